@@ -1,0 +1,89 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LIMITS, SESSION_COOKIE } from '@vigie/common';
+import cookieParser from 'cookie-parser';
+import { static as serveStatic } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { seedDemo } from './database/demo-seed';
+import { migrate } from './database/migrate';
+import { PORTAL_DIST } from './portal/portal-page.service';
+
+/**
+ * Builds the whole application exactly as production runs it. `main.ts` and the API tests both
+ * call this, so the tests exercise the same pipes, filters, headers and migrations.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.env.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: contentSecurityPolicy() },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
+  app.useGlobalPipes(createValidationPipe());
+
+  // Hashed build assets never change, so a CDN or browser may keep them for a year.
+  app.use(
+    '/assets',
+    serveStatic(join(PORTAL_DIST, 'assets'), {
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      fallthrough: false,
+    }),
+  );
+  app.use(serveStatic(PORTAL_DIST, { index: false, maxAge: '1h' }));
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Vigie API')
+    .setDescription(
+      'Public appeals and citizen tips. Staff routes need the session cookie and, for mutations, x-csrf-token.',
+    )
+    .setVersion('0.1.0')
+    .addCookieAuth(SESSION_COOKIE)
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await migrate(dataSource);
+  if (config.env.SEED_DEMO) await seedDemo(dataSource, config);
+  return app;
+}
+
+/**
+ * Strict by default: only our own origin for scripts, styles and connections. Images may be data:
+ * or blob: URLs (previews of photos a tipster is about to send). Nothing may frame the site.
+ */
+function contentSecurityPolicy() {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    mediaSrc: ["'self'", 'blob:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    workerSrc: ["'self'", 'blob:'],
+    upgradeInsecureRequests: null,
+  };
+}

@@ -1,0 +1,59 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { minutes, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { AuthGuard } from './common/auth.guard';
+import { CommonModule } from './common/common.module';
+import { ClientKey } from './common/crypto/client-key';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { loggerOptions } from './logging';
+import { PortalModule } from './portal/portal.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule,
+        CommonModule,
+        ThrottlerModule.forRootAsync({
+          inject: [ClientKey],
+          useFactory: (clientKey: ClientKey) => ({
+            throttlers: [
+              {
+                name: 'staff-login-client',
+                ttl: minutes(15),
+                limit: 30,
+                getTracker: (req: Record<string, any>) => clientKey.of(req.ip),
+              },
+              {
+                name: 'staff-login-account',
+                ttl: minutes(15),
+                limit: 10,
+                getTracker: (req: Record<string, any>) =>
+                  clientKey.of(`account:${String(req.body?.email ?? '').toLowerCase()}`),
+              },
+            ],
+          }),
+        }),
+        AuditModule,
+        IdentityModule,
+        HealthModule,
+        PortalModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { ApiError } from '@vigie/common';
+import type { Request, Response } from 'express';
+import { DomainException } from './domain.exception';
+
+const CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Errors raised by Express body parsers before any controller runs. */
+interface ParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message: string;
+}
+
+/**
+ * The one place an error becomes a response. Expected failures keep their code and message; a
+ * bug answers 500 with a correlation id to find it in the logs, and never a stack trace.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const req = http.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception, req.id);
+    if (body.statusCode >= 500)
+      this.logger.error({ err: exception, correlationId: req.id }, 'Unhandled error');
+    if (res.headersSent) return void res.end();
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, correlationId?: string): ApiError {
+    if (exception instanceof DomainException) {
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        errors: exception.errors,
+        ...exception.details,
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return {
+        statusCode: 429,
+        code: 'TOO_MANY_REQUESTS',
+        message: 'Too many attempts; wait a few minutes and try again',
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : String((response as { message?: unknown }).message ?? exception.message);
+      return {
+        statusCode: status,
+        code: CODES[status] ?? `HTTP_${status}`,
+        message,
+        ...(status >= 500 ? { correlationId } : {}),
+      };
+    }
+    const parser = exception as ParserError;
+    if (parser?.expose && typeof parser.status === 'number' && parser.status < 500) {
+      const code =
+        parser.type === 'entity.parse.failed' ? 'MALFORMED_BODY' : (CODES[parser.status] ?? 'BAD_REQUEST');
+      return {
+        statusCode: parser.status,
+        code,
+        message:
+          parser.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : parser.message,
+      };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL',
+      message: 'Something went wrong on our side',
+      correlationId,
+    };
+  }
+}

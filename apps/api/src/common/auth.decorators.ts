@@ -1,0 +1,34 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiCookieAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { StaffRole, STAFF_ROLES } from '@vigie/common';
+import type { StaffActor } from './staff-actor';
+
+export const IS_PUBLIC = 'vigie:public';
+export const ROLES = 'vigie:roles';
+export const DURING_TOTP_ENROLMENT = 'vigie:during-totp-enrolment';
+
+/** Opens a route to anyone. Every other route needs a staff session (deny by default). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Any signed-in staff member, whatever the role. Spelled out so that it is a decision, not a default. */
+export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
+
+/**
+ * A staff route, open to the roles named. A staff route without `@Auth` is refused by the guard,
+ * so forgetting it fails closed.
+ */
+export const Auth = (...roles: readonly StaffRole[]) =>
+  applyDecorators(
+    SetMetadata(ROLES, roles),
+    ApiCookieAuth('vigie_session'),
+    ApiUnauthorizedResponse({ description: 'No valid session' }),
+    ApiForbiddenResponse({ description: 'Role not allowed, or missing x-csrf-token on a mutation' }),
+  );
+
+/** Lets a user who must still enrol TOTP reach this route (enrolment itself, me, logout). */
+export const AllowDuringTotpEnrolment = () => SetMetadata(DURING_TOTP_ENROLMENT, true);
+
+export const CurrentStaff = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): StaffActor =>
+    ctx.switchToHttp().getRequest<{ staff: StaffActor }>().staff,
+);

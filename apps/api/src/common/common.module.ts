@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { ClientKey } from './crypto/client-key';
+import { SecretBox } from './crypto/secret-box';
+
+/** Cross-cutting services every feature may use. Features never reach back into each other here. */
+@Global()
+@Module({
+  providers: [
+    ClientKey,
+    {
+      provide: SecretBox,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new SecretBox(config.encryptionKey),
+    },
+  ],
+  exports: [ClientKey, SecretBox],
+})
+export class CommonModule {}

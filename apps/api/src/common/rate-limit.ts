@@ -1,0 +1,22 @@
+import { applyDecorators, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+
+const RATE_LIMITS = 'vigie:rate-limits';
+
+/**
+ * The named limits (declared in app.module) that apply to a route. @nestjs/throttler applies
+ * every named limit to every guarded route; this makes each one opt-in, so the staff login limit
+ * never counts tip submissions and the other way round.
+ */
+export const RateLimited = (...names: string[]) =>
+  applyDecorators(SetMetadata(RATE_LIMITS, names), UseGuards(RateLimitGuard));
+
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
+    const targets = [props.context.getHandler(), props.context.getClass()];
+    const names = this.reflector.getAllAndOverride<string[] | undefined>(RATE_LIMITS, targets) ?? [];
+    if (!props.throttler.name || !names.includes(props.throttler.name)) return true;
+    return super.handleRequest(props);
+  }
+}

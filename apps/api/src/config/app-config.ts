@@ -1,0 +1,21 @@
+import { Environment } from './environment';
+
+/**
+ * The validated configuration plus what boot derived from it (the database URL of the embedded
+ * server, the encryption key read from disk). Injected wherever configuration is needed.
+ */
+export class AppConfig {
+  constructor(
+    readonly env: Environment,
+    readonly databaseUrl: string,
+    readonly encryptionKey: Buffer,
+  ) {}
+
+  get publicUrl(): string {
+    return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/$/, '');
+  }
+
+  get cookieSecure(): boolean {
+    return this.env.COOKIE_SECURE ?? this.publicUrl.startsWith('https://');
+  }
+}

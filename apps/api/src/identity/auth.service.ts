@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LoginDto, StaffProfile, TotpEnrolment } from '@vigie/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { SecretBox } from '../common/crypto/secret-box';
+import type { StaffActor } from '../common/staff-actor';
+import { identityError } from './identity.errors';
+import { verifyPassword } from './password-hasher';
+import { SessionService } from './session.service';
+import { StaffUser } from './staff-user.entity';
+import { newTotpSecret, totpUri, verifyTotp } from './totp';
+
+const TOTP_CONTEXT = 'staff_user.totp';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly box: SecretBox,
+  ) {}
+
+  /** Checks password and, when enrolled, the TOTP code; then opens a session. Every outcome is audited. */
+  async login(dto: LoginDto): Promise<{ token: string; profile: StaffProfile }> {
+    const email = dto.email.toLowerCase();
+    const user = await this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('u')
+      .addSelect(['u.passwordHash', 'u.totpSecretEnc', 'u.totpLastStep'])
+      .innerJoinAndSelect('u.agency', 'agency')
+      .where('u.email = :email', { email })
+      .getOne();
+    const active = user && !user.disabledAt ? user : undefined;
+
+    if (!(await verifyPassword(active?.passwordHash, dto.password))) {
+      await this.auditFailure(user, email, active ? 'wrong password' : 'unknown or disabled account');
+      throw identityError('INVALID_CREDENTIALS');
+    }
+    const verified = active!;
+    let step: number | null = null;
+    if (verified.totpEnabled) {
+      if (!dto.totp) throw identityError('TOTP_REQUIRED');
+      step = verifyTotp(this.box.open(verified.totpSecretEnc!, TOTP_CONTEXT), dto.totp);
+      if (step === null || step <= Number(verified.totpLastStep ?? 0)) {
+        await this.auditFailure(verified, email, step === null ? 'wrong TOTP code' : 'TOTP code replayed');
+        throw identityError('INVALID_CREDENTIALS');
+      }
+    }
+
+    return this.dataSource.transaction(async (tx) => {
+      if (step !== null) await tx.update(StaffUser, { id: verified.id }, { totpLastStep: String(step) });
+      const { token, session } = await this.sessions.create(tx, verified);
+      await this.audit.append(tx, {
+        agencyId: verified.agencyId,
+        actorId: verified.id,
+        action: 'auth.login',
+        entityType: 'staff_user',
+        entityId: verified.id,
+      });
+      return { token, profile: this.profileOf(verified, session.csrfToken) };
+    });
+  }
+
+  async logout(actor: StaffActor): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.sessions.revoke(tx, actor.sessionHash);
+      await this.audit.append(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.userId,
+        action: 'auth.logout',
+        entityType: 'staff_user',
+        entityId: actor.userId,
+      });
+    });
+  }
+
+  async profile(actor: StaffActor): Promise<StaffProfile> {
+    const user = await this.dataSource
+      .getRepository(StaffUser)
+      .findOneOrFail({ where: { id: actor.userId }, relations: { agency: true } });
+    return this.profileOf(user, actor.csrfToken);
+  }
+
+  /** Starts (or restarts) enrolment: a new secret waits until a code from it is verified. */
+  async startTotpEnrolment(actor: StaffActor): Promise<TotpEnrolment> {
+    const user = await this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: actor.userId });
+    const secret = newTotpSecret();
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(StaffUser, { id: user.id }, { totpPendingEnc: this.box.seal(secret, TOTP_CONTEXT) });
+      await this.audit.append(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.userId,
+        action: 'auth.totp_enrolment_started',
+        entityType: 'staff_user',
+        entityId: user.id,
+      });
+    });
+    return { secret, otpauthUri: totpUri(secret, user.email) };
+  }
+
+  async confirmTotpEnrolment(actor: StaffActor, code: string): Promise<StaffProfile> {
+    const user = await this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('u')
+      .addSelect('u.totpPendingEnc')
+      .where('u.id = :id', { id: actor.userId })
+      .getOneOrFail();
+    if (!user.totpPendingEnc) throw identityError('TOTP_NOT_STARTED');
+    const step = verifyTotp(this.box.open(user.totpPendingEnc, TOTP_CONTEXT), code);
+    if (step === null) throw identityError('TOTP_INVALID');
+    await this.dataSource.transaction(async (tx) => {
+      await tx.update(
+        StaffUser,
+        { id: user.id },
+        {
+          totpSecretEnc: user.totpPendingEnc,
+          totpPendingEnc: null,
+          totpEnabled: true,
+          totpLastStep: String(step),
+        },
+      );
+      await this.audit.append(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.userId,
+        action: 'auth.totp_enabled',
+        entityType: 'staff_user',
+        entityId: user.id,
+      });
+    });
+    return this.profile({ ...actor, totpEnrolmentRequired: false });
+  }
+
+  private async auditFailure(user: StaffUser | null, email: string, reason: string): Promise<void> {
+    await this.dataSource.transaction((tx: EntityManager) =>
+      this.audit.append(tx, {
+        agencyId: user?.agencyId ?? null,
+        actorId: user?.id ?? null,
+        action: 'auth.login_failed',
+        entityType: 'staff_user',
+        entityId: user?.id,
+        data: { email, reason },
+      }),
+    );
+  }
+
+  private profileOf(user: StaffUser, csrfToken: string): StaffProfile {
+    const agency = user.agency!;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: user.roles,
+      agency: { id: agency.id, name: agency.name, slug: agency.slug, requireTotp: agency.requireTotp },
+      totpEnabled: user.totpEnabled,
+      totpEnrolmentRequired: agency.requireTotp && !user.totpEnabled,
+      csrfToken,
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SESSION_LOOKUP } from '../common/staff-actor';
+import { Agency } from './agency.entity';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { SessionService } from './session.service';
+import { StaffSession } from './staff-session.entity';
+import { StaffUser } from './staff-user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Agency, StaffUser, StaffSession])],
+  controllers: [AuthController],
+  providers: [AuthService, SessionService, { provide: SESSION_LOOKUP, useExisting: SessionService }],
+  exports: [SESSION_LOOKUP],
+})
+export class IdentityModule {}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+
+/**
+ * Structured JSON logs. Requests are logged by method, path and status only: no headers, no
+ * query string, no body and no client address, on any route. Public routes serve anonymous
+ * tipsters, and the safest log is one that never held what could identify them.
+ */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    pinoHttp: {
+      level: config.env.LOG_LEVEL,
+      genReqId: (_req: IncomingMessage, res: ServerResponse) => {
+        const id = randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    },
+  };
+}

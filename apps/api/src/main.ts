@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { AppConfig } from './config/app-config';
+import { loadEncryptionKey } from './config/encryption-key';
+import { ConfigError, loadEnvironment } from './config/environment';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+
+async function main(): Promise<void> {
+  const env = loadEnvironment(process.env);
+  const db = env.DATABASE_URL
+    ? { url: env.DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres({
+        dataDir: env.DATA_DIR,
+        port: env.EMBEDDED_PG_PORT,
+        database: 'vigie',
+        log: (line) => /FATAL|PANIC|ERROR/.test(line) && process.stderr.write(`[postgres] ${line}\n`),
+      });
+  const config = new AppConfig(env, db.url, await loadEncryptionKey(env));
+  const app = await createApp(config);
+  await app.listen(env.PORT, env.HOST);
+  process.stdout.write(
+    `\n  Vigie is running at ${config.publicUrl}  (staff desk: ${config.publicUrl}/desk)\n\n`,
+  );
+
+  // SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking connections, let requests in flight
+  // finish, close the pool, then stop the embedded database cleanly so it never needs recovery.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n  ${signal}: shutting down...\n`);
+    const timer = setTimeout(() => process.exit(1), 20_000).unref();
+    await app.close();
+    await db.stop();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(
+    err instanceof ConfigError ? `${err.message}\n` : `Vigie failed to start: ${err?.stack ?? err}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export * from './locale.enum';
+export * from './staff-role.enum';

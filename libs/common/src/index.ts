@@ -1,0 +1,4 @@
+export * from './dtos';
+export * from './enums';
+export * from './interfaces';
+export * from './limits';

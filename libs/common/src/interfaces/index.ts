@@ -1,0 +1,2 @@
+export * from './api-error.interface';
+export * from './staff.interface';

@@ -1,0 +1,26 @@
+import { StaffRole } from '../enums/staff-role.enum';
+
+export interface AgencySummary {
+  id: string;
+  name: string;
+  slug: string;
+  requireTotp: boolean;
+}
+
+/** What `GET /api/auth/me` and a successful login return. */
+export interface StaffProfile {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: StaffRole[];
+  agency: AgencySummary;
+  totpEnabled: boolean;
+  /** True when the agency requires TOTP and the user has not enrolled yet: only enrolment works. */
+  totpEnrolmentRequired: boolean;
+  csrfToken: string;
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+}
