@@ -3,8 +3,10 @@ import { ChainBreak, ChainedFields, findFirstBreak } from './audit-chain';
 
 export interface VerifyReport {
   chains: number;
+  /** Events verified before any break. */
   events: number;
-  firstBreak: ChainBreak | null;
+  /** The first broken link of each broken chain; empty when the log is intact. */
+  breaks: ChainBreak[];
 }
 
 /** Re-reads every chain from the database, in batches, and recomputes each link. */
@@ -13,6 +15,7 @@ export async function verifyAuditLog(client: Client, batchSize = 5000): Promise<
     'SELECT DISTINCT chain FROM audit_event ORDER BY chain',
   );
   let events = 0;
+  const breaks: ChainBreak[] = [];
   for (const { chain } of chains) {
     let afterId = '0';
     let prev: string | undefined;
@@ -37,16 +40,15 @@ export async function verifyAuditLog(client: Client, batchSize = 5000): Promise<
         hash: r.hash,
       }));
       const firstBreak = findFirstBreak(batch, prev);
-      if (firstBreak)
-        return {
-          chains: chains.length,
-          events: events + batch.findIndex((b) => b.id === firstBreak.id),
-          firstBreak,
-        };
+      if (firstBreak) {
+        events += batch.findIndex((b) => b.id === firstBreak.id);
+        breaks.push(firstBreak);
+        break;
+      }
       events += batch.length;
       prev = batch[batch.length - 1].hash;
       afterId = batch[batch.length - 1].id;
     }
   }
-  return { chains: chains.length, events, firstBreak: null };
+  return { chains: chains.length, events, breaks };
 }

@@ -63,14 +63,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string'
-          ? response
-          : String((response as { message?: unknown }).message ?? exception.message);
+      // Keep structured bodies (Terminus's health report on 503) beside our standard fields.
+      const {
+        message,
+        error: _error,
+        statusCode: _status,
+        ...rest
+      } = typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
       return {
+        ...rest,
         statusCode: status,
         code: CODES[status] ?? `HTTP_${status}`,
-        message,
+        message: String(message ?? exception.message),
         ...(status >= 500 ? { correlationId } : {}),
       };
     }

@@ -1,0 +1,38 @@
+import { Client } from 'pg';
+import { Environment, loadEnvironment } from '../config/environment';
+import { RunningPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
+
+/**
+ * Gives a command-line tool a connected client: DATABASE_URL when set; otherwise the embedded
+ * cluster, reusing it if `npm start` is running it, or starting and stopping it around the work.
+ */
+export async function withDatabase<T>(work: (client: Client, env: Environment) => Promise<T>): Promise<T> {
+  const env = loadEnvironment(process.env);
+  let embedded: RunningPostgres | undefined;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: env.DATA_DIR,
+      port: env.EMBEDDED_PG_PORT,
+      database: 'vigie',
+    }).catch(
+      () => undefined, // already running under `npm start`: connect to it below
+    );
+    url = embedded?.url ?? (await runningEmbeddedUrl(env));
+  }
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client, env);
+  } finally {
+    await client.end();
+    await embedded?.stop();
+  }
+}
+
+async function runningEmbeddedUrl(env: Environment): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const password = (await readFile(join(env.DATA_DIR, 'postgres.secret'), 'utf8')).trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/vigie`;
+}

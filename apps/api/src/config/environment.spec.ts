@@ -1,0 +1,40 @@
+import { ConfigError, loadEnvironment } from './environment';
+
+describe('loadEnvironment', () => {
+  it('applies the documented defaults', () => {
+    const env = loadEnvironment({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: '.data',
+      SEED_DEMO: true,
+      SESSION_TTL_HOURS: 12,
+      LOG_LEVEL: 'info',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('parses numbers and booleans from strings', () => {
+    expect(loadEnvironment({ PORT: '8080', SEED_DEMO: 'false' })).toMatchObject({
+      PORT: 8080,
+      SEED_DEMO: false,
+    });
+  });
+
+  it('names every bad variable in one readable message', () => {
+    let error: unknown;
+    try {
+      loadEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', ENCRYPTION_KEY: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT="eighty"/);
+    expect(message).toMatch(/DATABASE_URL="mysql:\/\/x": must be a postgres:\/\/ URL/);
+    expect(message).toMatch(/ENCRYPTION_KEY="short": must be 32 bytes, base64/);
+  });
+
+  it('refuses a demo password shorter than 12 characters', () => {
+    expect(() => loadEnvironment({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
+  });
+});

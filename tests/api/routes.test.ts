@@ -1,0 +1,70 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { IS_PUBLIC, ROLES } from '../../apps/api/src/common/auth.decorators';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Deny by default, checked from the outside: every route the application registers is listed
+ * here, and each one is either explicitly @Public() (and named below, so opening a route is a
+ * reviewed decision) or refuses a request without a session.
+ */
+const KNOWN_PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /{*path}']);
+
+interface Route {
+  method: string;
+  path: string;
+  isPublic: boolean;
+  roles: unknown;
+}
+
+let t: TestApp;
+let routes: Route[];
+beforeAll(async () => {
+  t = await startTestApp();
+  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const reflector = t.app.get(Reflector);
+  routes = discovery.getControllers().flatMap(({ instance, metatype }) => {
+    if (!instance || !metatype) return [];
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+    return scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((name) => {
+      const handler = instance[name];
+      const path = Reflect.getMetadata(PATH_METADATA, handler);
+      if (path === undefined) return [];
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+      const paths = Array.isArray(path) ? path : [path];
+      return paths.map((p: string) => ({
+        method,
+        path: ('/' + [prefix, p].filter(Boolean).join('/')).replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
+        isPublic: reflector.getAllAndOverride(IS_PUBLIC, [handler, metatype]) === true,
+        roles: reflector.getAllAndOverride(ROLES, [handler, metatype]),
+      }));
+    });
+  });
+});
+afterAll(() => t.close());
+
+it('finds the routes', () => {
+  expect(routes.length).toBeGreaterThanOrEqual(KNOWN_PUBLIC.size);
+});
+
+it('opens no route without @Public(), and every @Public() route is a known one', () => {
+  const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`);
+  expect(publicRoutes.filter((r) => !KNOWN_PUBLIC.has(r))).toEqual([]);
+});
+
+it('names the allowed roles on every staff route', () => {
+  const withoutRoles = routes.filter((r) => !r.isPublic && (!Array.isArray(r.roles) || r.roles.length === 0));
+  expect(withoutRoles.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+});
+
+it('answers 401 to every staff route called without a session', async () => {
+  const staffRoutes = routes.filter((r) => !r.isPublic);
+  expect(staffRoutes.length).toBeGreaterThan(0);
+  for (const route of staffRoutes) {
+    const path = route.path.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+    const res = await fetch(t.baseUrl + path, { method: route.method });
+    expect(`${route.method} ${route.path} -> ${res.status}`).toBe(`${route.method} ${route.path} -> 401`);
+  }
+});
