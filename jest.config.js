@@ -12,9 +12,27 @@ const swc = [
   },
 ];
 
+// Some dependencies ship only as ES modules (file-type and the tokenizers under it); Jest runs
+// CommonJS, so these are compiled like our own code. file-type exports only an "import" entry,
+// which Jest's resolver does not follow, hence the explicit mapping.
+const esmOnly = [
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  'peek-readable',
+];
+
 const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
-  moduleNameMapper: { '^@vigie/common$': '<rootDir>/libs/common/src/index.ts' },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  setupFiles: ['reflect-metadata'],
+  moduleNameMapper: {
+    '^@vigie/common$': '<rootDir>/libs/common/src/index.ts',
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  },
   testEnvironment: 'node',
 };
 

@@ -9,7 +9,14 @@ import { startTestApp, TestApp } from '../support/test-app';
  * here, and each one is either explicitly @Public() (and named below, so opening a route is a
  * reviewed decision) or refuses a request without a session.
  */
-const KNOWN_PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /{*path}']);
+const KNOWN_PUBLIC = new Set([
+  'POST /api/auth/login',
+  'GET /api/health',
+  'GET /api/public/appeals',
+  'GET /api/public/appeals/:slug',
+  'GET /media/appeal-images/:imageId/:file',
+  'GET /{*path}',
+]);
 
 interface Route {
   method: string;

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { seedDemoAppeals } from './appeals/demo-appeals.seed';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { seedDemo } from './database/demo-seed';
@@ -62,7 +63,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   await app.init();
   const dataSource = app.get(DataSource);
   await migrate(dataSource);
-  if (config.env.SEED_DEMO) await seedDemo(dataSource, config);
+  if (config.env.SEED_DEMO && (await seedDemo(dataSource, config))) await seedDemoAppeals(app);
   return app;
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { minutes, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AppealsModule } from './appeals/appeals.module';
 import { AuditModule } from './audit/audit.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AuthGuard } from './common/auth.guard';
@@ -13,6 +14,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { loggerOptions } from './logging';
+import { MediaModule } from './media/media.module';
 import { PortalModule } from './portal/portal.module';
 
 @Module({})
@@ -47,6 +49,8 @@ export class AppModule {
         }),
         AuditModule,
         IdentityModule,
+        MediaModule,
+        AppealsModule,
         HealthModule,
         PortalModule,
       ],

@@ -20,9 +20,10 @@ export async function verifyAuditLog(client: Client, batchSize = 5000): Promise<
     let afterId = '0';
     let prev: string | undefined;
     for (;;) {
+      // Order by the bigint column, not the text alias: as text, "10" sorts before "9".
       const { rows } = await client.query(
         `SELECT id::text, chain, agency_id, actor_id, action, entity_type, entity_id, data, created_at, prev_hash, hash
-           FROM audit_event WHERE chain = $1 AND id > $2 ORDER BY id LIMIT $3`,
+           FROM audit_event WHERE chain = $1 AND id > $2 ORDER BY audit_event.id LIMIT $3`,
         [chain, afterId, batchSize],
       );
       if (rows.length === 0) break;

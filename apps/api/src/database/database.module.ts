@@ -1,9 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
+import { PgListener } from './pg-listener';
 
+@Global()
 @Module({
+  providers: [PgListener],
+  exports: [PgListener],
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],

@@ -29,14 +29,23 @@ const DEMO_STAFF: { email: string; displayName: string; roles: StaffRole[]; agen
     roles: [StaffRole.INVESTIGATOR],
     agency: 'second',
   },
+  // The second agency exists to prove tenancy; a PIO and a supervisor let it publish an appeal.
+  { email: 'pio@second.test', displayName: 'Paula Second', roles: [StaffRole.PIO], agency: 'second' },
+  {
+    email: 'supervisor@second.test',
+    displayName: 'Simon Second',
+    roles: [StaffRole.SUPERVISOR],
+    agency: 'second',
+  },
 ];
 
 /**
  * On an empty database, creates the two demo agencies and their staff. The password is
  * DEMO_PASSWORD, or one generated now and printed once: it is not stored anywhere in clear.
  */
-export async function seedDemo(dataSource: DataSource, config: AppConfig): Promise<void> {
-  if ((await dataSource.getRepository(Agency).count()) > 0) return;
+/** Returns true when it created the data now (first start), false when it was already there. */
+export async function seedDemo(dataSource: DataSource, config: AppConfig): Promise<boolean> {
+  if ((await dataSource.getRepository(Agency).count()) > 0) return false;
   const password = config.env.DEMO_PASSWORD ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
 
@@ -78,4 +87,5 @@ export async function seedDemo(dataSource: DataSource, config: AppConfig): Promi
         `  It is shown only this once. Set DEMO_PASSWORD to choose it yourself.\n\n`,
     );
   }
+  return seeded;
 }

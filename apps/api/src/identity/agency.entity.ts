@@ -16,6 +16,14 @@ export class Agency {
   @Column({ name: 'require_totp', type: 'boolean', default: false })
   requireTotp!: boolean;
 
+  /** When true, a PIO's updates to a published appeal go live without a supervisor's review. */
+  @Column({ name: 'allow_pio_self_publish_updates', type: 'boolean', default: false })
+  allowPioSelfPublishUpdates!: boolean;
+
+  /** The number printed on posters and appeal pages for tips by phone. */
+  @Column({ name: 'public_phone', type: 'text', nullable: true })
+  publicPhone!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

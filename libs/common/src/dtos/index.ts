@@ -1,1 +1,3 @@
+export * from './appeal.dto';
+export * from './localized-text.dto';
 export * from './login.dto';

@@ -1,2 +1,3 @@
+export * from './appeal.enum';
 export * from './locale.enum';
 export * from './staff-role.enum';

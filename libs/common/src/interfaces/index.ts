@@ -1,2 +1,3 @@
 export * from './api-error.interface';
+export * from './appeal.interface';
 export * from './staff.interface';

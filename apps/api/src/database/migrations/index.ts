@@ -1,4 +1,5 @@
 import { Foundation1763700000000 } from './1763700000000-foundation';
+import { Appeals1763700100000 } from './1763700100000-appeals';
 
-/** Every migration, oldest first. A new one is generated, read, reviewed, then listed here. */
-export const MIGRATIONS = [Foundation1763700000000];
+/** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
+export const MIGRATIONS = [Foundation1763700000000, Appeals1763700100000];

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { HashingDiskStorage } from '../media/hashing-disk-storage';
+import { MediaStore } from '../media/media-store';
+import { AppealAuthoringService } from './appeal-authoring.service';
+import { AppealDeskService } from './appeal-desk.service';
+import { AppealImageRecord } from './appeal-image.entity';
+import { AppealImagesService } from './appeal-images.service';
+import { AppealUpdateRecord } from './appeal-update.entity';
+import { AppealVersion } from './appeal-version.entity';
+import { Appeal } from './appeal.entity';
+import { AppealsController } from './appeals.controller';
+import { PublicAppealCache } from './public-appeal-cache';
+import { PublicAppealsController } from './public-appeals.controller';
+import { PublicAppealsService } from './public-appeals.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Appeal, AppealVersion, AppealUpdateRecord, AppealImageRecord]),
+    MulterModule.registerAsync({
+      inject: [MediaStore],
+      useFactory: (store: MediaStore) => ({ storage: new HashingDiskStorage(store) }),
+    }),
+  ],
+  controllers: [AppealsController, PublicAppealsController],
+  providers: [
+    AppealAuthoringService,
+    AppealDeskService,
+    AppealImagesService,
+    PublicAppealsService,
+    PublicAppealCache,
+  ],
+  exports: [PublicAppealsService, PublicAppealCache],
+})
+export class AppealsModule {}

@@ -1,0 +1,61 @@
+import type { Request } from 'express';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { StorageEngine } from 'multer';
+import { MediaStore } from './media-store';
+
+/** What an upload left on disk: never in memory, hashed while it streamed. */
+export interface ReceivedFile {
+  fieldname: string;
+  originalname: string;
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * A multer storage engine that streams each file into the media store's scratch folder while
+ * computing its SHA-256, so no upload is ever held whole in memory and the hash costs no second
+ * read. Sealing (fsync, then rename into place) happens later, once the file has been inspected.
+ */
+export class HashingDiskStorage implements StorageEngine {
+  constructor(private readonly store: MediaStore) {}
+
+  _handleFile(
+    _req: Request,
+    file: Express.Multer.File,
+    callback: (error?: unknown, info?: Partial<ReceivedFile>) => void,
+  ): void {
+    const path = this.store.tempPath();
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    pipeline(file.stream, meter, createWriteStream(path)).then(
+      () => callback(null, { path, size, sha256: hash.digest('hex') }),
+      (err) => rm(path, { force: true }).finally(() => callback(err)),
+    );
+  }
+
+  _removeFile(
+    _req: Request,
+    file: Express.Multer.File & Partial<ReceivedFile>,
+    callback: (error: Error | null) => void,
+  ): void {
+    if (!file.path) return callback(null);
+    rm(file.path, { force: true }).then(() => callback(null), callback);
+  }
+}
+
+/** Deletes the scratch copies of an upload that was refused or already sealed elsewhere. */
+export async function discardUploads(files: { path?: string }[] | undefined): Promise<void> {
+  await Promise.all((files ?? []).map((f) => (f.path ? rm(f.path, { force: true }) : undefined)));
+}

@@ -1,0 +1,130 @@
+// Shared pieces of `npm run bench`: start the built API (on its own embedded Postgres), drive
+// load with autocannon, measure a bare baseline in the same run, and record the API's peak RSS.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DEMO_PASSWORD = 'bench-demo-password';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `apps/api/dist/main.js` with a fresh data folder; resolves once it answers /api/health. */
+export async function startApi(env = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited during start:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`API did not start in 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    pid: child.pid,
+    /** Resident set size now and at its peak (VmHWM), in MB, of the API process alone. */
+    async rss() {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+      const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
+      return { currentMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs autocannon and keeps the figures that matter. */
+export async function load({ url, connections = 50, duration = 10, ...options }) {
+  const result = await autocannon({ url, connections, duration, ...options });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** A bare node:http server answering every request with the same bytes: the ceiling of the machine. */
+export async function bareServer(body, headers = { 'content-type': 'application/json' }) {
+  const http = await import('node:http');
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+export async function signIn(url, email) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = cookies.find((c) => c.startsWith('vigie_csrf=')).split('=')[1];
+  return { cookie: cookies.join('; '), csrf };
+}
+
+export async function writeResult(name, result) {
+  await mkdir(join(ROOT, 'bench/results'), { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const record = { scenario: name, at: new Date().toISOString(), machine: machineInfo(), ...result };
+  await writeFile(join(ROOT, 'bench/results', `${name}-${stamp}.json`), JSON.stringify(record, null, 2));
+  await writeFile(join(ROOT, 'bench/results', `${name}-latest.json`), JSON.stringify(record, null, 2));
+  return record;
+}
+
+function machineInfo() {
+  return { node: process.version, cpus: (globalThis.navigator?.hardwareConcurrency ?? 0) || undefined };
+}
+
+export const ratio = (value, baseline) => (baseline ? Math.round((value / baseline) * 1000) / 1000 : null);
