@@ -86,8 +86,11 @@ export class Appeals1763700100000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION appeal_record_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_TABLE_NAME = 'appeal_update' AND TG_OP = 'UPDATE' AND OLD.state = 'IN_REVIEW' THEN
-          RETURN NEW;
+        -- A pending update may still be approved or rejected; nothing else changes.
+        IF TG_TABLE_NAME = 'appeal_update' AND TG_OP = 'UPDATE' THEN
+          IF OLD.state = 'IN_REVIEW' THEN
+            RETURN NEW;
+          END IF;
         END IF;
         RAISE EXCEPTION '% rows are public records and cannot be changed (% refused)', TG_TABLE_NAME, TG_OP
           USING ERRCODE = 'insufficient_privilege';
