@@ -1,0 +1,57 @@
+import type { ApiError as ApiErrorBody } from '@vigie/common';
+
+/** Codes the portal produces itself, when no API answer could be read. */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+
+/**
+ * Every failed API call rejects with this, whatever went wrong: an API error body, a proxy's HTML page,
+ * or no answer at all (statusCode 0). Callers branch on `code`, never on the message.
+ */
+export class ApiError extends Error implements ApiErrorBody {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly errors?: Record<string, string>;
+  readonly correlationId?: string;
+
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.statusCode = body.statusCode;
+    this.code = body.code;
+    this.errors = body.errors;
+    this.correlationId = body.correlationId;
+  }
+
+  static isApiError(error: unknown): error is ApiError {
+    return error instanceof ApiError;
+  }
+
+  /** True for answers that will not change if the same request is retried. */
+  get isClientError(): boolean {
+    return this.statusCode >= 400 && this.statusCode < 500 && this.statusCode !== 429;
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Partial<ApiErrorBody>;
+  return typeof body.code === 'string' && typeof body.message === 'string';
+}
+
+/** Builds the ApiError for a non-2xx response from whatever body it carried. */
+export function apiErrorFrom(status: number, statusText: string, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    return new ApiError({
+      statusCode: typeof body.statusCode === 'number' ? body.statusCode : status,
+      code: body.code,
+      message: body.message,
+      errors: body.errors && typeof body.errors === 'object' ? body.errors : undefined,
+      correlationId: typeof body.correlationId === 'string' ? body.correlationId : undefined,
+    });
+  }
+  return new ApiError({
+    statusCode: status,
+    code: `HTTP_${status}`,
+    message: statusText || `HTTP ${status}`,
+  });
+}
