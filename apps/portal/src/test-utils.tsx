@@ -1,0 +1,27 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import i18next from 'i18next';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { createQueryClient } from './shared/api/query-client';
+import { initI18n } from './shared/i18n/i18n';
+
+if (!i18next.isInitialized) initI18n();
+
+/** Renders UI as the app does (router, React Query, i18n), starting at `path`, in French unless told. */
+export async function renderPage(
+  ui: ReactNode,
+  { path = '/', lang = 'fr' }: { path?: string; lang?: string } = {},
+) {
+  await i18next.changeLanguage(lang);
+  const queryClient = createQueryClient();
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+export function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
