@@ -15,6 +15,11 @@ const KNOWN_PUBLIC = new Set([
   'GET /api/public/appeals',
   'GET /api/public/appeals/:slug',
   'GET /media/appeal-images/:imageId/:file',
+  'GET /appeals/:slug',
+  'GET /appeals/:slug/poster',
+  'GET /media/appeals/:slug/:file',
+  'GET /feeds/appeals.:format',
+  'GET /feeds/appeals/:slug.cap.xml',
   'GET /{*path}',
 ]);
 

@@ -2,3 +2,4 @@ export * from './dtos';
 export * from './enums';
 export * from './interfaces';
 export * from './limits';
+export * from './localized';

@@ -118,6 +118,26 @@ export class PublicAppealsService {
     return { appeal, lastModified };
   }
 
+  /** Every message an alerting system has seen for this appeal, oldest first: versions and published updates. */
+  async capHistory(slug: string): Promise<{ identifier: string; sent: Date }[]> {
+    const rows: { identifier: string; sent: Date }[] = await this.dataSource.query(
+      `SELECT a.slug || '-v' || v.version_no AS identifier, v.published_at AS sent
+         FROM appeal a JOIN appeal_version v ON v.appeal_id = a.id WHERE a.slug = $1
+       UNION ALL
+       SELECT a.slug || '-u' || left(u.id::text, 8), u.published_at
+         FROM appeal a JOIN appeal_update u ON u.appeal_id = a.id WHERE a.slug = $1 AND u.state = 'PUBLISHED'
+       ORDER BY sent`,
+      [slug],
+    );
+    return rows;
+  }
+
+  /** The stored key of an image's rendition, for the social card. */
+  async firstImageJpeg(appeal: PublicAppeal): Promise<string | null> {
+    const first = appeal.images[0];
+    return first ? `renditions/appeal-images/${first.id}/full.jpeg` : null;
+  }
+
   /** Whether an image is on a page the public can see now; withdrawn photos stop being served. */
   async isImagePublic(imageId: string): Promise<boolean> {
     const [row] = await this.dataSource.query(

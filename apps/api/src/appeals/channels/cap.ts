@@ -1,0 +1,116 @@
+import { AppealKind, pickLocale, PublicAppeal, SubjectDto } from '@vigie/common';
+import { escapeMarkup } from '../../common/markup';
+import { formatReward, KIND_LABELS, Lang, OUTCOME_LABELS } from './channel-language';
+
+/** One message in an appeal's CAP history: every published version and every published update. */
+export interface CapMessageRef {
+  identifier: string;
+  sent: Date;
+}
+
+/** CAP forbids "Z" and fractions: UTC is written with an explicit -00:00. */
+export function capTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, '-00:00');
+}
+
+const CAP_LANG: Record<Lang, string> = { fr: 'fr-CA', en: 'en-CA' };
+const INSTRUCTION: Record<Lang, string> = {
+  fr: 'Si vous voyez cette personne, ne l’approchez pas : composez le 911. Pour toute autre information, utilisez le lien ci-dessous.',
+  en: 'If you see this person, do not approach: call 911. For any other information, use the link below.',
+};
+
+function describeSubject(s: SubjectDto, lang: Lang): string {
+  const parts = [
+    s.name,
+    s.sex &&
+      (lang === 'fr'
+        ? { MALE: 'homme', FEMALE: 'femme', OTHER: 'autre', UNKNOWN: '' }
+        : { MALE: 'male', FEMALE: 'female', OTHER: 'other', UNKNOWN: '' })[s.sex],
+    s.ageMin !== undefined &&
+      (s.ageMin === s.ageMax || s.ageMax === undefined
+        ? `${s.ageMin} ${lang === 'fr' ? 'ans' : 'years'}`
+        : `${s.ageMin}-${s.ageMax} ${lang === 'fr' ? 'ans' : 'years'}`),
+    s.heightMinCm &&
+      `${s.heightMinCm}${s.heightMaxCm && s.heightMaxCm !== s.heightMinCm ? `-${s.heightMaxCm}` : ''} cm`,
+    s.hair && `${lang === 'fr' ? 'cheveux' : 'hair'}: ${s.hair}`,
+    s.eyes && `${lang === 'fr' ? 'yeux' : 'eyes'}: ${s.eyes}`,
+    pickLocale(s.clothing, lang),
+    pickLocale(s.scarsAndMarks, lang),
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+function info(appeal: PublicAppeal, lang: Lang, cancel: boolean): string {
+  const amber = appeal.kind === AppealKind.AMBER_ALERT;
+  const event = amber
+    ? { fr: 'Alerte AMBER – enlèvement d’enfant', en: 'AMBER Alert – child abduction' }[lang]
+    : KIND_LABELS[appeal.kind][lang];
+  const headline =
+    cancel && appeal.outcome
+      ? `${OUTCOME_LABELS[appeal.outcome][lang]} : ${pickLocale(appeal.title, lang)}`
+      : pickLocale(appeal.title, lang);
+  const vehicles = appeal.vehicles.map((v) =>
+    [v.year, v.colour, v.make, v.model, v.plate && `(${v.plate}${v.plateRegion ? `, ${v.plateRegion}` : ''})`]
+      .filter(Boolean)
+      .join(' '),
+  );
+  const description = cancel
+    ? [pickLocale(appeal.resolution?.note, lang) || headline].join('\n')
+    : [
+        pickLocale(appeal.summary, lang),
+        pickLocale(appeal.body, lang),
+        ...appeal.subjects.map((s) => describeSubject(s, lang)),
+        ...vehicles.map((v) => `${lang === 'fr' ? 'Véhicule' : 'Vehicle'}: ${v}`),
+        appeal.reward
+          ? `${lang === 'fr' ? 'Récompense' : 'Reward'}: ${formatReward(appeal.reward.amount, appeal.reward.currency, lang)}`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+  const image = !cancel ? appeal.images[0] : undefined;
+  const lastSeen = appeal.lastSeen;
+  const place = pickLocale(lastSeen?.place, lang) || appeal.agency.name;
+  const web = lang === 'fr' ? appeal.links.page : `${appeal.links.page}?lang=en`;
+  const e = escapeMarkup;
+  return `  <info>
+    <language>${CAP_LANG[lang]}</language>
+    <category>Rescue</category>
+    <event>${e(event)}</event>
+    <responseType>${cancel ? 'AllClear' : 'Monitor'}</responseType>
+    <urgency>${cancel ? 'Past' : amber ? 'Immediate' : 'Expected'}</urgency>
+    <severity>${cancel ? 'Minor' : amber ? 'Severe' : 'Moderate'}</severity>
+    <certainty>${cancel ? 'Observed' : 'Likely'}</certainty>
+${amber ? '    <eventCode>\n      <valueName>SAME</valueName>\n      <value>CAE</value>\n    </eventCode>\n' : ''}${appeal.expiresAt && !cancel ? `    <expires>${capTime(new Date(appeal.expiresAt))}</expires>\n` : ''}    <senderName>${e(appeal.agency.name)}</senderName>
+    <headline>${e(headline.slice(0, 160))}</headline>
+    <description>${e(description)}</description>
+${cancel ? '' : `    <instruction>${e(pickLocale(appeal.caution, lang) || INSTRUCTION[lang])}</instruction>\n`}    <web>${e(web)}</web>
+${image ? `    <resource>\n      <resourceDesc>${e(image.isComposite ? (lang === 'fr' ? 'Portrait-robot' : 'Composite sketch') : 'Photo')}</resourceDesc>\n      <mimeType>image/jpeg</mimeType>\n      <uri>${e(new URL(image.full.jpeg, appeal.links.page).href)}</uri>\n    </resource>\n` : ''}    <area>
+      <areaDesc>${e(place)}</areaDesc>
+${lastSeen?.latitude !== undefined && lastSeen.longitude !== undefined && !cancel ? `      <circle>${lastSeen.latitude},${lastSeen.longitude} ${amber ? 100 : 25}</circle>\n` : ''}    </area>
+  </info>`;
+}
+
+/**
+ * The appeal as a CAP 1.2 message for alerting systems: the latest message in its history, with
+ * one <info> per language. The first publication is an Alert, later versions and updates are
+ * Updates that reference every earlier message, and resolution is a Cancel.
+ */
+export function capMessage(appeal: PublicAppeal, history: CapMessageRef[], sender: string): string {
+  const latest = history[history.length - 1];
+  const earlier = history.slice(0, -1);
+  const cancel = appeal.status === 'RESOLVED';
+  const msgType = cancel ? 'Cancel' : earlier.length === 0 ? 'Alert' : 'Update';
+  const references = earlier.map((m) => `${sender},${m.identifier},${capTime(m.sent)}`).join(' ');
+  const langs: Lang[] = (['fr', 'en'] as Lang[]).filter((l) => appeal.title[l]?.trim());
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>${escapeMarkup(latest.identifier)}</identifier>
+  <sender>${escapeMarkup(sender)}</sender>
+  <sent>${capTime(latest.sent)}</sent>
+  <status>Actual</status>
+  <msgType>${msgType}</msgType>
+  <scope>Public</scope>
+${references ? `  <references>${escapeMarkup(references)}</references>\n` : ''}${langs.map((l) => info(appeal, l, cancel)).join('\n')}
+</alert>
+`;
+}
