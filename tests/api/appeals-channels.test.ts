@@ -34,14 +34,12 @@ function wellFormed(xml: string): boolean {
 let t: TestApp;
 let pio: ApiClient;
 let supervisor: ApiClient;
-let anon: ApiClient;
 let amber: { id: string; slug: string };
 
 beforeAll(async () => {
   t = await startTestApp();
   pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');
   supervisor = await ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test');
-  anon = new ApiClient(t.baseUrl);
 
   const created = await pio.post(
     '/api/appeals',
@@ -141,7 +139,7 @@ describe('feeds', () => {
     expect(wellFormed(atom)).toBe(true);
     expect(atom).toContain('AMBER Alert: Noah, 6, abducted in Gatineau');
 
-    const json = await (await fetch(`${t.baseUrl}/feeds/appeals.json`)).json();
+    const json: any = await (await fetch(`${t.baseUrl}/feeds/appeals.json`)).json();
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     const item = json.items.find((i: { url: string }) => i.url.endsWith(amber.slug));
     expect(item._vigie).toMatchObject({ kind: 'AMBER_ALERT', reward: { amount: 25000, currency: 'CAD' } });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppealKind } from '@vigie/common';
 import { ApiClient } from '../support/api-client';
 import { appealBody, publishedAppeal } from '../support/appeal-factory';
@@ -53,7 +54,7 @@ describe('a PIO publishes an appeal with a photo and a reward; a supervisor appr
     expect(res.status).toBe(201);
     expect(res.body.draft.images).toHaveLength(1);
     const [image] = res.body.images;
-    expect(image.sha256).toBe(require('node:crypto').createHash('sha256').update(photo).digest('hex'));
+    expect(image.sha256).toBe(createHash('sha256').update(photo).digest('hex'));
     for (const url of [image.thumb.jpeg, image.card.webp, image.full.avif]) {
       const file = await pio.request('GET', url);
       expect(file.status).toBe(200);

@@ -26,7 +26,7 @@ describe('staff sign-in', () => {
     expect(session).toMatch(/HttpOnly/i);
     expect(session).toMatch(/SameSite=Strict/i);
     expect(csrf).not.toMatch(/HttpOnly/i);
-    const body = await res.json();
+    const body: any = await res.json();
     expect(body).toMatchObject({
       email: 'investigator@demo.test',
       roles: ['INVESTIGATOR'],
