@@ -46,14 +46,14 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 30000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/timeout.ts'],
     },
     {
       ...shared,
       displayName: 'browser',
       roots: ['<rootDir>/tests/browser'],
       testMatch: ['**/*.test.ts'],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/browser/support/timeout.ts'],
     },
   ],
 };
