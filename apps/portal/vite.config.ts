@@ -1,11 +1,40 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const sharedContract = here('../../libs/common/src/');
 const FRAMEWORK =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-i18next|i18next|i18next-browser-languagedetector|use-sync-external-store|@tanstack[\\/](query-core|react-query))[\\/]/;
+
+/**
+ * `import { desk } from './fr.json?lazy'`: the same JSON file as a module of its own, one named export per
+ * top-level key. A lazy chunk (the desk) imports its part of the catalogue this way; importing the plain
+ * file, which the main bundle imports too, would make the bundler keep the desk's keys in the main bundle.
+ */
+function lazyJsonParts(): Plugin {
+  const PREFIX = '\0lazy-json:';
+  return {
+    name: 'vigie:lazy-json-parts',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith('.json?lazy')) return null;
+      const resolved = await this.resolve(source.slice(0, -'?lazy'.length), importer, { skipSelf: true });
+      // Not ending in .json, or Vite's own JSON plugin would take it.
+      return resolved ? `${PREFIX}${resolved.id}.js` : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const file = id.slice(PREFIX.length, -'.js'.length);
+      this.addWatchFile(file);
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      return Object.entries(data)
+        .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)
+        .join('\n');
+    },
+  };
+}
 
 /**
  * The API serves `dist/` as-is (hashed files under /assets/, index.html for every client route), under a
@@ -14,7 +43,7 @@ const FRAMEWORK =
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react()],
+  plugins: [lazyJsonParts(), react()],
   resolve: {
     alias: { '@vigie/common': here('../../libs/common/src/index.ts') },
   },

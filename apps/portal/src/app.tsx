@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
+import { AppealPage } from './public/components/appeal-page';
 import { HomePage } from './public/components/home-page';
 import { Layout } from './shared/components/layout';
 import { NotFoundPage } from './shared/components/not-found-page';
@@ -17,6 +18,7 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
+        <Route path="appeals/:slug" element={<AppealPage />} />
         <Route path="login" element={<SignInPage />} />
         <Route path="desk/*" element={<DeskApp />} />
         <Route path="*" element={<NotFoundPage />} />

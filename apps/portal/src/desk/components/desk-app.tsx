@@ -9,6 +9,7 @@ import { apiErrorMessage } from '../../shared/i18n/api-error-message';
 import { useStaffProfile } from '../hooks/use-staff-profile';
 import { InboxPlaceholder } from './inbox-placeholder';
 import { StaffBar } from './staff-bar';
+import '../i18n/desk-catalogue';
 import './desk.css';
 
 /**

@@ -4,6 +4,7 @@ import { Notice } from '../../shared/components/notice';
 import { TextField } from '../../shared/components/text-field';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { useSignInForm } from '../hooks/use-sign-in-form';
+import '../i18n/desk-catalogue';
 import './sign-in-page.css';
 
 interface SignInState {

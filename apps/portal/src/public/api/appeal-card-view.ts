@@ -1,3 +1,4 @@
+import { pickLocale } from '@vigie/common';
 import type { PortalLanguage } from '../../shared/i18n/language';
 import type { AppealSummary, MaybeLocalized } from './public-appeals.api';
 
@@ -51,17 +52,27 @@ const OUTCOMES: Record<string, AppealOutcomeLabel> = {
   CANCELLED: 'cancelled',
 };
 
+/** The label of a resolved appeal's outcome; a resolution without a known outcome is just "resolved". */
+export function outcomeLabel(outcome: string | null | undefined): AppealOutcomeLabel {
+  return OUTCOMES[outcome ?? ''] ?? 'resolved';
+}
+
 /** The reader's language if the agency wrote it, otherwise the other one (never nothing when either exists). */
 export function pickText(value: MaybeLocalized, lang: PortalLanguage): Text | null {
   if (typeof value === 'string') return value.trim() ? { text: value, lang } : null;
   if (!value) return null;
-  const other: PortalLanguage = lang === 'fr' ? 'en' : 'fr';
-  for (const candidate of [lang, other]) {
-    const text = value[candidate];
-    if (typeof text === 'string' && text.trim()) return { text, lang: candidate };
-  }
-  return null;
+  const fr = typeof value.fr === 'string' ? value.fr : undefined;
+  const en = typeof value.en === 'string' ? value.en : undefined;
+  // The contract's rule (the API's feeds and cards use it too); then say which language it came from.
+  const text = pickLocale({ fr, en }, lang);
+  if (!text) return null;
+  const own = lang === 'fr' ? fr : en;
+  return { text, lang: own?.trim() ? lang : lang === 'fr' ? 'en' : 'fr' };
 }
+
+/** `lang` only when the text is not in the page's language, so screen readers switch voice. */
+export const langOf = (text: Text | null | undefined, page: PortalLanguage) =>
+  text && text.lang !== page ? text.lang : undefined;
 
 export function toAppealCardView(appeal: AppealSummary, lang: PortalLanguage): AppealCardView {
   const rendition = appeal.thumbnail?.card ?? appeal.thumbnail?.thumb;
@@ -86,7 +97,7 @@ export function toAppealCardView(appeal: AppealSummary, lang: PortalLanguage): A
           isComposite: appeal.thumbnail?.isComposite === true,
         }
       : null,
-    outcome: resolved ? (OUTCOMES[appeal.outcome ?? ''] ?? 'resolved') : null,
+    outcome: resolved ? outcomeLabel(appeal.outcome) : null,
     reward:
       !resolved && reward && typeof reward.amount === 'number' && typeof reward.currency === 'string'
         ? { amount: reward.amount, currency: reward.currency }

@@ -1,4 +1,4 @@
-import type { PublicAppealSummary } from '@vigie/common';
+import type { AppealKind, PublicAppeal, PublicAppealSummary } from '@vigie/common';
 import { api } from '../../shared/api/api-client';
 import type { PortalLanguage } from '../../shared/i18n/language';
 
@@ -40,12 +40,27 @@ export interface AppealList {
   items: AppealSummary[];
 }
 
-export async function fetchPublicAppeals(lang: PortalLanguage, signal?: AbortSignal): Promise<AppealList> {
-  const body = await api.get<Partial<AppealList> | undefined>(
-    `/api/public/appeals?lang=${encodeURIComponent(lang)}`,
-    { signal },
-  );
+/** What a visitor narrowed the list to; both travel in the page address (`/?kind=WANTED&q=montreal`). */
+export interface AppealFilters {
+  kind?: AppealKind;
+  q?: string;
+}
+
+export async function fetchPublicAppeals(
+  lang: PortalLanguage,
+  filters: AppealFilters = {},
+  signal?: AbortSignal,
+): Promise<AppealList> {
+  const params = new URLSearchParams({ lang });
+  if (filters.kind) params.set('kind', filters.kind);
+  if (filters.q?.trim()) params.set('q', filters.q.trim());
+  const body = await api.get<Partial<AppealList> | undefined>(`/api/public/appeals?${params}`, { signal });
   // An empty or unexpected body shows the empty state rather than breaking the page.
   const items = Array.isArray(body?.items) ? body.items : [];
   return { items: items.filter((item) => typeof item?.slug === 'string' && item.slug !== '') };
+}
+
+/** One published appeal (`GET /api/public/appeals/:slug`): 404 when unknown, 410 once withdrawn. */
+export function fetchPublicAppeal(slug: string, signal?: AbortSignal): Promise<PublicAppeal> {
+  return api.get<PublicAppeal>(`/api/public/appeals/${encodeURIComponent(slug)}`, { signal });
 }

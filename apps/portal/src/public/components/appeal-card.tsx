@@ -1,36 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { intlLocale, usePortalLanguage, type PortalLanguage } from '../../shared/i18n/language';
-import { toAppealCardView, type Text } from '../api/appeal-card-view';
+import { formatDate, formatMoney } from '../../shared/i18n/format';
+import { usePortalLanguage } from '../../shared/i18n/language';
+import { langOf, toAppealCardView } from '../api/appeal-card-view';
 import type { AppealSummary } from '../api/public-appeals.api';
-
-function formatDate(iso: string, locale: string): string | null {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? null
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
-}
-
-function formatMoney(amount: number, currency: string, locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-      amount,
-    );
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
-
-/** `lang` only when the text is not in the page's language, so screen readers switch voice. */
-const langOf = (text: Text | null, page: PortalLanguage) =>
-  text && text.lang !== page ? text.lang : undefined;
 
 export function AppealCard({ appeal }: { appeal: AppealSummary }) {
   const { t } = useTranslation();
   const lang = usePortalLanguage();
-  const locale = intlLocale(lang);
   const view = toAppealCardView(appeal, lang);
-  const published = formatDate(view.publishedAt, locale);
+  const published = formatDate(view.publishedAt, lang);
   const kindLabel = t(`appeals.kind.${view.family}`);
 
   return (
@@ -79,7 +58,7 @@ export function AppealCard({ appeal }: { appeal: AppealSummary }) {
         )}
         {view.reward && (
           <p className="appeal-card__reward">
-            {t('appeals.reward', { amount: formatMoney(view.reward.amount, view.reward.currency, locale) })}
+            {t('appeals.reward', { amount: formatMoney(view.reward.amount, view.reward.currency, lang) })}
           </p>
         )}
         {published && (

@@ -1,15 +1,33 @@
+import { AppealKind } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { Notice } from '../../shared/components/notice';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { usePublicAppeals } from '../hooks/use-public-appeals';
+import type { AppealFilters as Filters } from '../api/public-appeals.api';
 import { AppealCard } from './appeal-card';
+import { AppealFilters } from './appeal-filters';
 import './home-page.css';
 
 export function HomePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('home.title'));
-  const appeals = usePublicAppeals();
+  const [params, setParams] = useSearchParams();
+  const kindParam = params.get('kind') ?? '';
+  const filters: Filters = {
+    kind: (Object.values(AppealKind) as string[]).includes(kindParam) ? (kindParam as AppealKind) : undefined,
+    q: params.get('q')?.trim() || undefined,
+  };
+  const filtered = Boolean(filters.kind || filters.q);
+  const appeals = usePublicAppeals(filters);
+
+  const applyFilters = (next: Filters) => {
+    const search = new URLSearchParams();
+    if (next.kind) search.set('kind', next.kind);
+    if (next.q) search.set('q', next.q);
+    setParams(search, { replace: true });
+  };
 
   return (
     <>
@@ -24,6 +42,12 @@ export function HomePage() {
 
       <section className="container page-section" aria-labelledby="appeals-heading">
         <h2 id="appeals-heading">{t('home.listHeading')}</h2>
+        <AppealFilters filters={filters} onChange={applyFilters} />
+        <p className="appeal-count" role="status">
+          {appeals.isSuccess && !appeals.isPlaceholderData
+            ? t('home.count', { count: appeals.data.items.length })
+            : ''}
+        </p>
         {appeals.isPending ? (
           <PageLoading label={t('home.loading')} />
         ) : appeals.isError ? (
@@ -43,9 +67,23 @@ export function HomePage() {
             <p>{t('home.errorBody')}</p>
           </Notice>
         ) : appeals.data.items.length === 0 ? (
-          <Notice tone="info" title={t('home.emptyTitle')}>
-            <p>{t('home.emptyBody')}</p>
-          </Notice>
+          filtered ? (
+            <Notice
+              tone="info"
+              title={t('home.noMatchTitle')}
+              action={
+                <button type="button" className="button button--secondary" onClick={() => applyFilters({})}>
+                  {t('home.filters.clear')}
+                </button>
+              }
+            >
+              <p>{t('home.noMatchBody')}</p>
+            </Notice>
+          ) : (
+            <Notice tone="info" title={t('home.emptyTitle')}>
+              <p>{t('home.emptyBody')}</p>
+            </Notice>
+          )
         ) : (
           <ul className="appeal-grid">
             {appeals.data.items.map((appeal) => (

@@ -1,14 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { usePortalLanguage } from '../../shared/i18n/language';
-import { fetchPublicAppeals } from '../api/public-appeals.api';
+import { fetchPublicAppeals, type AppealFilters } from '../api/public-appeals.api';
 
-/** Published appeals in the interface language; switching language fetches the other version. */
-export function usePublicAppeals() {
+/** Published appeals in the interface language, narrowed by kind and words; each change fetches anew. */
+export function usePublicAppeals(filters: AppealFilters = {}) {
   const lang = usePortalLanguage();
+  const kind = filters.kind ?? '';
+  const q = filters.q?.trim() ?? '';
   return useQuery({
-    queryKey: ['public-appeals', lang],
-    queryFn: ({ signal }) => fetchPublicAppeals(lang, signal),
-    // Cards carry both languages; keep them on screen while the other language's list loads.
+    queryKey: ['public-appeals', lang, kind, q],
+    queryFn: ({ signal }) => fetchPublicAppeals(lang, { kind: filters.kind, q }, signal),
+    // Keep the current cards on screen while the next list loads (another language, another filter).
     placeholderData: keepPreviousData,
   });
 }

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
-import fr from '../../locales/fr.json';
+import { errors as frErrors } from '../../locales/fr.json';
 import { ApiError } from '../api/api-error';
 
-type ErrorCode = Exclude<keyof typeof fr.errors, 'generic' | 'reference'>;
+type ErrorCode = Exclude<keyof typeof frErrors, 'generic' | 'reference'>;
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(
-  Object.keys(fr.errors).filter((key) => key !== 'generic' && key !== 'reference'),
+  Object.keys(frErrors).filter((key) => key !== 'generic' && key !== 'reference'),
 );
 
 function isKnownCode(code: string): code is ErrorCode {

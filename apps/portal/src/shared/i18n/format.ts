@@ -1,0 +1,35 @@
+import { intlLocale, type PortalLanguage } from './language';
+
+/** A date (and time, when asked) in Canadian conventions, or null for a value that is not a date. */
+export function formatDate(iso: string | undefined, lang: PortalLanguage, withTime = false): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  return new Intl.DateTimeFormat(
+    intlLocale(lang),
+    withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' },
+  ).format(date);
+}
+
+/** "10 000 $" in French, "$10,000" in English; cents only when there are some. */
+export function formatMoney(amount: number, currency: string, lang: PortalLanguage): string {
+  try {
+    return new Intl.NumberFormat(intlLocale(lang), {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+    }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** "14", "25–30" (a range with an en dash), or null when neither end is known. */
+export function formatRange(min: number | undefined, max: number | undefined): string | null {
+  const low = typeof min === 'number' ? min : undefined;
+  const high = typeof max === 'number' ? max : undefined;
+  if (low === undefined && high === undefined) return null;
+  if (low === undefined || high === undefined || low === high) return String(low ?? high);
+  return `${low}–${high}`;
+}
