@@ -34,14 +34,15 @@ export async function startApi(env = {}) {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),
       DEMO_PASSWORD,
-      LOG_LEVEL: 'warn',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Keep only the tail of the logs: enough to explain a failed start, bounded under load.
   let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
+  const keep = (d) => (output = (output + d).slice(-20_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

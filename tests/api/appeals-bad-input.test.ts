@@ -125,6 +125,18 @@ describe('appeal text: refused with a field message, nothing stored', () => {
   });
 });
 
+describe('public reads', () => {
+  it('refuses an unknown filter even when the same list is cached', async () => {
+    const anon = new ApiClient(t.baseUrl);
+    expect((await anon.get('/api/public/appeals?kind=WANTED')).status).toBe(200);
+    expect((await anon.get('/api/public/appeals?kind=WANTED')).status).toBe(200); // served from the cache
+    expect((await anon.get('/api/public/appeals?kind=WANTED&admin=1')).status).toBe(400);
+    expect((await anon.get('/api/public/appeals?kind=WANTED&kind=MISSING_PERSON')).status).toBe(400);
+    expect((await anon.get('/api/public/appeals?kind=LOST_CAT')).status).toBe(400);
+    expect((await anon.get(`/api/public/appeals?q=${'x'.repeat(101)}`)).status).toBe(400);
+  });
+});
+
 describe('appeal images: typed from the bytes, refused cleanly', () => {
   const bad: [string, () => Promise<Buffer> | Buffer, string, string, number, string][] = [
     ['a renamed executable', () => RENAMED_EXECUTABLE, 'photo.jpg', 'image/jpeg', 415, 'UNSUPPORTED_TYPE'],

@@ -3,13 +3,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LIMITS, SESSION_COOKIE } from '@vigie/common';
 import cookieParser from 'cookie-parser';
-import { static as serveStatic } from 'express';
+import { NextFunction, Request, Response, static as serveStatic } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { seedDemoAppeals } from './appeals/demo-appeals.seed';
+import { PublicAppealCache } from './appeals/public-appeal-cache';
+import { publicCacheFastPath } from './appeals/public-cache.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { seedDemo } from './database/demo-seed';
@@ -34,6 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(publicCacheFastPath(app.get(PublicAppealCache)));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
   app.useGlobalPipes(createValidationPipe());
@@ -45,10 +49,18 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       immutable: true,
       maxAge: '365d',
       index: false,
-      fallthrough: false,
+      fallthrough: true,
     }),
+    // An old chunk asked for by a tab left open across a deploy: a plain 404, never the app shell.
+    (_req: Request, res: Response) => res.status(404).type('text/plain').send('Not found'),
   );
-  app.use(serveStatic(PORTAL_DIST, { index: false, maxAge: '1h' }));
+  // The few files at the top of the build (favicon, robots.txt) by exact name, so that no other
+  // request (the public API in a surge) pays for a filesystem lookup.
+  const topFiles = new Set(existsSync(PORTAL_DIST) ? readdirSync(PORTAL_DIST).map((f) => `/${f}`) : []);
+  const topStatic = serveStatic(PORTAL_DIST, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    topFiles.has(req.path) ? topStatic(req, res, next) : next(),
+  );
 
   const openApi = new DocumentBuilder()
     .setTitle('Vigie API')

@@ -10,6 +10,13 @@ export interface CachedResponse {
   contentType: string;
 }
 
+interface Entry {
+  at: number;
+  value: Promise<CachedResponse | null>;
+  /** Set once `value` has resolved, so a hit can be answered without waiting on a promise. */
+  resolved?: CachedResponse | null;
+}
+
 const CHANNEL = 'vigie_public_appeals';
 const MAX_ENTRIES = 500;
 /** A backstop only (a lost notification, an AMBER alert passing its expiry): changes clear at once. */
@@ -23,7 +30,7 @@ const MAX_AGE_MS = 60_000;
  */
 @Injectable()
 export class PublicAppealCache implements OnModuleInit {
-  private readonly entries = new Map<string, { at: number; value: Promise<CachedResponse | null> }>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly listener: PgListener) {}
 
@@ -36,26 +43,41 @@ export class PublicAppealCache implements OnModuleInit {
     key: string,
     build: () => Promise<{ body: string | Buffer; contentType: string; lastModified: Date } | null>,
   ): Promise<CachedResponse | null> {
-    const cached = this.entries.get(key);
-    if (cached && Date.now() - cached.at < MAX_AGE_MS) return cached.value;
+    const cached = this.fresh(key);
+    if (cached) return cached.value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const value = build().then((built) => {
-      if (!built) return null;
-      const body = Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body);
-      return {
-        body,
-        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-        lastModified: built.lastModified.toUTCString(),
-        contentType: built.contentType,
-      };
-    });
-    value.catch(() => this.entries.delete(key));
-    this.entries.set(key, { at: Date.now(), value });
-    return value;
+    const entry: Entry = {
+      at: Date.now(),
+      value: build().then((built) => {
+        const response = built && {
+          body: Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body),
+          contentType: built.contentType,
+          lastModified: built.lastModified.toUTCString(),
+          etag: '',
+        };
+        if (response) response.etag = `"${createHash('sha1').update(response.body).digest('base64url')}"`;
+        entry.resolved = response;
+        return response;
+      }),
+    };
+    // A failed build (404, 410, a database error) is not kept; only this entry, not a newer one.
+    entry.value.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  /** The finished response for `key` if one is cached and fresh; never builds. */
+  peek(key: string): CachedResponse | undefined {
+    return this.fresh(key)?.resolved ?? undefined;
   }
 
   clear(): void {
     this.entries.clear();
+  }
+
+  private fresh(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    return entry && Date.now() - entry.at < MAX_AGE_MS ? entry : undefined;
   }
 
   /** Call inside the transaction that changes public content; delivered to every process on commit. */

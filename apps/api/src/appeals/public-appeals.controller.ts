@@ -7,6 +7,7 @@ import { commonError } from '../common/domain.exception';
 import { sendCacheable } from '../common/http-cache';
 import { AppealImagesService } from './appeal-images.service';
 import { PublicAppealCache } from './public-appeal-cache';
+import { publicCacheKey } from './public-cache-keys';
 import { PublicAppealsService } from './public-appeals.service';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -28,8 +29,7 @@ export class PublicAppealsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const key = `list:${query.kind ?? ''}:${query.q?.trim().toLowerCase() ?? ''}`;
-    const cached = await this.cache.get(key, async () => {
+    const cached = await this.cache.get(publicCacheKey.list(query.kind, query.q), async () => {
       const { items, lastModified } = await this.appeals.list(query);
       return { body: JSON.stringify({ items }), contentType: JSON_TYPE, lastModified };
     });
@@ -39,7 +39,7 @@ export class PublicAppealsController {
   @Get('api/public/appeals/:slug')
   @Public()
   async one(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const cached = await this.cache.get(`appeal:${slug}`, async () => {
+    const cached = await this.cache.get(publicCacheKey.appeal(slug), async () => {
       const { appeal, lastModified } = await this.appeals.bySlug(slug);
       return { body: JSON.stringify(appeal), contentType: JSON_TYPE, lastModified };
     });

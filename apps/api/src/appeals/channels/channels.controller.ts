@@ -10,6 +10,7 @@ import { AppConfig } from '../../config/app-config';
 import { MediaStore } from '../../media/media-store';
 import { PortalPageService } from '../../portal/portal-page.service';
 import { PublicAppealCache } from '../public-appeal-cache';
+import { publicCacheKey } from '../public-cache-keys';
 import { PublicAppealsService } from '../public-appeals.service';
 import { capMessage } from './cap';
 import { channelLanguage } from './channel-language';
@@ -46,7 +47,7 @@ export class ChannelsController {
   async sharePage(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const lang = channelLanguage(req);
     try {
-      const cached = await this.cache.get(`page:${lang}:${slug}`, async () => {
+      const cached = await this.cache.get(publicCacheKey.page(lang, slug), async () => {
         const { appeal, lastModified } = await this.appeals.bySlug(slug);
         const { title, tags } = shareMetaTags(appeal, lang);
         return {
@@ -113,7 +114,7 @@ export class ChannelsController {
     const feed = FEEDS[format as keyof typeof FEEDS];
     if (!feed) throw commonError('NOT_FOUND');
     const lang = channelLanguage(req);
-    const cached = await this.cache.get(`feed:${format}:${lang}`, async () => {
+    const cached = await this.cache.get(publicCacheKey.feed(format, lang), async () => {
       const { items, lastModified } = await this.appeals.list(new PublicAppealsQueryDto());
       const ctx: FeedContext = {
         baseUrl: this.config.publicUrl,
@@ -130,7 +131,7 @@ export class ChannelsController {
   @Get('feeds/appeals/:slug.cap.xml')
   @Public()
   async cap(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const cached = await this.cache.get(`cap:${slug}`, async () => {
+    const cached = await this.cache.get(publicCacheKey.cap(slug), async () => {
       const { appeal, lastModified } = await this.appeals.bySlug(slug);
       if (!APPEAL_KIND_RULES[appeal.kind].cap) throw commonError('NOT_FOUND');
       const sender = `${appeal.agency.slug}@${new URL(this.config.publicUrl).hostname}`;

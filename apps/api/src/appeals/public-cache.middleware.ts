@@ -1,0 +1,20 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { sendCacheable } from '../common/http-cache';
+import { PublicAppealCache } from './public-appeal-cache';
+import { cacheKeyOfRequest } from './public-cache-keys';
+
+/**
+ * The surge path, mounted first in the Express chain (after the security headers): a public GET
+ * whose answer is already cached is sent straight from memory, before routing, guards,
+ * validation and request logging. Those all ran when the entry was built, and a request that
+ * would fail them has no entry. Everything else falls through to the controllers.
+ */
+export function publicCacheFastPath(cache: PublicAppealCache): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const key = cacheKeyOfRequest(req);
+    const hit = key ? cache.peek(key) : undefined;
+    if (!hit) return next();
+    sendCacheable(req, res, hit);
+  };
+}
