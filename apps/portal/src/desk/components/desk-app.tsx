@@ -6,10 +6,16 @@ import { Notice } from '../../shared/components/notice';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { apiErrorMessage } from '../../shared/i18n/api-error-message';
+import { appealPermissions } from '../appeals/api/appeal-permissions';
+import { AppealEditorPage, NewAppealPage } from '../appeals/components/appeal-editor-page';
+import { AppealsListPage } from '../appeals/components/appeals-list-page';
+import { ReviewQueuePage } from '../appeals/components/review-queue-page';
 import { useStaffProfile } from '../hooks/use-staff-profile';
+import { DeskNav } from './desk-nav';
 import { InboxPlaceholder } from './inbox-placeholder';
 import { StaffBar } from './staff-bar';
 import '../i18n/desk-catalogue';
+import '../appeals/components/appeals.css';
 import './desk.css';
 
 /**
@@ -55,8 +61,15 @@ export function DeskApp() {
           </Notice>
         )}
       </div>
+      <DeskNav profile={profile.data} />
       <Routes>
         <Route index element={<InboxPlaceholder />} />
+        <Route path="appeals" element={<AppealsListPage />} />
+        <Route path="appeals/new" element={<NewAppealPage />} />
+        <Route path="appeals/:id" element={<AppealEditorPage />} />
+        {appealPermissions(profile.data.roles).review && (
+          <Route path="review" element={<ReviewQueuePage />} />
+        )}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>

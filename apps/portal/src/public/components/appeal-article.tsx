@@ -58,9 +58,11 @@ function ImageFigure({
  * `lang`, when the agency has not translated a text). The desk shows the same component as its preview.
  */
 export function AppealArticle({ appeal, lang, preview = false }: Props) {
-  const { t } = useTranslation();
-  const Title = preview ? 'h2' : 'h1';
-  const Section = preview ? 'h3' : 'h2';
+  // Labels in `lang` too: the desk previews a page in either language, whatever its own language is.
+  const { t } = useTranslation(undefined, { lng: lang });
+  // In the desk's preview the page sits under the editor's own headings.
+  const Title = preview ? 'h5' : 'h1';
+  const Section = preview ? 'h6' : 'h2';
   const family = appealKindFamily(appeal.kind);
   const outcome = appeal.status === 'RESOLVED' || appeal.outcome ? outcomeLabel(appeal.outcome) : null;
   const title = pickText(appeal.title, lang);
@@ -224,7 +226,7 @@ export function AppealArticle({ appeal, lang, preview = false }: Props) {
                 key={index}
                 subject={subject}
                 lang={lang}
-                headingLevel={preview ? 'h4' : 'h3'}
+                headingLevel={preview ? 'h6' : 'h3'}
               />
             ))}
           </div>

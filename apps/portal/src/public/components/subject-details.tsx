@@ -8,12 +8,12 @@ import { langOf, pickText } from '../api/appeal-card-view';
 interface Props {
   subject: SubjectDto;
   lang: PortalLanguage;
-  headingLevel: 'h3' | 'h4';
+  headingLevel: 'h3' | 'h6';
 }
 
 /** One person's description, as a list of facts; facts the agency did not give are left out. */
 export function SubjectDetails({ subject, lang, headingLevel: Heading }: Props) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(undefined, { lng: lang });
   const age = formatRange(subject.ageMin, subject.ageMax);
   const height = formatRange(subject.heightMinCm, subject.heightMaxCm);
   const weight = formatRange(subject.weightMinKg, subject.weightMaxKg);

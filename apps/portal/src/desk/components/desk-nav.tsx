@@ -1,0 +1,33 @@
+import type { StaffProfile } from '@vigie/common';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { appealPermissions } from '../appeals/api/appeal-permissions';
+
+/** The desk's sections; the review queue only for those who can approve. */
+export function DeskNav({ profile }: { profile: StaffProfile }) {
+  const { t } = useTranslation();
+  const can = appealPermissions(profile.roles);
+  return (
+    <nav className="desk-nav" aria-label={t('desk.nav.label')}>
+      <ul className="desk-nav__list container">
+        <li>
+          <NavLink to="/desk" end className="desk-nav__link">
+            {t('desk.nav.inbox')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/desk/appeals" className="desk-nav__link">
+            {t('desk.nav.appeals')}
+          </NavLink>
+        </li>
+        {can.review && (
+          <li>
+            <NavLink to="/desk/review" className="desk-nav__link">
+              {t('desk.nav.review')}
+            </NavLink>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
