@@ -1,3 +1,5 @@
+// First, before anything that may load the shared DTOs (see reflect-metadata.ts).
+import '../reflect-metadata';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from '../../shared/api/api-error';

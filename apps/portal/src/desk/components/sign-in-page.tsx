@@ -1,3 +1,5 @@
+// First, before anything that may load the shared DTOs (see reflect-metadata.ts).
+import '../reflect-metadata';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Notice } from '../../shared/components/notice';

@@ -32,7 +32,7 @@ export function NewAppealPage() {
   const profile = useStaffProfile().data;
   const can = appealPermissions(profile?.roles ?? []);
   return (
-    <section className="container page-section desk-page" aria-labelledby="editor-heading">
+    <section className="container container--wide page-section desk-page" aria-labelledby="editor-heading">
       <BackLink />
       <h2 id="editor-heading">{t('desk.editor.newHeading')}</h2>
       {can.author ? (
@@ -97,7 +97,7 @@ export function AppealEditorPage() {
   const readOnly = !can.author || inReview || closed;
 
   return (
-    <section className="container page-section desk-page" aria-labelledby="editor-heading">
+    <section className="container container--wide page-section desk-page" aria-labelledby="editor-heading">
       <BackLink />
       <h2 id="editor-heading" lang={title?.lang}>
         {title?.text}

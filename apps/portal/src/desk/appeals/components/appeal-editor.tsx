@@ -35,13 +35,7 @@ export function AppealEditor({ appeal, agencyName, readOnly, onSaved }: Props) {
 
   return (
     <div className="editor-layout">
-      <form
-        ref={formRef}
-        className="form editor"
-        noValidate
-        aria-labelledby="editor-heading"
-        onSubmit={(event) => void api.save(event)}
-      >
+      <form ref={formRef} className="form editor" noValidate onSubmit={(event) => void api.save(event)}>
         {api.stale && (
           <Notice
             tone="error"

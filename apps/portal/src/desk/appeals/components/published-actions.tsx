@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '../../reflect-metadata';
 import { classValidatorResolver } from '@hookform/resolvers/class-validator';
 import {
   AppealOutcome,

@@ -1,4 +1,4 @@
-import 'reflect-metadata';
+import '../../reflect-metadata';
 import { classValidatorResolver } from '@hookform/resolvers/class-validator';
 import { RejectDto, RevisionState, type StaffAppeal, type StaffAppealUpdate } from '@vigie/common';
 import { useEffect, useId, useRef, useState } from 'react';

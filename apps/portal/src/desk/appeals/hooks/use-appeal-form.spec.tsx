@@ -95,6 +95,10 @@ describe('useAppealForm', () => {
       'Écrivez-le en français ou en anglais (120 caractères au plus par langue).',
     );
     expect(result.current.fieldError('content.subjects.0.ageMin')).toBe('Au plus 130.');
+    // A blank required number fails all its rules; the reader is told it is required, not "at most 10 000 000".
+    act(() => result.current.form.setValue('rewardOffered', true));
+    await act(() => result.current.save());
+    expect(result.current.fieldError('content.reward.amount')).toBe('Ce champ est obligatoire.');
     expect(result.current.formError).toBe('Certains champs sont à corriger.');
   });
 

@@ -1,6 +1,5 @@
-// class-transformer's @Type, used by the shared DTOs, reads decorator metadata while the classes are
-// defined: the polyfill must run before @vigie/common's DTO module does. (The API loads it at boot.)
-import 'reflect-metadata';
+// Before @vigie/common's DTOs (see reflect-metadata.ts).
+import '../../reflect-metadata';
 import { classValidatorResolver } from '@hookform/resolvers/class-validator';
 import { useQueryClient } from '@tanstack/react-query';
 import { CreateAppealDto, type StaffAppeal } from '@vigie/common';
@@ -90,13 +89,17 @@ export function useAppealForm({ appeal, onSaved, formRef }: Options = {}) {
   const images = useFieldArray({ control: form.control, name: 'content.images', keyName: 'key' });
 
   // After a failed attempt, take keyboard and screen reader to the first field that needs attention.
+  // In a task of its own: react-hook-form publishes the errors only after onInvalid has returned.
   useEffect(() => {
     if (focusRequest === 0) return;
-    // In document order: an invalid input, or the first input of an invalid two-language group.
-    const target = formRef?.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], .localized--invalid :is(input, textarea), [data-list-error]',
-    );
-    target?.focus();
+    const timer = setTimeout(() => {
+      // In document order: an invalid input, or the first input of an invalid two-language group.
+      const target = formRef?.current?.querySelector<HTMLElement>(
+        '[aria-invalid="true"], .localized--invalid :is(input, textarea), [data-list-error]',
+      );
+      target?.focus();
+    });
+    return () => clearTimeout(timer);
   }, [focusRequest, formRef]);
   const focusErrors = () => setFocusRequest((n) => n + 1);
 
@@ -240,6 +243,9 @@ export function useAppealForm({ appeal, onSaved, formRef }: Options = {}) {
     const own = get(errors, path) as FieldError | undefined;
     const root = LIST_PATHS.has(path) ? (get(errors, `${path}.root`) as FieldError | undefined) : undefined;
     const error = root ?? (own?.type ? own : undefined);
+    // A blank input fails every rule of a required number or choice ("not above 10 000 000"…): say "required".
+    const value: unknown = form.getValues(path as Path<AppealFormValues>);
+    if (error && error.type !== 'server' && value === '') return t('desk.validation.required');
     return appealFieldMessage(t, path, error, form.getValues('kind'));
   };
 
