@@ -23,6 +23,7 @@ const esmOnly = [
   'uint8array-extras',
   '@borewit',
   'peek-readable',
+  '@scure',
 ];
 
 const shared = {
@@ -47,6 +48,13 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/support/timeout.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'system',
+      roots: ['<rootDir>/tests/system'],
+      testMatch: ['**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/browser/support/timeout.ts'],
     },
     {
       ...shared,

@@ -22,17 +22,21 @@ export function freePort() {
   });
 }
 
-/** Starts `apps/api/dist/main.js` with a fresh data folder; resolves once it answers /api/health. */
-export async function startApi(env = {}) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'vigie-bench-'));
+/**
+ * Starts `apps/api/dist/main.js` with a fresh data folder (or `reuse`'s, to restart on the same
+ * data); resolves once it answers /api/health.
+ */
+export async function startApi(env = {}, reuse) {
+  const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'vigie-bench-')));
   const port = await freePort();
+  const pgPort = reuse?.pgPort ?? (await freePort());
   const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(pgPort),
       DEMO_PASSWORD,
       ...env,
     },
@@ -58,16 +62,30 @@ export async function startApi(env = {}) {
   return {
     url,
     pid: child.pid,
+    dataDir,
+    pgPort,
+    /** A direct connection to the API's database, for setting up baselines and counting results. */
+    async dbUrl() {
+      const password = (await readFile(join(dataDir, 'postgres.secret'), 'utf8')).trim();
+      return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/vigie`;
+    },
+    async db() {
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: await this.dbUrl() });
+      await client.connect();
+      return client;
+    },
     /** Resident set size now and at its peak (VmHWM), in MB, of the API process alone. */
     async rss() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       const kb = (key) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? 0);
       return { currentMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
     },
-    async stop() {
+    /** Stops the API; keeps its data folder when `keepData` (to restart on it). */
+    async stop({ keepData = false } = {}) {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -129,3 +147,22 @@ function machineInfo() {
 }
 
 export const ratio = (value, baseline) => (baseline ? Math.round((value / baseline) * 1000) / 1000 : null);
+
+/** Runs a baseline server in its own process (so it does not share a thread with the load generator). */
+export async function startBaselineProcess(script, args) {
+  const child = spawn(process.execPath, [join(ROOT, 'bench/baselines', script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(String(d).trim()));
+    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+  });
+  return {
+    url,
+    close: () =>
+      new Promise((r) => {
+        child.once('exit', r);
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -20,6 +20,12 @@ const KNOWN_PUBLIC = new Set([
   'GET /media/appeals/:slug/:file',
   'GET /feeds/appeals.:format',
   'GET /feeds/appeals/:slug.cap.xml',
+  'GET /api/public/tips/challenge',
+  'POST /api/public/tips',
+  'POST /api/public/tips/follow-up',
+  'GET /api/public/tips/follow-up',
+  'POST /api/public/tips/follow-up/messages',
+  'POST /api/public/tips/follow-up/media',
   'GET /{*path}',
 ]);
 

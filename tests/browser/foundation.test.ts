@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/constants';
-import { BuiltApp, startBuiltApp } from './support/built-app';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { DESKTOP, expectAccessible, launchBrowser, PHONE, withPage } from './support/browser';
 
 let app: BuiltApp;

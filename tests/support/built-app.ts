@@ -1,17 +1,21 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '../../support/constants';
+import { DEMO_PASSWORD } from './constants';
 
-const ROOT = join(__dirname, '../../..');
+const ROOT = join(__dirname, '../..');
 
 export interface BuiltApp {
   baseUrl: string;
+  dataDir: string;
+  pid: number;
   output(): string;
   stop(): Promise<void>;
+  /** Kills the API process and its embedded Postgres with SIGKILL, as a power cut would. */
+  crash(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -29,13 +33,17 @@ function freePort(): Promise<number> {
  * Starts the built product exactly as `npm start` runs it (apps/api/dist/main.js serving the built
  * portal) on a fresh embedded Postgres with demo data, on free ports.
  */
-export async function startBuiltApp(env: Record<string, string> = {}): Promise<BuiltApp> {
+export async function startBuiltApp(
+  env: Record<string, string> = {},
+  reuse?: { dataDir: string; port: number; pgPort: number },
+): Promise<BuiltApp & { port: number; pgPort: number }> {
   const main = join(ROOT, 'apps/api/dist/main.js');
   if (!existsSync(main) || !existsSync(join(ROOT, 'apps/portal/dist/index.html'))) {
-    throw new Error('Build first: `npm run build` (npm run test:browser does it)');
+    throw new Error('Build first: `npm run build` (npm test does it)');
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'vigie-browser-'));
-  const port = await freePort();
+  const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'vigie-built-')));
+  const port = reuse?.port ?? (await freePort());
+  const pgPort = reuse?.pgPort ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [main], {
     env: {
       ...process.env,
@@ -43,7 +51,7 @@ export async function startBuiltApp(env: Record<string, string> = {}): Promise<B
       HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(pgPort),
       DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
       ...env,
@@ -65,13 +73,60 @@ export async function startBuiltApp(env: Record<string, string> = {}): Promise<B
     if (Date.now() > deadline) throw new Error(`The app did not start in 90 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+  const exited = new Promise((r) => child.once('exit', r));
   return {
     baseUrl,
+    dataDir,
+    port,
+    pgPort,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
       await rm(dataDir, { recursive: true, force: true });
     },
+    crash: async () => {
+      const postmaster = Number(
+        (await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+      );
+      const backends = childrenOf(postmaster);
+      child.kill('SIGKILL');
+      for (const pid of [postmaster, ...backends]) killQuietly(pid);
+      await exited;
+      for (let i = 0; i < 50 && [postmaster, ...backends].some(isAlive); i++)
+        await new Promise((r) => setTimeout(r, 100));
+    },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Direct children of a process, from /proc (Linux). */
+function childrenOf(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }

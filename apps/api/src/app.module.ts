@@ -14,8 +14,10 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { loggerOptions } from './logging';
+import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
 import { PortalModule } from './portal/portal.module';
+import { TipsModule } from './tips/tips.module';
 
 @Module({})
 export class AppModule {
@@ -28,9 +30,22 @@ export class AppModule {
         DatabaseModule,
         CommonModule,
         ThrottlerModule.forRootAsync({
-          inject: [ClientKey],
-          useFactory: (clientKey: ClientKey) => ({
+          inject: [ClientKey, AppConfig],
+          useFactory: (clientKey: ClientKey, config: AppConfig) => ({
             throttlers: [
+              {
+                name: 'tip-client',
+                ttl: minutes(10),
+                // 0 turns the limit off (load tests); it is a count, so "off" is "as many as can be".
+                limit: config.env.TIP_RATE_LIMIT || Number.MAX_SAFE_INTEGER,
+                getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+              },
+              {
+                name: 'tip-follow-up-client',
+                ttl: minutes(15),
+                limit: 30,
+                getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+              },
               {
                 name: 'staff-login-client',
                 ttl: minutes(15),
@@ -51,8 +66,10 @@ export class AppModule {
         }),
         AuditModule,
         IdentityModule,
+        JobsModule,
         MediaModule,
         AppealsModule,
+        TipsModule,
         HealthModule,
         PortalModule,
       ],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { destination } from 'pino';
 import { AppConfig } from './config/app-config';
 
 /**
@@ -12,6 +13,9 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.env.LOG_LEVEL,
+      ...(config.env.LOG_FILE
+        ? { stream: destination({ dest: config.env.LOG_FILE, mkdir: true, sync: false }) }
+        : {}),
       genReqId: (_req: IncomingMessage, res: ServerResponse) => {
         const id = randomUUID();
         res.setHeader('x-request-id', id);

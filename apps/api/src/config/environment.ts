@@ -93,6 +93,46 @@ export class Environment {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Unset: logs go to stdout. Set: appended to this file. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
+  /** How many jobs (media processing, duplicate scoring) this process runs at once; 0 runs none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(32)
+  WORKERS = 2;
+
+  /** The proof-of-work on the tip form. `off` is for tests and benchmarks only. */
+  @IsIn(['on', 'off'])
+  TIP_CHALLENGE = 'on';
+
+  /** Tips one client may send per 10 minutes (keyed by a salted hash, never the address); 0 = no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TIP_RATE_LIMIT = 20;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  TIP_MAX_FILES = 10;
+
+  /** Per file, sized for a few minutes of 4K phone video. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TIP_FILE_MAX_MB = 2048;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TIP_TOTAL_MAX_MB = 4096;
 }
 
 export class ConfigError extends Error {}

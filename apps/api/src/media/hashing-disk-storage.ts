@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { StorageEngine } from 'multer';
+import { mediaError } from './media.errors';
 import { MediaStore } from './media-store';
 
 /** What an upload left on disk: never in memory, hashed while it streamed. */
@@ -22,7 +23,13 @@ export interface ReceivedFile {
  * read. Sealing (fsync, then rename into place) happens later, once the file has been inspected.
  */
 export class HashingDiskStorage implements StorageEngine {
-  constructor(private readonly store: MediaStore) {}
+  /** Bytes received so far per request, to stop a request that exceeds its total as soon as it does. */
+  private readonly received = new WeakMap<Request, number>();
+
+  constructor(
+    private readonly store: MediaStore,
+    private readonly limits: { maxTotalBytes?: number } = {},
+  ) {}
 
   _handleFile(
     _req: Request,

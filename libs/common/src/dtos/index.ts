@@ -1,3 +1,4 @@
 export * from './appeal.dto';
 export * from './localized-text.dto';
 export * from './login.dto';
+export * from './tip.dto';

@@ -1,3 +1,4 @@
 export * from './appeal.enum';
 export * from './locale.enum';
 export * from './staff-role.enum';
+export * from './tip.enum';

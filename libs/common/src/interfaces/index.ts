@@ -1,3 +1,4 @@
 export * from './api-error.interface';
 export * from './appeal.interface';
 export * from './staff.interface';
+export * from './tip.interface';

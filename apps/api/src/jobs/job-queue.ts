@@ -1,0 +1,78 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+
+export interface JobDefinition<T extends object> {
+  name: string;
+  /** Runs one job. Must be safe to run twice: a crash after the work and before the ack repeats it. */
+  handle(data: T): Promise<void>;
+  retryLimit?: number;
+}
+
+/**
+ * Durable jobs on the same Postgres (pg-boss). A job sent inside a transaction exists exactly when
+ * the transaction commits, so "tip stored" and "tip will be processed" cannot disagree. Workers
+ * run in the API process unless WORKERS=0, and in `npm run worker` processes.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly boss: PgBoss;
+  private started?: Promise<PgBoss>;
+  private readonly definitions = new Map<string, JobDefinition<object>>();
+
+  constructor(private readonly config: AppConfig) {
+    this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 4, application_name: 'vigie-jobs' });
+    this.boss.on('error', (err) => this.logger.error({ err }, 'job queue error'));
+  }
+
+  /** Declares a job type; call from a module's onModuleInit. */
+  async define<T extends object>(definition: JobDefinition<T>): Promise<void> {
+    const boss = await this.start();
+    await boss.createQueue(definition.name, {
+      name: definition.name,
+      retryLimit: definition.retryLimit ?? 5,
+      retryDelay: 5,
+      retryBackoff: true,
+    });
+    this.definitions.set(definition.name, definition as JobDefinition<object>);
+    const workers = this.config.env.WORKERS;
+    for (let i = 0; i < workers; i++) {
+      await boss.work<T>(definition.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) =>
+        definition.handle(job.data),
+      );
+    }
+  }
+
+  /** Enqueues in the caller's transaction: the job is created if and only if the transaction commits. */
+  async sendInTransaction<T extends object>(tx: EntityManager, name: string, data: T): Promise<void> {
+    const boss = await this.start();
+    await boss.send(name, data, {
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) },
+    });
+  }
+
+  async send<T extends object>(name: string, data: T): Promise<void> {
+    await (await this.start()).send(name, data);
+  }
+
+  /** Waits until no job of this name is waiting or running (for tests, benchmarks and the CLI). */
+  async drain(name: string, timeoutMs = 60_000): Promise<void> {
+    const boss = await this.start();
+    const deadline = Date.now() + timeoutMs;
+    while ((await boss.getQueueSize(name, { before: 'completed' })) > 0) {
+      if (Date.now() > deadline) throw new Error(`Queue ${name} not drained in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, timeout: 15_000 });
+  }
+
+  private start(): Promise<PgBoss> {
+    this.started ??= this.boss.start();
+    return this.started;
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  UploadedFiles,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { FollowUpMessageDto, FollowUpSession, FollowUpSignInDto, FollowUpView } from '@vigie/common';
+import { Public } from '../common/auth.decorators';
+import { RateLimited } from '../common/rate-limit';
+import type { ReceivedFile } from '../media/hashing-disk-storage';
+import { mediaError } from '../media/media.errors';
+import { FollowUpTip, FollowUpTokenGuard } from './follow-up-token.guard';
+import { TipFollowUpService } from './tip-follow-up.service';
+import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
+
+/**
+ * The tipster's return visits. Sign-in gives a short-lived token that the other routes take in
+ * `Authorization: Bearer`; no cookie is ever set for a tipster.
+ */
+@ApiTags('public')
+@Controller('api/public/tips/follow-up')
+export class TipFollowUpController {
+  constructor(private readonly followUp: TipFollowUpService) {}
+
+  @Post()
+  @Public()
+  @RateLimited('tip-follow-up-client')
+  @HttpCode(200)
+  signIn(@Body() dto: FollowUpSignInDto): Promise<FollowUpSession> {
+    return this.followUp.signIn(dto.code, dto.password);
+  }
+
+  @Get()
+  @Public()
+  @UseGuards(FollowUpTokenGuard)
+  @ApiBearerAuth()
+  view(@FollowUpTip() tipId: string): Promise<FollowUpView> {
+    return this.followUp.view(tipId);
+  }
+
+  @Post('messages')
+  @Public()
+  @UseGuards(FollowUpTokenGuard)
+  @ApiBearerAuth()
+  message(@FollowUpTip() tipId: string, @Body() dto: FollowUpMessageDto): Promise<FollowUpView> {
+    return this.followUp.addMessage(tipId, dto.body);
+  }
+
+  @Post('media')
+  @Public()
+  @UseGuards(FollowUpTokenGuard)
+  @ApiBearerAuth()
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(UploadCleanupInterceptor, FilesInterceptor('files'))
+  media(@FollowUpTip() tipId: string, @UploadedFiles() files: ReceivedFile[] = []): Promise<FollowUpView> {
+    if (files.length === 0) throw mediaError('NO_FILE');
+    return this.followUp.addFiles(tipId, files);
+  }
+}

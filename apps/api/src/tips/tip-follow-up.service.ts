@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CoarseTipStatus,
+  FollowUpSession,
+  FollowUpView,
+  MediaProcessingState,
+  MessageAuthor,
+  TipStatus,
+} from '@vigie/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import type { ReceivedFile } from '../media/hashing-disk-storage';
+import { MediaStore } from '../media/media-store';
+import { FollowUpTokens } from './follow-up-token';
+import { TipIntakeService, TIPS_CHANNEL } from './tip-intake.service';
+import { TIP_MEDIA_JOB } from './tip-media.job';
+import { sealedTipMediaKey, TipMedia } from './tip-media.entity';
+import { TipMessage } from './tip-message.entity';
+import { Tip } from './tip.entity';
+import { tipError } from './tips.errors';
+import { normalizeTipCode, verifyPassphrase } from './tipster-credentials';
+import { JobQueue } from '../jobs/job-queue';
+
+const MAX_FAILURES = 10;
+const LOCK_MINUTES = 15;
+
+const COARSE: Record<TipStatus, CoarseTipStatus> = {
+  [TipStatus.NEW]: CoarseTipStatus.RECEIVED,
+  [TipStatus.IN_REVIEW]: CoarseTipStatus.BEING_REVIEWED,
+  [TipStatus.ACTIONABLE]: CoarseTipStatus.BEING_REVIEWED,
+  [TipStatus.NEEDS_INFO]: CoarseTipStatus.BEING_REVIEWED,
+  [TipStatus.NOT_ACTIONABLE]: CoarseTipStatus.CLOSED,
+  [TipStatus.LINKED]: CoarseTipStatus.BEING_REVIEWED,
+  [TipStatus.CLOSED]: CoarseTipStatus.CLOSED,
+};
+
+/**
+ * The tipster's side after sending: sign in with code and passphrase, read and answer the
+ * investigators, add files. Wrong passphrases lock the code for a while after ten tries, in the
+ * database so that every API process counts them. Nothing here reveals staff or other tips.
+ */
+@Injectable()
+export class TipFollowUpService {
+  readonly tokens: FollowUpTokens;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly intake: TipIntakeService,
+    private readonly store: MediaStore,
+    private readonly jobs: JobQueue,
+    config: AppConfig,
+  ) {
+    this.tokens = new FollowUpTokens(config.encryptionKey);
+  }
+
+  async signIn(code: string, password: string): Promise<FollowUpSession> {
+    const normalized = normalizeTipCode(code);
+    const tip = normalized
+      ? await this.dataSource
+          .getRepository(Tip)
+          .createQueryBuilder('t')
+          .addSelect(['t.passwordHash', 't.failedSignIns', 't.signInLockedUntil'])
+          .where('t.code = :code', { code: normalized })
+          .getOne()
+      : null;
+    if (!tip) {
+      await verifyPassphrase(undefined, password);
+      throw tipError('BAD_CREDENTIALS');
+    }
+    if (tip.signInLockedUntil && tip.signInLockedUntil > new Date()) throw tipError('LOCKED');
+    if (!(await verifyPassphrase(tip.passwordHash, password))) {
+      await this.dataSource.query(
+        `UPDATE tip SET failed_sign_ins = failed_sign_ins + 1,
+           sign_in_locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE sign_in_locked_until END
+         WHERE id = $1`,
+        [tip.id, MAX_FAILURES, LOCK_MINUTES],
+      );
+      throw tipError('BAD_CREDENTIALS');
+    }
+    if (tip.failedSignIns > 0)
+      await this.dataSource.query(
+        `UPDATE tip SET failed_sign_ins = 0, sign_in_locked_until = NULL WHERE id = $1`,
+        [tip.id],
+      );
+    const { token, expiresAt } = this.tokens.issue(tip.id);
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The tip id behind a token from the Authorization header, or 401. */
+  tipIdOf(authorization: string | undefined): string {
+    const tipId = this.tokens.verify(authorization?.replace(/^Bearer\s+/i, ''));
+    if (!tipId) throw tipError('TOKEN_INVALID');
+    return tipId;
+  }
+
+  async view(tipId: string): Promise<FollowUpView> {
+    const tip = await this.dataSource.getRepository(Tip).findOneByOrFail({ id: tipId });
+    const [messages, files, appealRows] = await Promise.all([
+      this.dataSource.getRepository(TipMessage).find({ where: { tipId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(TipMedia).find({ where: { tipId }, order: { fromTipsterAt: 'ASC' } }),
+      tip.appealId
+        ? this.dataSource.query(
+            `SELECT a.slug, v.public->'content'->'title' AS title, v.public->'content'->'reward' AS reward, a.status
+               FROM appeal a LEFT JOIN appeal_version v ON v.id = a.current_version_id WHERE a.id = $1`,
+            [tip.appealId],
+          )
+        : Promise.resolve([]),
+    ]);
+    const appeal = appealRows[0];
+    return {
+      code: tip.code,
+      receivedAt: tip.receivedAt.toISOString(),
+      status: COARSE[tip.status],
+      appeal: appeal && { slug: appeal.slug, title: appeal.title },
+      messages: messages.map((m) => ({ from: m.author, body: m.body, at: m.createdAt.toISOString() })),
+      files: files.map((f) => ({ kind: f.kind, receivedAt: f.fromTipsterAt.toISOString() })),
+      reward: rewardEligibility(appeal?.reward),
+    };
+  }
+
+  async addMessage(tipId: string, body: string): Promise<FollowUpView> {
+    await this.dataSource.transaction(async (tx) => {
+      const tip = await tx.findOne(Tip, { where: { id: tipId }, lock: { mode: 'pessimistic_write' } });
+      if (!tip || tip.status === TipStatus.CLOSED) throw tipError('TIP_CLOSED');
+      await tx.insert(TipMessage, {
+        tipId,
+        agencyId: tip.agencyId,
+        author: MessageAuthor.TIPSTER,
+        staffId: null,
+        body,
+      });
+      await tx.query(`SELECT pg_notify($1, $2)`, [
+        TIPS_CHANNEL,
+        JSON.stringify({ type: 'tip.message', tipId, agencyId: tip.agencyId }),
+      ]);
+    });
+    return this.view(tipId);
+  }
+
+  /** More files for an existing tip: inspected and sealed exactly as at first intake. */
+  async addFiles(tipId: string, files: ReceivedFile[]): Promise<FollowUpView> {
+    const tip = await this.dataSource.getRepository(Tip).findOneByOrFail({ id: tipId });
+    if (tip.status === TipStatus.CLOSED) throw tipError('TIP_CLOSED');
+    const media = await this.intake.inspect(files);
+    const rows = media.map((m) => ({ ...m, id: randomUUID() }));
+    const sealed: string[] = [];
+    try {
+      for (const row of rows) {
+        const key = sealedTipMediaKey(tipId, row.id);
+        await this.store.putFile(key, row.file.path);
+        sealed.push(key);
+      }
+      await this.dataSource.transaction(async (tx) => {
+        for (const row of rows) {
+          await tx.insert(TipMedia, {
+            id: row.id,
+            tipId,
+            agencyId: tip.agencyId,
+            kind: row.kind,
+            mime: row.mime,
+            bytes: String(row.file.size),
+            sha256: row.file.sha256,
+            fromTipsterAt: new Date(),
+            state: MediaProcessingState.PENDING,
+            renditions: [],
+          });
+          await this.jobs.sendInTransaction(tx, TIP_MEDIA_JOB, { mediaId: row.id });
+        }
+        await tx.query(`SELECT pg_notify($1, $2)`, [
+          TIPS_CHANNEL,
+          JSON.stringify({ type: 'tip.media_added', tipId, agencyId: tip.agencyId }),
+        ]);
+      });
+    } catch (err) {
+      await Promise.all(sealed.map((key) => this.store.remove(key)));
+      throw err;
+    }
+    return this.view(tipId);
+  }
+}
+
+function rewardEligibility(reward: { expiresAt?: string } | null | undefined): FollowUpView['reward'] {
+  if (!reward) return { offered: false, eligible: false, reason: 'NO_REWARD' };
+  const expired = !!reward.expiresAt && new Date(reward.expiresAt) <= new Date();
+  return {
+    offered: true,
+    eligible: !expired,
+    reason: expired ? 'EXPIRED' : 'OPEN',
+    expiresAt: reward.expiresAt,
+  };
+}

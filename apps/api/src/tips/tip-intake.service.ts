@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AppealKind,
+  ALLOWED_MEDIA,
+  CreateTipDto,
+  MediaProcessingState,
+  TipReceipt,
+  TipStatus,
+} from '@vigie/common';
+import { createHmac, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { SecretBox } from '../common/crypto/secret-box';
+import { AppConfig } from '../config/app-config';
+import { JobQueue } from '../jobs/job-queue';
+import type { ReceivedFile } from '../media/hashing-disk-storage';
+import { MediaStore } from '../media/media-store';
+import { precheckUpload } from '../media/processing';
+import { inspectUpload } from '../media/upload-inspection';
+import { arrivalPriority } from './arrival-priority';
+import { contactKeys } from './contact-keys';
+import { TIP_MEDIA_JOB } from './tip-media.job';
+import { sealedTipMediaKey, TipMedia } from './tip-media.entity';
+import { Tip } from './tip.entity';
+import { tipError } from './tips.errors';
+import { hashPassphrase, newPassphrase, newTipCode } from './tipster-credentials';
+
+export const CONTACT_CONTEXT = 'tip.contact';
+export const TIPS_CHANNEL = 'vigie_tips';
+
+interface Destination {
+  agencyId: string;
+  appealId: string | null;
+  appealKind?: AppealKind;
+}
+
+/**
+ * Receives a tip. It answers 201 only once the tip row and every original file are durable:
+ * files are fsynced and renamed into the store first, then one transaction inserts the rows and
+ * the processing jobs. Anything that fails before the commit leaves nothing behind.
+ */
+@Injectable()
+export class TipIntakeService {
+  private readonly contactKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: MediaStore,
+    private readonly jobs: JobQueue,
+    private readonly box: SecretBox,
+    config: AppConfig,
+  ) {
+    this.contactKey = createHmac('sha256', config.encryptionKey).update('vigie:contact-keys').digest();
+  }
+
+  /** Checks every file before anything is stored: type from the bytes, then container and pixel limits. */
+  async inspect(
+    files: ReceivedFile[],
+  ): Promise<{ file: ReceivedFile; mime: string; kind: TipMedia['kind'] }[]> {
+    const inspected = [];
+    for (const file of files) {
+      const type = await inspectUpload(file.path);
+      await precheckUpload(file.path, type.mime);
+      inspected.push({ file, mime: type.mime, kind: ALLOWED_MEDIA[type.mime].kind });
+    }
+    return inspected;
+  }
+
+  async destination(dto: Pick<CreateTipDto, 'agency' | 'appeal'>): Promise<Destination> {
+    if (dto.appeal) {
+      const [appeal] = await this.dataSource.query(
+        `SELECT a.id, a.kind, a.agency_id, g.slug AS agency_slug FROM appeal a JOIN agency g ON g.id = a.agency_id
+          WHERE a.slug = $1 AND a.status = 'PUBLISHED'`,
+        [dto.appeal],
+      );
+      // Another agency's appeal, or one not open for tips, is simply not found.
+      if (!appeal || (dto.agency && dto.agency !== appeal.agency_slug)) throw tipError('UNKNOWN_APPEAL');
+      return { agencyId: appeal.agency_id, appealId: appeal.id, appealKind: appeal.kind };
+    }
+    const agencies: { id: string; slug: string }[] = await this.dataSource.query(
+      `SELECT id, slug FROM agency ORDER BY slug`,
+    );
+    const agency = dto.agency
+      ? agencies.find((a) => a.slug === dto.agency)
+      : agencies.length === 1
+        ? agencies[0]
+        : undefined;
+    if (!agency) throw tipError('UNKNOWN_AGENCY');
+    return { agencyId: agency.id, appealId: null };
+  }
+
+  async receive(dto: CreateTipDto, files: ReceivedFile[]): Promise<TipReceipt> {
+    const destination = await this.destination(dto);
+    const media = await this.inspect(files);
+    const language = dto.language ?? 'fr';
+    const password = newPassphrase(language);
+    const passwordHash = await hashPassphrase(password);
+    const receivedAt = new Date();
+    const tipId = randomUUID();
+    const rows = media.map(({ file, mime, kind }) => ({ id: randomUUID(), file, mime, kind }));
+
+    const sealed: string[] = [];
+    try {
+      for (const row of rows) {
+        const key = sealedTipMediaKey(tipId, row.id);
+        await this.store.putFile(key, row.file.path);
+        sealed.push(key);
+      }
+      const code = await this.dataSource.transaction(async (tx) => {
+        const code = await this.insertTip(tx, tipId, dto, destination, {
+          passwordHash,
+          receivedAt,
+          language,
+          hasMedia: rows.length > 0,
+        });
+        for (const row of rows) {
+          await tx.insert(TipMedia, {
+            id: row.id,
+            tipId,
+            agencyId: destination.agencyId,
+            kind: row.kind,
+            mime: row.mime,
+            bytes: String(row.file.size),
+            sha256: row.file.sha256,
+            fromTipsterAt: receivedAt,
+            state: MediaProcessingState.PENDING,
+            renditions: [],
+          });
+          await this.jobs.sendInTransaction(tx, TIP_MEDIA_JOB, { mediaId: row.id });
+        }
+        await tx.query(`SELECT pg_notify($1, $2)`, [
+          TIPS_CHANNEL,
+          JSON.stringify({ type: 'tip.received', tipId, agencyId: destination.agencyId }),
+        ]);
+        return code;
+      });
+      return { code, password, receivedAt: receivedAt.toISOString() };
+    } catch (err) {
+      await Promise.all(sealed.map((key) => this.store.remove(key)));
+      throw err;
+    }
+  }
+
+  /** Inserts the tip, drawing a new code in the (astronomically rare) case of a collision. */
+  private async insertTip(
+    tx: EntityManager,
+    id: string,
+    dto: CreateTipDto,
+    to: Destination,
+    facts: { passwordHash: string; receivedAt: Date; language: 'fr' | 'en'; hasMedia: boolean },
+  ): Promise<string> {
+    const contact =
+      dto.contactName || dto.contactPhone || dto.contactEmail
+        ? {
+            name: dto.contactName,
+            phone: dto.contactPhone,
+            email: dto.contactEmail,
+            language: facts.language,
+          }
+        : null;
+    const keys = contactKeys(this.contactKey, { phone: dto.contactPhone, email: dto.contactEmail });
+    const occurredFrom = dto.occurredFrom ? new Date(dto.occurredFrom) : null;
+    const hasLocation = dto.latitude !== undefined || !!dto.place?.trim();
+    for (let attempt = 0; ; attempt++) {
+      const code = newTipCode();
+      try {
+        await tx.query('SAVEPOINT tip_code');
+        await tx.insert(Tip, {
+          id,
+          agencyId: to.agencyId,
+          code,
+          passwordHash: facts.passwordHash,
+          appealId: to.appealId,
+          description: dto.description,
+          occurredFrom,
+          occurredTo: dto.occurredTo ? new Date(dto.occurredTo) : null,
+          place: dto.place ?? null,
+          latitude: dto.latitude ?? null,
+          longitude: dto.longitude ?? null,
+          accuracyM: dto.accuracyM ?? null,
+          language: facts.language,
+          contactEnc: contact ? this.box.seal(JSON.stringify(contact), CONTACT_CONTEXT) : null,
+          contactPhoneKey: keys.phone,
+          contactEmailKey: keys.email,
+          status: TipStatus.NEW,
+          priority: arrivalPriority({
+            appealKind: to.appealKind,
+            hasLocation,
+            hasMedia: facts.hasMedia,
+            occurredAt: occurredFrom ?? undefined,
+            descriptionLength: dto.description.trim().length,
+            receivedAt: facts.receivedAt,
+          }),
+          version: 1,
+          receivedAt: facts.receivedAt,
+          failedSignIns: 0,
+        });
+        await tx.query('RELEASE SAVEPOINT tip_code');
+        return code;
+      } catch (err) {
+        if ((err as { constraint?: string }).constraint !== 'tip_code_key' || attempt >= 5) throw err;
+        await tx.query('ROLLBACK TO SAVEPOINT tip_code');
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MediaProcessingState } from '@vigie/common';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { DataSource } from 'typeorm';
+import { DomainException } from '../common/domain.exception';
+import { JobQueue } from '../jobs/job-queue';
+import { MediaStore } from '../media/media-store';
+import { processMedia } from '../media/processing';
+import { sealedTipMediaKey, StoredRendition, TipMedia, tipRenditionKey } from './tip-media.entity';
+
+export const TIP_MEDIA_JOB = 'tip-media.process';
+
+/**
+ * Turns a sealed original into what staff look at: stripped renditions (photo previews, a video
+ * poster and a metadata-free copy), a perceptual hash, and the evidence fields (capture time, GPS,
+ * device). Safe to run twice: a READY file is left alone, and files are rewritten identically.
+ * A file that cannot be read is marked FAILED (the original stays sealed); anything else retries.
+ */
+@Injectable()
+export class TipMediaJob implements OnModuleInit {
+  private readonly logger = new Logger(TipMediaJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly store: MediaStore,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define<{ mediaId: string }>({
+      name: TIP_MEDIA_JOB,
+      handle: ({ mediaId }) => this.process(mediaId),
+    });
+  }
+
+  async process(mediaId: string): Promise<void> {
+    const media = await this.dataSource.getRepository(TipMedia).findOneBy({ id: mediaId });
+    if (!media || media.state === MediaProcessingState.READY) return;
+    const workDir = this.store.tempPath();
+    await mkdir(workDir, { recursive: true });
+    try {
+      const input = join(workDir, 'original');
+      await pipeline(
+        await this.store.read(sealedTipMediaKey(media.tipId, media.id)),
+        createWriteStream(input),
+      );
+      const outDir = join(workDir, 'out');
+      await mkdir(outDir);
+      const result = await processMedia(input, media.mime, outDir);
+      const renditions: StoredRendition[] = [];
+      for (const r of result.renditions) {
+        const key = tipRenditionKey(media.tipId, media.id, `${r.name}.${r.format}`);
+        await this.store.putFile(key, r.path);
+        renditions.push({
+          name: r.name,
+          format: r.format,
+          width: r.width,
+          height: r.height,
+          bytes: r.bytes,
+          key,
+        });
+      }
+      await this.dataSource.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE tip_media SET state = 'READY', renditions = $2, phash = $3, evidence = $4, failure = NULL, processed_at = now() WHERE id = $1`,
+          [media.id, JSON.stringify(renditions), result.phash ?? null, JSON.stringify(result.evidence)],
+        );
+        await tx.query(`SELECT pg_notify('vigie_tips', $1)`, [
+          JSON.stringify({ type: 'tip.media_ready', tipId: media.tipId, agencyId: media.agencyId }),
+        ]);
+      });
+    } catch (err) {
+      if (!(err instanceof DomainException)) throw err; // transient: pg-boss retries with backoff
+      this.logger.warn(`media ${media.id} could not be processed: ${err.code}`);
+      await this.dataSource
+        .getRepository(TipMedia)
+        .update(
+          { id: media.id },
+          { state: MediaProcessingState.FAILED, failure: err.code, processedAt: new Date() },
+        );
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+}

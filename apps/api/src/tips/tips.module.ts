@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { HashingDiskStorage } from '../media/hashing-disk-storage';
+import { MediaStore } from '../media/media-store';
+import { FollowUpTokenGuard } from './follow-up-token.guard';
+import { ProofOfWorkService } from './proof-of-work.service';
+import { TipFollowUpController } from './tip-follow-up.controller';
+import { TipFollowUpService } from './tip-follow-up.service';
+import { TipIntakeController } from './tip-intake.controller';
+import { TipIntakeService } from './tip-intake.service';
+import { TipMediaJob } from './tip-media.job';
+import { TipMedia } from './tip-media.entity';
+import { TipMessage } from './tip-message.entity';
+import { Tip } from './tip.entity';
+
+const MB = 1024 * 1024;
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Tip, TipMedia, TipMessage]),
+    MulterModule.registerAsync({
+      inject: [MediaStore, AppConfig],
+      useFactory: (store: MediaStore, config: AppConfig) => ({
+        storage: new HashingDiskStorage(store, { maxTotalBytes: config.env.TIP_TOTAL_MAX_MB * MB }),
+        limits: {
+          files: config.env.TIP_MAX_FILES,
+          fileSize: config.env.TIP_FILE_MAX_MB * MB,
+          fields: 30,
+          fieldSize: 64 * 1024,
+          parts: 60,
+        },
+      }),
+    }),
+  ],
+  controllers: [TipIntakeController, TipFollowUpController],
+  providers: [TipIntakeService, TipFollowUpService, ProofOfWorkService, TipMediaJob, FollowUpTokenGuard],
+})
+export class TipsModule {}

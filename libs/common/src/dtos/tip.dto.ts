@@ -1,0 +1,135 @@
+import { Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export const TIP_LIMITS = {
+  descriptionMax: 10_000,
+  placeMax: 500,
+  messageMax: 5_000,
+  nameMax: 200,
+  phoneMax: 40,
+} as const;
+
+// Multipart fields arrive as strings; an empty field means "not given". (Transform, not Type:
+// Type needs reflect-metadata, which the public bundle does not carry.)
+const optionalNumber = ({ value }: { value: unknown }) =>
+  value === '' || value === undefined || value === null ? undefined : Number(value);
+const optionalText = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/** The fields of `POST /api/public/tips` (multipart, beside `files`). Only `description` is required. */
+export class CreateTipDto {
+  /** What happened, in the tipster's words. */
+  @IsString()
+  @Matches(/\S/, { message: 'Describe what you saw or know' })
+  @MaxLength(TIP_LIMITS.descriptionMax)
+  description!: string;
+
+  /** When: a moment, or the start of a range. */
+  @Transform(optionalText)
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Give a valid date and time' })
+  occurredFrom?: string;
+
+  @Transform(optionalText)
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'Give a valid date and time' })
+  occurredTo?: string;
+
+  @Transform(optionalText)
+  @IsOptional()
+  @IsString()
+  @MaxLength(TIP_LIMITS.placeMax)
+  place?: string;
+
+  @Transform(optionalNumber)
+  @IsOptional()
+  @IsLatitude({ message: 'Not a valid latitude' })
+  latitude?: number;
+
+  @Transform(optionalNumber)
+  @IsOptional()
+  @IsLongitude({ message: 'Not a valid longitude' })
+  longitude?: number;
+
+  /** Accuracy of the coordinates in metres, as the phone reports it. */
+  @Transform(optionalNumber)
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100_000)
+  accuracyM?: number;
+
+  /** The police service the tip is for, by slug; implied by `appeal` when one is given. */
+  @Transform(optionalText)
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,60}$/, { message: 'Unknown police service' })
+  agency?: string;
+
+  /** The appeal this tip answers, by its public slug. */
+  @Transform(optionalText)
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{3,100}$/, { message: 'Unknown appeal' })
+  appeal?: string;
+
+  @Transform(optionalText)
+  @IsOptional()
+  @IsString()
+  @MaxLength(TIP_LIMITS.nameMax)
+  contactName?: string;
+
+  @Transform(optionalText)
+  @IsOptional()
+  @Matches(/^[+\d][\d\s().-]{5,38}$/, { message: 'Give a valid phone number' })
+  contactPhone?: string;
+
+  @Transform(optionalText)
+  @IsOptional()
+  @IsEmail({}, { message: 'Give a valid e-mail address' })
+  @MaxLength(254)
+  contactEmail?: string;
+
+  /** The tipster's language: the passphrase and our messages use it. */
+  @Transform(optionalText)
+  @IsOptional()
+  @IsIn(['fr', 'en'])
+  language?: 'fr' | 'en';
+
+  /** The solved proof-of-work challenge (base64), unless the deployment turned it off. */
+  @Transform(optionalText)
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  altcha?: string;
+}
+
+export class FollowUpSignInDto {
+  @IsString()
+  @MaxLength(20)
+  code!: string;
+
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class FollowUpMessageDto {
+  @IsString()
+  @Matches(/\S/, { message: 'Write a message' })
+  @MaxLength(TIP_LIMITS.messageMax)
+  body!: string;
+}

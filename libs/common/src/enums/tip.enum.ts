@@ -1,0 +1,38 @@
+/**
+ * Triage states. Allowed moves (enforced by the API, see tips/tip-status.ts):
+ * NEW -> IN_REVIEW -> ACTIONABLE | NEEDS_INFO | NOT_ACTIONABLE -> LINKED -> CLOSED.
+ */
+export enum TipStatus {
+  NEW = 'NEW',
+  IN_REVIEW = 'IN_REVIEW',
+  ACTIONABLE = 'ACTIONABLE',
+  NEEDS_INFO = 'NEEDS_INFO',
+  NOT_ACTIONABLE = 'NOT_ACTIONABLE',
+  LINKED = 'LINKED',
+  CLOSED = 'CLOSED',
+}
+
+export enum TipPriority {
+  URGENT = 'URGENT',
+  HIGH = 'HIGH',
+  NORMAL = 'NORMAL',
+  LOW = 'LOW',
+}
+
+/** What a tipster is told of their tip: never the internal triage detail. */
+export enum CoarseTipStatus {
+  RECEIVED = 'RECEIVED',
+  BEING_REVIEWED = 'BEING_REVIEWED',
+  CLOSED = 'CLOSED',
+}
+
+export enum MessageAuthor {
+  TIPSTER = 'TIPSTER',
+  INVESTIGATOR = 'INVESTIGATOR',
+}
+
+export enum MediaProcessingState {
+  PENDING = 'PENDING',
+  READY = 'READY',
+  FAILED = 'FAILED',
+}

@@ -1,0 +1,38 @@
+import type { CoarseTipStatus, MessageAuthor } from '../enums/tip.enum';
+import type { LocalizedText } from './appeal.interface';
+
+/** The answer to a submitted tip. The password is shown once and cannot be recovered. */
+export interface TipReceipt {
+  code: string;
+  password: string;
+  receivedAt: string;
+}
+
+export interface ProofOfWorkChallenge {
+  algorithm: string;
+  challenge: string;
+  maxnumber?: number;
+  salt: string;
+  signature: string;
+}
+
+export interface FollowUpSession {
+  token: string;
+  expiresAt: string;
+}
+
+/** What a tipster sees when they come back: no staff names, no other tips, no internal triage. */
+export interface FollowUpView {
+  code: string;
+  receivedAt: string;
+  status: CoarseTipStatus;
+  appeal?: { slug: string; title: LocalizedText };
+  messages: { from: MessageAuthor; body: string; at: string }[];
+  files: { kind: string; receivedAt: string }[];
+  reward: {
+    offered: boolean;
+    eligible: boolean;
+    reason: 'NO_REWARD' | 'EXPIRED' | 'OPEN';
+    expiresAt?: string;
+  };
+}

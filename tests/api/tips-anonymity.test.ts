@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApiClient } from '../support/api-client';
+import { startTestApp, TestApp } from '../support/test-app';
+import { solveChallenge, tipForm } from '../support/tip-client';
+
+let t: TestApp;
+let logFile: string;
+
+beforeAll(async () => {
+  logFile = join(process.env.VIGIE_TEST_DATA_DIR!, `anonymity-${Date.now()}.log`);
+  // The proof-of-work and the rate limit stay on here, as in production; logs at their most verbose.
+  t = await startTestApp({ LOG_LEVEL: 'trace', LOG_FILE: logFile });
+});
+afterAll(() => t.close());
+
+/** Every row of every table, as text: what a dump of the database would contain. */
+async function everythingStored(): Promise<string> {
+  const { rows: tables } = await t.db.query(
+    `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'`,
+  );
+  let all = '';
+  for (const { name } of tables) {
+    const { rows } = await t.db.query(`SELECT x::text AS row FROM ${name} x`);
+    all += rows.map((r) => r.row).join('\n');
+  }
+  return all;
+}
+
+describe('anonymity by construction', () => {
+  it('stores and logs no address, user agent or cookie of a tipster', async () => {
+    const anon = new ApiClient(t.baseUrl);
+    const challenge = (await anon.get('/api/public/tips/challenge')).body;
+    const markers = {
+      ua: 'MarkerAgent/7.7 (tipster-phone-4f1d)',
+      ip: '198.51.100.77',
+      cookie: 'tracker=marker-cookie-93be',
+    };
+    const res = await anon.post(
+      '/api/public/tips',
+      tipForm({ description: 'Je les ai vus.', altcha: solveChallenge(challenge) }),
+      {
+        'user-agent': markers.ua,
+        'x-forwarded-for': markers.ip,
+        'x-real-ip': markers.ip,
+        cookie: markers.cookie,
+      },
+    );
+    expect(res.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 500)); // let the logger flush
+
+    const stored = await everythingStored();
+    const logs = await readFile(logFile, 'utf8');
+    expect(logs).toContain('/api/public/tips'); // the request was logged...
+    for (const marker of [...Object.values(markers), 'tipster-phone', '127.0.0.1']) {
+      expect(stored).not.toContain(marker); // ...but nothing that identifies who sent it
+      expect(logs).not.toContain(marker);
+    }
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+});
+
+describe('proof of work', () => {
+  it('refuses a tip without a solved challenge, with a wrong one, and a replayed one', async () => {
+    const anon = new ApiClient(t.baseUrl);
+    expect((await anon.post('/api/public/tips', tipForm({ description: 'no challenge' }))).body.code).toBe(
+      'CHALLENGE_REQUIRED',
+    );
+    const challenge = (await anon.get('/api/public/tips/challenge')).body;
+    expect(
+      (
+        await anon.post(
+          '/api/public/tips',
+          tipForm({ description: 'wrong', altcha: solveChallenge(challenge, true) }),
+        )
+      ).body.code,
+    ).toBe('CHALLENGE_FAILED');
+    const solved = solveChallenge(challenge);
+    expect(
+      (await anon.post('/api/public/tips', tipForm({ description: 'right', altcha: solved }))).status,
+    ).toBe(201);
+    expect(
+      (await anon.post('/api/public/tips', tipForm({ description: 'again', altcha: solved }))).body.code,
+    ).toBe('CHALLENGE_FAILED');
+  });
+});
+
+describe('rate limit', () => {
+  it('slows one client down after 20 tips in 10 minutes', async () => {
+    const anon = new ApiClient(t.baseUrl);
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++)
+      statuses.push((await anon.post('/api/public/tips', tipForm({ description: 'flood' }))).status);
+    // Tips already sent by this client in the tests above count too.
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s !== 429).every((s) => s === 400)).toBe(true);
+  });
+});
