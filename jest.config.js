@@ -24,10 +24,12 @@ const esmOnly = [
   '@borewit',
   'peek-readable',
   '@scure',
+  '@tus',
+  'srvx',
 ];
 
 const shared = {
-  transform: { '^.+\\.(t|j)s$': swc },
+  transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   setupFiles: ['reflect-metadata'],
   moduleNameMapper: {

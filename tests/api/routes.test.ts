@@ -26,6 +26,9 @@ const KNOWN_PUBLIC = new Set([
   'GET /api/public/tips/follow-up',
   'POST /api/public/tips/follow-up/messages',
   'POST /api/public/tips/follow-up/media',
+  // tus protocol; every request still needs the tipster's follow-up token (see ResumableUploads).
+  'ALL /api/public/tips/follow-up/uploads',
+  'ALL /api/public/tips/follow-up/uploads/*id',
   'GET /{*path}',
 ]);
 

@@ -6,6 +6,8 @@ import { HashingDiskStorage } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
 import { FollowUpTokenGuard } from './follow-up-token.guard';
 import { ProofOfWorkService } from './proof-of-work.service';
+import { ResumableUploads } from './resumable-uploads';
+import { ResumableUploadsController } from './resumable-uploads.controller';
 import { TipFollowUpController } from './tip-follow-up.controller';
 import { TipFollowUpService } from './tip-follow-up.service';
 import { TipIntakeController } from './tip-intake.controller';
@@ -34,7 +36,14 @@ const MB = 1024 * 1024;
       }),
     }),
   ],
-  controllers: [TipIntakeController, TipFollowUpController],
-  providers: [TipIntakeService, TipFollowUpService, ProofOfWorkService, TipMediaJob, FollowUpTokenGuard],
+  controllers: [TipIntakeController, TipFollowUpController, ResumableUploadsController],
+  providers: [
+    TipIntakeService,
+    TipFollowUpService,
+    ProofOfWorkService,
+    TipMediaJob,
+    FollowUpTokenGuard,
+    ResumableUploads,
+  ],
 })
 export class TipsModule {}

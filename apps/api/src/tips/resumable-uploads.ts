@@ -1,0 +1,93 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { FileStore } from '@tus/file-store';
+import { Server } from '@tus/server';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { AppConfig } from '../config/app-config';
+import { DomainException } from '../common/domain.exception';
+import { TipFollowUpService } from './tip-follow-up.service';
+
+export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
+
+/** What tus sends back on a refusal: its own status and a plain message. */
+const refuse = (status: number, message: string) => ({ status_code: status, body: message });
+
+/**
+ * Resumable uploads (tus 1.0) for what is too large to send in one request, mostly phone video.
+ * The tipster's follow-up token authorises every request, and an upload belongs to the tip that
+ * created it. A finished upload goes through exactly the same inspection, sealing and processing
+ * as a file sent with the tip.
+ */
+@Injectable()
+export class ResumableUploads implements OnModuleInit {
+  readonly server: Server;
+  private readonly directory: string;
+
+  constructor(
+    private readonly followUp: TipFollowUpService,
+    config: AppConfig,
+  ) {
+    // Beside the media store, so that sealing a finished upload is a rename, not a copy.
+    this.directory = resolve(config.env.DATA_DIR, 'media', '.tus');
+    const store = new FileStore({
+      directory: this.directory,
+      expirationPeriodInMilliseconds: 24 * 3_600_000,
+    });
+    this.server = new Server({
+      path: UPLOADS_PATH,
+      datastore: store,
+      relativeLocation: true,
+      respectForwardedHeaders: false,
+      maxSize: config.env.TIP_FILE_MAX_MB * 1024 * 1024,
+      onIncomingRequest: async (req, uploadId) => {
+        const tipId = this.tipOf(req.headers.get('authorization'));
+        if (uploadId && req.method !== 'POST') {
+          const upload = await store.getUpload(uploadId).catch(() => null);
+          // Someone else's upload is not found, like anything of another tipster's.
+          if (upload && upload.metadata?.tipId !== tipId) throw refuse(404, 'Upload not found');
+        }
+      },
+      onUploadCreate: async (req, upload) => ({
+        metadata: { ...upload.metadata, tipId: this.tipOf(req.headers.get('authorization')) },
+      }),
+      onUploadFinish: async (_req, upload) => {
+        const path = join(this.directory, upload.id);
+        try {
+          const hash = createHash('sha256');
+          await pipeline(createReadStream(path), hash);
+          await this.followUp.addFiles(String(upload.metadata?.tipId), [
+            {
+              fieldname: 'files',
+              originalname: 'upload',
+              path,
+              size: upload.size ?? upload.offset,
+              sha256: hash.digest('hex'),
+            },
+          ]);
+          return {};
+        } catch (err) {
+          if (err instanceof DomainException) throw refuse(err.status, err.message);
+          throw err;
+        } finally {
+          await rm(path, { force: true });
+          await rm(`${path}.json`, { force: true });
+        }
+      },
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await mkdir(this.directory, { recursive: true });
+  }
+
+  private tipOf(authorization: string | null): string {
+    try {
+      return this.followUp.tipIdOf(authorization ?? undefined);
+    } catch {
+      throw refuse(401, 'Your follow-up session has expired; sign in again with your code and password');
+    }
+  }
+}
