@@ -13,9 +13,9 @@ export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.env.LOG_LEVEL,
-      ...(config.env.LOG_FILE
-        ? { stream: destination({ dest: config.env.LOG_FILE, mkdir: true, sync: false }) }
-        : {}),
+      // Buffered writes: a surge must not wait on the terminal or the disk for every request line.
+      // (Lines still buffered when the process is killed are lost; tips never are.)
+      stream: destination({ dest: config.env.LOG_FILE ?? 1, mkdir: !!config.env.LOG_FILE, sync: false }),
       genReqId: (_req: IncomingMessage, res: ServerResponse) => {
         const id = randomUUID();
         res.setHeader('x-request-id', id);
