@@ -11,6 +11,7 @@ import { ClientKey } from './common/crypto/client-key';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { loggerOptions } from './logging';
@@ -67,6 +68,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         JobsModule,
+        EventsModule,
         MediaModule,
         AppealsModule,
         TipsModule,

@@ -14,13 +14,14 @@ import { AppConfig } from '../config/app-config';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
 import { FollowUpTokens } from './follow-up-token';
-import { TipIntakeService, TIPS_CHANNEL } from './tip-intake.service';
+import { TipIntakeService } from './tip-intake.service';
 import { TIP_MEDIA_JOB } from './tip-media.job';
 import { sealedTipMediaKey, TipMedia } from './tip-media.entity';
 import { TipMessage } from './tip-message.entity';
 import { Tip } from './tip.entity';
 import { tipError } from './tips.errors';
 import { normalizeTipCode, verifyPassphrase } from './tipster-credentials';
+import { LiveEvents } from '../events/live-events';
 import { JobQueue } from '../jobs/job-queue';
 
 const MAX_FAILURES = 10;
@@ -50,6 +51,7 @@ export class TipFollowUpService {
     private readonly intake: TipIntakeService,
     private readonly store: MediaStore,
     private readonly jobs: JobQueue,
+    private readonly live: LiveEvents,
     config: AppConfig,
   ) {
     this.tokens = new FollowUpTokens(config.encryptionKey);
@@ -131,10 +133,7 @@ export class TipFollowUpService {
         staffId: null,
         body,
       });
-      await tx.query(`SELECT pg_notify($1, $2)`, [
-        TIPS_CHANNEL,
-        JSON.stringify({ type: 'tip.message', tipId, agencyId: tip.agencyId }),
-      ]);
+      await this.live.emit(tx, tip.agencyId, 'tip.message', { tipId });
     });
     return this.view(tipId);
   }
@@ -168,10 +167,8 @@ export class TipFollowUpService {
           });
           await this.jobs.sendInTransaction(tx, TIP_MEDIA_JOB, { mediaId: row.id });
         }
-        await tx.query(`SELECT pg_notify($1, $2)`, [
-          TIPS_CHANNEL,
-          JSON.stringify({ type: 'tip.media_added', tipId, agencyId: tip.agencyId }),
-        ]);
+        await tx.query(`UPDATE tip SET media_count = media_count + $2 WHERE id = $1`, [tipId, rows.length]);
+        await this.live.emit(tx, tip.agencyId, 'tip.media_added', { tipId });
       });
     } catch (err) {
       await Promise.all(sealed.map((key) => this.store.remove(key)));

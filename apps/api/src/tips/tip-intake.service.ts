@@ -12,6 +12,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
 import { AppConfig } from '../config/app-config';
+import { LiveEvents } from '../events/live-events';
 import { JobQueue } from '../jobs/job-queue';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
@@ -26,7 +27,6 @@ import { tipError } from './tips.errors';
 import { hashPassphrase, newPassphrase, newTipCode } from './tipster-credentials';
 
 export const CONTACT_CONTEXT = 'tip.contact';
-export const TIPS_CHANNEL = 'vigie_tips';
 
 interface Destination {
   agencyId: string;
@@ -48,6 +48,7 @@ export class TipIntakeService {
     private readonly store: MediaStore,
     private readonly jobs: JobQueue,
     private readonly box: SecretBox,
+    private readonly live: LiveEvents,
     config: AppConfig,
   ) {
     this.contactKey = createHmac('sha256', config.encryptionKey).update('vigie:contact-keys').digest();
@@ -111,7 +112,7 @@ export class TipIntakeService {
           passwordHash,
           receivedAt,
           language,
-          hasMedia: rows.length > 0,
+          mediaCount: rows.length,
         });
         for (const row of rows) {
           await tx.insert(TipMedia, {
@@ -128,10 +129,7 @@ export class TipIntakeService {
           });
           await this.jobs.sendInTransaction(tx, TIP_MEDIA_JOB, { mediaId: row.id });
         }
-        await tx.query(`SELECT pg_notify($1, $2)`, [
-          TIPS_CHANNEL,
-          JSON.stringify({ type: 'tip.received', tipId, agencyId: destination.agencyId }),
-        ]);
+        await this.live.emit(tx, destination.agencyId, 'tip.received', { tipId });
         return code;
       });
       return { code, password, receivedAt: receivedAt.toISOString() };
@@ -147,7 +145,7 @@ export class TipIntakeService {
     id: string,
     dto: CreateTipDto,
     to: Destination,
-    facts: { passwordHash: string; receivedAt: Date; language: 'fr' | 'en'; hasMedia: boolean },
+    facts: { passwordHash: string; receivedAt: Date; language: 'fr' | 'en'; mediaCount: number },
   ): Promise<string> {
     const contact =
       dto.contactName || dto.contactPhone || dto.contactEmail
@@ -186,7 +184,7 @@ export class TipIntakeService {
           priority: arrivalPriority({
             appealKind: to.appealKind,
             hasLocation,
-            hasMedia: facts.hasMedia,
+            hasMedia: facts.mediaCount > 0,
             occurredAt: occurredFrom ?? undefined,
             descriptionLength: dto.description.trim().length,
             receivedAt: facts.receivedAt,
@@ -194,6 +192,7 @@ export class TipIntakeService {
           version: 1,
           receivedAt: facts.receivedAt,
           failedSignIns: 0,
+          mediaCount: facts.mediaCount,
         });
         await tx.query('RELEASE SAVEPOINT tip_code');
         return code;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { LiveEvents } from '../events/live-events';
 import { JobQueue } from '../jobs/job-queue';
 import { MediaStore } from '../media/media-store';
 import { processMedia } from '../media/processing';
@@ -28,6 +29,7 @@ export class TipMediaJob implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: MediaStore,
     private readonly jobs: JobQueue,
+    private readonly live: LiveEvents,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -69,9 +71,7 @@ export class TipMediaJob implements OnModuleInit {
           `UPDATE tip_media SET state = 'READY', renditions = $2, phash = $3, evidence = $4, failure = NULL, processed_at = now() WHERE id = $1`,
           [media.id, JSON.stringify(renditions), result.phash ?? null, JSON.stringify(result.evidence)],
         );
-        await tx.query(`SELECT pg_notify('vigie_tips', $1)`, [
-          JSON.stringify({ type: 'tip.media_ready', tipId: media.tipId, agencyId: media.agencyId }),
-        ]);
+        await this.live.emit(tx, media.agencyId, 'tip.media_ready', { tipId: media.tipId });
       });
     } catch (err) {
       if (!(err instanceof DomainException)) throw err; // transient: pg-boss retries with backoff

@@ -1,6 +1,12 @@
 import { Foundation1763700000000 } from './1763700000000-foundation';
 import { Appeals1763700100000 } from './1763700100000-appeals';
 import { Tips1763700200000 } from './1763700200000-tips';
+import { Inbox1763700300000 } from './1763700300000-inbox';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
-export const MIGRATIONS = [Foundation1763700000000, Appeals1763700100000, Tips1763700200000];
+export const MIGRATIONS = [
+  Foundation1763700000000,
+  Appeals1763700100000,
+  Tips1763700200000,
+  Inbox1763700300000,
+];

@@ -1,0 +1,57 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { StaffRole } from '@vigie/common';
+import type { Request, Response } from 'express';
+import { Auth, CurrentStaff } from '../common/auth.decorators';
+import type { StaffActor } from '../common/staff-actor';
+import { LiveEvent, LiveEvents } from './live-events';
+
+const HEARTBEAT_MS = 25_000;
+
+/** Server-sent events for the desk: live for the caller's agency, resumable with Last-Event-ID. */
+@ApiTags('desk')
+@Controller('api/events')
+export class EventsController {
+  constructor(private readonly events: LiveEvents) {}
+
+  @Get()
+  @Auth(StaffRole.INVESTIGATOR, StaffRole.SUPERVISOR, StaffRole.ANALYST)
+  @ApiProduces('text/event-stream')
+  async stream(@CurrentStaff() staff: StaffActor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    let lastId = /^\d+$/.test(String(req.headers['last-event-id'] ?? ''))
+      ? String(req.headers['last-event-id'])
+      : null;
+    const send = (e: LiveEvent) => {
+      if (e.agencyId !== staff.agencyId || (lastId !== null && BigInt(e.id) <= BigInt(lastId))) return;
+      lastId = e.id;
+      res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
+    };
+    // Subscribe first and hold live events while replaying, so none falls between the two.
+    let replaying = true;
+    const held: LiveEvent[] = [];
+    const catchUp = async () => {
+      if (lastId !== null) for (const e of await this.events.since(staff.agencyId, lastId)) send(e);
+    };
+    const unsubscribe = this.events.subscribe({
+      event: (e) => (replaying ? held.push(e) : send(e)),
+      gap: () => void catchUp(),
+      shutdown: () => res.end(),
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+    await catchUp();
+    replaying = false;
+    held.forEach(send);
+    if (lastId === null) lastId = '0';
+  }
+}

@@ -1,0 +1,91 @@
+import { BeforeApplicationShutdown, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEmitter } from 'node:events';
+import { DataSource, EntityManager } from 'typeorm';
+import { PgListener } from '../database/pg-listener';
+
+export interface LiveEvent {
+  id: string;
+  agencyId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+const CHANNEL = 'vigie_live';
+const KEEP_HOURS = 24;
+
+/**
+ * What the desk sees change live (new tips, status changes, messages, claims). An event is
+ * written in the same transaction as the change it reports, then announced with NOTIFY, so every
+ * API process hears about it once it is committed, and a desk that lost its connection can ask
+ * for everything after the last id it saw.
+ */
+@Injectable()
+export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly local = new EventEmitter().setMaxListeners(0);
+  private pruner?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly listener: PgListener,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.listener.listen(CHANNEL, (payload) => {
+      if (payload) this.local.emit('event', JSON.parse(payload) as LiveEvent);
+      else this.local.emit('gap'); // the LISTEN connection was lost: subscribers must catch up from the table
+    });
+    this.pruner = setInterval(() => void this.prune().catch(() => undefined), 3_600_000).unref();
+  }
+
+  /** Open streams never end on their own; close them so that shutdown can drain the server. */
+  beforeApplicationShutdown(): void {
+    this.local.emit('shutdown');
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.pruner);
+  }
+
+  /** Records an event inside the caller's transaction; delivered live when it commits. */
+  async emit(
+    tx: EntityManager,
+    agencyId: string,
+    type: string,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const [{ id }] = await tx.query(
+      `INSERT INTO live_event (agency_id, type, data) VALUES ($1, $2, $3) RETURNING id::text`,
+      [agencyId, type, JSON.stringify(data)],
+    );
+    await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify({ id, agencyId, type, data })]);
+  }
+
+  /** Events of one agency after `afterId`, oldest first (for a reconnecting desk). */
+  async since(agencyId: string, afterId: string, limit = 1000): Promise<LiveEvent[]> {
+    const rows = await this.dataSource.query(
+      `SELECT id::text, agency_id, type, data FROM live_event WHERE agency_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      [agencyId, afterId, limit],
+    );
+    return rows.map((r: { id: string; agency_id: string; type: string; data: Record<string, unknown> }) => ({
+      id: r.id,
+      agencyId: r.agency_id,
+      type: r.type,
+      data: r.data,
+    }));
+  }
+
+  subscribe(handlers: { event: (e: LiveEvent) => void; gap: () => void; shutdown: () => void }): () => void {
+    for (const [name, handler] of Object.entries(handlers)) this.local.on(name, handler);
+    return () => {
+      for (const [name, handler] of Object.entries(handlers)) this.local.off(name, handler);
+    };
+  }
+
+  private prune(): Promise<unknown> {
+    return this.dataSource.query(
+      `DELETE FROM live_event WHERE created_at < now() - make_interval(hours => $1)`,
+      [KEEP_HOURS],
+    );
+  }
+}
