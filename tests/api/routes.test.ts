@@ -26,6 +26,7 @@ const KNOWN_PUBLIC = new Set([
   'GET /api/public/tips/follow-up',
   'POST /api/public/tips/follow-up/messages',
   'POST /api/public/tips/follow-up/media',
+  'POST /api/public/tips/follow-up/reward-claim',
   // tus protocol; every request still needs the tipster's follow-up token (see ResumableUploads).
   'ALL /api/public/tips/follow-up/uploads',
   'ALL /api/public/tips/follow-up/uploads/*id',

@@ -4,6 +4,7 @@ import { minutes, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AppealsModule } from './appeals/appeals.module';
 import { AuditModule } from './audit/audit.module';
+import { CasesModule } from './cases/cases.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AuthGuard } from './common/auth.guard';
 import { CommonModule } from './common/common.module';
@@ -72,6 +73,7 @@ export class AppModule {
         MediaModule,
         AppealsModule,
         TipsModule,
+        CasesModule,
         HealthModule,
         PortalModule,
       ],

@@ -16,6 +16,7 @@ import { RateLimited } from '../common/rate-limit';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
 import { mediaError } from '../media/media.errors';
 import { FollowUpTip, FollowUpTokenGuard } from './follow-up-token.guard';
+import { RewardClaimsService } from './reward-claims.service';
 import { TipFollowUpService } from './tip-follow-up.service';
 import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
 
@@ -26,7 +27,10 @@ import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
 @ApiTags('public')
 @Controller('api/public/tips/follow-up')
 export class TipFollowUpController {
-  constructor(private readonly followUp: TipFollowUpService) {}
+  constructor(
+    private readonly followUp: TipFollowUpService,
+    private readonly rewards: RewardClaimsService,
+  ) {}
 
   @Post()
   @Public()
@@ -50,6 +54,16 @@ export class TipFollowUpController {
   @ApiBearerAuth()
   message(@FollowUpTip() tipId: string, @Body() dto: FollowUpMessageDto): Promise<FollowUpView> {
     return this.followUp.addMessage(tipId, dto.body);
+  }
+
+  /** Claims the appeal's reward for this tip, under the terms in force now. */
+  @Post('reward-claim')
+  @Public()
+  @UseGuards(FollowUpTokenGuard)
+  @ApiBearerAuth()
+  async claimReward(@FollowUpTip() tipId: string): Promise<FollowUpView> {
+    await this.rewards.claim(tipId);
+    return this.followUp.view(tipId);
   }
 
   @Post('media')

@@ -99,7 +99,7 @@ export class TipFollowUpService {
 
   async view(tipId: string): Promise<FollowUpView> {
     const tip = await this.dataSource.getRepository(Tip).findOneByOrFail({ id: tipId });
-    const [messages, files, appealRows] = await Promise.all([
+    const [messages, files, appealRows, claim] = await Promise.all([
       this.dataSource.getRepository(TipMessage).find({ where: { tipId }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(TipMedia).find({ where: { tipId }, order: { fromTipsterAt: 'ASC' } }),
       tip.appealId
@@ -109,6 +109,7 @@ export class TipFollowUpService {
             [tip.appealId],
           )
         : Promise.resolve([]),
+      this.dataSource.query(`SELECT status, created_at FROM reward_claim WHERE tip_id = $1`, [tipId]),
     ]);
     const appeal = appealRows[0];
     return {
@@ -118,7 +119,7 @@ export class TipFollowUpService {
       appeal: appeal && { slug: appeal.slug, title: appeal.title },
       messages: messages.map((m) => ({ from: m.author, body: m.body, at: m.createdAt.toISOString() })),
       files: files.map((f) => ({ kind: f.kind, receivedAt: f.fromTipsterAt.toISOString() })),
-      reward: rewardEligibility(appeal?.reward),
+      reward: rewardEligibility(appeal?.reward, claim?.[0]),
     };
   }
 
@@ -178,13 +179,19 @@ export class TipFollowUpService {
   }
 }
 
-function rewardEligibility(reward: { expiresAt?: string } | null | undefined): FollowUpView['reward'] {
-  if (!reward) return { offered: false, eligible: false, reason: 'NO_REWARD' };
+function rewardEligibility(
+  reward: { expiresAt?: string } | null | undefined,
+  claim?: { status: string; created_at: Date },
+): FollowUpView['reward'] {
+  type ClaimStatus = NonNullable<FollowUpView['reward']['claim']>['status'];
+  const claimed = claim && { status: claim.status as ClaimStatus, createdAt: claim.created_at.toISOString() };
+  if (!reward) return { offered: false, eligible: false, reason: 'NO_REWARD', claim: claimed };
   const expired = !!reward.expiresAt && new Date(reward.expiresAt) <= new Date();
   return {
     offered: true,
-    eligible: !expired,
+    eligible: !expired && !claimed,
     reason: expired ? 'EXPIRED' : 'OPEN',
     expiresAt: reward.expiresAt,
+    claim: claimed,
   };
 }

@@ -5,6 +5,12 @@ import { AppConfig } from '../config/app-config';
 import { HashingDiskStorage } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
 import { FollowUpTokenGuard } from './follow-up-token.guard';
+import { InboxController } from './inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { RewardClaimsController } from './reward-claims.controller';
+import { RewardClaimsService } from './reward-claims.service';
+import { TipStatsService } from './tip-stats.service';
+import { TriageService } from './triage.service';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { ResumableUploads } from './resumable-uploads';
 import { ResumableUploadsController } from './resumable-uploads.controller';
@@ -36,7 +42,13 @@ const MB = 1024 * 1024;
       }),
     }),
   ],
-  controllers: [TipIntakeController, TipFollowUpController, ResumableUploadsController],
+  controllers: [
+    TipIntakeController,
+    TipFollowUpController,
+    ResumableUploadsController,
+    InboxController,
+    RewardClaimsController,
+  ],
   providers: [
     TipIntakeService,
     TipFollowUpService,
@@ -44,6 +56,10 @@ const MB = 1024 * 1024;
     TipMediaJob,
     FollowUpTokenGuard,
     ResumableUploads,
+    InboxService,
+    TriageService,
+    RewardClaimsService,
+    TipStatsService,
   ],
 })
 export class TipsModule {}

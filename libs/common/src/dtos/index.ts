@@ -1,4 +1,5 @@
 export * from './appeal.dto';
+export * from './inbox.dto';
 export * from './localized-text.dto';
 export * from './login.dto';
 export * from './tip.dto';

@@ -1,4 +1,5 @@
 export * from './api-error.interface';
 export * from './appeal.interface';
+export * from './inbox.interface';
 export * from './staff.interface';
 export * from './tip.interface';

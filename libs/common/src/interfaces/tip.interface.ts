@@ -31,8 +31,10 @@ export interface FollowUpView {
   files: { kind: string; receivedAt: string }[];
   reward: {
     offered: boolean;
+    /** True while a claim can still be made: a reward is offered, not expired, not yet claimed. */
     eligible: boolean;
     reason: 'NO_REWARD' | 'EXPIRED' | 'OPEN';
     expiresAt?: string;
+    claim?: { status: 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'PAID'; createdAt: string };
   };
 }

@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseView, CreateCaseDto, TipStatus, UpdateCaseDto } from '@vigie/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { commonError } from '../common/domain.exception';
+import type { StaffActor } from '../common/staff-actor';
+import { LiveEvents } from '../events/live-events';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from '../tips/inbox/inbox.service';
+import { LINKABLE } from '../tips/tip-status';
+import { caseError } from './cases.errors';
+
+interface CaseRow {
+  id: string;
+  number: string;
+  title: string;
+  status: 'OPEN' | 'CLOSED';
+  lead_id: string | null;
+  lead_name: string | null;
+  version: number;
+  created_at: Date;
+}
+
+/**
+ * Cases gather the tips and appeals of one investigation. Case numbers are per agency and year
+ * (2026-000123), drawn from a counter row so that two cases never share one. Linking a tip moves
+ * it to LINKED; unlinking it from its last case puts it back to ACTIONABLE.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly live: LiveEvents,
+  ) {}
+
+  async create(actor: StaffActor, dto: CreateCaseDto): Promise<CaseView> {
+    const id = await this.dataSource.transaction(async (tx) => {
+      if (dto.leadId) await this.checkStaff(tx, actor, dto.leadId);
+      const year = new Date().getUTCFullYear();
+      const [{ last }] = await tx.query(
+        `INSERT INTO case_number_counter (agency_id, year, last) VALUES ($1, $2, 1)
+         ON CONFLICT (agency_id, year) DO UPDATE SET last = case_number_counter.last + 1 RETURNING last`,
+        [actor.agencyId, year],
+      );
+      const number = `${year}-${String(last).padStart(6, '0')}`;
+      const [{ id }] = await tx.query(
+        `INSERT INTO investigation_case (agency_id, number, title, lead_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [actor.agencyId, number, dto.title.trim(), dto.leadId ?? null],
+      );
+      await this.record(tx, actor, id, 'case.created', { number, title: dto.title });
+      return id as string;
+    });
+    return this.view(actor, id);
+  }
+
+  async list(actor: StaffActor): Promise<Omit<CaseView, 'tips' | 'appeals'>[]> {
+    const rows: CaseRow[] = await this.dataSource.query(
+      `SELECT c.*, u.display_name AS lead_name FROM investigation_case c LEFT JOIN staff_user u ON u.id = c.lead_id WHERE c.agency_id = $1 ORDER BY c.created_at DESC LIMIT 500`,
+      [actor.agencyId],
+    );
+    return rows.map(caseFields);
+  }
+
+  async view(actor: StaffActor, id: string): Promise<CaseView> {
+    const [row]: CaseRow[] = await this.dataSource.query(
+      `SELECT c.*, u.display_name AS lead_name FROM investigation_case c LEFT JOIN staff_user u ON u.id = c.lead_id WHERE c.id = $1 AND c.agency_id = $2`,
+      [id, actor.agencyId],
+    );
+    if (!row) throw commonError('NOT_FOUND');
+    const [tips, appeals] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${SUMMARY_COLUMNS}, ct.linked_at, t.latitude, t.longitude, t.occurred_from
+           FROM case_tip ct JOIN tip t ON t.id = ct.tip_id ${SUMMARY_JOINS} WHERE ct.case_id = $1 ORDER BY coalesce(t.occurred_from, t.received_at)`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT a.id, a.slug, a.kind, coalesce(v.public->'content'->'title', a.draft->'title') AS title
+           FROM case_appeal ca JOIN appeal a ON a.id = ca.appeal_id LEFT JOIN appeal_version v ON v.id = a.current_version_id WHERE ca.case_id = $1`,
+        [id],
+      ),
+    ]);
+    return {
+      ...caseFields(row),
+      tips: tips.map(
+        (
+          t: SummaryRow & {
+            linked_at: Date;
+            latitude: number | null;
+            longitude: number | null;
+            occurred_from: Date | null;
+          },
+        ) => ({
+          ...toSummary(t),
+          linkedAt: t.linked_at.toISOString(),
+          latitude: t.latitude ?? undefined,
+          longitude: t.longitude ?? undefined,
+          occurredFrom: t.occurred_from?.toISOString(),
+        }),
+      ),
+      appeals,
+    };
+  }
+
+  async update(actor: StaffActor, id: string, dto: UpdateCaseDto): Promise<CaseView> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.locked(tx, actor, id);
+      if (row.version !== dto.version)
+        throw caseError('STALE_VERSION', { details: { current: { version: row.version } } });
+      if (dto.leadId) await this.checkStaff(tx, actor, dto.leadId);
+      await tx.query(
+        `UPDATE investigation_case SET title = coalesce($2, title), lead_id = CASE WHEN $3::boolean THEN $4::uuid ELSE lead_id END,
+           status = coalesce($5, status), version = version + 1 WHERE id = $1`,
+        [id, dto.title?.trim() ?? null, dto.leadId !== undefined, dto.leadId ?? null, dto.status ?? null],
+      );
+      await this.record(tx, actor, id, 'case.updated', {
+        title: dto.title,
+        leadId: dto.leadId,
+        status: dto.status,
+      });
+    });
+    return this.view(actor, id);
+  }
+
+  async linkTips(actor: StaffActor, id: string, tipIds: string[]): Promise<CaseView> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = await this.locked(tx, actor, id);
+      if (row.status === 'CLOSED') throw caseError('CASE_CLOSED');
+      const tips: { id: string; status: TipStatus }[] = await tx.query(
+        `SELECT id, status FROM tip WHERE id = ANY($1::uuid[]) AND agency_id = $2 ORDER BY id FOR UPDATE`,
+        [tipIds, actor.agencyId],
+      );
+      if (tips.length !== new Set(tipIds).size) throw commonError('NOT_FOUND');
+      const refused = tips.filter((t) => !LINKABLE.includes(t.status));
+      if (refused.length)
+        throw caseError('NOT_LINKABLE', {
+          details: { refused: refused.map((t) => ({ id: t.id, status: t.status })) },
+        });
+      for (const tip of tips) {
+        const inserted = await tx.query(
+          `INSERT INTO case_tip (case_id, tip_id, agency_id, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING tip_id`,
+          [id, tip.id, actor.agencyId, actor.userId],
+        );
+        if (!inserted.length) continue;
+        await tx.query(`UPDATE tip SET status = 'LINKED', version = version + 1 WHERE id = $1`, [tip.id]);
+        await this.audit.append(tx, {
+          agencyId: actor.agencyId,
+          actorId: actor.userId,
+          action: 'tip.linked',
+          entityType: 'tip',
+          entityId: tip.id,
+          data: {
+            caseId: id,
+            caseNumber: row.number,
+            from: { status: tip.status },
+            to: { status: TipStatus.LINKED },
+          },
+        });
+        await this.live.emit(tx, actor.agencyId, 'tip.updated', { tipId: tip.id, status: TipStatus.LINKED });
+      }
+      await this.record(tx, actor, id, 'case.tips_linked', { tipIds });
+    });
+    return this.view(actor, id);
+  }
+
+  async unlinkTip(actor: StaffActor, id: string, tipId: string): Promise<CaseView> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.locked(tx, actor, id);
+      const removed = await tx.query(
+        `DELETE FROM case_tip WHERE case_id = $1 AND tip_id = $2 AND agency_id = $3 RETURNING tip_id`,
+        [id, tipId, actor.agencyId],
+      );
+      if (!removed.length) throw commonError('NOT_FOUND');
+      const [{ remaining }] = await tx.query(
+        `SELECT count(*)::int AS remaining FROM case_tip WHERE tip_id = $1`,
+        [tipId],
+      );
+      if (remaining === 0) {
+        await tx.query(
+          `UPDATE tip SET status = 'ACTIONABLE', version = version + 1 WHERE id = $1 AND status = 'LINKED'`,
+          [tipId],
+        );
+        await this.live.emit(tx, actor.agencyId, 'tip.updated', { tipId, status: TipStatus.ACTIONABLE });
+      }
+      await this.audit.append(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.userId,
+        action: 'tip.unlinked',
+        entityType: 'tip',
+        entityId: tipId,
+        data: { caseId: id },
+      });
+      await this.record(tx, actor, id, 'case.tip_unlinked', { tipId });
+    });
+    return this.view(actor, id);
+  }
+
+  async linkAppeal(actor: StaffActor, id: string, appealId: string): Promise<CaseView> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.locked(tx, actor, id);
+      const [appeal] = await tx.query(`SELECT 1 FROM appeal WHERE id = $1 AND agency_id = $2`, [
+        appealId,
+        actor.agencyId,
+      ]);
+      if (!appeal) throw commonError('NOT_FOUND');
+      await tx.query(
+        `INSERT INTO case_appeal (case_id, appeal_id, agency_id, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [id, appealId, actor.agencyId, actor.userId],
+      );
+      await this.record(tx, actor, id, 'case.appeal_linked', { appealId });
+    });
+    return this.view(actor, id);
+  }
+
+  async unlinkAppeal(actor: StaffActor, id: string, appealId: string): Promise<CaseView> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.locked(tx, actor, id);
+      const removed = await tx.query(
+        `DELETE FROM case_appeal WHERE case_id = $1 AND appeal_id = $2 RETURNING appeal_id`,
+        [id, appealId],
+      );
+      if (!removed.length) throw commonError('NOT_FOUND');
+      await this.record(tx, actor, id, 'case.appeal_unlinked', { appealId });
+    });
+    return this.view(actor, id);
+  }
+
+  private async locked(tx: EntityManager, actor: StaffActor, id: string): Promise<CaseRow> {
+    const [row] = await tx.query(
+      `SELECT * FROM investigation_case WHERE id = $1 AND agency_id = $2 FOR UPDATE`,
+      [id, actor.agencyId],
+    );
+    if (!row) throw commonError('NOT_FOUND');
+    return row;
+  }
+
+  private async checkStaff(tx: EntityManager, actor: StaffActor, staffId: string): Promise<void> {
+    const [staff] = await tx.query(`SELECT 1 FROM staff_user WHERE id = $1 AND agency_id = $2`, [
+      staffId,
+      actor.agencyId,
+    ]);
+    if (!staff) throw caseError('UNKNOWN_LEAD');
+  }
+
+  private record(
+    tx: EntityManager,
+    actor: StaffActor,
+    caseId: string,
+    action: string,
+    data: Record<string, unknown>,
+  ) {
+    return this.audit.append(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.userId,
+      action,
+      entityType: 'case',
+      entityId: caseId,
+      data,
+    });
+  }
+}
+
+function caseFields(r: CaseRow): Omit<CaseView, 'tips' | 'appeals'> {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    lead: r.lead_id ? { id: r.lead_id, displayName: r.lead_name! } : undefined,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+  };
+}

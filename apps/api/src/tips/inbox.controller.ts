@@ -1,0 +1,143 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  AppealTipStats,
+  BulkUpdateTipsDto,
+  FollowUpMessageDto,
+  InboxPage,
+  InboxQueryDto,
+  OpenOriginalDto,
+  StaffRole,
+  TipDetail,
+  TipNoteDto,
+  UpdateTipDto,
+} from '@vigie/common';
+import { IsUUID } from 'class-validator';
+import type { Response } from 'express';
+import { Auth, CurrentStaff } from '../common/auth.decorators';
+import type { StaffActor } from '../common/staff-actor';
+import { InboxService } from './inbox/inbox.service';
+import { TipStatsService } from './tip-stats.service';
+import { TriageService } from './triage.service';
+
+const { INVESTIGATOR, SUPERVISOR, ANALYST, PIO } = StaffRole;
+/** Who may read tips; a PIO sees appeal dashboards (counts) but never what tipsters wrote. */
+const READERS = [INVESTIGATOR, SUPERVISOR, ANALYST] as const;
+/** Who may change them; an analyst only reads. */
+const TRIAGERS = [INVESTIGATOR, SUPERVISOR] as const;
+
+const Id = () => Param('id', new ParseUUIDPipe());
+
+class StatsQuery {
+  @IsUUID()
+  appealId!: string;
+}
+
+@ApiTags('desk')
+@Controller('api/tips')
+export class InboxController {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly triage: TriageService,
+    private readonly stats: TipStatsService,
+  ) {}
+
+  @Get()
+  @Auth(...READERS)
+  list(@CurrentStaff() staff: StaffActor, @Query() query: InboxQueryDto): Promise<InboxPage> {
+    return this.inbox.page(staff, query);
+  }
+
+  @Get('stats')
+  @Auth(...READERS, PIO)
+  appealStats(@CurrentStaff() staff: StaffActor, @Query() query: StatsQuery): Promise<AppealTipStats> {
+    return this.stats.forAppeal(staff, query.appealId);
+  }
+
+  @Post('bulk')
+  @Auth(...TRIAGERS)
+  @HttpCode(200)
+  bulk(@CurrentStaff() staff: StaffActor, @Body() dto: BulkUpdateTipsDto): Promise<{ updated: number }> {
+    return this.triage.bulk(staff, dto);
+  }
+
+  @Get(':id')
+  @Auth(...READERS)
+  detail(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<TipDetail> {
+    return this.triage.detail(staff, id);
+  }
+
+  @Patch(':id')
+  @Auth(...TRIAGERS)
+  update(@CurrentStaff() staff: StaffActor, @Id() id: string, @Body() dto: UpdateTipDto): Promise<TipDetail> {
+    return this.triage.update(staff, id, dto);
+  }
+
+  @Post(':id/notes')
+  @Auth(...TRIAGERS)
+  note(@CurrentStaff() staff: StaffActor, @Id() id: string, @Body() dto: TipNoteDto): Promise<TipDetail> {
+    return this.triage.addNote(staff, id, dto.body);
+  }
+
+  @Post(':id/messages')
+  @Auth(...TRIAGERS)
+  message(
+    @CurrentStaff() staff: StaffActor,
+    @Id() id: string,
+    @Body() dto: FollowUpMessageDto,
+  ): Promise<TipDetail> {
+    return this.triage.messageTipster(staff, id, dto.body);
+  }
+
+  /** The contact details the tipster chose to give, decrypted on request and audited. */
+  @Post(':id/contact')
+  @Auth(...TRIAGERS)
+  @HttpCode(200)
+  contact(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<Record<string, string | undefined>> {
+    return this.triage.revealContact(staff, id);
+  }
+
+  @Get(':id/media/:mediaId/:file')
+  @Auth(...READERS)
+  async rendition(
+    @CurrentStaff() staff: StaffActor,
+    @Id() id: string,
+    @Param('mediaId', new ParseUUIDPipe()) mediaId: string,
+    @Param('file') file: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { stream, format } = await this.triage.rendition(staff, id, mediaId, file);
+    res.type(format).setHeader('Cache-Control', 'private, max-age=300');
+    stream.pipe(res);
+  }
+
+  /** The sealed original, byte for byte, as a download; the request and its reason are audited. */
+  @Post(':id/media/:mediaId/original')
+  @Auth(...TRIAGERS)
+  @HttpCode(200)
+  async original(
+    @CurrentStaff() staff: StaffActor,
+    @Id() id: string,
+    @Param('mediaId', new ParseUUIDPipe()) mediaId: string,
+    @Body() dto: OpenOriginalDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { stream, media } = await this.triage.openOriginal(staff, id, mediaId, dto.reason);
+    res.setHeader('Content-Type', media.mime);
+    res.setHeader('Content-Disposition', `attachment; filename="original-${media.id}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-SHA256', media.sha256);
+    stream.pipe(res);
+  }
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { INBOX_LIMITS, InboxPage, InboxQueryDto, TipStatus, TipSummary } from '@vigie/common';
+import { DataSource } from 'typeorm';
+import type { StaffActor } from '../../common/staff-actor';
+import { tipError } from '../tips.errors';
+import { decodeCursor, encodeCursor } from './inbox-cursor';
+import { InboxFilter } from './inbox-filter';
+
+/** Status counts stop at this many: "10,000+" is all a tab needs, and counting further costs. */
+export const COUNT_CAP = 10_000;
+
+const SUMMARY_COLUMNS = `t.id, t.code, t.status, t.priority, t.priority_rank, t.received_at, left(t.description, 200) AS excerpt,
+  t.tags, t.media_count, t.has_location, t.version, t.assignee_id, u.display_name AS assignee_name,
+  a.id AS appeal_id, a.slug AS appeal_slug, a.kind AS appeal_kind`;
+const SUMMARY_JOINS = `LEFT JOIN staff_user u ON u.id = t.assignee_id LEFT JOIN appeal a ON a.id = t.appeal_id`;
+const ORDER = 'priority_rank, received_at DESC, id DESC';
+
+export interface SummaryRow {
+  id: string;
+  code: string;
+  status: TipStatus;
+  priority: TipSummary['priority'];
+  priority_rank: number;
+  received_at: Date;
+  excerpt: string;
+  tags: string[];
+  media_count: number;
+  has_location: boolean;
+  version: number;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  appeal_id: string | null;
+  appeal_slug: string | null;
+  appeal_kind: string | null;
+  duplicate_count?: number;
+}
+
+/**
+ * The investigator's inbox: filters, full-text search, urgent first then newest, keyset pages
+ * (never OFFSET, so page 500 costs what page 1 costs), and capped counts per status for the tabs.
+ */
+@Injectable()
+export class InboxService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async page(actor: StaffActor, query: InboxQueryDto): Promise<InboxPage> {
+    const limit = query.limit ?? INBOX_LIMITS.pageDefault;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    if (query.cursor && !cursor) throw tipError('BAD_CURSOR');
+
+    const filter = new InboxFilter(actor, query, { withStatus: true });
+    let sql: string;
+    if (!cursor) {
+      sql = `SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS} WHERE ${filter.sql} ORDER BY t.${ORDER.replace(/, /g, ', t.')} LIMIT ${limit + 1}`;
+    } else {
+      // Two index-friendly halves: the rest of the cursor's priority band, then the lower bands.
+      const [rank, at, id] = [cursor.rank, cursor.receivedAt, cursor.id].map(
+        (v) => `$${filter.params.push(v)}`,
+      );
+      sql = `SELECT * FROM (
+          (SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS}
+            WHERE ${filter.sql} AND t.priority_rank = ${rank} AND (t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)
+            ORDER BY t.received_at DESC, t.id DESC LIMIT ${limit + 1})
+          UNION ALL
+          (SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS}
+            WHERE ${filter.sql} AND t.priority_rank > ${rank}
+            ORDER BY t.priority_rank, t.received_at DESC, t.id DESC LIMIT ${limit + 1})
+        ) page ORDER BY ${ORDER} LIMIT ${limit + 1}`;
+    }
+    const rows: SummaryRow[] = await this.dataSource.query(sql, filter.params);
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: await this.withDuplicateCounts(items),
+      nextCursor:
+        more && last
+          ? encodeCursor({
+              rank: last.priority_rank,
+              receivedAt: last.received_at.toISOString(),
+              id: last.id,
+            })
+          : null,
+      counts: await this.counts(actor, query),
+      countCap: COUNT_CAP,
+    };
+  }
+
+  /** Per status, within every filter but the status itself, each count stopping at COUNT_CAP. */
+  private async counts(actor: StaffActor, query: InboxQueryDto): Promise<Record<TipStatus, number>> {
+    const filter = new InboxFilter(actor, query, { withStatus: false });
+    const statuses = `$${filter.params.push(Object.values(TipStatus))}`;
+    const rows: { status: TipStatus; count: number }[] = await this.dataSource.query(
+      `SELECT s.status, (SELECT count(*)::int FROM (SELECT 1 FROM tip t WHERE ${filter.sql} AND t.status = s.status LIMIT ${COUNT_CAP}) capped) AS count
+         FROM unnest(${statuses}::text[]) AS s(status)`,
+      filter.params,
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Record<TipStatus, number>;
+  }
+
+  private async withDuplicateCounts(rows: SummaryRow[]): Promise<TipSummary[]> {
+    return rows.map(toSummary);
+  }
+}
+
+export function toSummary(r: SummaryRow): TipSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    status: r.status,
+    priority: r.priority,
+    receivedAt: r.received_at.toISOString(),
+    excerpt: r.excerpt,
+    appeal: r.appeal_id ? { id: r.appeal_id, slug: r.appeal_slug!, kind: r.appeal_kind! } : undefined,
+    assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name! } : undefined,
+    tags: r.tags,
+    mediaCount: r.media_count,
+    hasLocation: r.has_location,
+    duplicateCount: r.duplicate_count ?? 0,
+    version: r.version,
+  };
+}
+
+export { SUMMARY_COLUMNS, SUMMARY_JOINS };

@@ -1,0 +1,24 @@
+import { TipStatus } from '@vigie/common';
+
+const { NEW, IN_REVIEW, ACTIONABLE, NEEDS_INFO, NOT_ACTIONABLE, LINKED, CLOSED } = TipStatus;
+
+/**
+ * The triage workflow: NEW -> IN_REVIEW -> ACTIONABLE | NEEDS_INFO | NOT_ACTIONABLE -> LINKED ->
+ * CLOSED. Besides the forward path: NEEDS_INFO goes back to review when the tipster answers;
+ * a dismissed tip can be reopened; a closed tip can be reopened for review. LINKED is reached by
+ * linking the tip to a case (POST /api/cases/:id/tips), not by setting it directly.
+ */
+export const TIP_TRANSITIONS: Record<TipStatus, TipStatus[]> = {
+  [NEW]: [IN_REVIEW, NOT_ACTIONABLE],
+  [IN_REVIEW]: [ACTIONABLE, NEEDS_INFO, NOT_ACTIONABLE],
+  [NEEDS_INFO]: [IN_REVIEW, ACTIONABLE, NOT_ACTIONABLE],
+  [ACTIONABLE]: [NEEDS_INFO, NOT_ACTIONABLE, CLOSED],
+  [NOT_ACTIONABLE]: [IN_REVIEW, CLOSED],
+  [LINKED]: [CLOSED],
+  [CLOSED]: [IN_REVIEW],
+};
+
+/** Statuses from which linking to a case moves the tip to LINKED. */
+export const LINKABLE: TipStatus[] = [NEW, IN_REVIEW, NEEDS_INFO, ACTIONABLE, LINKED];
+
+export const canMove = (from: TipStatus, to: TipStatus) => from === to || TIP_TRANSITIONS[from].includes(to);

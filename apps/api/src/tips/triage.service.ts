@@ -1,0 +1,324 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BulkUpdateTipsDto, MessageAuthor, TipDetail, TipStatus, UpdateTipDto } from '@vigie/common';
+import type { Readable } from 'node:stream';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { commonError } from '../common/domain.exception';
+import { SecretBox } from '../common/crypto/secret-box';
+import type { StaffActor } from '../common/staff-actor';
+import { LiveEvents } from '../events/live-events';
+import { MediaStore } from '../media/media-store';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './inbox/inbox.service';
+import { CONTACT_CONTEXT } from './tip-intake.service';
+import { sealedTipMediaKey, TipMedia } from './tip-media.entity';
+import { TipMessage } from './tip-message.entity';
+import { canMove } from './tip-status';
+import { Tip } from './tip.entity';
+import { tipError } from './tips.errors';
+
+type Change = Pick<UpdateTipDto, 'status' | 'priority' | 'assigneeId' | 'tags'>;
+
+/**
+ * What investigators do to one tip: read it, claim or assign it, move it through the workflow,
+ * tag it, note it, write to the tipster, and open a sealed original. Every change is audited in
+ * its own transaction and announced live; a change made from a stale version is refused with the
+ * current state, so two investigators never unknowingly work over each other.
+ */
+@Injectable()
+export class TriageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly live: LiveEvents,
+    private readonly store: MediaStore,
+    private readonly box: SecretBox,
+  ) {}
+
+  async detail(actor: StaffActor, id: string): Promise<TipDetail> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS}, t.description, t.occurred_from, t.occurred_to, t.place, t.latitude, t.longitude, t.accuracy_m,
+              t.language, t.contact_enc IS NOT NULL AS has_contact
+         FROM tip t ${SUMMARY_JOINS} WHERE t.id = $1 AND t.agency_id = $2`,
+      [id, actor.agencyId],
+    );
+    if (!row) throw commonError('NOT_FOUND');
+    const [media, notes, messages, history, cases, claims] = await Promise.all([
+      this.dataSource.getRepository(TipMedia).find({ where: { tipId: id }, order: { fromTipsterAt: 'ASC' } }),
+      this.dataSource.query(
+        `SELECT n.id, n.body, n.created_at, u.id AS author_id, u.display_name FROM tip_note n JOIN staff_user u ON u.id = n.author_id WHERE n.tip_id = $1 ORDER BY n.created_at`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT m.id, m.author, m.body, m.created_at, u.id AS staff_id, u.display_name FROM tip_message m LEFT JOIN staff_user u ON u.id = m.staff_id WHERE m.tip_id = $1 ORDER BY m.created_at`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT e.action, e.created_at, e.data, u.id AS actor_id, u.display_name FROM audit_event e LEFT JOIN staff_user u ON u.id = e.actor_id
+          WHERE e.entity_type = 'tip' AND e.entity_id = $1 AND e.chain = $2 ORDER BY e.id`,
+        [id, actor.agencyId],
+      ),
+      this.dataSource.query(
+        `SELECT c.id, c.number, c.title FROM case_tip ct JOIN investigation_case c ON c.id = ct.case_id WHERE ct.tip_id = $1 ORDER BY ct.linked_at`,
+        [id],
+      ),
+      this.dataSource.query(`SELECT * FROM reward_claim WHERE tip_id = $1`, [id]),
+    ]);
+    const claim = claims[0];
+    return {
+      ...toSummary(row as SummaryRow),
+      description: row.description,
+      occurredFrom: row.occurred_from?.toISOString(),
+      occurredTo: row.occurred_to?.toISOString(),
+      place: row.place ?? undefined,
+      latitude: row.latitude ?? undefined,
+      longitude: row.longitude ?? undefined,
+      accuracyM: row.accuracy_m ?? undefined,
+      language: row.language,
+      hasContact: row.has_contact,
+      media: media.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        mime: m.mime,
+        bytes: Number(m.bytes),
+        sha256: m.sha256,
+        state: m.state,
+        renditions: m.renditions.map((r) => ({
+          name: r.name,
+          format: r.format,
+          width: r.width,
+          height: r.height,
+          url: `/api/tips/${id}/media/${m.id}/${r.name}.${r.format}`,
+        })),
+        evidence: m.evidence,
+        receivedAt: m.fromTipsterAt.toISOString(),
+      })),
+      notes: notes.map((n: Record<string, any>) => ({
+        id: n.id,
+        body: n.body,
+        author: { id: n.author_id, displayName: n.display_name },
+        createdAt: n.created_at.toISOString(),
+      })),
+      messages: messages.map((m: Record<string, any>) => ({
+        id: m.id,
+        from: m.author,
+        body: m.body,
+        author: m.staff_id ? { id: m.staff_id, displayName: m.display_name } : undefined,
+        createdAt: m.created_at.toISOString(),
+      })),
+      history: history.map((h: Record<string, any>) => ({
+        action: h.action,
+        actor: h.actor_id ? { id: h.actor_id, displayName: h.display_name } : undefined,
+        at: h.created_at.toISOString(),
+        data: h.data,
+      })),
+      cases,
+      rewardClaim: claim && {
+        id: claim.id,
+        tipId: claim.tip_id,
+        tipCode: row.code,
+        appealId: claim.appeal_id,
+        status: claim.status,
+        terms: claim.terms,
+        decisionReason: claim.decision_reason ?? undefined,
+        paymentReference: claim.payment_reference ?? undefined,
+        createdAt: claim.created_at.toISOString(),
+        decidedAt: claim.decided_at?.toISOString(),
+      },
+    };
+  }
+
+  async update(actor: StaffActor, id: string, dto: UpdateTipDto): Promise<TipDetail> {
+    await this.dataSource.transaction(async (tx) => {
+      const tip = await this.locked(tx, actor, id);
+      if (tip.version !== dto.version) {
+        throw tipError('STALE_VERSION', {
+          details: {
+            current: {
+              version: tip.version,
+              status: tip.status,
+              priority: tip.priority,
+              assigneeId: tip.assigneeId,
+              tags: tip.tags,
+            },
+          },
+        });
+      }
+      await this.apply(tx, actor, tip, dto);
+    });
+    return this.detail(actor, id);
+  }
+
+  /** All or nothing: if any tip cannot take the change, none is changed and the refusals are listed. */
+  async bulk(actor: StaffActor, dto: BulkUpdateTipsDto): Promise<{ updated: number }> {
+    const ids = [...new Set(dto.ids)];
+    await this.dataSource.transaction(async (tx) => {
+      const tips = await tx.find(Tip, {
+        where: ids.map((id) => ({ id, agencyId: actor.agencyId })),
+        lock: { mode: 'pessimistic_write' },
+        order: { id: 'ASC' },
+      });
+      if (tips.length !== ids.length) throw commonError('NOT_FOUND');
+      const refused = dto.status
+        ? tips.filter((t) => !canMove(t.status, dto.status!)).map((t) => ({ id: t.id, status: t.status }))
+        : [];
+      if (refused.length) throw tipError('BULK_REFUSED', { details: { refused } });
+      for (const tip of tips) {
+        const tags = dto.addTags ? [...new Set([...tip.tags, ...dto.addTags])] : undefined;
+        await this.apply(tx, actor, tip, { status: dto.status, assigneeId: dto.assigneeId, tags });
+      }
+    });
+    return { updated: ids.length };
+  }
+
+  async addNote(actor: StaffActor, id: string, body: string): Promise<TipDetail> {
+    await this.dataSource.transaction(async (tx) => {
+      await this.locked(tx, actor, id);
+      const [{ id: noteId }] = await tx.query(
+        `INSERT INTO tip_note (tip_id, agency_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [id, actor.agencyId, actor.userId, body],
+      );
+      await this.record(tx, actor, id, 'tip.note_added', { noteId });
+    });
+    return this.detail(actor, id);
+  }
+
+  /** A question or answer to the tipster, shown in their follow-up without any staff name. */
+  async messageTipster(actor: StaffActor, id: string, body: string): Promise<TipDetail> {
+    await this.dataSource.transaction(async (tx) => {
+      const tip = await this.locked(tx, actor, id);
+      if (tip.status === TipStatus.CLOSED)
+        throw tipError('TIP_CLOSED', {
+          message: 'This tip is closed; reopen it before writing to the tipster',
+        });
+      const message = await tx.save(TipMessage, {
+        tipId: id,
+        agencyId: actor.agencyId,
+        author: MessageAuthor.INVESTIGATOR,
+        staffId: actor.userId,
+        body,
+      });
+      await this.record(tx, actor, id, 'tip.message_sent', { messageId: message.id });
+    });
+    return this.detail(actor, id);
+  }
+
+  /** The tipster's contact details, decrypted for this request only, and audited. */
+  async revealContact(actor: StaffActor, id: string): Promise<Record<string, string | undefined>> {
+    return this.dataSource.transaction(async (tx) => {
+      const [row] = await tx.query(`SELECT contact_enc FROM tip WHERE id = $1 AND agency_id = $2`, [
+        id,
+        actor.agencyId,
+      ]);
+      if (!row) throw commonError('NOT_FOUND');
+      await this.record(tx, actor, id, 'tip.contact_revealed', {});
+      return row.contact_enc ? JSON.parse(this.box.open(row.contact_enc, CONTACT_CONTEXT)) : {};
+    });
+  }
+
+  /** A cleaned rendition of a tip's file, for staff screens. */
+  async rendition(
+    actor: StaffActor,
+    tipId: string,
+    mediaId: string,
+    file: string,
+  ): Promise<{ stream: Readable; format: string }> {
+    const media = await this.dataSource
+      .getRepository(TipMedia)
+      .findOneBy({ id: mediaId, tipId, agencyId: actor.agencyId });
+    const rendition = media?.renditions.find((r) => `${r.name}.${r.format}` === file);
+    if (!rendition) throw commonError('NOT_FOUND');
+    return { stream: await this.store.read(rendition.key), format: rendition.format };
+  }
+
+  /** The sealed original, exactly as received: only on an explicit request with a reason, audited first. */
+  async openOriginal(
+    actor: StaffActor,
+    tipId: string,
+    mediaId: string,
+    reason: string,
+  ): Promise<{ stream: Readable; media: TipMedia }> {
+    const media = await this.dataSource
+      .getRepository(TipMedia)
+      .findOneBy({ id: mediaId, tipId, agencyId: actor.agencyId });
+    if (!media) throw commonError('NOT_FOUND');
+    await this.dataSource.transaction((tx) =>
+      this.record(tx, actor, tipId, 'tip.original_opened', { mediaId, sha256: media.sha256, reason }),
+    );
+    return { stream: await this.store.read(sealedTipMediaKey(tipId, mediaId)), media };
+  }
+
+  private async apply(tx: EntityManager, actor: StaffActor, tip: Tip, change: Change): Promise<void> {
+    const before = { status: tip.status, priority: tip.priority, assigneeId: tip.assigneeId, tags: tip.tags };
+    if (change.status && change.status !== TipStatus.LINKED && !canMove(tip.status, change.status)) {
+      throw tipError('ILLEGAL_TRANSITION', { message: `A ${tip.status} tip cannot become ${change.status}` });
+    }
+    if (change.status === TipStatus.LINKED && tip.status !== TipStatus.LINKED) {
+      throw tipError('ILLEGAL_TRANSITION', { message: 'Link the tip to a case to make it LINKED' });
+    }
+    if (change.assigneeId) {
+      const [staff] = await tx.query(
+        `SELECT 1 FROM staff_user WHERE id = $1 AND agency_id = $2 AND disabled_at IS NULL`,
+        [change.assigneeId, actor.agencyId],
+      );
+      if (!staff) throw tipError('UNKNOWN_STAFF');
+    }
+    if (change.status) tip.status = change.status;
+    if (change.priority) tip.priority = change.priority;
+    if (change.assigneeId !== undefined) tip.assigneeId = change.assigneeId;
+    if (change.tags) tip.tags = [...new Set(change.tags)];
+    tip.version += 1;
+    await tx.update(
+      Tip,
+      { id: tip.id },
+      {
+        status: tip.status,
+        priority: tip.priority,
+        assigneeId: tip.assigneeId,
+        tags: tip.tags,
+        version: tip.version,
+      },
+    );
+    const after = { status: tip.status, priority: tip.priority, assigneeId: tip.assigneeId, tags: tip.tags };
+    const changed = Object.fromEntries(
+      Object.entries(after).filter(
+        ([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before]),
+      ),
+    );
+    await this.record(tx, actor, tip.id, 'tip.updated', {
+      from: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])),
+      to: changed,
+    });
+    await this.live.emit(tx, actor.agencyId, 'tip.updated', {
+      tipId: tip.id,
+      version: tip.version,
+      ...changed,
+    });
+  }
+
+  private async locked(tx: EntityManager, actor: StaffActor, id: string): Promise<Tip> {
+    const tip = await tx.findOne(Tip, {
+      where: { id, agencyId: actor.agencyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!tip) throw commonError('NOT_FOUND');
+    return tip;
+  }
+
+  private record(
+    tx: EntityManager,
+    actor: StaffActor,
+    tipId: string,
+    action: string,
+    data: Record<string, unknown>,
+  ) {
+    return this.audit.append(tx, {
+      agencyId: actor.agencyId,
+      actorId: actor.userId,
+      action,
+      entityType: 'tip',
+      entityId: tipId,
+      data,
+    });
+  }
+}

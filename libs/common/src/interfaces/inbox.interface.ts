@@ -1,0 +1,98 @@
+import type { MediaKind } from '../limits';
+import type { MediaProcessingState, MessageAuthor, TipPriority, TipStatus } from '../enums/tip.enum';
+
+export interface StaffRef {
+  id: string;
+  displayName: string;
+}
+
+/** One row of the inbox. */
+export interface TipSummary {
+  id: string;
+  code: string;
+  status: TipStatus;
+  priority: TipPriority;
+  receivedAt: string;
+  excerpt: string;
+  appeal?: { id: string; slug: string; kind: string };
+  assignee?: StaffRef;
+  tags: string[];
+  mediaCount: number;
+  hasLocation: boolean;
+  duplicateCount: number;
+  version: number;
+}
+
+export interface InboxPage {
+  items: TipSummary[];
+  nextCursor: string | null;
+  /** Per status, within the other filters; capped at `countCap` ("10,000+"). */
+  counts: Record<TipStatus, number>;
+  countCap: number;
+}
+
+export interface TipMediaView {
+  id: string;
+  kind: MediaKind;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  state: MediaProcessingState;
+  /** Staff URLs of the cleaned copies (previews, poster, metadata-free video). */
+  renditions: { name: string; format: string; width?: number; height?: number; url: string }[];
+  /** Capture time, GPS, device, read from the original. Staff only. */
+  evidence: Record<string, unknown> | null;
+  receivedAt: string;
+}
+
+export interface TipDetail extends TipSummary {
+  description: string;
+  occurredFrom?: string;
+  occurredTo?: string;
+  place?: string;
+  latitude?: number;
+  longitude?: number;
+  accuracyM?: number;
+  language: 'fr' | 'en';
+  hasContact: boolean;
+  media: TipMediaView[];
+  notes: { id: string; body: string; author: StaffRef; createdAt: string }[];
+  messages: { id: string; from: MessageAuthor; body: string; author?: StaffRef; createdAt: string }[];
+  history: { action: string; actor?: StaffRef; at: string; data: Record<string, unknown> }[];
+  cases: { id: string; number: string; title: string }[];
+  rewardClaim?: RewardClaimView;
+}
+
+export interface CaseView {
+  id: string;
+  number: string;
+  title: string;
+  status: 'OPEN' | 'CLOSED';
+  lead?: StaffRef;
+  version: number;
+  createdAt: string;
+  tips: (TipSummary & { linkedAt: string; latitude?: number; longitude?: number; occurredFrom?: string })[];
+  appeals: { id: string; slug: string; kind: string; title: Record<string, string | undefined> }[];
+}
+
+export interface RewardClaimView {
+  id: string;
+  tipId: string;
+  tipCode: string;
+  appealId: string;
+  status: 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'PAID';
+  terms: Record<string, unknown>;
+  decisionReason?: string;
+  paymentReference?: string;
+  createdAt: string;
+  decidedAt?: string;
+}
+
+/** An appeal's dashboard: counts only, never tip contents (a PIO may see it). */
+export interface AppealTipStats {
+  appealId: string;
+  publishedAt?: string;
+  perHour: { hour: string; count: number }[];
+  byStatus: Record<TipStatus, number>;
+  total: number;
+}
