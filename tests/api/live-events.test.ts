@@ -1,0 +1,103 @@
+import { ApiClient } from '../support/api-client';
+import { startTestApp, TestApp } from '../support/test-app';
+import { tipForm } from '../support/tip-client';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
+});
+afterAll(() => t.close());
+
+/** Opens the event stream as a browser's EventSource would, and collects events as they arrive. */
+async function openStream(client: ApiClient, lastEventId?: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${t.baseUrl}/api/events`, {
+    headers: {
+      cookie: `vigie_session=${client.sessionToken}`,
+      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+    },
+    signal: controller.signal,
+  });
+  const events: { id: string; type: string; data: any }[] = [];
+  const reader = res.body!.getReader();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += Buffer.from(value).toString('utf8');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const field = (name: string) =>
+            block
+              .split('\n')
+              .find((l) => l.startsWith(`${name}: `))
+              ?.slice(name.length + 2);
+          if (field('id'))
+            events.push({ id: field('id')!, type: field('event')!, data: JSON.parse(field('data')!) });
+        }
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  const waitFor = async (predicate: (e: (typeof events)[number]) => boolean) => {
+    for (let i = 0; i < 100; i++) {
+      const found = events.find(predicate);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`event not received; got ${JSON.stringify(events)}`);
+  };
+  return { status: res.status, events, waitFor, close: () => controller.abort() };
+}
+
+describe('live inbox (server-sent events)', () => {
+  it('pushes a new tip and a status change to the agency, and nothing to another agency', async () => {
+    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+    const other = await ApiClient.signedIn(t.baseUrl, 'investigator@second.test');
+    const mine = await openStream(investigator);
+    const theirs = await openStream(other);
+    expect(mine.status).toBe(200);
+
+    const receipt = (
+      await new ApiClient(t.baseUrl).post('/api/public/tips', tipForm({ description: 'En direct' }))
+    ).body;
+    const tipId = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [receipt.code])).rows[0].id;
+    await mine.waitFor((e) => e.type === 'tip.received' && e.data.tipId === tipId);
+    await investigator.patch(`/api/tips/${tipId}`, { version: 1, status: 'IN_REVIEW' });
+    await mine.waitFor((e) => e.type === 'tip.updated' && e.data.status === 'IN_REVIEW');
+    expect(theirs.events).toEqual([]);
+    mine.close();
+    theirs.close();
+  });
+
+  it('resumes after a disconnect without losing what happened in between (Last-Event-ID)', async () => {
+    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+    const first = await openStream(investigator);
+    const anon = new ApiClient(t.baseUrl);
+    await anon.post('/api/public/tips', tipForm({ description: 'avant' }));
+    const seen = await first.waitFor((e) => e.type === 'tip.received');
+    first.close();
+    // While disconnected:
+    const missed = (await anon.post('/api/public/tips', tipForm({ description: 'pendant la coupure' }))).body;
+    const missedId = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [missed.code])).rows[0].id;
+    const again = await openStream(investigator, seen.id);
+    await again.waitFor((e) => e.type === 'tip.received' && e.data.tipId === missedId);
+    expect(again.events.every((e) => BigInt(e.id) > BigInt(seen.id))).toBe(true);
+    again.close();
+  });
+
+  it('is for staff only, and not for the PIO', async () => {
+    expect((await fetch(`${t.baseUrl}/api/events`)).status).toBe(401);
+    const pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');
+    expect(
+      (await fetch(`${t.baseUrl}/api/events`, { headers: { cookie: `vigie_session=${pio.sessionToken}` } }))
+        .status,
+    ).toBe(403);
+  });
+});
