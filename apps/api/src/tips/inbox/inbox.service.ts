@@ -46,29 +46,8 @@ export class InboxService {
 
   async page(actor: StaffActor, query: InboxQueryDto): Promise<InboxPage> {
     const limit = query.limit ?? INBOX_LIMITS.pageDefault;
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    if (query.cursor && !cursor) throw tipError('BAD_CURSOR');
-
-    const filter = new InboxFilter(actor, query, { withStatus: true });
-    let sql: string;
-    if (!cursor) {
-      sql = `SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS} WHERE ${filter.sql} ORDER BY t.${ORDER.replace(/, /g, ', t.')} LIMIT ${limit + 1}`;
-    } else {
-      // Two index-friendly halves: the rest of the cursor's priority band, then the lower bands.
-      const [rank, at, id] = [cursor.rank, cursor.receivedAt, cursor.id].map(
-        (v) => `$${filter.params.push(v)}`,
-      );
-      sql = `SELECT * FROM (
-          (SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS}
-            WHERE ${filter.sql} AND t.priority_rank = ${rank} AND (t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)
-            ORDER BY t.received_at DESC, t.id DESC LIMIT ${limit + 1})
-          UNION ALL
-          (SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS}
-            WHERE ${filter.sql} AND t.priority_rank > ${rank}
-            ORDER BY t.priority_rank, t.received_at DESC, t.id DESC LIMIT ${limit + 1})
-        ) page ORDER BY ${ORDER} LIMIT ${limit + 1}`;
-    }
-    const rows: SummaryRow[] = await this.dataSource.query(sql, filter.params);
+    const { sql, params } = this.pageQuery(actor, query);
+    const rows: SummaryRow[] = await this.dataSource.query(sql, params);
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -85,6 +64,32 @@ export class InboxService {
       counts: await this.counts(actor, query),
       countCap: COUNT_CAP,
     };
+  }
+
+  /** The SQL of one page (also used by the benchmark to record its query plans). */
+  pageQuery(actor: StaffActor, query: InboxQueryDto): { sql: string; params: unknown[] } {
+    const limit = query.limit ?? INBOX_LIMITS.pageDefault;
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    if (query.cursor && !cursor) throw tipError('BAD_CURSOR');
+    const filter = new InboxFilter(actor, query, { withStatus: true });
+    if (!cursor) {
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS} WHERE ${filter.sql} ORDER BY t.priority_rank, t.received_at DESC, t.id DESC LIMIT ${limit + 1}`;
+      return { sql, params: filter.params };
+    }
+    // Two index-friendly halves: the rest of the cursor's priority band, then the lower bands.
+    const [rank, at, id] = [cursor.rank, cursor.receivedAt, cursor.id].map(
+      (v) => `$${filter.params.push(v)}`,
+    );
+    const sql = `SELECT * FROM (
+        (SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS}
+          WHERE ${filter.sql} AND t.priority_rank = ${rank} AND (t.received_at, t.id) < (${at}::timestamptz, ${id}::uuid)
+          ORDER BY t.received_at DESC, t.id DESC LIMIT ${limit + 1})
+        UNION ALL
+        (SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS}
+          WHERE ${filter.sql} AND t.priority_rank > ${rank}
+          ORDER BY t.priority_rank, t.received_at DESC, t.id DESC LIMIT ${limit + 1})
+      ) page ORDER BY ${ORDER} LIMIT ${limit + 1}`;
+    return { sql, params: filter.params };
   }
 
   /** Per status, within every filter but the status itself, each count stopping at COUNT_CAP. */
