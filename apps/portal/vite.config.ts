@@ -12,6 +12,8 @@ const FRAMEWORK =
  * `import { desk } from './fr.json?lazy'`: the same JSON file as a module of its own, one named export per
  * top-level key. A lazy chunk (the desk) imports its part of the catalogue this way; importing the plain
  * file, which the main bundle imports too, would make the bundler keep the desk's keys in the main bundle.
+ * `?lazy=<key>+<key>` is a module of its own with only those keys: the tip pages load
+ * `fr.json?lazy=tip+followUp` (one language at a time), never the desk's keys.
  */
 function lazyJsonParts(): Plugin {
   const PREFIX = '\0lazy-json:';
@@ -19,17 +21,21 @@ function lazyJsonParts(): Plugin {
     name: 'vigie:lazy-json-parts',
     enforce: 'pre',
     async resolveId(source, importer) {
-      if (!source.endsWith('.json?lazy')) return null;
-      const resolved = await this.resolve(source.slice(0, -'?lazy'.length), importer, { skipSelf: true });
+      const match = /^(.+\.json)\?lazy(?:=([\w+]+))?$/.exec(source);
+      if (!match) return null;
+      const resolved = await this.resolve(match[1], importer, { skipSelf: true });
       // Not ending in .json, or Vite's own JSON plugin would take it.
-      return resolved ? `${PREFIX}${resolved.id}.js` : null;
+      return resolved ? `${PREFIX}${match[2] ?? 'default'}:${resolved.id}.js` : null;
     },
     load(id) {
       if (!id.startsWith(PREFIX)) return null;
-      const file = id.slice(PREFIX.length, -'.js'.length);
+      const file = id.slice(id.indexOf(':', PREFIX.length) + 1, -'.js'.length);
       this.addWatchFile(file);
+      const group = id.slice(PREFIX.length, id.indexOf(':', PREFIX.length));
+      const keys = group === 'default' ? null : new Set(group.split('+'));
       const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       return Object.entries(data)
+        .filter(([key]) => !keys || keys.has(key))
         .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)
         .join('\n');
     },
@@ -45,7 +51,10 @@ export default defineConfig({
   base: '/',
   plugins: [lazyJsonParts(), react()],
   resolve: {
-    alias: { '@vigie/common': here('../../libs/common/src/index.ts') },
+    alias: {
+      '@vigie/common': here('../../libs/common/src/index.ts'),
+      'use-sync-external-store/shim': here('src/shared/use-sync-external-store-shim.ts'),
+    },
   },
   build: {
     outDir: 'dist',
@@ -54,6 +63,9 @@ export default defineConfig({
     target: 'es2022',
     // Never inline assets as data: URLs into CSS/JS; plain files keep the CSP and caching simple.
     assetsInlineLimit: 0,
+    // Every browser the portal supports knows <link rel="modulepreload">; the polyfill is half a kilobyte
+    // of the first load for nothing.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -16,6 +16,13 @@ export function readCookie(name: string, cookies = document.cookie): string | un
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Extra headers, e.g. a tipster's `authorization: Bearer <follow-up token>`. */
+  headers?: Record<string, string>;
+  /**
+   * `omit` for a tipster's requests: a staff cookie set in the same browser has no business travelling
+   * with an anonymous tip.
+   */
+  credentials?: RequestCredentials;
 }
 
 /**
@@ -28,9 +35,9 @@ export async function apiRequest<T>(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (!SAFE_METHODS.has(method)) {
+  if (!SAFE_METHODS.has(method) && options.credentials !== 'omit') {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
   }
@@ -41,7 +48,7 @@ export async function apiRequest<T>(
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
+      credentials: options.credentials ?? 'same-origin',
       signal: options.signal,
     });
   } catch (error) {

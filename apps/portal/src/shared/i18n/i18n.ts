@@ -1,5 +1,4 @@
 import i18next from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import {
   a11y as enA11y,
@@ -27,7 +26,7 @@ import {
   nav as frNav,
   notFound as frNotFound,
 } from '../../locales/fr.json';
-import { LANGUAGE_STORAGE_KEY, PORTAL_LANGUAGES, type PortalLanguage } from './language';
+import { detectLanguage, PORTAL_LANGUAGES, type PortalLanguage } from './language';
 
 /**
  * The parts of the catalogue public pages use. The staff desk's texts (sign-in, desk, roles) live in the
@@ -86,26 +85,17 @@ export function addCatalogue(part: Record<PortalLanguage, Record<string, unknown
  * the stored choice, then the browser's; French is the fallback (Québec agencies first).
  */
 export function initI18n(): typeof i18next {
-  void i18next
-    .use(LanguageDetector)
-    .use(initReactI18next)
-    .init({
-      resources,
-      supportedLngs: PORTAL_LANGUAGES,
-      nonExplicitSupportedLngs: true,
-      load: 'languageOnly',
-      fallbackLng: 'fr' satisfies PortalLanguage,
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      detection: {
-        order: ['querystring', 'localStorage', 'navigator', 'htmlTag'],
-        lookupQuerystring: 'lang',
-        lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-        // Only an explicit choice is remembered (see setLanguage), not what the browser happened to say.
-        caches: [],
-      },
-      react: { useSuspense: false },
-    });
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: detectLanguage(),
+    supportedLngs: PORTAL_LANGUAGES,
+    nonExplicitSupportedLngs: true,
+    load: 'languageOnly',
+    fallbackLng: 'fr' satisfies PortalLanguage,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
 
   const syncDocument = (lng: string) => {
     document.documentElement.lang = lng.split('-')[0];

@@ -32,3 +32,28 @@ export function usePortalLanguage(): PortalLanguage {
 export function intlLocale(lng: PortalLanguage): string {
   return lng === 'fr' ? 'fr-CA' : 'en-CA';
 }
+
+/**
+ * The language a visit starts in: a shared link's `?lang=` (the server rendered the page's card tags in
+ * that language), then the visitor's stored choice, then the browser's, then the page's; French otherwise
+ * (Québec agencies first). A few lines instead of a detector library, on every public page's first load.
+ */
+export function detectLanguage(): PortalLanguage {
+  const candidates: (string | null | undefined)[] = [];
+  try {
+    candidates.push(new URLSearchParams(window.location.search).get('lang'));
+  } catch {
+    // No location (tests): skip.
+  }
+  try {
+    candidates.push(localStorage.getItem(LANGUAGE_STORAGE_KEY));
+  } catch {
+    // Storage disabled: skip.
+  }
+  candidates.push(...(navigator.languages ?? []), navigator.language, document.documentElement.lang);
+  for (const candidate of candidates) {
+    const base = candidate?.toLowerCase().split('-')[0];
+    if (isPortalLanguage(base)) return base;
+  }
+  return 'fr';
+}

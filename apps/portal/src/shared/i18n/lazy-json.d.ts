@@ -1,7 +1,19 @@
-// The desk's part of the catalogue (see desk-catalogue.ts and vite.config.ts); `t()` keys are still
-// type-checked against the whole of fr.json.
+// The lazily loaded parts of the catalogue (see vite.config.ts): the desk's, and the tip pages'.
+// `t()` keys are still type-checked against the whole of fr.json.
 declare module '*.json?lazy' {
   export const desk: Record<string, unknown>;
   export const roles: Record<string, unknown>;
   export const signIn: Record<string, unknown>;
+}
+
+declare module '*.json?lazy=tip' {
+  export const tip: Record<string, unknown>;
+}
+
+declare module '*.json?lazy=tipSend' {
+  export const tipSend: Record<string, unknown>;
+}
+
+declare module '*.json?lazy=followUp' {
+  export const followUp: Record<string, unknown>;
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { appealKindFamily } from '../../../public/api/appeal-card-view';
 import { Notice } from '../../../shared/components/notice';
 import { TextField } from '../../../shared/components/text-field';
-import { SelectField } from '../../components/form-fields';
+import { SelectField } from '../../../shared/components/form-fields';
 import { useAppealForm } from '../hooks/use-appeal-form';
 import { AppealPreviewPanel } from './appeal-preview-panel';
 import { ImageManager } from './image-manager';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../shared/components/text-field';
-import { TextAreaField } from '../../components/form-fields';
+import { TextAreaField } from '../../../shared/components/form-fields';
 import type { AppealFormValues } from '../api/appeal-form-values';
 
 type LocalizedPath =

@@ -17,7 +17,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { pickText } from '../../../public/api/appeal-card-view';
-import { SelectField, TextAreaField } from '../../components/form-fields';
+import { SelectField, TextAreaField } from '../../../shared/components/form-fields';
 import type { AppealPermissions } from '../api/appeal-permissions';
 import { archiveAppeal, postAppealUpdate, resolveAppeal } from '../api/appeals.api';
 import { useAppealAction } from '../hooks/use-staff-appeals';

@@ -13,7 +13,7 @@ import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { appealKindFamily } from '../../../public/api/appeal-card-view';
-import { TextAreaField } from '../../components/form-fields';
+import { TextAreaField } from '../../../shared/components/form-fields';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { approveAppeal, approveAppealUpdate, rejectAppeal, rejectAppealUpdate } from '../api/appeals.api';
 import { useAppealAction, useReviewQueue } from '../hooks/use-staff-appeals';

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../shared/components/text-field';
-import { SelectField } from '../../components/form-fields';
+import { SelectField } from '../../../shared/components/form-fields';
 import { emptySubject, type AppealFormValues } from '../api/appeal-form-values';
 import { LocalizedFields } from './localized-fields';
 
