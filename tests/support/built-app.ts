@@ -13,7 +13,8 @@ export interface BuiltApp {
   dataDir: string;
   pid: number;
   output(): string;
-  stop(): Promise<void>;
+  /** Stops the process (SIGTERM); removes its data folder unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
   /** Kills the API process and its embedded Postgres with SIGKILL, as a power cut would. */
   crash(): Promise<void>;
 }
@@ -81,10 +82,10 @@ export async function startBuiltApp(
     pgPort,
     pid: child.pid!,
     output: () => output,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
     crash: async () => {
       const postmaster = Number(
@@ -129,4 +130,35 @@ function childrenOf(parent: number): number[] {
       }
     })
     .map(Number);
+}
+
+/** Starts `npm run worker`'s process (jobs only, no HTTP) and waits until it says it runs. */
+export async function startWorker(
+  env: Record<string, string>,
+): Promise<{ stop(): Promise<void>; output(): string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/worker.js')], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((r) => child.once('exit', r));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      output += d;
+      if (output.includes('Vigie worker running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (d) => (output += d));
+    child.once('exit', () => reject(new Error(`worker exited:\n${output}`)));
+  });
+  return {
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

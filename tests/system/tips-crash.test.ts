@@ -33,7 +33,8 @@ it('keeps every acknowledged tip and file through a crash in the middle of a bur
         })
         .catch(() => undefined); // connections cut by the crash
     });
-    await new Promise((r) => setTimeout(r, 400));
+    // Crash in the middle: once some tips are acknowledged and others are still in flight.
+    for (let i = 0; i < 200 && acknowledged.length < 10; i++) await new Promise((r) => setTimeout(r, 50));
     await app.crash();
     await Promise.all(attempts);
     expect(acknowledged.length).toBeGreaterThan(0);

@@ -9,6 +9,8 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AuthGuard } from './common/auth.guard';
 import { CommonModule } from './common/common.module';
 import { ClientKey } from './common/crypto/client-key';
+import { PostgresThrottlerStorage } from './common/postgres-throttler-storage';
+import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -32,8 +34,12 @@ export class AppModule {
         DatabaseModule,
         CommonModule,
         ThrottlerModule.forRootAsync({
-          inject: [ClientKey, AppConfig],
-          useFactory: (clientKey: ClientKey, config: AppConfig) => ({
+          inject: [ClientKey, AppConfig, DataSource],
+          useFactory: (clientKey: ClientKey, config: AppConfig, dataSource: DataSource) => ({
+            storage:
+              config.env.RATE_LIMIT_STORE === 'postgres'
+                ? new PostgresThrottlerStorage(dataSource)
+                : undefined,
             throttlers: [
               {
                 name: 'tip-client',

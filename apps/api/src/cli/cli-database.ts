@@ -30,7 +30,7 @@ export async function withDatabase<T>(work: (client: Client, env: Environment) =
   }
 }
 
-async function runningEmbeddedUrl(env: Environment): Promise<string> {
+export async function runningEmbeddedUrl(env: Environment): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const password = (await readFile(join(env.DATA_DIR, 'postgres.secret'), 'utf8')).trim();

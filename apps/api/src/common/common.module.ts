@@ -7,7 +7,12 @@ import { SecretBox } from './crypto/secret-box';
 @Global()
 @Module({
   providers: [
-    ClientKey,
+    {
+      provide: ClientKey,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        new ClientKey(config.env.RATE_LIMIT_STORE === 'postgres' ? config.encryptionKey : undefined),
+    },
     {
       provide: SecretBox,
       inject: [AppConfig],

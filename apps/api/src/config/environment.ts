@@ -100,6 +100,10 @@ export class Environment {
   @IsString()
   LOG_FILE?: string;
 
+  /** `memory` (one process) or `postgres` (counters shared by several API processes). */
+  @IsIn(['memory', 'postgres'])
+  RATE_LIMIT_STORE = 'memory';
+
   /** How many jobs (media processing, duplicate scoring) this process runs at once; 0 runs none. */
   @Transform(toInt)
   @IsInt()
@@ -133,6 +137,24 @@ export class Environment {
   @IsInt()
   @Min(1)
   TIP_TOTAL_MAX_MB = 4096;
+
+  /** Days a dismissed (NOT_ACTIONABLE) tip is kept before it is purged, unless its agency set its own. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  RETENTION_NOT_ACTIONABLE_DAYS = 365;
+
+  /** Days a CLOSED tip that is linked to no case is kept before it is purged (five years). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  RETENTION_CLOSED_DAYS = 1825;
+
+  /** When the retention purge runs (cron, UTC); `off` leaves it to `npm run retention`. */
+  @Matches(/^(off|\S+( \S+){4})$/, { message: 'must be a five-field cron expression or "off"' })
+  RETENTION_SCHEDULE = '17 3 * * *';
 }
 
 export class ConfigError extends Error {}

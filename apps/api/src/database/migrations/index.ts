@@ -2,6 +2,7 @@ import { Foundation1763700000000 } from './1763700000000-foundation';
 import { Appeals1763700100000 } from './1763700100000-appeals';
 import { Tips1763700200000 } from './1763700200000-tips';
 import { Inbox1763700300000 } from './1763700300000-inbox';
+import { SharedRateLimits1763700350000 } from './1763700350000-shared-rate-limits';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Appeals1763700100000,
   Tips1763700200000,
   Inbox1763700300000,
+  SharedRateLimits1763700350000,
 ];
