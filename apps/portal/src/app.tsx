@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { AppealPage } from './public/components/appeal-page';
 import { HomePage } from './public/components/home-page';
 import { Layout } from './shared/components/layout';
+import { withTipsCatalogue } from './public/tips/i18n/tips-catalogue';
 import { NotFoundPage } from './shared/components/not-found-page';
 
 // Staff pages are separate chunks: a citizen on a phone never downloads them (nor class-validator).
@@ -12,6 +13,20 @@ const SignInPage = lazy(() =>
 const DeskApp = lazy(() =>
   import('./desk/components/desk-app').then((module) => ({ default: module.DeskApp })),
 );
+// The tip form and the tipster's follow-up are lazy too: the home page and an appeal's shared link load
+// fast on a phone, and the form's code (validation, uploads) comes only with the form.
+const TipFormPage = lazy(() =>
+  withTipsCatalogue(import('./public/tips/components/tip-form-page'), ['tip']).then((module) => ({
+    default: module.TipFormPage,
+  })),
+);
+const FollowUpPage = lazy(() =>
+  withTipsCatalogue(import('./public/tips/components/follow-up-page'), ['tip', 'tipSend', 'followUp']).then(
+    (module) => ({
+      default: module.FollowUpPage,
+    }),
+  ),
+);
 
 export function App() {
   return (
@@ -19,6 +34,8 @@ export function App() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="appeals/:slug" element={<AppealPage />} />
+        <Route path="tips/new" element={<TipFormPage />} />
+        <Route path="tips/follow-up" element={<FollowUpPage />} />
         <Route path="login" element={<SignInPage />} />
         <Route path="desk/*" element={<DeskApp />} />
         <Route path="*" element={<NotFoundPage />} />

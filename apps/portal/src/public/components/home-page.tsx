@@ -1,6 +1,6 @@
 import { AppealKind } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Notice } from '../../shared/components/notice';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
@@ -37,6 +37,14 @@ export function HomePage() {
             {t('home.heading')}
           </h1>
           <p className="hero__intro">{t('home.intro')}</p>
+          <div className="hero__actions">
+            <Link to="/tips/new" className="button button--accent button--large">
+              {t('home.sendTip')}
+            </Link>
+            <Link to="/tips/follow-up" className="hero__follow-up">
+              {t('home.followUp')}
+            </Link>
+          </div>
         </div>
       </section>
 

@@ -1,11 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchPublicAppeal } from '../api/public-appeals.api';
 
-/** One appeal; it carries both languages, so switching language does not fetch it again. */
-export function usePublicAppeal(slug: string) {
+/**
+ * One appeal; it carries both languages, so switching language does not fetch it again. With no slug
+ * (a tip form opened without an appeal), nothing is fetched.
+ */
+export function usePublicAppeal(slug: string | undefined) {
   return useQuery({
     queryKey: ['public-appeal', slug],
-    queryFn: ({ signal }) => fetchPublicAppeal(slug, signal),
+    queryFn: ({ signal }) => fetchPublicAppeal(slug ?? '', signal),
+    enabled: Boolean(slug),
     // An appeal changes (updates, resolution); a minute-old copy is fine, the API's cache is as fresh.
     staleTime: 60_000,
   });

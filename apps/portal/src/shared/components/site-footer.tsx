@@ -10,6 +10,9 @@ export function SiteFooter() {
         <p>{t('footer.about')}</p>
         <p className="site-footer__meta">
           <span>{t('footer.license')}</span>
+          <Link to="/tips/follow-up" className="site-footer__link">
+            {t('footer.followUp')}
+          </Link>
           <Link to="/login" className="site-footer__link">
             {t('footer.staffAccess')}
           </Link>

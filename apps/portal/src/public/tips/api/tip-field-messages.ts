@@ -1,0 +1,47 @@
+import type { ParseKeys } from 'i18next';
+import type { TipField } from './tip-form-values';
+
+export interface FieldMessage {
+  key: ParseKeys;
+  limit?: number;
+}
+
+/**
+ * A length limit as class-validator words it ("… shorter than or equal to 10000 characters"). The form
+ * reads it from the message rather than importing TIP_LIMITS, which lives beside the DTO's decorators and
+ * would bring class-validator into the page's first load.
+ */
+const lengthLimit = (message: string | undefined) => {
+  const match = /shorter than or equal to (\d+) characters/.exec(message ?? '');
+  return match ? Number(match[1]) : undefined;
+};
+
+/**
+ * The message for a field error, in the reader's language. Errors found in the browser carry the shared
+ * DTO's constraint name (the same DTO the API validates with) or one of the form's own rules; errors from
+ * the API are `server` errors, recognised by their (English) message or else by the field's main rule.
+ */
+export function tipFieldMessage(field: TipField, type: string | undefined, message?: string): FieldMessage {
+  const limit = lengthLimit(message);
+  if (type === 'maxLength' || limit !== undefined) return { key: 'tip.errors.tooLong', limit };
+  switch (field) {
+    case 'description':
+      return { key: 'tip.errors.descriptionRequired' };
+    case 'occurredFrom':
+    case 'occurredTo':
+      if (type === 'future') return { key: 'tip.errors.future' };
+      if (type === 'order') return { key: 'tip.errors.endBeforeStart' };
+      return { key: 'tip.errors.date' };
+    case 'latitude':
+    case 'longitude':
+    case 'accuracyM':
+      return { key: 'tip.errors.location' };
+    case 'contactPhone':
+      return type === 'contactNeeded' ? { key: 'tip.errors.contactNeeded' } : { key: 'tip.errors.phone' };
+    case 'contactEmail':
+      return { key: 'tip.errors.email' };
+    case 'place':
+    case 'contactName':
+      return { key: 'tip.errors.tooLong' };
+  }
+}

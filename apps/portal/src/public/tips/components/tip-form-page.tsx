@@ -1,0 +1,166 @@
+import { AppealStatus, type TipReceipt as Receipt } from '@vigie/common';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../../shared/api/api-error';
+import { Notice } from '../../../shared/components/notice';
+import { PageLoading } from '../../../shared/components/page-loading';
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { usePortalLanguage } from '../../../shared/i18n/language';
+import { pickText } from '../../api/appeal-card-view';
+import { usePublicAppeal } from '../../hooks/use-public-appeal';
+import { APPEAL_SLUG, DEFAULT_AGENCY } from '../api/tip-destination';
+import type { PickedFile } from '../api/tip-files';
+import { TIP_STEPS, type TipDestination } from '../api/tip-form-values';
+import { usePickedFiles } from '../hooks/use-picked-files';
+import { useProofOfWork } from '../hooks/use-proof-of-work';
+import { useTipForm } from '../hooks/use-tip-form';
+import { currentLanguage, loadTipsCatalogue, useTipsCatalogue } from '../i18n/tips-catalogue';
+import { ContactStep } from './contact-step';
+import { DraftActions } from './draft-actions';
+import { EmergencyNotice } from './emergency-notice';
+import { FilesStep } from './files-step';
+import { StepProgress } from './step-progress';
+import { WhatStep } from './what-step';
+import { WhenStep } from './when-step';
+import { WhereStep } from './where-step';
+import './tip-form.css';
+
+/**
+ * What it takes to check and send the tip, and to show the receipt, is a chunk of its own: fetched as
+ * soon as the tipster starts on the form (not with the page), and always before the last step shows,
+ * so that once the API has answered the receipt appears even if the connection drops that very second.
+ */
+const loadSendStep = () =>
+  Promise.all([import('./send-step'), loadTipsCatalogue(['tipSend'], currentLanguage())]).then(
+    ([module]) => module,
+  );
+const SendStep = lazy(() => loadSendStep().then((module) => ({ default: module.SendStep })));
+const TipReceipt = lazy(() => loadSendStep().then((module) => ({ default: module.TipReceipt })));
+
+/**
+ * `/tips/new` (`?appeal=<slug>` to answer an appeal): the tip form, one step at a time, then the receipt.
+ * A lazy chunk of its own: the home page never downloads it.
+ */
+export function TipFormPage() {
+  useTipsCatalogue('tip');
+  const { t } = useTranslation();
+  const lang = usePortalLanguage();
+  useDocumentTitle(t('tip.title'));
+  const [params] = useSearchParams();
+  const slugParam = params.get('appeal') ?? '';
+  const appealSlug = APPEAL_SLUG.test(slugParam) ? slugParam : undefined;
+  const appeal = usePublicAppeal(appealSlug);
+  const [withoutAppeal, setWithoutAppeal] = useState(false);
+  const [filesError, setFilesError] = useState<string | null>(null);
+  const [received, setReceived] = useState<{ receipt: Receipt; largeFiles: PickedFile[] } | null>(null);
+
+  const tip = useTipForm({ appeal: appealSlug });
+  const picked = usePickedFiles();
+  const robotCheck = useProofOfWork();
+
+  // The appeal was withdrawn or resolved: the tip still reaches its police service.
+  const appealStatus = ApiError.isApiError(appeal.error) ? appeal.error.statusCode : null;
+  const appealClosed =
+    appealStatus === 404 ||
+    appealStatus === 410 ||
+    (appeal.data !== undefined && appeal.data.status !== AppealStatus.PUBLISHED);
+  const agency = appeal.data?.agency?.slug || (appealSlug ? undefined : DEFAULT_AGENCY);
+  const destination: TipDestination =
+    appealSlug && !appealClosed && !withoutAppeal
+      ? { appeal: appealSlug, agency }
+      : { agency: agency ?? DEFAULT_AGENCY };
+  const appealTitle = appeal.data ? pickText(appeal.data.title, lang) : null;
+
+  /** On the first touch: the code for what comes next (validation, sending, receipt). */
+  const prepare = () => {
+    tip.prepareValidation();
+    void loadSendStep().catch(() => undefined);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Enter in a field moves on, as "Continue" does; the last step sends with its own button.
+    event.preventDefault();
+    if (tip.step !== 'review') void tip.next();
+  };
+
+  if (received) {
+    return (
+      <div className="container page-section page-section--tight tip-page">
+        <Suspense fallback={<PageLoading />}>
+          <TipReceipt receipt={received.receipt} largeFiles={received.largeFiles} />
+        </Suspense>
+      </div>
+    );
+  }
+
+  return (
+    <div className="container page-section page-section--tight tip-page">
+      <h1 className="tip-page__title">{t('tip.title')}</h1>
+      {appealSlug && (appealTitle || appealClosed) && (
+        <div className="tip-appeal">
+          {appealTitle && (
+            <p className="tip-appeal__about">
+              <span className="tip-appeal__label">{t('tip.about')}</span>{' '}
+              <Link
+                to={`/appeals/${appealSlug}`}
+                lang={appealTitle.lang !== lang ? appealTitle.lang : undefined}
+              >
+                {appealTitle.text}
+              </Link>
+            </p>
+          )}
+          {(appealClosed || withoutAppeal) && <p className="tip-appeal__closed">{t('tip.aboutClosed')}</p>}
+        </div>
+      )}
+      {tip.stepIndex === 0 && <p className="tip-page__intro">{t('tip.intro')}</p>}
+      <EmergencyNotice />
+      {tip.draftRestored && tip.stepIndex === 0 && <Notice tone="info">{t('tip.draft.restored')}</Notice>}
+      <StepProgress steps={TIP_STEPS} current={tip.stepIndex} />
+
+      <form className="tip-form" noValidate onSubmit={onSubmit} onFocus={prepare}>
+        {tip.step === 'what' && <WhatStep tip={tip} />}
+        {tip.step === 'when' && <WhenStep tip={tip} />}
+        {tip.step === 'where' && <WhereStep tip={tip} />}
+        {tip.step === 'files' && <FilesStep tip={tip} picked={picked} error={filesError} />}
+        {tip.step === 'contact' && <ContactStep tip={tip} />}
+        {tip.step === 'review' ? (
+          <Suspense fallback={<PageLoading />}>
+            <SendStep
+              tip={tip}
+              picked={picked}
+              robotCheck={robotCheck}
+              destination={destination}
+              onSendWithoutAppeal={() => setWithoutAppeal(true)}
+              onFilesRefused={(message) => {
+                setFilesError(message);
+                tip.goToStep('files');
+              }}
+              onReceived={(receipt, largeFiles) => setReceived({ receipt, largeFiles })}
+            />
+          </Suspense>
+        ) : (
+          <div className="tip-nav">
+            <button type="submit" className="button button--primary tip-nav__next">
+              {t('tip.nav.next')}
+            </button>
+            {tip.stepIndex > 0 && (
+              <button type="button" className="button button--secondary tip-nav__back" onClick={tip.back}>
+                {t('tip.nav.back')}
+              </button>
+            )}
+          </div>
+        )}
+      </form>
+
+      {tip.step !== 'review' && (
+        <DraftActions
+          onDiscard={() => {
+            tip.discardDraft();
+            picked.clear();
+          }}
+        />
+      )}
+    </div>
+  );
+}
