@@ -1,0 +1,174 @@
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { expectAccessible, launchBrowser, PHONE, withPage } from './support/browser';
+
+let app: BuiltApp;
+let browser: Browser;
+
+// The proof-of-work stays on (the default): the page itself must solve it before the API takes the tip.
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+interface PublicAppealSummary {
+  slug: string;
+  kind: string;
+  title: { fr?: string; en?: string };
+  agency: { slug: string };
+  reward?: { amount: number } | null;
+}
+
+/** A published appeal of the demo agency, one with a reward if there is one (to see eligibility). */
+async function demoAppeal(): Promise<PublicAppealSummary> {
+  const { items } = (await (await fetch(`${app.baseUrl}/api/public/appeals`)).json()) as {
+    items: PublicAppealSummary[];
+  };
+  const ours = items.filter((a) => a.agency.slug === 'demo');
+  const appeal = ours.find((a) => a.reward) ?? ours[0];
+  if (!appeal) throw new Error('The demo seed has no published appeal for the demo agency');
+  return appeal;
+}
+
+const metaContent = (html: string, attribute: 'property' | 'name', key: string) =>
+  new RegExp(`<meta[^>]+${attribute}="${key}"[^>]+content="([^"]+)"`).exec(html)?.[1];
+
+async function continueTo(page: Page, legend: RegExp) {
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  const heading = page.getByRole('heading', { level: 2, name: legend });
+  await heading.waitFor();
+  // Keyboard and screen reader start at the new step's heading.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H2');
+  await expectAccessible(page);
+}
+
+it('a citizen on a French phone sends a tip with a photo from a shared link, then follows it up', async () => {
+  const appeal = await demoAppeal();
+  const title = appeal.title.fr ?? appeal.title.en ?? '';
+
+  // The shared link's raw HTML carries the preview card: crawlers run no JavaScript.
+  const html = await (await fetch(`${app.baseUrl}/appeals/${appeal.slug}`)).text();
+  expect(metaContent(html, 'property', 'og:title')).toBeTruthy();
+  expect(metaContent(html, 'property', 'og:image')).toMatch(/^https?:\/\/.+/);
+  expect(metaContent(html, 'name', 'twitter:card')).toBe('summary_large_image');
+
+  const photo = await sharp({
+    create: { width: 1200, height: 900, channels: 3, background: { r: 96, g: 120, b: 150 } },
+  })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+
+  await withPage(browser, 'citizen-phone', PHONE, async (page, context) => {
+    await context.grantPermissions(['geolocation'], { origin: app.baseUrl });
+    await context.setGeolocation({ latitude: 45.5152, longitude: -73.5614, accuracy: 30 });
+
+    await page.goto(`${app.baseUrl}/appeals/${appeal.slug}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'J’ai de l’information' }).first().tap();
+
+    // Step 1: what. The appeal it answers is named; the emergency number is on every step.
+    await page.waitForURL(/\/tips\/new\?appeal=/);
+    await page.getByRole('heading', { level: 2, name: /Que s’est-il passé/ }).waitFor();
+    await page.getByRole('link', { name: title }).waitFor();
+    await page.getByRole('link', { name: /Composez le 911/ }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByText('Décrivez ce que vous avez vu ou ce que vous savez.').waitFor();
+    await page
+      .getByLabel('Ce que vous avez vu ou ce que vous savez')
+      .fill('Un homme en manteau rouge est monté dans une Honda Civic grise, plaque commençant par FXR.');
+
+    // Step 2: when.
+    await continueTo(page, /Quand était-ce/);
+    await page.getByRole('link', { name: /Composez le 911/ }).waitFor();
+    await page.getByRole('button', { name: 'Mettre l’heure actuelle' }).click();
+
+    // Step 3: where, with the phone's position (optional, on request only).
+    await continueTo(page, /Où était-ce/);
+    await page.getByLabel(/^Lieu/).fill('Métro Berri-UQAM, sortie Saint-Denis');
+    await page.getByRole('button', { name: /Utiliser ma position/ }).click();
+    await page.getByText(/Position ajoutée, à environ 30 m près/).waitFor();
+
+    // Step 4: a photo, with its thumbnail.
+    await continueTo(page, /Photos, vidéos ou enregistrements/);
+    await page.getByLabel('Choisir des fichiers').setInputFiles({
+      name: 'IMG_20261120_184207.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    const row = page.getByRole('list', { name: 'Fichiers choisis' }).getByRole('listitem');
+    await row.getByRole('button', { name: 'Retirer IMG_20261120_184207.jpg' }).waitFor();
+    expect(await row.locator('img').getAttribute('src')).toMatch(/^blob:/);
+    await expectAccessible(page);
+
+    // Step 5: anonymous by default, with what is and is not kept in plain words.
+    await continueTo(page, /Voulez-vous qu’on puisse vous joindre/);
+    expect(await page.getByRole('radio', { name: 'Rester anonyme' }).isChecked()).toBe(true);
+    await page.getByText('Nous n’enregistrons ni votre adresse IP ni le modèle de votre appareil.').waitFor();
+
+    // Step 6: review, then send; the page solves the proof-of-work.
+    await continueTo(page, /Vérifiez, puis envoyez/);
+    await page.getByText('Position du téléphone ajoutée').waitFor();
+    await page.getByText('1 fichier').waitFor();
+    await page.getByRole('button', { name: 'Envoyer l’information' }).click();
+
+    // The receipt: shown once, never stored.
+    await page
+      .getByRole('heading', { level: 1, name: /votre information est reçue/ })
+      .waitFor({ timeout: 30_000 });
+    const code = (await page.getByTestId('tip-code').innerText()).trim();
+    const password = (await page.getByTestId('tip-password').innerText()).replace(/\s+/g, '');
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(password.split('-')).toHaveLength(5);
+    await page.getByText(/ne peuvent pas être récupérés/).waitFor();
+    await expectAccessible(page);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toContain(password);
+    expect(stored).not.toContain('vigie.tipDraft');
+
+    // Follow-up: sign in with the code and password as written down.
+    await page.locator('#main').getByRole('link', { name: 'Suivre mon information' }).tap();
+    await page.getByRole('heading', { level: 1, name: 'Suivre mon information' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Code de suivi').fill(code.toLowerCase());
+    await page.getByLabel('Mot de passe', { exact: true }).fill(password.replace(/-/g, ' '));
+    await page.getByRole('button', { name: 'Ouvrir mon suivi' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
+    await page.getByText('Aucun message pour l’instant', { exact: false }).waitFor();
+    await page.getByText('Vous avez envoyé 1 fichier.').waitFor();
+    await expectAccessible(page);
+
+    // An investigator asks a question from the desk's API.
+    const investigator = await ApiClient.signedIn(app.baseUrl, 'investigator@demo.test');
+    const inbox = await investigator.get('/api/tips?limit=50');
+    expect(inbox.status).toBe(200);
+    const tip = (inbox.body.items as { id: string; code: string; hasLocation: boolean }[]).find(
+      (t) => t.code === code,
+    );
+    expect(tip).toMatchObject({ hasLocation: true });
+    const question = 'Pouvez-vous décrire le conducteur ?';
+    expect((await investigator.post(`/api/tips/${tip!.id}/messages`, { body: question })).status).toBe(201);
+
+    // Reloading keeps the tab's follow-up session (sessionStorage), and shows the question.
+    await page.reload();
+    const thread = page.locator('.thread');
+    await thread.getByText(question).waitFor();
+    await thread.getByText('Enquêteur').first().waitFor();
+    await page.getByLabel('Votre message').fill('Cheveux gris, lunettes, environ 60 ans.');
+    await page.getByRole('button', { name: 'Envoyer le message' }).click();
+    await page.getByText('Message envoyé.').waitFor();
+    await thread.getByText('Cheveux gris, lunettes, environ 60 ans.').waitFor();
+    await expectAccessible(page);
+
+    // The desk sees the answer, from the tipster; the public side never shows a staff name.
+    const detail = await investigator.get(`/api/tips/${tip!.id}`);
+    expect(JSON.stringify(detail.body)).toContain('Cheveux gris, lunettes, environ 60 ans.');
+    expect(await page.locator('#main').innerText()).not.toMatch(/Isa|Investigator|@demo\.test/);
+  });
+});

@@ -1,0 +1,183 @@
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/constants';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { DESKTOP, expectAccessible, launchBrowser, withPage } from './support/browser';
+
+let app: BuiltApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+// Unique to this run, so that the feeds and the search find this appeal and no seeded one.
+const run = Date.now().toString(36);
+const TITLE_EN = `Missing: Noah Gagnon, 15 (${run})`;
+const TITLE_FR = `Disparu : Noah Gagnon, 15 ans (${run})`;
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/desk/);
+}
+
+const text = async (path: string) => {
+  const res = await fetch(app.baseUrl + path);
+  expect(`${path} ${res.status}`).toBe(`${path} 200`);
+  return res.text();
+};
+
+const metaContent = (html: string, attribute: 'property' | 'name', key: string) =>
+  new RegExp(`<meta[^>]+${attribute}="${key}"[^>]+content="([^"]+)"`).exec(html)?.[1];
+
+it('a PIO publishes a missing-person appeal with a photo and a reward; a supervisor approves it, a rumour correction, then the outcome', async () => {
+  const photo = await sharp({
+    create: { width: 900, height: 1200, channels: 3, background: { r: 140, g: 110, b: 90 } },
+  })
+    .jpeg()
+    .toBuffer();
+
+  await withPage(browser, 'pio-desktop', DESKTOP, async (pio) => {
+    await withPage(browser, 'supervisor-desktop', DESKTOP, async (supervisor) => {
+      await withPage(browser, 'public-desktop', DESKTOP, async (visitor) => {
+        // --- The PIO writes the appeal in both languages, with a person, a reward and a photo.
+        await signIn(pio, 'pio@demo.test');
+        await pio.goto(`${app.baseUrl}/desk/appeals/new`);
+        await pio.getByRole('heading', { name: 'New appeal' }).first().waitFor();
+        await expectAccessible(pio);
+        await pio.getByRole('combobox', { name: 'Kind of appeal' }).selectOption('MISSING_PERSON');
+        const group = (name: RegExp) => pio.getByRole('group', { name }).first();
+        await group(/^Title/)
+          .getByLabel('French')
+          .fill(TITLE_FR);
+        await group(/^Title/)
+          .getByLabel('English')
+          .fill(TITLE_EN);
+        await group(/^Summary/)
+          .getByLabel('French')
+          .fill('Vu pour la dernière fois au parc La Fontaine.');
+        await group(/^Summary/)
+          .getByLabel('English')
+          .fill('Last seen in La Fontaine Park.');
+        await pio.getByRole('button', { name: 'Add a person' }).click();
+        await group(/^Person 1/)
+          .getByRole('textbox', { name: 'Name' })
+          .fill('Noah Gagnon');
+        await pio.getByRole('checkbox', { name: 'A reward is offered' }).check();
+        await pio.getByRole('textbox', { name: 'Amount' }).fill('5000');
+        await group(/^Terms/)
+          .getByLabel('French')
+          .fill('Pour une information menant à le retrouver.');
+        await group(/^Terms/)
+          .getByLabel('English')
+          .fill('For information leading to finding him.');
+        await pio.getByRole('button', { name: 'Create draft' }).click();
+        await pio.getByText('Draft created. You can now add photos.').waitFor();
+        const appealId = /\/desk\/appeals\/([0-9a-f-]{36})/.exec(pio.url())?.[1];
+        expect(appealId).toBeTruthy();
+
+        await pio.getByLabel('Add photos or composite sketches').setInputFiles({
+          name: 'noah.jpg',
+          mimeType: 'image/jpeg',
+          buffer: photo,
+        });
+        await pio
+          .getByRole('textbox', { name: 'Alternative text (French)' })
+          .fill('Noah Gagnon, photo récente');
+        await pio
+          .getByRole('textbox', { name: 'Alternative text (English)' })
+          .fill('Noah Gagnon, recent photo');
+        await pio.getByRole('button', { name: 'Upload', exact: true }).click();
+        await pio.getByText('Main image (cards and sharing)').waitFor();
+        await expectAccessible(pio);
+        await pio.getByRole('button', { name: 'Submit for review' }).click();
+        await pio.getByText(/Submitted: a supervisor who did not write it must now approve it/).waitFor();
+
+        // --- The supervisor reads the whole proposal and approves it.
+        await signIn(supervisor, 'supervisor@demo.test');
+        await supervisor.goto(`${app.baseUrl}/desk/review`);
+        const proposal = supervisor.getByRole('article').filter({ hasText: TITLE_EN });
+        await proposal.getByText('Never published: everything is new.').waitFor();
+        await proposal.getByText('Noah Gagnon').first().waitFor();
+        await expectAccessible(supervisor);
+        await proposal.getByRole('button', { name: 'Approve and publish' }).click();
+        await supervisor.getByText(/Approved: the new version is live/).waitFor();
+
+        // --- It is public: the page, its share card in the raw HTML, the feeds and CAP.
+        const list = JSON.parse(await text('/api/public/appeals?lang=en')) as {
+          items: { slug: string; title: { en?: string } }[];
+        };
+        const slug = list.items.find((a) => a.title.en === TITLE_EN)?.slug;
+        expect(slug).toBeTruthy();
+        await visitor.goto(`${app.baseUrl}/appeals/${slug}?lang=en`);
+        await visitor.getByRole('heading', { level: 1, name: TITLE_EN }).waitFor();
+        await visitor.getByRole('img', { name: 'Noah Gagnon, recent photo' }).waitFor();
+        await visitor.getByText(/Up to \$5,000/).waitFor();
+        await expectAccessible(visitor);
+
+        const html = await text(`/appeals/${slug}`);
+        expect(metaContent(html, 'property', 'og:title')).toContain(`Noah Gagnon`);
+        expect(metaContent(html, 'property', 'og:image')).toMatch(
+          /^http:\/\/127\.0\.0\.1:\d+\/.+\.(jpg|jpeg|png)$/,
+        );
+        expect(metaContent(html, 'property', 'og:url')).toContain(`/appeals/${slug}`);
+        expect(metaContent(html, 'name', 'twitter:card')).toBe('summary_large_image');
+
+        const rss = await text('/feeds/appeals.rss');
+        expect(rss).toContain(`/appeals/${slug}`);
+        expect(rss).toMatch(/Noah Gagnon/);
+        const cap = await text(`/feeds/appeals/${slug}.cap.xml`);
+        expect(cap).toContain('urn:oasis:names:tc:emergency:cap:1.2');
+        expect(cap).toMatch(/Noah Gagnon/);
+
+        // --- A rumour goes round; the PIO corrects it, the supervisor approves the correction.
+        await pio.goto(`${app.baseUrl}/desk/appeals/${appealId}`);
+        await pio.getByRole('heading', { name: 'Post an update' }).waitFor();
+        await expectAccessible(pio);
+        await pio.getByRole('radio', { name: 'Rumour correction' }).check();
+        const update = pio.getByRole('form', { name: 'Post an update' });
+        await update
+          .getByLabel('French')
+          .fill('Faux : Noah n’a pas été vu à Laval. Ne partagez pas cette rumeur.');
+        await update
+          .getByLabel('English')
+          .fill('False: Noah was not seen in Laval. Do not share this rumour.');
+        await update.getByRole('button', { name: 'Post' }).click();
+        await pio.getByText('The update is waiting for a supervisor’s approval.').waitFor();
+
+        await supervisor.goto(`${app.baseUrl}/desk/review`);
+        const pending = supervisor.getByRole('article').filter({ hasText: TITLE_EN });
+        await pending.getByText('Noah was not seen in Laval', { exact: false }).first().waitFor();
+        await expectAccessible(supervisor);
+        await pending.getByRole('button', { name: 'Approve the update' }).click();
+        await supervisor.getByText('Update published.').waitFor();
+
+        await visitor.reload();
+        const correction = visitor.locator('.update--rumour');
+        await correction.getByText(/Noah was not seen in Laval/).waitFor();
+        await expectAccessible(visitor);
+
+        // --- Noah is found safe: the outcome is published at once, and his photo leaves the page.
+        await pio.reload();
+        await pio.getByRole('combobox', { name: 'Outcome' }).selectOption('FOUND_SAFE');
+        await pio.getByRole('button', { name: 'Resolve…' }).click();
+        await pio.getByRole('button', { name: 'Confirm and publish the outcome' }).click();
+        await pio.getByText(/resolved or archived/).waitFor();
+        await expectAccessible(pio);
+
+        await visitor.reload();
+        await visitor.getByText('Resolved: found safe').waitFor();
+        expect(await visitor.locator('#main img').count()).toBe(0);
+        expect(await visitor.locator('#main').innerText()).not.toContain('I have information');
+        await expectAccessible(visitor);
+      });
+    });
+  });
+});
