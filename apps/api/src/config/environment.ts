@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -99,6 +100,39 @@ export class Environment {
   @IsOptional()
   @IsString()
   LOG_FILE?: string;
+
+  /** Where media files live: `disk` (DATA_DIR/media) or `s3` (any S3-compatible store). */
+  @IsIn(['disk', 's3'])
+  MEDIA_STORE = 'disk';
+
+  /** For MinIO, Ceph or a test server; unset for AWS. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @ValidateIf((e: Environment) => e.MEDIA_STORE === 's3')
+  @IsString()
+  @MinLength(3, { message: 'is required when MEDIA_STORE=s3' })
+  S3_BUCKET?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (bucket in the path), which MinIO and most self-hosted stores need. */
+  @Transform(toBool)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
 
   /** `memory` (one process) or `postgres` (counters shared by several API processes). */
   @IsIn(['memory', 'postgres'])

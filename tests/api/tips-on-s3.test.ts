@@ -1,0 +1,69 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ApiClient } from '../support/api-client';
+import { carriesNoMetadata, jpegWithGps } from '../support/media-fixtures';
+import { startS3 } from '../support/s3-server';
+import { startTestApp, TestApp } from '../support/test-app';
+import { sha256, tipForm } from '../support/tip-client';
+import { JobQueue } from '../../apps/api/src/jobs/job-queue';
+import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/tip-media.job';
+
+let s3: Awaited<ReturnType<typeof startS3>>;
+let t: TestApp;
+let client: S3Client;
+
+beforeAll(async () => {
+  s3 = await startS3();
+  t = await startTestApp({ ...s3.env, TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
+  client = new S3Client({
+    endpoint: s3.env.S3_ENDPOINT,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+});
+afterAll(async () => {
+  await t.close();
+  await s3.stop();
+});
+
+const object = async (key: string) =>
+  Buffer.from(
+    await (
+      await client.send(new GetObjectCommand({ Bucket: s3.env.S3_BUCKET, Key: key }))
+    ).Body!.transformToByteArray(),
+  );
+
+it('seals tip photos in S3 before the 201, and processes them from there', async () => {
+  const photo = await jpegWithGps();
+  const res = await new ApiClient(t.baseUrl).post(
+    '/api/public/tips',
+    tipForm({ description: 'Sur S3' }, [{ data: photo, name: 'a.jpg', type: 'image/jpeg' }]),
+  );
+  expect(res.status).toBe(201);
+  const { rows } = await t.db.query(
+    `SELECT m.id, m.tip_id FROM tip_media m JOIN tip t ON t.id = m.tip_id WHERE t.code = $1`,
+    [res.body.code],
+  );
+  const sealedKey = `sealed/tips/${rows[0].tip_id}/${rows[0].id}`;
+  expect(
+    sha256(
+      await object(sealedKey).catch((e) => {
+        throw new Error(`sealed ${sealedKey}: ${e}`);
+      }),
+    ),
+  ).toBe(sha256(photo));
+
+  await t.app.get(JobQueue).drain(TIP_MEDIA_JOB);
+  const { rows: done } = await t.db.query(`SELECT state, renditions FROM tip_media WHERE id = $1`, [
+    rows[0].id,
+  ]);
+  expect(done[0].state).toBe('READY');
+  for (const r of done[0].renditions)
+    expect(
+      carriesNoMetadata(
+        await object(r.key).catch((e) => {
+          throw new Error(`rendition ${r.key}: ${e}`);
+        }),
+      ),
+    ).toBe(true);
+});
