@@ -3,6 +3,7 @@ import { Appeals1763700100000 } from './1763700100000-appeals';
 import { Tips1763700200000 } from './1763700200000-tips';
 import { Inbox1763700300000 } from './1763700300000-inbox';
 import { SharedRateLimits1763700350000 } from './1763700350000-shared-rate-limits';
+import { Dedupe1763700400000 } from './1763700400000-dedupe';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Tips1763700200000,
   Inbox1763700300000,
   SharedRateLimits1763700350000,
+  Dedupe1763700400000,
 ];
