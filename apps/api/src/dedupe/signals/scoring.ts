@@ -1,0 +1,101 @@
+import type { DedupeSettings } from '../dedupe-settings';
+import type { Reason, SignalHit } from './signal-hit';
+
+/*
+ * Each signal gives a strength in [0, 1], roughly "how likely is this pair a duplicate if this
+ * were all we knew", and the strengths combine as a noisy-OR: 1 − Π(1 − s). Independent weak
+ * evidence adds up (similar text and the same street corner at the same time), while one strong
+ * signal is enough on its own (the same file). A pair is suggested at SUGGEST_AT and above.
+ * The numbers were set from what each signal means and checked on the labelled corpus of
+ * `npm run bench -- dedupe` (README.md has the figures); nothing in them names that corpus.
+ */
+export const SUGGEST_AT = 0.5;
+
+/** Texts shorter than this (after normalising) say too little to compare: "Photo.", "Is this him?". */
+export const TEXT_MIN_CHARS = 40;
+/** pg_trgm similarity from which texts are candidates at all (the GIN index's threshold). */
+export const TEXT_MIN_SIMILARITY = 0.3;
+/** Similarity at which text alone is as strong as the suggestion threshold. */
+const TEXT_ALONE = 0.6;
+
+/** A tipster writing again about the same appeal within this many days is likely repeating. */
+const CONTACT_DAYS = 30;
+
+const clamp = (x: number) => Math.min(1, Math.max(0, x));
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function strengthOf(hit: SignalHit, settings: DedupeSettings): number {
+  switch (hit.signal) {
+    case 'EXACT_MEDIA':
+      return 0.99;
+    case 'NEAR_MEDIA':
+      // 0.97 for a re-encoded copy, 0.82 at 10 bits (a crop); different photos are 20+ apart.
+      return clamp(0.97 - 0.015 * hit.bits);
+    case 'TEXT':
+      // Linear from nothing at the candidate threshold to SUGGEST_AT at TEXT_ALONE, and on up:
+      // templated phrasing ("I saw the man from the appeal…") makes unrelated tips 0.3–0.5 alike.
+      return clamp(
+        (SUGGEST_AT * (hit.similarity - TEXT_MIN_SIMILARITY)) / (TEXT_ALONE - TEXT_MIN_SIMILARITY),
+      );
+    case 'PLACE_TIME': {
+      // At most 0.6 (same spot, same minute): alone, only a very close pair is suggested; with
+      // even loosely similar text it is.
+      const near = 1 - (0.5 * hit.metres) / settings.DEDUPE_PLACE_RADIUS_M;
+      const soon = 1 - (0.5 * hit.minutes) / settings.DEDUPE_PLACE_MINUTES;
+      return clamp(0.6 * near * soon);
+    }
+    case 'CONTACT':
+      // The same person about the same appeal, soon after: a repeat or an addition. About another
+      // appeal, or months later, it is a different matter from the same person: a hint only.
+      return hit.sameAppeal && hit.days <= CONTACT_DAYS ? 0.9 : 0.3;
+  }
+}
+
+export function reasonText(hit: SignalHit): string {
+  switch (hit.signal) {
+    case 'EXACT_MEDIA':
+      return 'same file, byte for byte';
+    case 'NEAR_MEDIA':
+      return hit.bits <= 4
+        ? `same photo, re-encoded: ${hit.bits} ${hit.bits === 1 ? 'bit' : 'bits'} apart`
+        : `same photo, cropped or edited: ${hit.bits} bits apart`;
+    case 'TEXT':
+      return `text ${hit.similarity.toFixed(2)} similar`;
+    case 'PLACE_TIME':
+      return `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart`;
+    case 'CONTACT': {
+      const what =
+        hit.phone && hit.email
+          ? 'same phone number and e-mail'
+          : hit.phone
+            ? 'same phone number'
+            : 'same e-mail';
+      if (!hit.sameAppeal) return `${what}, about another appeal`;
+      return hit.days > CONTACT_DAYS ? `${what}, ${Math.round(hit.days)} days apart` : what;
+    }
+  }
+}
+
+export interface PairScore {
+  score: number;
+  suggested: boolean;
+  /** Strongest first; one per signal. */
+  reasons: Reason[];
+}
+
+/** Combines everything found about one pair. Several hits of one signal count once, the strongest. */
+export function scorePair(hits: SignalHit[], settings: DedupeSettings): PairScore {
+  const best = new Map<string, { hit: SignalHit; strength: number }>();
+  for (const hit of hits) {
+    const strength = strengthOf(hit, settings);
+    const current = best.get(hit.signal);
+    if (!current || strength > current.strength) best.set(hit.signal, { hit, strength });
+  }
+  const kept = [...best.values()].filter((b) => b.strength > 0).sort((a, b) => b.strength - a.strength);
+  const score = round2(1 - kept.reduce((p, { strength }) => p * (1 - strength), 1));
+  const reasons = kept.map(({ hit, strength }) => {
+    const { otherTipId: _other, ...facts } = hit;
+    return { ...facts, strength: round2(strength), text: reasonText(hit) } as Reason;
+  });
+  return { score, suggested: score >= SUGGEST_AT, reasons };
+}
