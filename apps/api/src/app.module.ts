@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DedupeModule } from './dedupe/dedupe.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -79,6 +80,7 @@ export class AppModule {
         MediaModule,
         AppealsModule,
         TipsModule,
+        DedupeModule,
         CasesModule,
         HealthModule,
         PortalModule,

@@ -12,6 +12,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
 import { AppConfig } from '../config/app-config';
+import { DEDUPE_SCORE_JOB } from '../dedupe/dedupe-jobs';
 import { LiveEvents } from '../events/live-events';
 import { JobQueue } from '../jobs/job-queue';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
@@ -129,6 +130,8 @@ export class TipIntakeService {
           });
           await this.jobs.sendInTransaction(tx, TIP_MEDIA_JOB, { mediaId: row.id });
         }
+        // With files, duplicate scoring follows each file's processing (tip-media.job.ts).
+        if (rows.length === 0) await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
         await this.live.emit(tx, destination.agencyId, 'tip.received', { tipId });
         return code;
       });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../common/domain.exception';
+import { DEDUPE_SCORE_JOB } from '../dedupe/dedupe-jobs';
 import { LiveEvents } from '../events/live-events';
 import { JobQueue } from '../jobs/job-queue';
 import { MediaStore } from '../media/media-store';
@@ -72,6 +73,7 @@ export class TipMediaJob implements OnModuleInit {
           [media.id, JSON.stringify(renditions), result.phash ?? null, JSON.stringify(result.evidence)],
         );
         await this.live.emit(tx, media.agencyId, 'tip.media_ready', { tipId: media.tipId });
+        await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId: media.tipId });
       });
     } catch (err) {
       if (!(err instanceof DomainException)) throw err; // transient: pg-boss retries with backoff
@@ -82,6 +84,8 @@ export class TipMediaJob implements OnModuleInit {
           { id: media.id },
           { state: MediaProcessingState.FAILED, failure: err.code, processedAt: new Date() },
         );
+      // The tip's text, place and contact are still worth comparing.
+      await this.jobs.send(DEDUPE_SCORE_JOB, { tipId: media.tipId });
     } finally {
       await rm(workDir, { recursive: true, force: true });
     }

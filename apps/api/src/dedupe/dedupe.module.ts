@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClusterDecisionsService } from './cluster-decisions.service';
+import { ClusterViewsService } from './cluster-views.service';
+import { DedupeController } from './dedupe.controller';
+import { DedupeScoreJob } from './dedupe-score.job';
+import { DedupeSettings, loadDedupeSettings } from './dedupe-settings';
+import { DuplicatesService } from './duplicates.service';
+import { DuplicateRejection } from './entities/duplicate-rejection.entity';
+import { DuplicateSuggestion } from './entities/duplicate-suggestion.entity';
+import { TipClusterMember } from './entities/tip-cluster-member.entity';
+import { TipCluster } from './entities/tip-cluster.entity';
+
+/**
+ * Duplicate detection and clusters. Depends on tips and media (it reads their tables); nothing
+ * depends on it except through the job name in dedupe-jobs.ts, so it exports nothing.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([DuplicateSuggestion, DuplicateRejection, TipCluster, TipClusterMember]),
+  ],
+  controllers: [DedupeController],
+  providers: [
+    { provide: DedupeSettings, useFactory: () => loadDedupeSettings(process.env) },
+    DedupeScoreJob,
+    DuplicatesService,
+    ClusterDecisionsService,
+    ClusterViewsService,
+  ],
+})
+export class DedupeModule {}
