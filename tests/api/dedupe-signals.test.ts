@@ -1,0 +1,235 @@
+import { ApiClient } from '../support/api-client';
+import { startTestApp, TestApp } from '../support/test-app';
+import { TipFields } from '../support/tip-client';
+import { DedupeScoreJob } from '../../apps/api/src/dedupe/dedupe-score.job';
+import { duplicatesOf, Photo, reshared, sendTip, settle, streetPhoto, suggestion } from './dedupe-fixtures';
+
+/*
+ * Each signal finds its kind of duplicate through the real pipeline (intake, media job, scoring
+ * job) and ignores its hard negatives. All tips are sent first and scored once; each describe
+ * uses its own photos, words and places so they cannot match one another's.
+ */
+let t: TestApp;
+let investigator: ApiClient;
+const ids: Record<string, string> = {};
+let appeals: string[];
+
+// Montréal street corners; the offsets are ~140 m north and ~2 km east.
+const JEAN_TALON = { latitude: 45.5392, longitude: -73.6137 };
+const north140m = (p: typeof JEAN_TALON) => ({ ...p, latitude: p.latitude + 0.00126 });
+const east2km = (p: typeof JEAN_TALON) => ({ ...p, longitude: p.longitude + 0.0256 });
+const at = (p: { latitude: number; longitude: number }) => ({
+  latitude: String(p.latitude),
+  longitude: String(p.longitude),
+});
+const minutes = (base: string, n: number) => new Date(Date.parse(base) + n * 60_000).toISOString();
+
+beforeAll(async () => {
+  t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
+  investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+  const { rows } = await t.db.query(
+    `SELECT a.slug FROM appeal a JOIN agency g ON g.id = a.agency_id
+      WHERE g.slug = 'demo' AND a.status = 'PUBLISHED' ORDER BY a.slug LIMIT 2`,
+  );
+  appeals = rows.map((r) => r.slug);
+
+  const photo = await streetPhoto(101);
+  const other = await streetPhoto(202); // the same kind of street, another photo
+  const tips: [name: string, fields: TipFields, photos?: Photo[]][] = [
+    // Exact media: the same bytes forwarded; a different photo of a similar street.
+    ['exactA', { description: 'Is this the car? Photo from my neighbour.' }, [{ data: photo }]],
+    ['exactB', { description: 'Saw this picture in a group chat.' }, [{ data: photo }]],
+    // Near media: the same photo through apps, and another photo of the same kind of scene.
+    [
+      'nearRecompressed',
+      { description: 'Cette photo circule sur Facebook.' },
+      [{ data: await reshared.recompressed(photo) }],
+    ],
+    ['nearCropped', { description: 'Found this on Instagram' }, [{ data: await reshared.cropped(photo) }]],
+    [
+      'nearScreenshot',
+      { description: 'Screenshot from a friend' },
+      [{ data: await reshared.screenshot(photo), type: 'image/png' }],
+    ],
+    ['photoNegative', { description: 'Same street, my own photo from last week.' }, [{ data: other }]],
+    // Text: the same tipster sending twice with small edits; the same phrasing about another event.
+    [
+      'textFirst',
+      {
+        description:
+          'Hier soir vers 22 h, un camion blanc sans plaque arrière stationnait derrière l’entrepôt de la rue Chabanel, deux hommes chargeaient des boîtes de téléviseurs.',
+      },
+    ],
+    [
+      'textResent',
+      {
+        description:
+          'Hier soir vers 22h un camion blanc, sans plaque arrière, était stationné derrière l’entrepôt rue Chabanel. Deux hommes y chargeaient des boîtes de téléviseurs!',
+      },
+    ],
+    [
+      'textNegative',
+      {
+        description:
+          'Ce matin vers 7 h, une fourgonnette grise avec une plaque de l’Ontario stationnait devant l’épicerie de la rue Beaubien, une femme déchargeait des caisses de fruits.',
+      },
+    ],
+    // Place and time: two witnesses of one sighting in their own words, 140 m and 12 min apart;
+    // the same corner the next day, and the same minute 2 km away.
+    [
+      'placeA',
+      {
+        description:
+          'An old man with grey hair and a beige coat was wandering on the sidewalk, he looked lost.',
+        language: 'en',
+        occurredFrom: '2026-11-18T20:05:00.000Z',
+        ...at(JEAN_TALON),
+      },
+    ],
+    [
+      'placeB',
+      {
+        description:
+          'Elderly man, grey hair, beige coat, walking alone and looking confused near the market.',
+        language: 'en',
+        occurredFrom: minutes('2026-11-18T20:05:00.000Z', 12),
+        ...at(north140m(JEAN_TALON)),
+      },
+    ],
+    [
+      'placeNextDay',
+      {
+        description: 'An old man with grey hair was sitting on a bench, he seemed fine.',
+        language: 'en',
+        occurredFrom: minutes('2026-11-18T20:05:00.000Z', 24 * 60),
+        ...at(JEAN_TALON),
+      },
+    ],
+    [
+      'placeFar',
+      {
+        description: 'Old man in a beige coat waiting for the bus, looked lost.',
+        language: 'en',
+        occurredFrom: '2026-11-18T20:05:00.000Z',
+        ...at(east2km(JEAN_TALON)),
+      },
+    ],
+    // Contact: the same person twice about one appeal; and about another appeal.
+    [
+      'contactFirst',
+      { description: 'Je crois l’avoir vu au parc Jarry.', appeal: appeals[0], contactPhone: '514 555 0142' },
+    ],
+    [
+      'contactAgain',
+      {
+        description: 'J’ajoute : il portait une casquette rouge.',
+        appeal: appeals[0],
+        contactPhone: '+1 (514) 555-0142',
+      },
+    ],
+    [
+      'contactOtherAppeal',
+      {
+        description: 'Autre chose : une voiture suspecte rue Saint-Denis.',
+        appeal: appeals[1],
+        contactPhone: '5145550142',
+      },
+    ],
+  ];
+  for (const [name, fields, photos] of tips) ids[name] = await sendTip(t, fields, photos);
+  await settle(t);
+}, 60_000);
+afterAll(() => t.close());
+
+const reasonsOf = async (a: string, b: string) =>
+  (await suggestion(investigator, ids[a], ids[b]))?.reasons.map((r) => r.text);
+
+describe('exact media', () => {
+  it('finds the same file sent twice', async () => {
+    expect(await reasonsOf('exactA', 'exactB')).toEqual(['same file, byte for byte']);
+  });
+
+  it('does not take another photo of the same kind of street for it', async () => {
+    expect(await suggestion(investigator, ids.exactA, ids.photoNegative)).toBeUndefined();
+  });
+});
+
+describe('near-duplicate media (perceptual hash)', () => {
+  it.each(['nearRecompressed', 'nearCropped', 'nearScreenshot'])('finds the photo %s', async (name) => {
+    const s = await suggestion(investigator, ids.exactA, ids[name]);
+    expect(s?.reasons[0]).toMatchObject({ signal: 'NEAR_MEDIA' });
+    expect(s?.reasons[0].text).toMatch(/^same photo, (re-encoded|cropped or edited): \d+ bits? apart$/);
+    expect(s!.reasons[0].bits).toBeLessThanOrEqual(10);
+  });
+
+  it('does not match a different photo of a similar scene', async () => {
+    const stored = await t.db.query(
+      `SELECT count(*)::int AS n FROM duplicate_suggestion WHERE $1 IN (tip_a, tip_b)`,
+      [ids.photoNegative],
+    );
+    expect(stored.rows[0].n).toBe(0);
+  });
+});
+
+describe('text', () => {
+  it('finds the same message sent again with small edits', async () => {
+    const s = await suggestion(investigator, ids.textFirst, ids.textResent);
+    expect(s?.reasons[0]).toMatchObject({ signal: 'TEXT' });
+    expect(s!.reasons[0].similarity).toBeGreaterThan(0.6);
+    expect(s!.reasons[0].text).toMatch(/^text 0\.\d\d similar$/);
+  });
+
+  it('does not suggest the same phrasing about another event', async () => {
+    expect(await suggestion(investigator, ids.textFirst, ids.textNegative)).toBeUndefined();
+  });
+});
+
+describe('place and time', () => {
+  it('puts two witnesses of one sighting together, with the distance and the delay', async () => {
+    const reasons = await reasonsOf('placeA', 'placeB');
+    expect(reasons).toContain('140 m and 12 min apart');
+  });
+
+  it('ignores the same corner the next day, and the same minute 2 km away', async () => {
+    expect(await suggestion(investigator, ids.placeA, ids.placeNextDay)).toBeUndefined();
+    expect(await suggestion(investigator, ids.placeA, ids.placeFar)).toBeUndefined();
+  });
+});
+
+describe('same contact', () => {
+  it('finds the same phone number written differently, never showing it', async () => {
+    const s = await suggestion(investigator, ids.contactFirst, ids.contactAgain);
+    expect(s?.reasons.map((r) => r.text)).toEqual(['same phone number']);
+    expect(JSON.stringify(s)).not.toContain('555');
+  });
+
+  it('does not suggest a tip about another appeal on the phone number alone', async () => {
+    expect(await suggestion(investigator, ids.contactFirst, ids.contactOtherAppeal)).toBeUndefined();
+  });
+});
+
+describe('the duplicates panel', () => {
+  it('ranks suggestions best first, each with what the desk shows side by side', async () => {
+    const list = await duplicatesOf(investigator, ids.exactA);
+    expect(list.map((s) => s.tip.id)).toEqual(
+      expect.arrayContaining([ids.exactB, ids.nearRecompressed, ids.nearCropped, ids.nearScreenshot]),
+    );
+    expect(list[0].tip.id).toBe(ids.exactB);
+    const scores = list.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(list[0].tip).toMatchObject({
+      code: expect.stringMatching(/^\w{4}-\w{4}$/),
+      excerpt: 'Saw this picture in a group chat.',
+    });
+    expect(list[0].tip.media[0].renditions.map((r) => r.name)).toContain('thumb');
+  });
+
+  it('scores a tip again when it is processed again, with the same result', async () => {
+    const before = await t.db.query(`SELECT * FROM duplicate_suggestion ORDER BY tip_a, tip_b`);
+    const job = t.app.get(DedupeScoreJob);
+    await job.score(ids.exactA);
+    await job.score(ids.placeB);
+    const after = await t.db.query(`SELECT * FROM duplicate_suggestion ORDER BY tip_a, tip_b`);
+    expect(after.rows).toEqual(before.rows);
+  });
+});
