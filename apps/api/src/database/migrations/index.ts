@@ -4,6 +4,7 @@ import { Tips1763700200000 } from './1763700200000-tips';
 import { Inbox1763700300000 } from './1763700300000-inbox';
 import { SharedRateLimits1763700350000 } from './1763700350000-shared-rate-limits';
 import { Dedupe1763700400000 } from './1763700400000-dedupe';
+import { Records1763700500000 } from './1763700500000-records';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Inbox1763700300000,
   SharedRateLimits1763700350000,
   Dedupe1763700400000,
+  Records1763700500000,
 ];
