@@ -22,6 +22,7 @@ import { loggerOptions } from './logging';
 import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
 import { PortalModule } from './portal/portal.module';
+import { RecordsModule } from './records/records.module';
 import { TipsModule } from './tips/tips.module';
 
 @Module({})
@@ -82,6 +83,7 @@ export class AppModule {
         TipsModule,
         DedupeModule,
         CasesModule,
+        RecordsModule,
         HealthModule,
         PortalModule,
       ],
