@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { StaffActor } from '../../common/staff-actor';
+import type { RetentionPolicyDto } from '../dtos/retention-policy.dto';
+import { RetentionDefaults } from './retention-defaults';
+
+export interface RetentionPolicyView {
+  /** The periods in force, in days. */
+  notActionableDays: number;
+  closedDays: number;
+  /** What the agency chose; null follows the deployment default. */
+  agency: { notActionableDays: number | null; closedDays: number | null };
+  defaults: { notActionableDays: number; closedDays: number };
+  updatedAt: string | null;
+  updatedBy: { id: string; displayName: string } | null;
+}
+
+@Injectable()
+export class RetentionPolicyService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly defaults: RetentionDefaults,
+  ) {}
+
+  async view(actor: StaffActor): Promise<RetentionPolicyView> {
+    const [row] = await this.dataSource.query(
+      `SELECT p.*, u.display_name FROM retention_policy p JOIN staff_user u ON u.id = p.updated_by WHERE p.agency_id = $1`,
+      [actor.agencyId],
+    );
+    const agency = {
+      notActionableDays: (row?.not_actionable_days as number | null) ?? null,
+      closedDays: (row?.closed_days as number | null) ?? null,
+    };
+    return {
+      notActionableDays: agency.notActionableDays ?? this.defaults.notActionableDays,
+      closedDays: agency.closedDays ?? this.defaults.closedDays,
+      agency,
+      defaults: { notActionableDays: this.defaults.notActionableDays, closedDays: this.defaults.closedDays },
+      updatedAt: row?.updated_at.toISOString() ?? null,
+      updatedBy: row ? { id: row.updated_by, displayName: row.display_name } : null,
+    };
+  }
+
+  async update(actor: StaffActor, dto: RetentionPolicyDto): Promise<RetentionPolicyView> {
+    const before = await this.view(actor);
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO retention_policy (agency_id, not_actionable_days, closed_days, updated_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (agency_id) DO UPDATE SET not_actionable_days = $2, closed_days = $3, updated_by = $4, updated_at = now()`,
+        [actor.agencyId, dto.notActionableDays, dto.closedDays, actor.userId],
+      );
+      await this.audit.append(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.userId,
+        action: 'retention.policy_changed',
+        entityType: 'agency',
+        entityId: actor.agencyId,
+        data: {
+          from: before.agency,
+          to: { notActionableDays: dto.notActionableDays, closedDays: dto.closedDays },
+        },
+      });
+    });
+    return this.view(actor);
+  }
+}
