@@ -108,6 +108,33 @@ describe('a PIO publishes an appeal with a photo and a reward; a supervisor appr
     expect(again.status).toBe(304);
   });
 
+  it('sends the cached answer compressed when the client accepts it, with its own validator', async () => {
+    const plain = await fetch(`${t.baseUrl}/api/public/appeals/${slug}`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    const raw = Buffer.from(await plain.arrayBuffer());
+    for (const encoding of ['br', 'gzip']) {
+      // fetch would decode it; node:http shows what was on the wire.
+      const wire = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve) =>
+        require('node:http').get(
+          `${t.baseUrl}/api/public/appeals/${slug}`,
+          { headers: { 'accept-encoding': encoding } },
+          (res: any) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        ),
+      );
+      expect(wire.headers['content-encoding']).toBe(encoding);
+      expect(wire.headers.etag).not.toBe(plain.headers.get('etag'));
+      const zlib = require('node:zlib');
+      expect(
+        (encoding === 'br' ? zlib.brotliDecompressSync(wire.body) : zlib.gunzipSync(wire.body)).equals(raw),
+      ).toBe(true);
+    }
+  });
+
   it('an edit waits for review while the published version stays live; approval makes version 2', async () => {
     const current = (await pio.get(`/api/appeals/${id}`)).body;
     const draft = {

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LIMITS, SESSION_COOKIE } from '@vigie/common';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { NextFunction, Request, Response, static as serveStatic } from 'express';
 import helmet from 'helmet';
@@ -38,6 +39,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.use(publicCacheFastPath(app.get(PublicAppealCache)));
+  // Everything else is compressed on the way out (the cached public answers above were compressed
+  // once, ahead of time). Never the live event stream: compression would hold its events back.
+  app.use(
+    compression({
+      threshold: 1024,
+      filter: (req, res) =>
+        !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+        compression.filter(req, res),
+    }),
+  );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
   app.useGlobalPipes(createValidationPipe());

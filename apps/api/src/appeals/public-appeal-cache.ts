@@ -1,14 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { Cacheable, withCompressedForms } from '../common/http-cache';
 import { PgListener } from '../database/pg-listener';
 
-export interface CachedResponse {
-  body: Buffer;
-  etag: string;
-  lastModified: string;
-  contentType: string;
-}
+export type CachedResponse = Cacheable;
 
 interface Entry {
   at: number;
@@ -49,13 +45,14 @@ export class PublicAppealCache implements OnModuleInit {
     const entry: Entry = {
       at: Date.now(),
       value: build().then((built) => {
-        const response = built && {
-          body: Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body),
+        if (!built) return (entry.resolved = null);
+        const body = Buffer.isBuffer(built.body) ? built.body : Buffer.from(built.body);
+        const response = withCompressedForms({
+          body,
           contentType: built.contentType,
           lastModified: built.lastModified.toUTCString(),
-          etag: '',
-        };
-        if (response) response.etag = `"${createHash('sha1').update(response.body).digest('base64url')}"`;
+          etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+        });
         entry.resolved = response;
         return response;
       }),

@@ -18,12 +18,12 @@ export class EventsController {
   @Auth(StaffRole.INVESTIGATOR, StaffRole.SUPERVISOR, StaffRole.ANALYST)
   @ApiProduces('text/event-stream')
   async stream(@CurrentStaff() staff: StaffActor, @Req() req: Request, @Res() res: Response): Promise<void> {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
+    // Headers set one by one (not through writeHead) so the compression filter sees the type.
+    res.setHeader('Content-Type', 'text/event-stream');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Connection', 'keep-alive');
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
     res.write('retry: 2000\n\n');
     let lastId = /^\d+$/.test(String(req.headers['last-event-id'] ?? ''))
       ? String(req.headers['last-event-id'])
