@@ -8,94 +8,17 @@ import type { StaffActor } from '../../common/staff-actor';
 import { CONTACT_CONTEXT } from '../../tips/tip-intake.service';
 import { ExportedAuditEntry, ORIGINALS_DIR } from './evidence-package';
 import { CaseTranscript, EvidenceRecord, OriginalRef, TipTranscript } from './evidence-record';
-
-/** Raw rows as Postgres returns them (snake_case); each query below says which it reads. */
-interface HoldColumns {
-  legal_hold: boolean;
-  legal_hold_at: Date | null;
-  legal_hold_reason: string | null;
-  legal_hold_by_name: string | null;
-}
-interface TipRow extends HoldColumns {
-  id: string;
-  code: string;
-  received_at: Date;
-  status: string;
-  priority: string;
-  language: string;
-  description: string;
-  occurred_from: Date | null;
-  occurred_to: Date | null;
-  place: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  accuracy_m: number | null;
-  tags: string[];
-  appeal_id: string | null;
-  appeal_slug: string | null;
-  appeal_title: unknown;
-  assignee_name: string | null;
-  contact_sealed: string | null;
-}
-interface CaseRow extends HoldColumns {
-  id: string;
-  number: string;
-  title: string;
-  status: string;
-  created_at: Date;
-  lead_name: string | null;
-}
-interface ChildRow {
-  id: string;
-  tip_id: string;
-  created_at: Date;
-  display_name: string | null;
-}
-interface MediaRow {
-  id: string;
-  tip_id: string;
-  kind: string;
-  mime: string;
-  bytes: string;
-  sha256: string;
-  from_tipster_at: Date;
-  evidence: unknown;
-}
-interface MessageRow extends ChildRow {
-  author: string;
-  body: string;
-}
-interface NoteRow extends ChildRow {
-  body: string;
-}
-interface TipCaseRow {
-  tip_id: string;
-  id: string;
-  number: string;
-  title: string;
-}
-interface ClaimRow {
-  tip_id: string;
-  status: string;
-  created_at: Date;
-  decided_at: Date | null;
-  decision_reason: string | null;
-  payment_reference: string | null;
-}
-interface AuditRow {
-  id: string;
-  chain: string;
-  agency_id: string | null;
-  actor_id: string | null;
-  display_name: string | null;
-  action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  data: unknown;
-  created_at: Date;
-  prev_hash: string;
-  hash: string;
-}
+import type {
+  AuditRow,
+  CaseRow,
+  ClaimRow,
+  HoldColumns,
+  MediaRow,
+  MessageRow,
+  NoteRow,
+  TipCaseRow,
+  TipRow,
+} from './evidence-rows';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const hold = (r: HoldColumns) =>
