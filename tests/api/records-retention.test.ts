@@ -232,13 +232,32 @@ describe('the purge', () => {
     expect((await cli('--everything')).code).toBe(1);
   });
 
-  it('skips and reports a tip under legal hold, or linked to a case, when it is named', async () => {
-    const { code, output } = await cli('--tip', held.id, '--tip', linked.id, '--tip', young.id);
+  it('skips and reports a tip under legal hold, linked to a case or with a paid reward, when it is named', async () => {
+    const rewarded = await oldTip('NOT_ACTIONABLE', 400);
+    await t.db.query(
+      `INSERT INTO reward_claim (agency_id, tip_id, appeal_id, status, terms)
+       SELECT t.agency_id, t.id, a.id, 'PAID', '{}'::jsonb FROM tip t JOIN appeal a ON a.agency_id = t.agency_id WHERE t.id = $1 LIMIT 1`,
+      [rewarded.id],
+    );
+    const { code, output } = await cli(
+      '--tip',
+      held.id,
+      '--tip',
+      linked.id,
+      '--tip',
+      young.id,
+      '--tip',
+      rewarded.id,
+    );
     expect(code).toBe(0);
     expect(output).toContain(`${held.id}  legal hold`);
     expect(output).toContain(`${linked.id}  linked to a case`);
     expect(output).toContain(`${young.id}  not due (NOT_ACTIONABLE)`);
+    expect(output).toContain(`${rewarded.id}  reward approved or paid`);
     expect(output).toContain('Purged: 0 tip(s)');
+    expect((await cli('--tip', 'not-a-uuid')).code).toBe(1);
+    await t.db.query(`DELETE FROM reward_claim WHERE tip_id = $1`, [rewarded.id]);
+    await t.db.query(`UPDATE tip SET status = 'IN_REVIEW' WHERE id = $1`, [rewarded.id]);
     expect(
       await count(`SELECT count(*)::int AS n FROM tip WHERE id = ANY($1)`, [[held.id, linked.id, young.id]]),
     ).toBe(3);

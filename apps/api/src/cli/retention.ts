@@ -77,7 +77,8 @@ function parse(args: string[]): { dryRun: boolean; tipIds?: string[] } | null {
   const tipIds: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--dry-run') dryRun = true;
-    else if (args[i] === '--tip' && /^[0-9a-f-]{36}$/i.test(args[i + 1] ?? '')) tipIds.push(args[++i]);
+    else if (args[i] === '--tip' && /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(args[i + 1] ?? ''))
+      tipIds.push(args[++i]);
     else return null;
   }
   return { dryRun, tipIds: tipIds.length ? tipIds : undefined };
@@ -87,7 +88,7 @@ export function describe(r: RetentionReport, defaults: RetentionDefaults): strin
   const lines = [
     r.dryRun ? `Retention, dry run at ${r.at}: nothing was changed.` : `Retention run at ${r.at}.`,
     `  Defaults: NOT_ACTIONABLE tips ${defaults.notActionableDays} days, CLOSED tips ${defaults.closedDays} days ` +
-      '(an agency may set its own); tips linked to a case or under legal hold are never purged.',
+      '(an agency may set its own); tips linked to a case, under legal hold or with a reward granted are never purged.',
     `  ${r.dryRun ? 'Would purge' : 'Due'}: ${r.due.length} tip(s)`,
     ...r.due.map(
       (d) => `    ${d.tipId}  ${d.status} since ${d.since.slice(0, 10)} (${d.days} days, ${d.policy} policy)`,

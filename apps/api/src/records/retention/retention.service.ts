@@ -47,6 +47,7 @@ interface Candidate {
   since: Date;
   legal_hold: boolean;
   linked: boolean;
+  rewarded: boolean;
   agency_days: number | null;
   days: number;
   due: boolean;
@@ -55,7 +56,7 @@ interface Candidate {
 /**
  * Deletes what the agency no longer needs: tips dismissed (NOT_ACTIONABLE) or CLOSED for longer
  * than the policy says, with their files, messages, notes and every other row about them. A tip
- * linked to a case or under legal hold is never purged. Each tip goes in its own transaction,
+ * linked to a case, under legal hold, or with a reward granted or paid is never purged. Each tip goes in its own transaction,
  * which re-checks it under a row lock and leaves a content-free tombstone in the audit log; files
  * are removed only once that has committed, so a crash never leaves rows pointing at lost files.
  */
@@ -168,9 +169,10 @@ export class RetentionService {
     const since = `coalesce(t.status_changed_at, t.received_at)`;
     const due = `t.status IN ('NOT_ACTIONABLE', 'CLOSED') AND ${since} < now() - make_interval(days => ${days})`;
     const linked = `EXISTS (SELECT 1 FROM case_tip ct WHERE ct.tip_id = t.id)`;
+    const rewarded = `EXISTS (SELECT 1 FROM reward_claim rc WHERE rc.tip_id = t.id AND rc.status IN ('APPROVED', 'PAID'))`;
     const which = options.tipIds ? `t.id = ANY($4::uuid[])` : `${due} AND NOT ${linked}`;
     return q.query(
-      `SELECT t.id, t.agency_id, t.status, t.received_at, ${since} AS since, t.legal_hold, ${linked} AS linked,
+      `SELECT t.id, t.agency_id, t.status, t.received_at, ${since} AS since, t.legal_hold, ${linked} AS linked, ${rewarded} AS rewarded,
               CASE t.status WHEN 'NOT_ACTIONABLE' THEN p.not_actionable_days WHEN 'CLOSED' THEN p.closed_days END AS agency_days,
               ${days} AS days, coalesce(${due}, false) AS due
          FROM tip t LEFT JOIN retention_policy p ON p.agency_id = t.agency_id
@@ -189,6 +191,8 @@ export class RetentionService {
 function keptBecause(c: Candidate): string | null {
   if (c.legal_hold) return 'legal hold';
   if (c.linked) return 'linked to a case';
+  // A reward that was granted or paid is a financial record; it outlives the tip's retention.
+  if (c.rewarded) return 'reward approved or paid';
   if (!c.due) return `not due (${c.status})`;
   return null;
 }
