@@ -5,10 +5,14 @@ export function formatDate(iso: string | undefined, lang: PortalLanguage, withTi
   if (!iso) return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  return new Intl.DateTimeFormat(
+  const text = new Intl.DateTimeFormat(
     intlLocale(lang),
     withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' },
   ).format(date);
+  // A time never breaks across lines: "18 h 40", "6:40 p.m.".
+  return withTime
+    ? text.replace(/(\d) (h|a\.m\.|p\.m\.)/g, '$1\u00a0$2').replace(/(\d\u00a0h) (\d)/g, '$1\u00a0$2')
+    : text;
 }
 
 /** "10 000 $" in French, "$10,000" in English; cents only when there are some. */

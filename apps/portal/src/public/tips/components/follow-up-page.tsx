@@ -71,11 +71,10 @@ export function FollowUpPage() {
           {tip.code}
         </span>
       </h1>
-      <p className="follow-up__sent">
-        {t('followUp.sentOn', { date: formatDate(tip.receivedAt, lang, true) })}
+      <div className="follow-up__facts">
+        <p>{t('followUp.sentOn', { date: formatDate(tip.receivedAt, lang, true) })}</p>
         {tip.appeal && appealTitle && (
-          <>
-            {' '}
+          <p>
             {t('followUp.appeal')}
             <Link
               to={`/appeals/${tip.appeal.slug}`}
@@ -83,9 +82,9 @@ export function FollowUpPage() {
             >
               {appealTitle.text}
             </Link>
-          </>
+          </p>
         )}
-      </p>
+      </div>
 
       <FollowUpStatus view={tip} />
       <FollowUpThread

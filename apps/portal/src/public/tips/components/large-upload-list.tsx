@@ -83,7 +83,9 @@ export function LargeUploadList({ items, onRetry, headingLevel: Heading = 'h2' }
           </li>
         ))}
       </ul>
-      {!plain && <p className="field__hint">{t('tipSend.large.resumeHint')}</p>}
+      {!plain && items.some((item) => item.status !== 'done') && (
+        <p className="field__hint">{t('tipSend.large.resumeHint')}</p>
+      )}
     </section>
   );
 }

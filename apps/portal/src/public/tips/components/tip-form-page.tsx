@@ -35,8 +35,28 @@ const loadSendStep = () =>
   Promise.all([import('./send-step'), loadTipsCatalogue(['tipSend'], currentLanguage())]).then(
     ([module]) => module,
   );
-const SendStep = lazy(() => loadSendStep().then((module) => ({ default: module.SendStep })));
-const TipReceipt = lazy(() => loadSendStep().then((module) => ({ default: module.TipReceipt })));
+
+/**
+ * Offline when the last step opens: keep showing "Loading…" and try again when the connection returns
+ * (or every few seconds), rather than an error page that would lose the chosen files.
+ */
+function untilLoaded<T>(load: () => Promise<T>): Promise<T> {
+  return load().catch(
+    () =>
+      new Promise<T>((resolve) => {
+        const again = () => {
+          window.removeEventListener('online', again);
+          clearTimeout(timer);
+          void untilLoaded(load).then(resolve);
+        };
+        window.addEventListener('online', again);
+        const timer = setTimeout(again, 5_000);
+      }),
+  );
+}
+
+const SendStep = lazy(() => untilLoaded(loadSendStep).then((module) => ({ default: module.SendStep })));
+const TipReceipt = lazy(() => untilLoaded(loadSendStep).then((module) => ({ default: module.TipReceipt })));
 
 /**
  * `/tips/new` (`?appeal=<slug>` to answer an appeal): the tip form, one step at a time, then the receipt.

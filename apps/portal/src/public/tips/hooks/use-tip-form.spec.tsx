@@ -52,7 +52,6 @@ describe('useTipForm', () => {
     const { result } = renderHook(() => useRenderedTipForm());
     await act(() => result.current.next());
     expect(result.current.step).toBe('what');
-    expect(result.current.stepError).toBe(true);
     expect(result.current.fieldError('description')).toBe(
       'Décrivez ce que vous avez vu ou ce que vous savez.',
     );

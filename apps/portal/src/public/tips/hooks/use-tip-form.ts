@@ -32,7 +32,6 @@ export function useTipForm({ appeal }: { appeal?: string }) {
   const [draft] = useState(() => loadTipDraft(appeal));
   const [stepIndex, setStepIndex] = useState(() => initialStep(draft));
   const [draftRestored, setDraftRestored] = useState(draft !== null);
-  const [stepError, setStepError] = useState(false);
   /** Set on a step change: the next step's heading takes focus as soon as it is drawn (the last step loads lazily). */
   const focusPending = useRef(false);
   const headingRef = useCallback((heading: HTMLHeadingElement | null) => {
@@ -77,7 +76,6 @@ export function useTipForm({ appeal }: { appeal?: string }) {
       const next = Math.min(Math.max(0, index), TIP_STEPS.length - 1);
       stepRef.current = next;
       setStepIndex(next);
-      setStepError(false);
       // After a step change, keyboard and screen reader start at the new step's heading.
       focusPending.current = true;
       if (!finished.current) saveTipDraft({ appeal, step: next, values: getValues() });
@@ -91,7 +89,6 @@ export function useTipForm({ appeal }: { appeal?: string }) {
   const next = async () => {
     const fields = STEP_FIELDS[step];
     const valid = fields.length === 0 || (await trigger(fields, { shouldFocus: true }));
-    setStepError(!valid);
     if (valid) goTo(stepIndex + 1);
   };
 
@@ -103,7 +100,6 @@ export function useTipForm({ appeal }: { appeal?: string }) {
   const showServerErrors = (target: TipStep, fields: [TipField, string][]) => {
     goTo(TIP_STEPS.indexOf(target));
     fields.forEach(([name, message]) => setError(name, { type: 'server', message }));
-    setStepError(true);
     const first = fields.find(([name]) => STEP_FIELDS[target].includes(name));
     if (first) setTimeout(() => setFocus(first[0]));
   };
@@ -133,7 +129,6 @@ export function useTipForm({ appeal }: { appeal?: string }) {
     next,
     back,
     goToStep,
-    stepError,
     draftRestored,
     discardDraft,
     forgetDraft,
