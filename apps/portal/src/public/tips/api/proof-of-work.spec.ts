@@ -3,7 +3,8 @@ import type { ProofOfWorkChallenge } from '@vigie/common';
 import { verifySolution } from 'altcha-lib/v1';
 import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { challengeExpiresAt, encodeSolution, solveChallenge } from './proof-of-work';
+import { challengeExpiresAt, encodeSolution } from './altcha-solution';
+import { solveChallenge } from './proof-of-work';
 
 const HMAC_KEY = 'test-hmac-key';
 

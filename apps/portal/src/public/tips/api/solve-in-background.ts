@@ -1,8 +1,9 @@
 import type { ProofOfWorkChallenge } from '@vigie/common';
-import { solveChallenge } from './proof-of-work';
 import type { SolverReply } from './proof-of-work.worker';
 
-function solveHere(challenge: ProofOfWorkChallenge, signal?: AbortSignal): Promise<number> {
+/** The fallback, fetched only when it is needed: the worker carries its own copy of the solver. */
+async function solveHere(challenge: ProofOfWorkChallenge, signal?: AbortSignal): Promise<number> {
+  const { solveChallenge } = await import('./proof-of-work');
   return solveChallenge(challenge, { signal, batchSize: 250, yieldBetweenBatches: true });
 }
 

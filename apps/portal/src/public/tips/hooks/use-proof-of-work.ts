@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { challengeExpiresAt, encodeSolution } from '../api/proof-of-work';
+import { challengeExpiresAt, encodeSolution } from '../api/altcha-solution';
 import { solveInBackground } from '../api/solve-in-background';
 import { fetchChallenge } from '../api/challenge.api';
 
