@@ -66,7 +66,7 @@ describe('FollowUpPage', () => {
   });
 
   it('shows the thread without staff names, the status and the reward; the token stays in this tab only', async () => {
-    fetchMock.mockImplementation(async (input, init) =>
+    fetchMock.mockImplementation(async (_input, init) =>
       init?.method === 'POST'
         ? jsonResponse(200, {
             token: 'tok.en.mac',
