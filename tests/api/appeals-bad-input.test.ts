@@ -134,6 +134,10 @@ describe('public reads', () => {
     expect((await anon.get('/api/public/appeals?kind=WANTED&kind=MISSING_PERSON')).status).toBe(400);
     expect((await anon.get('/api/public/appeals?kind=LOST_CAT')).status).toBe(400);
     expect((await anon.get(`/api/public/appeals?q=${'x'.repeat(101)}`)).status).toBe(400);
+    // A broken %-escape is the client's mistake, on every cached route.
+    for (const path of ['/api/public/appeals/%E0%A4%A', '/appeals/%ZZ', '/feeds/appeals/%ZZ.cap.xml']) {
+      expect((await anon.get(path)).status).toBe(400);
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { get as httpGet } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { AppealKind } from '@vigie/common';
 import { ApiClient } from '../support/api-client';
@@ -116,7 +118,7 @@ describe('a PIO publishes an appeal with a photo and a reward; a supervisor appr
     for (const encoding of ['br', 'gzip']) {
       // fetch would decode it; node:http shows what was on the wire.
       const wire = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve) =>
-        require('node:http').get(
+        httpGet(
           `${t.baseUrl}/api/public/appeals/${slug}`,
           { headers: { 'accept-encoding': encoding } },
           (res: any) => {
@@ -128,10 +130,9 @@ describe('a PIO publishes an appeal with a photo and a reward; a supervisor appr
       );
       expect(wire.headers['content-encoding']).toBe(encoding);
       expect(wire.headers.etag).not.toBe(plain.headers.get('etag'));
-      const zlib = require('node:zlib');
-      expect(
-        (encoding === 'br' ? zlib.brotliDecompressSync(wire.body) : zlib.gunzipSync(wire.body)).equals(raw),
-      ).toBe(true);
+      expect((encoding === 'br' ? brotliDecompressSync(wire.body) : gunzipSync(wire.body)).equals(raw)).toBe(
+        true,
+      );
     }
   });
 

@@ -105,6 +105,8 @@ describe('the inbox', () => {
     expect(await ids('tag=v%C3%A9hicule')).toEqual([tip.id]);
     expect(await ids('hasLocation=true')).toContain(tip.id);
     expect(await ids('hasMedia=true')).not.toContain(tip.id);
+    // Narrow filters leave the tab counts out rather than count most of the agency's tips.
+    expect((await investigator.get('/api/tips?hasLocation=true')).body.counts).toBeNull();
     expect(
       await ids(`receivedFrom=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`),
     ).toEqual([]);
@@ -212,6 +214,19 @@ describe('triage', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.refused).toEqual([{ id: b.id, status: 'CLOSED' }]);
     expect((await investigator.get(`/api/tips/${a.id}`)).body.status).toBe('IN_REVIEW');
+  });
+
+  it('will not take, in bulk, a tip another investigator holds, unless told to', async () => {
+    const tip = await sendTip({ description: 'Déjà pris.' });
+    const supervisorId = (await supervisor.get('/api/auth/me')).body.id;
+    await supervisor.patch(`/api/tips/${tip.id}`, { version: 1, assigneeId: supervisorId });
+    const refused = await investigator.post('/api/tips/bulk', { ids: [tip.id], assigneeId: meId });
+    expect(refused.status).toBe(409);
+    expect(refused.body.held).toEqual([{ id: tip.id, assigneeId: supervisorId }]);
+    expect((await investigator.get(`/api/tips/${tip.id}`)).body.assignee.id).toBe(supervisorId);
+    expect(
+      (await investigator.post('/api/tips/bulk', { ids: [tip.id], assigneeId: meId, force: true })).status,
+    ).toBe(200);
   });
 
   it('reveals contact details and opens sealed originals only as audited actions', async () => {

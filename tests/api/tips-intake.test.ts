@@ -134,6 +134,20 @@ describe('bad input is refused and nothing is half-stored', () => {
     ['a description over 10,000 characters', () => tipForm({ description: 'x'.repeat(10_001) }), 400],
     ['a bad latitude', () => tipForm({ description: 'x', latitude: '91', longitude: '0' }), 400],
     ['an unknown field', () => tipForm({ description: 'x', ip: '1.2.3.4' }), 400],
+    ['a week date nobody can store', () => tipForm({ description: 'x', occurredFrom: '2026-W10-1' }), 400],
+    ['a NUL byte in the text', () => tipForm({ description: 'avant\u0000après' }), 400],
+    [
+      'a "photo" over 64 MB',
+      () =>
+        tipForm({ description: 'x' }, [
+          {
+            data: Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), Buffer.alloc(65 * 1024 * 1024)]),
+            name: 'huge.jpg',
+            type: 'image/jpeg',
+          },
+        ]),
+      413,
+    ],
     ['an unpublished or unknown appeal', () => tipForm({ description: 'x', appeal: 'no-such-appeal' }), 404],
     ['an unknown agency', () => tipForm({ description: 'x', agency: 'nowhere' }), 404],
     [

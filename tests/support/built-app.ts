@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
  */
 export async function startBuiltApp(
   env: Record<string, string> = {},
-  reuse?: { dataDir: string; port: number; pgPort: number },
+  reuse?: { dataDir: string; port?: number; pgPort: number },
 ): Promise<BuiltApp & { port: number; pgPort: number }> {
   const main = join(ROOT, 'apps/api/dist/main.js');
   if (!existsSync(main) || !existsSync(join(ROOT, 'apps/portal/dist/index.html'))) {

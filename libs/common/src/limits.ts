@@ -41,4 +41,9 @@ export const MEDIA_LIMITS = {
   appealImageBytes: 25 * 1024 * 1024,
   /** Decoded size limit: refuses decompression bombs before they reach memory. 100 megapixels. */
   maxPixels: 100_000_000,
+  /**
+   * Largest still image of any kind. Phone photos are a few MB; images are parsed in memory
+   * (HEIC in particular), so a 2 GB "photo" must be refused before anything reads it.
+   */
+  imageMaxBytes: 64 * 1024 * 1024,
 } as const;

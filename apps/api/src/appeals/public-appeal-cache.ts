@@ -37,7 +37,12 @@ export class PublicAppealCache implements OnModuleInit {
   /** Returns the cached response for `key`, building it once if absent (concurrent callers share the build). */
   get(
     key: string,
-    build: () => Promise<{ body: string | Buffer; contentType: string; lastModified: Date } | null>,
+    build: () => Promise<{
+      body: string | Buffer;
+      contentType: string;
+      lastModified: Date;
+      vary?: string;
+    } | null>,
   ): Promise<CachedResponse | null> {
     const cached = this.fresh(key);
     if (cached) return cached.value;
@@ -50,6 +55,7 @@ export class PublicAppealCache implements OnModuleInit {
         const response = withCompressedForms({
           body,
           contentType: built.contentType,
+          vary: built.vary,
           lastModified: built.lastModified.toUTCString(),
           etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
         });

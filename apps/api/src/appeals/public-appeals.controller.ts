@@ -30,8 +30,9 @@ export class PublicAppealsController {
     @Res() res: Response,
   ): Promise<void> {
     const cached = await this.cache.get(publicCacheKey.list(query.kind, query.q), async () => {
-      const { items, lastModified } = await this.appeals.list(query);
-      return { body: JSON.stringify({ items }), contentType: JSON_TYPE, lastModified };
+      const { items } = await this.appeals.list(query);
+      // When this answer was made: withdrawing an appeal changes no publication date (see feeds).
+      return { body: JSON.stringify({ items }), contentType: JSON_TYPE, lastModified: new Date() };
     });
     sendCacheable(req, res, cached!);
   }

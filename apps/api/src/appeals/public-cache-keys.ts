@@ -46,7 +46,12 @@ export function cacheKeyOfRequest(req: Request): string | null {
     const match = pattern.exec(req.path);
     if (!match) continue;
     const plain = Object.entries(req.query).every(([k, v]) => allowed.includes(k) && typeof v === 'string');
-    return plain ? key(match, req) : null;
+    if (!plain) return null;
+    try {
+      return key(match, req);
+    } catch {
+      return null; // a malformed %-escape: let the router answer it (400)
+    }
   }
   return null;
 }

@@ -16,6 +16,20 @@ const CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+/** Postgres refusing a value (NUL byte, bad encoding, date out of range): the client's input, not a bug. */
+const UNSTORABLE_INPUT = new Set(['22021', '22P05', '22007', '22008', '22003', '22P02']);
+
+function loggable(exception: unknown): Record<string, unknown> {
+  const e = exception as { name?: string; message?: string; stack?: string; driverError?: { code?: string } };
+  const message = e?.name === 'QueryFailedError' ? '(database error; parameters withheld)' : e?.message;
+  return {
+    type: e?.name,
+    message,
+    code: e?.driverError?.code,
+    stack: e?.stack?.split('\n').slice(1, 8).join('\n'),
+  };
+}
+
 /** Errors raised by Express body parsers before any controller runs. */
 interface ParserError {
   type?: string;
@@ -38,7 +52,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception, req.id);
     if (body.statusCode >= 500)
-      this.logger.error({ err: exception, correlationId: req.id }, 'Unhandled error');
+      // Only the error's kind and place: a database error carries the query's parameters, which
+      // may be what a tipster wrote, and logs must never hold that.
+      this.logger.error({ err: loggable(exception), correlationId: req.id }, 'Unhandled error');
     if (res.headersSent) return void res.end();
     res.status(body.statusCode).json(body);
   }
@@ -76,6 +92,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
         code: CODES[status] ?? `HTTP_${status}`,
         message: String(message ?? exception.message),
         ...(status >= 500 ? { correlationId } : {}),
+      };
+    }
+    const code = (exception as { driverError?: { code?: string } })?.driverError?.code;
+    if (code && UNSTORABLE_INPUT.has(code)) {
+      return {
+        statusCode: 400,
+        code: 'BAD_REQUEST',
+        message:
+          'Some text or value in the request cannot be stored (a control character, or a date out of range)',
       };
     }
     const parser = exception as ParserError;

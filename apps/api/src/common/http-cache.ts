@@ -6,6 +6,8 @@ export interface Cacheable {
   etag: string;
   lastModified: string;
   contentType: string;
+  /** Request headers the body depends on besides Accept-Encoding (e.g. Accept-Language). */
+  vary?: string;
   /** Compressed once when the entry is built, so a surge costs no compression at all. */
   br?: Buffer;
   gzip?: Buffer;
@@ -45,7 +47,7 @@ export function sendCacheable(
   res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', item.lastModified);
   res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('Vary', item.vary ? `Accept-Encoding, ${item.vary}` : 'Accept-Encoding');
   const inm = req.headers['if-none-match'];
   const ims = req.headers['if-modified-since'];
   const notModified = inm

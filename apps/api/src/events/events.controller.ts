@@ -1,9 +1,9 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { StaffRole } from '@vigie/common';
+import { SESSION_COOKIE, StaffRole } from '@vigie/common';
 import type { Request, Response } from 'express';
 import { Auth, CurrentStaff } from '../common/auth.decorators';
-import type { StaffActor } from '../common/staff-actor';
+import { SESSION_LOOKUP, SessionLookup, StaffActor } from '../common/staff-actor';
 import { LiveEvent, LiveEvents } from './live-events';
 
 const HEARTBEAT_MS = 25_000;
@@ -12,7 +12,10 @@ const HEARTBEAT_MS = 25_000;
 @ApiTags('desk')
 @Controller('api/events')
 export class EventsController {
-  constructor(private readonly events: LiveEvents) {}
+  constructor(
+    private readonly events: LiveEvents,
+    @Inject(SESSION_LOOKUP) private readonly sessions: SessionLookup,
+  ) {}
 
   @Get()
   @Auth(StaffRole.INVESTIGATOR, StaffRole.SUPERVISOR, StaffRole.ANALYST)
@@ -37,14 +40,25 @@ export class EventsController {
     let replaying = true;
     const held: LiveEvent[] = [];
     const catchUp = async () => {
-      if (lastId !== null) for (const e of await this.events.since(staff.agencyId, lastId)) send(e);
+      // In pages, until nothing is left: a desk away during a surge may have missed thousands.
+      for (
+        let page = lastId === null ? [] : await this.events.since(staff.agencyId, lastId);
+        page.length;
+        page = await this.events.since(staff.agencyId, lastId!)
+      ) {
+        page.forEach(send);
+      }
     };
     const unsubscribe = this.events.subscribe({
       event: (e) => (replaying ? held.push(e) : send(e)),
       gap: () => void catchUp(),
       shutdown: () => res.end(),
     });
-    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // The stream outlives the request that opened it: end it when the session ends (logout, expiry, disabled user).
+    const token = String((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '');
+    const heartbeat = setInterval(() => {
+      void this.sessions.resolve(token).then((still) => (still ? res.write(': keep-alive\n\n') : res.end()));
+    }, HEARTBEAT_MS);
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

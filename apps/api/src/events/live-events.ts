@@ -54,6 +54,10 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
     type: string,
     data: Record<string, unknown>,
   ): Promise<void> {
+    // Ids are drawn in INSERT order but become visible in COMMIT order. Holding this lock until
+    // the commit makes the two the same within an agency, so a desk resuming after id N can never
+    // miss a lower id that committed later. (Call emit last in a transaction: it holds the lock.)
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`live:${agencyId}`]);
     const [{ id }] = await tx.query(
       `INSERT INTO live_event (agency_id, type, data) VALUES ($1, $2, $3) RETURNING id::text`,
       [agencyId, type, JSON.stringify(data)],

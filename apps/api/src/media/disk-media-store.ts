@@ -51,9 +51,15 @@ export class DiskMediaStore extends MediaStore {
 
   /** rename(2) is atomic within a filesystem; fsync of the folder makes the new name durable. */
   private async moveIntoPlace(temp: string, target: string): Promise<void> {
-    await mkdir(dirname(target), { recursive: true });
+    const firstCreated = await mkdir(dirname(target), { recursive: true });
     await rename(temp, target);
     await fsyncFile(dirname(target));
+    // Folders made just now are entries in their parents: those must reach the disk too, or a
+    // power cut could take a new tip's folder (and the acknowledged file in it) away.
+    if (firstCreated) {
+      for (let dir = dirname(target); dir !== dirname(firstCreated); dir = dirname(dir))
+        await fsyncFile(dirname(dir));
+    }
   }
 
   private pathOf(key: string): string {

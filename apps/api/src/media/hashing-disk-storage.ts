@@ -32,18 +32,28 @@ export class HashingDiskStorage implements StorageEngine {
   ) {}
 
   _handleFile(
-    _req: Request,
+    req: Request,
     file: Express.Multer.File,
     callback: (error?: unknown, info?: Partial<ReceivedFile>) => void,
   ): void {
     const path = this.store.tempPath();
     const hash = createHash('sha256');
+    const received = this.received;
+    const maxTotal = this.limits.maxTotalBytes ?? Infinity;
     let size = 0;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
         size += chunk.length;
-        done(null, chunk);
+        // Counted across all the files of the request, so one tip cannot exceed its total.
+        const total = (received.get(req) ?? 0) + chunk.length;
+        received.set(req, total);
+        done(
+          total > maxTotal
+            ? mediaError('TOO_LARGE', { message: 'These files are too large together' })
+            : null,
+          chunk,
+        );
       },
     });
     pipeline(file.stream, meter, createWriteStream(path)).then(

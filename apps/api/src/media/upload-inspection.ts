@@ -1,4 +1,5 @@
-import { ALLOWED_MEDIA, MediaKind } from '@vigie/common';
+import { ALLOWED_MEDIA, MEDIA_LIMITS, MediaKind } from '@vigie/common';
+import { stat } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { mediaError } from './media.errors';
 
@@ -17,5 +18,9 @@ export async function inspectUpload(path: string): Promise<InspectedType> {
   const detected = await fileTypeFromFile(path);
   const allowed = detected && ALLOWED_MEDIA[detected.mime];
   if (!detected || !allowed) throw mediaError('UNSUPPORTED_TYPE');
+  // Images are decoded (HEIC even parsed) in memory: a huge one is refused before anything reads it.
+  if (allowed.kind === 'image' && (await stat(path)).size > MEDIA_LIMITS.imageMaxBytes) {
+    throw mediaError('TOO_LARGE', { message: 'This photo is too large' });
+  }
   return { mime: detected.mime, ext: allowed.ext, kind: allowed.kind };
 }

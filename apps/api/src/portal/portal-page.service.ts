@@ -29,9 +29,9 @@ export class PortalPageService implements OnModuleInit {
    */
   render(head: { tags?: string; title?: string; lang?: string } = {}): string {
     let html = this.html ?? MINIMAL_SHELL;
-    if (head.title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${head.title}</title>`);
-    if (head.lang) html = html.replace(/<html lang="[^"]*"/, `<html lang="${head.lang}"`);
-    if (head.tags) html = html.replace('</head>', `    ${head.tags}\n  </head>`);
+    if (head.title) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${head.title}</title>`);
+    if (head.lang) html = html.replace(/<html lang="[^"]*"/, () => `<html lang="${head.lang}"`);
+    if (head.tags) html = html.replace('</head>', () => `    ${head.tags}\n  </head>`);
     return html;
   }
 }

@@ -98,7 +98,8 @@ export class TipFollowUpService {
   }
 
   async view(tipId: string): Promise<FollowUpView> {
-    const tip = await this.dataSource.getRepository(Tip).findOneByOrFail({ id: tipId });
+    const tip = await this.dataSource.getRepository(Tip).findOneBy({ id: tipId });
+    if (!tip) throw tipError('TOKEN_INVALID'); // purged while the token was still valid
     const [messages, files, appealRows, claim] = await Promise.all([
       this.dataSource.getRepository(TipMessage).find({ where: { tipId }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(TipMedia).find({ where: { tipId }, order: { fromTipsterAt: 'ASC' } }),
@@ -141,7 +142,8 @@ export class TipFollowUpService {
 
   /** More files for an existing tip: inspected and sealed exactly as at first intake. */
   async addFiles(tipId: string, files: ReceivedFile[]): Promise<FollowUpView> {
-    const tip = await this.dataSource.getRepository(Tip).findOneByOrFail({ id: tipId });
+    const tip = await this.dataSource.getRepository(Tip).findOneBy({ id: tipId });
+    if (!tip) throw tipError('TOKEN_INVALID'); // purged while the token was still valid
     if (tip.status === TipStatus.CLOSED) throw tipError('TIP_CLOSED');
     const media = await this.intake.inspect(files);
     const rows = media.map((m) => ({ ...m, id: randomUUID() }));
@@ -172,10 +174,27 @@ export class TipFollowUpService {
         await this.live.emit(tx, tip.agencyId, 'tip.media_added', { tipId });
       });
     } catch (err) {
-      await Promise.all(sealed.map((key) => this.store.remove(key)));
+      await this.discardSealed(
+        sealed,
+        rows.map((r) => r.id),
+      );
       throw err;
     }
     return this.view(tipId);
+  }
+
+  /**
+   * After a failed transaction, removes the files it had sealed, unless their rows exist after
+   * all: an error on COMMIT (a dropped connection) can hide a commit that succeeded.
+   */
+  private async discardSealed(keys: string[], mediaIds: string[]): Promise<void> {
+    const kept = mediaIds.length
+      ? await this.dataSource
+          .query(`SELECT id FROM tip_media WHERE id = ANY($1::uuid[])`, [mediaIds])
+          .catch(() => mediaIds.map((id) => ({ id })))
+      : [];
+    if (kept.length) return;
+    await Promise.all(keys.map((key) => this.store.remove(key)));
   }
 }
 

@@ -137,7 +137,10 @@ export class TipIntakeService {
       });
       return { code, password, receivedAt: receivedAt.toISOString() };
     } catch (err) {
-      await Promise.all(sealed.map((key) => this.store.remove(key)));
+      await this.discardSealed(
+        sealed,
+        rows.map((r) => r.id),
+      );
       throw err;
     }
   }
@@ -204,5 +207,19 @@ export class TipIntakeService {
         await tx.query('ROLLBACK TO SAVEPOINT tip_code');
       }
     }
+  }
+
+  /**
+   * After a failed transaction, removes the files it had sealed, unless their rows exist after
+   * all: an error on COMMIT (a dropped connection) can hide a commit that succeeded.
+   */
+  private async discardSealed(keys: string[], mediaIds: string[]): Promise<void> {
+    const kept = mediaIds.length
+      ? await this.dataSource
+          .query(`SELECT id FROM tip_media WHERE id = ANY($1::uuid[])`, [mediaIds])
+          .catch(() => mediaIds.map((id) => ({ id })))
+      : [];
+    if (kept.length) return;
+    await Promise.all(keys.map((key) => this.store.remove(key)));
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MediaProcessingState } from '@vigie/common';
 import { createWriteStream } from 'node:fs';
@@ -23,7 +23,8 @@ export const TIP_MEDIA_JOB = 'tip-media.process';
  * A file that cannot be read is marked FAILED (the original stays sealed); anything else retries.
  */
 @Injectable()
-export class TipMediaJob implements OnModuleInit {
+export class TipMediaJob implements OnModuleInit, OnApplicationShutdown {
+  private sweeper?: NodeJS.Timeout;
   private readonly logger = new Logger(TipMediaJob.name);
 
   constructor(
@@ -38,6 +39,22 @@ export class TipMediaJob implements OnModuleInit {
       name: TIP_MEDIA_JOB,
       handle: ({ mediaId }) => this.process(mediaId),
     });
+    // A job that ran out of retries (storage down for minutes during a surge) leaves its file
+    // PENDING; every few minutes, files pending for too long get another job (running twice is safe).
+    this.sweeper = setInterval(() => void this.requeueStale().catch(() => undefined), 5 * 60_000).unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
+  }
+
+  async requeueStale(olderThanMinutes = 15): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM tip_media WHERE state = 'PENDING' AND from_tipster_at < now() - make_interval(mins => $1) LIMIT 1000`,
+      [olderThanMinutes],
+    );
+    for (const { id } of rows) await this.jobs.send(TIP_MEDIA_JOB, { mediaId: id });
+    return rows.length;
   }
 
   async process(mediaId: string): Promise<void> {

@@ -19,6 +19,29 @@ import { tipError } from './tips.errors';
 
 type Change = Pick<UpdateTipDto, 'status' | 'priority' | 'assigneeId' | 'tags'>;
 
+interface NoteRow {
+  id: string;
+  body: string;
+  created_at: Date;
+  author_id: string;
+  display_name: string;
+}
+interface MessageRow {
+  id: string;
+  author: MessageAuthor;
+  body: string;
+  created_at: Date;
+  staff_id: string | null;
+  display_name: string | null;
+}
+interface HistoryRow {
+  action: string;
+  created_at: Date;
+  data: Record<string, unknown>;
+  actor_id: string | null;
+  display_name: string | null;
+}
+
 /**
  * What investigators do to one tip: read it, claim or assign it, move it through the workflow,
  * tag it, note it, write to the tipster, and open a sealed original. Every change is audited in
@@ -93,20 +116,20 @@ export class TriageService {
         evidence: m.evidence,
         receivedAt: m.fromTipsterAt.toISOString(),
       })),
-      notes: notes.map((n: Record<string, any>) => ({
+      notes: notes.map((n: NoteRow) => ({
         id: n.id,
         body: n.body,
         author: { id: n.author_id, displayName: n.display_name },
         createdAt: n.created_at.toISOString(),
       })),
-      messages: messages.map((m: Record<string, any>) => ({
+      messages: messages.map((m: MessageRow) => ({
         id: m.id,
         from: m.author,
         body: m.body,
         author: m.staff_id ? { id: m.staff_id, displayName: m.display_name } : undefined,
         createdAt: m.created_at.toISOString(),
       })),
-      history: history.map((h: Record<string, any>) => ({
+      history: history.map((h: HistoryRow) => ({
         action: h.action,
         actor: h.actor_id ? { id: h.actor_id, displayName: h.display_name } : undefined,
         at: h.created_at.toISOString(),
@@ -163,6 +186,19 @@ export class TriageService {
         ? tips.filter((t) => !canMove(t.status, dto.status!)).map((t) => ({ id: t.id, status: t.status }))
         : [];
       if (refused.length) throw tipError('BULK_REFUSED', { details: { refused } });
+      // Assigning in bulk must not silently take a tip another investigator is working on.
+      const held =
+        dto.assigneeId && !dto.force
+          ? tips.filter(
+              (t) => t.assigneeId && t.assigneeId !== dto.assigneeId && t.assigneeId !== actor.userId,
+            )
+          : [];
+      if (held.length) {
+        throw tipError('BULK_REFUSED', {
+          message: 'Some tips are held by another investigator; confirm to take them',
+          details: { held: held.map((t) => ({ id: t.id, assigneeId: t.assigneeId })) },
+        });
+      }
       for (const tip of tips) {
         const tags = dto.addTags ? [...new Set([...tip.tags, ...dto.addTags])] : undefined;
         await this.apply(tx, actor, tip, { status: dto.status, assigneeId: dto.assigneeId, tags });

@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
-import { catchError, finalize, Observable, throwError } from 'rxjs';
+import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { DomainException } from '../common/domain.exception';
 import { discardUploads } from '../media/hashing-disk-storage';
 import { mediaError } from '../media/media.errors';
@@ -21,15 +21,24 @@ export class UploadCleanupInterceptor implements NestInterceptor {
       .getRequest<{ files?: { path?: string }[] | Record<string, { path?: string }[]> }>();
     const files = () => (Array.isArray(req.files) ? req.files : Object.values(req.files ?? {}).flat());
     return next.handle().pipe(
-      catchError((err: unknown) => {
-        // Multer reports a cut-off body as a plain 400 (or, from busboy directly, a plain Error).
-        const plain =
-          !(err instanceof DomainException) && (!(err instanceof HttpException) || err.getStatus() === 400);
-        if (plain && CUT_OFF.test(String((err as Error)?.message)))
-          return throwError(() => mediaError('UPLOAD_INCOMPLETE'));
-        return throwError(() => err);
+      // On success the files were sealed (moved) already; on failure they are removed before the
+      // error answers, so "refused" also means "nothing left on disk".
+      mergeMap(async (result) => {
+        await discardUploads(files());
+        return result;
       }),
-      finalize(() => void discardUploads(files())),
+      catchError((err: unknown) =>
+        from(discardUploads(files())).pipe(
+          mergeMap(() => {
+            // Multer reports a cut-off body as a plain 400 (or, from busboy directly, a plain Error).
+            const plain =
+              !(err instanceof DomainException) &&
+              (!(err instanceof HttpException) || err.getStatus() === 400);
+            const cutOff = plain && CUT_OFF.test(String((err as Error)?.message));
+            return throwError(() => (cutOff ? mediaError('UPLOAD_INCOMPLETE') : err));
+          }),
+        ),
+      ),
     );
   }
 }

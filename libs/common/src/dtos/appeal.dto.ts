@@ -1,3 +1,4 @@
+import { IsTimestamp } from './is-timestamp';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -6,7 +7,6 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsNumber,
@@ -175,7 +175,7 @@ export class LastSeenDto {
   longitude?: number;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   at?: string;
 }
 
@@ -192,7 +192,7 @@ export class RewardDto {
   terms!: LocalizedTextDto;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   expiresAt?: string;
 }
 
@@ -257,7 +257,7 @@ export class AppealContentDto {
 
   /** When the appeal stops being shown (required for AMBER alerts). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   expiresAt?: string;
 }
 

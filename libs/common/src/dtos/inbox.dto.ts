@@ -1,12 +1,13 @@
+import { IsTimestamp } from './is-timestamp';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -64,11 +65,11 @@ export class InboxQueryDto {
   hasLocation?: 'true' | 'false';
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   receivedFrom?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   receivedTo?: string;
 
   @IsOptional()
@@ -146,6 +147,11 @@ export class BulkUpdateTipsDto {
   @IsString({ each: true })
   @Matches(/^[\p{L}\p{N}][\p{L}\p{N} _-]{0,39}$/u, { each: true, message: 'Tags are short words' })
   addTags?: string[];
+
+  /** Take tips even when another investigator holds them (otherwise refused, naming who holds what). */
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }
 
 export class TipNoteDto {

@@ -1,8 +1,8 @@
+import { IsTimestamp } from './is-timestamp';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
-  IsISO8601,
   IsLatitude,
   IsLongitude,
   IsNumber,
@@ -40,12 +40,12 @@ export class CreateTipDto {
   /** When: a moment, or the start of a range. */
   @Transform(optionalText)
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'Give a valid date and time' })
+  @IsTimestamp({ message: 'Give a valid date and time' })
   occurredFrom?: string;
 
   @Transform(optionalText)
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'Give a valid date and time' })
+  @IsTimestamp({ message: 'Give a valid date and time' })
   occurredTo?: string;
 
   @Transform(optionalText)

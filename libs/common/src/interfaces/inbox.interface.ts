@@ -26,8 +26,11 @@ export interface TipSummary {
 export interface InboxPage {
   items: TipSummary[];
   nextCursor: string | null;
-  /** Per status, within the other filters; capped at `countCap` ("10,000+"). */
-  counts: Record<TipStatus, number>;
+  /**
+   * Per status (within the assignee filter), each capped at `countCap` ("1,000+"). Null when
+   * narrower filters are set: counting those would cost more than the page itself.
+   */
+  counts: Record<TipStatus, number> | null;
   countCap: number;
 }
 

@@ -54,6 +54,7 @@ export class ChannelsController {
           body: this.page.render({ tags, title: escapeMarkup(title), lang }),
           contentType: 'text/html; charset=utf-8',
           lastModified,
+          vary: 'Accept-Language',
         };
       });
       sendCacheable(req, res, cached!);
@@ -122,7 +123,14 @@ export class ChannelsController {
         selfUrl: `${this.config.publicUrl}/feeds/appeals.${format}${lang === 'en' ? '?lang=en' : ''}`,
         updated: lastModified,
       };
-      return { body: feed.render(items, ctx), contentType: feed.type, lastModified };
+      // Last-Modified is when this answer was made: an appeal withdrawn from the list changes no
+      // publication date, and readers that revalidate by date alone must still see it go.
+      return {
+        body: feed.render(items, ctx),
+        contentType: feed.type,
+        lastModified: new Date(),
+        vary: 'Accept-Language',
+      };
     });
     sendCacheable(req, res, cached!);
   }

@@ -18,9 +18,10 @@ export function decodeCursor(raw: string): InboxCursor | null {
       rank >= 0 &&
       rank <= 3 &&
       typeof receivedAt === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(receivedAt) &&
       !Number.isNaN(Date.parse(receivedAt)) &&
       typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id);
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
     return valid ? { rank, receivedAt, id } : null;
   } catch {
     return null;

@@ -1,4 +1,6 @@
-import { InboxQueryDto } from '@vigie/common';
+import { InboxQueryDto, TipPriority } from '@vigie/common';
+
+const PRIORITY_RANK: Record<TipPriority, number> = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
 import type { StaffActor } from '../../common/staff-actor';
 
 /** Builds the WHERE clause of an inbox query, always starting with the caller's agency. */
@@ -9,7 +11,8 @@ export class InboxFilter {
   constructor(actor: StaffActor, query: InboxQueryDto, options: { withStatus: boolean }) {
     this.add('t.agency_id = ?', actor.agencyId);
     if (options.withStatus && query.status) this.add('t.status = ?', query.status);
-    if (query.priority) this.add('t.priority = ?', query.priority);
+    // By rank, the indexed form of the priority (0 = URGENT).
+    if (query.priority) this.add('t.priority_rank = ?', PRIORITY_RANK[query.priority]);
     if (query.appealId) this.add('t.appeal_id = ?', query.appealId);
     if (query.caseId)
       this.add('EXISTS (SELECT 1 FROM case_tip ct WHERE ct.tip_id = t.id AND ct.case_id = ?)', query.caseId);

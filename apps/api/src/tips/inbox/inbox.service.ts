@@ -7,8 +7,8 @@ import { tipError } from '../tips.errors';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 import { InboxFilter } from './inbox-filter';
 
-/** Status counts stop at this many: "10,000+" is all a tab needs, and counting further costs. */
-export const COUNT_CAP = 10_000;
+/** Status counts stop at this many: "1,000+" is all a tab needs, and counting further costs (7 statuses x the cap index entries per page). */
+export const COUNT_CAP = 1_000;
 
 const SUMMARY_COLUMNS = `t.id, t.code, t.status, t.priority, t.priority_rank, t.received_at, left(t.description, 200) AS excerpt,
   t.tags, t.media_count, t.has_location, t.version, t.assignee_id, u.display_name AS assignee_name,
@@ -47,7 +47,10 @@ export class InboxService {
   async page(actor: StaffActor, query: InboxQueryDto): Promise<InboxPage> {
     const limit = query.limit ?? INBOX_LIMITS.pageDefault;
     const { sql, params } = this.pageQuery(actor, query);
-    const rows: SummaryRow[] = await this.dataSource.query(sql, params);
+    const [rows, counts]: [SummaryRow[], InboxPage['counts']] = await Promise.all([
+      this.dataSource.query(sql, params),
+      this.counts(actor, query),
+    ]);
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -61,7 +64,7 @@ export class InboxService {
               id: last.id,
             })
           : null,
-      counts: await this.counts(actor, query),
+      counts,
       countCap: COUNT_CAP,
     };
   }
@@ -92,8 +95,24 @@ export class InboxService {
     return { sql, params: filter.params };
   }
 
-  /** Per status, within every filter but the status itself, each count stopping at COUNT_CAP. */
-  private async counts(actor: StaffActor, query: InboxQueryDto): Promise<Record<TipStatus, number>> {
+  /**
+   * Per status, within the assignee filter, each count stopping at COUNT_CAP: what the tabs show.
+   * With narrower filters (search, media, place, tag, dates…) counting would mean reading most of
+   * the agency's tips for every page, so the counts are left out (null) and the tabs show none.
+   */
+  private async counts(actor: StaffActor, query: InboxQueryDto): Promise<InboxPage['counts']> {
+    const narrowing = [
+      'priority',
+      'appealId',
+      'caseId',
+      'hasMedia',
+      'hasLocation',
+      'receivedFrom',
+      'receivedTo',
+      'tag',
+      'q',
+    ] as const;
+    if (narrowing.some((k) => query[k] !== undefined && query[k] !== '')) return null;
     const filter = new InboxFilter(actor, query, { withStatus: false });
     const statuses = `$${filter.params.push(Object.values(TipStatus))}`;
     const rows: { status: TipStatus; count: number }[] = await this.dataSource.query(
