@@ -13,12 +13,17 @@ import { AppealEditorPage, NewAppealPage } from '../appeals/components/appeal-ed
 import { AppealsListPage } from '../appeals/components/appeals-list-page';
 import { ReviewQueuePage } from '../appeals/components/review-queue-page';
 import { useStaffProfile } from '../hooks/use-staff-profile';
+import { InboxPage } from '../tips/components/inbox-page';
+import { TipDetailPage } from '../tips/components/tip-detail-page';
+import { useLiveEvents } from '../tips/hooks/use-live-events';
 import { DeskNav } from './desk-nav';
-import { InboxPlaceholder } from './inbox-placeholder';
 import { StaffBar } from './staff-bar';
 import '../i18n/desk-catalogue';
 import '../appeals/components/appeals.css';
 import './desk.css';
+
+/** Roles that read tips (the API's READERS). */
+const TIP_READERS: ReadonlySet<string> = new Set(['INVESTIGATOR', 'SUPERVISOR', 'ANALYST']);
 
 /**
  * Everything under /desk. Loaded on demand, so public pages never download it. Without a session the
@@ -29,6 +34,9 @@ export function DeskApp() {
   useDocumentTitle(t('desk.title'));
   const location = useLocation();
   const profile = useStaffProfile();
+  // A PIO has no live stream (the API refuses it): they never see tips.
+  const readsTips = (profile.data?.roles ?? []).some((role) => TIP_READERS.has(role));
+  useLiveEvents(readsTips);
 
   if (profile.isPending) return <PageLoading label={t('desk.loading')} />;
   if (profile.isError) {
@@ -65,7 +73,9 @@ export function DeskApp() {
       </div>
       <DeskNav profile={profile.data} />
       <Routes>
-        <Route index element={<InboxPlaceholder />} />
+        <Route index element={readsTips ? <InboxPage /> : <Navigate to="/desk/appeals" replace />} />
+        <Route path="inbox" element={<InboxPage />} />
+        <Route path="tips/:id" element={<TipDetailPage />} />
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />
         <Route path="appeals/:id" element={<AppealEditorPage />} />

@@ -29,7 +29,7 @@ export function AppealPage() {
   if (appeal.isPending) {
     return (
       <div className="container page-section">
-        <PageLoading label={t('appeal.loading')} />
+        <PageLoading label={t('appeal.loading')} fill />
       </div>
     );
   }

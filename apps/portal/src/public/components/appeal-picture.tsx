@@ -50,6 +50,7 @@ export function AppealPicture({
         alt={alt?.text ?? ''}
         lang={langOf(alt, pageLang)}
         loading={eager ? 'eager' : 'lazy'}
+        fetchPriority={eager ? 'high' : undefined}
         decoding="async"
       />
     </picture>

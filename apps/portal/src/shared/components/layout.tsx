@@ -31,7 +31,7 @@ export function Layout() {
       <SiteHeader />
       <main id="main" ref={main} tabIndex={-1} className="page__main">
         <RouteErrorBoundary resetKey={pathname}>
-          <Suspense fallback={<PageLoading />}>
+          <Suspense fallback={<PageLoading fill />}>
             <Outlet />
           </Suspense>
         </RouteErrorBoundary>

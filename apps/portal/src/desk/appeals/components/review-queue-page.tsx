@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import '../../reflect-metadata';
 import { classValidatorResolver } from '@hookform/resolvers/class-validator';
 import { RejectDto, RevisionState, type StaffAppeal, type StaffAppealUpdate } from '@vigie/common';
@@ -70,7 +71,7 @@ function RejectForm({
 }
 
 /** What went wrong with a decision; the two-person rule is spelled out, since it is the usual surprise. */
-function decisionError(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+function decisionError(t: TFunction, error: unknown): string {
   if (ApiError.isApiError(error) && error.code === 'SELF_APPROVAL') return t('desk.review.selfApproval');
   return apiErrorMessage(t, error);
 }

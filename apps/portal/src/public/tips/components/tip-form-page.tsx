@@ -1,5 +1,5 @@
 import { AppealStatus, type TipReceipt as Receipt } from '@vigie/common';
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error';
@@ -55,6 +55,23 @@ function untilLoaded<T>(load: () => Promise<T>): Promise<T> {
   );
 }
 
+/**
+ * How long the form waits for the appeal it answers before showing without it: the appeal's title sits
+ * above the form, and arriving later it would push the whole form down under the tipster's finger. The
+ * request starts with the main bundle (early-appeal.ts), so it is usually in before this chunk is.
+ */
+const APPEAL_WAIT_MS = 1_500;
+
+function useWaitForAppeal(pending: boolean): boolean {
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(() => setWaited(true), APPEAL_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [pending]);
+  return pending && !waited;
+}
+
 const SendStep = lazy(() => untilLoaded(loadSendStep).then((module) => ({ default: module.SendStep })));
 const TipReceipt = lazy(() => untilLoaded(loadSendStep).then((module) => ({ default: module.TipReceipt })));
 
@@ -91,6 +108,7 @@ export function TipFormPage() {
       ? { appeal: appealSlug, agency }
       : { agency: agency ?? DEFAULT_AGENCY };
   const appealTitle = appeal.data ? pickText(appeal.data.title, lang) : null;
+  const waitingForAppeal = useWaitForAppeal(Boolean(appealSlug) && appeal.isPending);
 
   /** On the first touch: the code for what comes next (validation, sending, receipt). */
   const prepare = () => {
@@ -103,6 +121,14 @@ export function TipFormPage() {
     event.preventDefault();
     if (tip.step !== 'review') void tip.next();
   };
+
+  if (waitingForAppeal) {
+    return (
+      <div className="container page-section page-section--tight tip-page">
+        <PageLoading fill />
+      </div>
+    );
+  }
 
   if (received) {
     return (

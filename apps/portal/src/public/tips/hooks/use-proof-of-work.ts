@@ -40,9 +40,19 @@ export function useProofOfWork() {
     return work;
   }, []);
 
+  // Not during the page's first render and paint: once the browser is idle (the tipster needs several
+  // seconds to fill in the form; `take()` starts at once if sending comes first).
   useEffect(() => {
-    void start().catch(() => undefined);
-    return () => controller.current?.abort();
+    const begin = () => {
+      if (!current.current) void start().catch(() => undefined);
+    };
+    const idle = typeof requestIdleCallback === 'function';
+    const handle = idle ? requestIdleCallback(begin, { timeout: 3_000 }) : window.setTimeout(begin, 1_000);
+    return () => {
+      if (idle) cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+      controller.current?.abort();
+    };
   }, [start]);
 
   const renew = useCallback(() => {

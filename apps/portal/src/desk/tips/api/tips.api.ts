@@ -1,0 +1,114 @@
+import type { InboxPage, TipDetail, TipPriority, TipStatus } from '@vigie/common';
+import { api } from '../../../shared/api/api-client';
+
+/** React Query keys: everything the desk reads about tips sits under TIPS_KEY, so one invalidation refreshes all. */
+export const TIPS_KEY = ['desk', 'tips'] as const;
+export const inboxKey = (filters: InboxFilters) => [...TIPS_KEY, 'inbox', filters] as const;
+export const tipKey = (id: string) => [...TIPS_KEY, 'one', id] as const;
+export const duplicatesKey = (id: string) => [...TIPS_KEY, 'duplicates', id] as const;
+
+/** The inbox's filters, as the URL keeps them. */
+export interface InboxFilters {
+  status?: TipStatus;
+  priority?: TipPriority;
+  assignee?: 'me' | 'unassigned';
+  hasMedia?: boolean;
+  hasLocation?: boolean;
+  tag?: string;
+  q?: string;
+}
+
+const path = (id: string, action = '') => `/api/tips/${encodeURIComponent(id)}${action}`;
+
+export function fetchInboxPage(filters: InboxFilters, cursor: string | null, signal?: AbortSignal) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== '' && value !== false) query.set(key, String(value));
+  }
+  if (cursor) query.set('cursor', cursor);
+  query.set('limit', '50');
+  return api.get<InboxPage>(`/api/tips?${query.toString()}`, { signal });
+}
+
+export const fetchTip = (id: string, signal?: AbortSignal) => api.get<TipDetail>(path(id), { signal });
+
+export interface TipChange {
+  version: number;
+  status?: TipStatus;
+  priority?: TipPriority;
+  assigneeId?: string | null;
+  tags?: string[];
+}
+
+export const updateTip = (id: string, change: TipChange) => api.patch<TipDetail>(path(id), change);
+export const addTipNote = (id: string, body: string) => api.post<TipDetail>(path(id, '/notes'), { body });
+export const messageTipster = (id: string, body: string) =>
+  api.post<TipDetail>(path(id, '/messages'), { body });
+export const revealContact = (id: string) =>
+  api.post<Record<string, string | undefined>>(path(id, '/contact'));
+
+export interface BulkChange {
+  ids: string[];
+  status?: TipStatus;
+  assigneeId?: string | null;
+  addTags?: string[];
+  force?: boolean;
+}
+
+export const bulkUpdateTips = (change: BulkChange) => api.post<{ updated: number }>('/api/tips/bulk', change);
+
+/*
+ * The dedupe routes' answers. Their shapes live with the API (apps/api/src/dedupe/dedupe.views.ts) until
+ * they move to libs/common; the portal cannot import API code, so the part the desk reads is restated here.
+ */
+export interface DuplicateReason {
+  signal: 'EXACT_MEDIA' | 'NEAR_MEDIA' | 'TEXT' | 'PLACE_TIME' | 'CONTACT';
+  strength: number;
+  similarity?: number;
+  placeSimilarity?: number;
+  metres?: number;
+  minutes?: number;
+  bits?: number;
+  phone?: boolean;
+  email?: boolean;
+  days?: number;
+  sameAppeal?: boolean;
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  code: string;
+  receivedAt: string;
+  language: string;
+  status: TipStatus;
+  priority: TipPriority;
+  place: string | null;
+  excerpt: string;
+  clusterId: string | null;
+  media: { id: string; kind: string; state: string; renditions: { name: string; file: string }[] }[];
+}
+
+export interface DuplicatesView {
+  tipId: string;
+  clusterId: string | null;
+  suggestions: { tip: DuplicateCandidate; score: number; reasons: DuplicateReason[]; updatedAt: string }[];
+}
+
+export const fetchDuplicates = (id: string, signal?: AbortSignal) =>
+  api.get<DuplicatesView>(path(id, '/duplicates'), { signal });
+export const mergeDuplicates = (id: string, duplicateIds: string[]) =>
+  api.post<{ clusterId: string }>(path(id, '/merge'), { duplicateIds, mergeClusters: true });
+export const markNotDuplicate = (id: string, otherId: string) =>
+  api.post<unknown>(path(id, '/not-duplicate'), { otherId });
+
+export interface CaseSummary {
+  id: string;
+  number: string;
+  title: string;
+  status?: string;
+}
+
+export const fetchCases = (signal?: AbortSignal) => api.get<CaseSummary[]>('/api/cases', { signal });
+export const createCase = (title: string) => api.post<CaseSummary>('/api/cases', { title });
+export const linkTipToCase = (caseId: string, tipId: string) =>
+  api.post<unknown>(`/api/cases/${encodeURIComponent(caseId)}/tips`, { tipIds: [tipId] });

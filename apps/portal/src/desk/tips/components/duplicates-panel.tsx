@@ -1,0 +1,105 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Notice } from '../../../shared/components/notice';
+import { formatDate } from '../../../shared/i18n/format';
+import { usePortalLanguage } from '../../../shared/i18n/language';
+import { deskErrorMessage } from '../../i18n/desk-error-message';
+import { markNotDuplicate, mergeDuplicates, type DuplicateReason } from '../api/tips.api';
+import { useDuplicates, useTipsWrite } from '../hooks/use-tips';
+
+function reasonText(t: TFunction, reason: DuplicateReason): string {
+  const percent = (value?: number) => Math.round((value ?? 0) * 100);
+  switch (reason.signal) {
+    case 'TEXT':
+      return t('desk.dupes.reason.TEXT', { percent: percent(reason.similarity) });
+    case 'PLACE_TIME':
+      return reason.metres !== undefined
+        ? t('desk.dupes.reason.PLACE_TIME', {
+            metres: Math.round(reason.metres),
+            minutes: reason.minutes ?? 0,
+          })
+        : t('desk.dupes.reason.PLACE_NAME', {
+            percent: percent(reason.placeSimilarity),
+            minutes: reason.minutes ?? 0,
+          });
+    case 'CONTACT':
+      return t('desk.dupes.reason.CONTACT');
+    case 'EXACT_MEDIA':
+      return t('desk.dupes.reason.EXACT_MEDIA');
+    case 'NEAR_MEDIA':
+      return t('desk.dupes.reason.NEAR_MEDIA');
+  }
+}
+
+/** Likely duplicates of a tip, best first, with the reasons; confirming merges (nothing is lost). */
+export function DuplicatesPanel({ tipId, canDecide }: { tipId: string; canDecide: boolean }) {
+  const { t } = useTranslation();
+  const lang = usePortalLanguage();
+  const dupes = useDuplicates(tipId);
+  const merge = useTipsWrite((otherId: string) => mergeDuplicates(tipId, [otherId]));
+  const reject = useTipsWrite((otherId: string) => markNotDuplicate(tipId, otherId));
+  const suggestions = dupes.data?.suggestions ?? [];
+
+  return (
+    <section className="tip-card" aria-labelledby="tip-dupes-heading">
+      <h3 id="tip-dupes-heading">{t('desk.dupes.heading')}</h3>
+      {dupes.isError ? (
+        <Notice tone="error">
+          <p>{deskErrorMessage(t, dupes.error)}</p>
+        </Notice>
+      ) : suggestions.length === 0 ? (
+        <p className="tip-muted">{dupes.isPending ? t('common.loading') : t('desk.dupes.none')}</p>
+      ) : (
+        <ul className="tip-dupes">
+          {suggestions.map((suggestion) => (
+            <li key={suggestion.tip.id} className="tip-dupes__item">
+              <p className="tip-dupes__head">
+                <Link to={`/desk/tips/${suggestion.tip.id}`}>{suggestion.tip.code}</Link>{' '}
+                {t('desk.dupes.score', { percent: Math.round(suggestion.score * 100) })}
+                {' · '}
+                {formatDate(suggestion.tip.receivedAt, lang, true)}
+              </p>
+              <p className="tip-dupes__excerpt">{suggestion.tip.excerpt}</p>
+              <ul className="tip-dupes__reasons" aria-label={t('desk.dupes.why')}>
+                {suggestion.reasons.map((reason, index) => (
+                  <li key={index}>{reasonText(t, reason)}</li>
+                ))}
+              </ul>
+              {canDecide && (
+                <div className="tip-controls">
+                  <button
+                    type="button"
+                    className="button button--primary button--small"
+                    disabled={merge.isPending}
+                    onClick={() => merge.mutate(suggestion.tip.id)}
+                  >
+                    {t('desk.dupes.confirm', { code: suggestion.tip.code })}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    disabled={reject.isPending}
+                    onClick={() => reject.mutate(suggestion.tip.id)}
+                  >
+                    {t('desk.dupes.reject', { code: suggestion.tip.code })}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {merge.isSuccess && (
+        <Notice tone="success">
+          <p>{t('desk.dupes.merged')}</p>
+        </Notice>
+      )}
+      {(merge.isError || reject.isError) && (
+        <Notice tone="error">
+          <p>{deskErrorMessage(t, merge.error ?? reject.error)}</p>
+        </Notice>
+      )}
+    </section>
+  );
+}

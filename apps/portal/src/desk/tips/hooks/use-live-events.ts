@@ -1,0 +1,53 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { TIPS_KEY } from '../api/tips.api';
+
+/** What the desk listens to on `GET /api/events`. */
+export const LIVE_EVENT_TYPES = [
+  'tip.received',
+  'tip.updated',
+  'tip.message',
+  'tip.media_ready',
+  'tip.media_added',
+  'reward.claimed',
+  'reward.updated',
+] as const;
+
+export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
+export interface LiveTipEvent {
+  type: LiveEventType;
+  tipId?: string;
+}
+
+/** Pages that want to say something about a live event (the inbox announces new tips) listen here. */
+export const liveTipEvents = new EventTarget();
+
+/**
+ * One EventSource for the whole desk. It reconnects by itself and sends Last-Event-ID, so the API replays
+ * what was missed. Each event refreshes what the desk shows of tips; nothing moves the keyboard focus.
+ */
+export function useLiveEvents(enabled: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/events');
+    const listeners = LIVE_EVENT_TYPES.map((type) => {
+      const listener = (message: MessageEvent<string>) => {
+        let tipId: string | undefined;
+        try {
+          tipId = (JSON.parse(message.data) as { tipId?: string }).tipId;
+        } catch {
+          tipId = undefined;
+        }
+        void queryClient.invalidateQueries({ queryKey: TIPS_KEY });
+        liveTipEvents.dispatchEvent(new CustomEvent<LiveTipEvent>('live', { detail: { type, tipId } }));
+      };
+      source.addEventListener(type, listener);
+      return [type, listener] as const;
+    });
+    return () => {
+      for (const [type, listener] of listeners) source.removeEventListener(type, listener);
+      source.close();
+    };
+  }, [enabled, queryClient]);
+}

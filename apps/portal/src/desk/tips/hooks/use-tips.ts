@@ -1,0 +1,58 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TipDetail } from '@vigie/common';
+import {
+  bulkUpdateTips,
+  duplicatesKey,
+  fetchDuplicates,
+  fetchInboxPage,
+  fetchTip,
+  inboxKey,
+  tipKey,
+  TIPS_KEY,
+  type InboxFilters,
+} from '../api/tips.api';
+
+export function useInbox(filters: InboxFilters) {
+  return useInfiniteQuery({
+    queryKey: inboxKey(filters),
+    queryFn: ({ pageParam, signal }) => fetchInboxPage(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    staleTime: 5_000,
+  });
+}
+
+export function useTip(id: string) {
+  return useQuery({ queryKey: tipKey(id), queryFn: ({ signal }) => fetchTip(id, signal), staleTime: 5_000 });
+}
+
+export function useDuplicates(id: string) {
+  return useQuery({
+    queryKey: duplicatesKey(id),
+    queryFn: ({ signal }) => fetchDuplicates(id, signal),
+    staleTime: 5_000,
+  });
+}
+
+/** A change to one tip: keep the tip as the API now returns it, and let every list that shows it fetch again. */
+export function useTipAction<TInput>(action: (input: TInput) => Promise<TipDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: action,
+    onSuccess: (tip) => {
+      queryClient.setQueryData(tipKey(tip.id), tip);
+      void queryClient.invalidateQueries({ queryKey: [...TIPS_KEY, 'inbox'] });
+    },
+  });
+}
+
+/** Any other write about tips (bulk, merge, links): refresh everything the desk shows of them. */
+export function useTipsWrite<TInput, TResult>(action: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: action,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: TIPS_KEY }),
+  });
+}
+
+export const useBulkUpdate = () => useTipsWrite(bulkUpdateTips);
