@@ -23,6 +23,9 @@ import {
   type TipChange,
 } from '../api/tips.api';
 import { useTip, useTipAction, useTipsWrite } from '../hooks/use-tips';
+import { ReasonDialog } from '../../components/reason-dialog';
+import { RecordActions } from '../../records/record-actions';
+import { openSealedOriginal } from '../../records/records.api';
 import { DuplicatesPanel } from './duplicates-panel';
 import { SETTABLE_STATUSES } from './inbox-keys';
 import { PriorityBadge, TipStatusBadge } from './tip-badges';
@@ -113,7 +116,7 @@ function TipView({ tip }: { tip: TipDetail }) {
               )}
             </dl>
           </section>
-          <MediaSection tip={tip} />
+          <MediaSection tip={tip} canTriage={canTriage} />
           <ThreadSection tip={tip} canTriage={canTriage} />
           <DuplicatesPanel tipId={tip.id} canDecide={canTriage} />
           <HistorySection tip={tip} />
@@ -123,6 +126,7 @@ function TipView({ tip }: { tip: TipDetail }) {
           <CasesSection tip={tip} canTriage={canTriage} />
           <ContactSection tip={tip} canTriage={canTriage} />
           <NotesSection tip={tip} canTriage={canTriage} />
+          <RecordActions kind="tips" id={tip.id} />
         </aside>
       </div>
     </article>
@@ -314,8 +318,9 @@ function TriageControls({ tip, canTriage, meId }: { tip: TipDetail; canTriage: b
   );
 }
 
-function MediaSection({ tip }: { tip: TipDetail }) {
+function MediaSection({ tip, canTriage }: { tip: TipDetail; canTriage: boolean }) {
   const { t } = useTranslation();
+  const [original, setOriginal] = useState<string | null>(null);
   if (tip.media.length === 0) return null;
   return (
     <section className="tip-card" aria-labelledby="tip-media-heading">
@@ -347,6 +352,15 @@ function MediaSection({ tip }: { tip: TipDetail }) {
                   className="tip-media__img"
                 />
               ) : null}
+              {canTriage && (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => setOriginal(media.id)}
+                >
+                  {t('desk.tip.openOriginal')}
+                </button>
+              )}
               {media.evidence && (
                 <div className="tip-evidence">
                   <p className="tip-evidence__label">{t('desk.tip.staffOnly')}</p>
@@ -364,6 +378,14 @@ function MediaSection({ tip }: { tip: TipDetail }) {
           );
         })}
       </ul>
+      <ReasonDialog
+        open={original !== null}
+        title={t('desk.tip.originalTitle')}
+        warning={t('desk.tip.originalWarning')}
+        submitLabel={t('desk.tip.originalSubmit')}
+        onClose={() => setOriginal(null)}
+        onSubmit={(reason) => (original ? openSealedOriginal(tip.id, original, reason) : Promise.resolve())}
+      />
     </section>
   );
 }
@@ -542,8 +564,17 @@ function CasesSection({ tip, canTriage }: { tip: TipDetail; canTriage: boolean }
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (choice === 'new') {
-      if (title.trim()) link.mutate({ title: title.trim() }, { onSuccess: () => setTitle('') });
-    } else if (choice) link.mutate({ caseId: choice });
+      if (title.trim())
+        link.mutate(
+          { title: title.trim() },
+          {
+            onSuccess: () => {
+              setTitle('');
+              setChoice('');
+            },
+          },
+        );
+    } else if (choice) link.mutate({ caseId: choice }, { onSuccess: () => setChoice('') });
   };
   return (
     <section className="tip-card" aria-labelledby={`${id}-heading`}>
@@ -622,7 +653,8 @@ function HistorySection({ tip }: { tip: TipDetail }) {
         <ol className="tip-history">
           {tip.history.map((entry, index) => (
             <li key={`${entry.at}-${index}`}>
-              <span className="tip-history__when">{formatDate(entry.at, lang, true)}</span> {entry.action}
+              <span className="tip-history__when">{formatDate(entry.at, lang, true)}</span>{' '}
+              {t(`desk.history.${entry.action}` as never, { defaultValue: entry.action })}
               {entry.actor && ` — ${entry.actor.displayName}`}
             </li>
           ))}
