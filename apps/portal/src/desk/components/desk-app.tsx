@@ -13,6 +13,8 @@ import { AppealEditorPage, NewAppealPage } from '../appeals/components/appeal-ed
 import { AppealsListPage } from '../appeals/components/appeals-list-page';
 import { ReviewQueuePage } from '../appeals/components/review-queue-page';
 import { useStaffProfile } from '../hooks/use-staff-profile';
+import { CasePage } from '../cases/components/case-page';
+import { CasesListPage } from '../cases/components/cases-list-page';
 import { InboxPage } from '../tips/components/inbox-page';
 import { TipDetailPage } from '../tips/components/tip-detail-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
@@ -76,6 +78,8 @@ export function DeskApp() {
         <Route index element={readsTips ? <InboxPage /> : <Navigate to="/desk/appeals" replace />} />
         <Route path="inbox" element={<InboxPage />} />
         <Route path="tips/:id" element={<TipDetailPage />} />
+        <Route path="cases" element={<CasesListPage />} />
+        <Route path="cases/:id" element={<CasePage />} />
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />
         <Route path="appeals/:id" element={<AppealEditorPage />} />

@@ -585,7 +585,9 @@ function CasesSection({ tip, canTriage }: { tip: TipDetail; canTriage: boolean }
         <ul>
           {tip.cases.map((linked) => (
             <li key={linked.id}>
-              {linked.number} — {linked.title}
+              <Link to={`/desk/cases/${linked.id}`}>
+                {linked.number} — {linked.title}
+              </Link>
             </li>
           ))}
         </ul>
