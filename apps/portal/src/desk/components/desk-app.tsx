@@ -13,6 +13,7 @@ import { AppealEditorPage, NewAppealPage } from '../appeals/components/appeal-ed
 import { AppealsListPage } from '../appeals/components/appeals-list-page';
 import { ReviewQueuePage } from '../appeals/components/review-queue-page';
 import { useStaffProfile } from '../hooks/use-staff-profile';
+import { AppealDashboardPage } from '../dashboard/components/appeal-dashboard-page';
 import { CasePage } from '../cases/components/case-page';
 import { CasesListPage } from '../cases/components/cases-list-page';
 import { InboxPage } from '../tips/components/inbox-page';
@@ -83,6 +84,7 @@ export function DeskApp() {
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />
         <Route path="appeals/:id" element={<AppealEditorPage />} />
+        <Route path="appeals/:id/dashboard" element={<AppealDashboardPage />} />
         {appealPermissions(profile.data.roles).review && (
           <Route path="review" element={<ReviewQueuePage />} />
         )}

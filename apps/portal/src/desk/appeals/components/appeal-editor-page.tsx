@@ -103,6 +103,11 @@ export function AppealEditorPage() {
         {title?.text}
       </h2>
       <AppealState appeal={appeal} />
+      {appeal.live && (
+        <p>
+          <Link to={`/desk/appeals/${appeal.id}/dashboard`}>{t('desk.dashboard.link')}</Link>
+        </p>
+      )}
       {created && <Notice tone="success">{t('desk.editor.created')}</Notice>}
       {appeal.rejectionReason && (
         <Notice tone="error" title={t('desk.editor.rejectedTitle')} live={false}>
