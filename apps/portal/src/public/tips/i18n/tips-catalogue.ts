@@ -1,7 +1,12 @@
 import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { addCatalogue } from '../../../shared/i18n/i18n';
-import { isPortalLanguage, usePortalLanguage, type PortalLanguage } from '../../../shared/i18n/language';
+import {
+  detectLanguage,
+  isPortalLanguage,
+  usePortalLanguage,
+  type PortalLanguage,
+} from '../../../shared/i18n/language';
 
 /**
  * The parts of the catalogue the tip pages bring with them: the form's, what comes once it is filled in
@@ -86,3 +91,17 @@ export function useTipsCatalogue(...parts: TipsPart[]): void {
     };
   }, [key, lang]);
 }
+
+/**
+ * Opened straight on the tip form (a shared link, a QR code on a poster): its chunk and its texts are
+ * asked for while the main bundle starts, instead of once React's first render reaches the lazy route.
+ * The same modules then resolve at once for `React.lazy`.
+ */
+function startEarly(): void {
+  if (typeof window === 'undefined' || !window.location) return;
+  if (window.location.pathname.replace(/\/+$/, '') !== '/tips/new') return;
+  import('../components/tip-form-page').catch(() => undefined);
+  loadTipsCatalogue(['tip'], detectLanguage()).catch(() => undefined);
+}
+
+startEarly();
