@@ -1,7 +1,11 @@
-import * as argon2 from 'argon2';
+import * as argon2 from '@node-rs/argon2';
 
-/** argon2id with OWASP's recommended minimum (19 MiB, 2 passes); the parameters travel in the hash. */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/**
+ * argon2id (the library's default algorithm) with OWASP's recommended minimum: 19 MiB, 2 passes.
+ * The parameters travel in the hash. (@node-rs/argon2: prebuilt, no install script; the prebuilt
+ * binary of the `argon2` package crashed on these machines.)
+ */
+const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, OPTIONS);
 
