@@ -1,5 +1,6 @@
 // First, before anything that may load the shared DTOs (see reflect-metadata.ts).
 import '../reflect-metadata';
+import { StaffRole } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from '../../shared/api/api-error';
@@ -14,6 +15,8 @@ import { AppealsListPage } from '../appeals/components/appeals-list-page';
 import { ReviewQueuePage } from '../appeals/components/review-queue-page';
 import { useStaffProfile } from '../hooks/use-staff-profile';
 import { AppealDashboardPage } from '../dashboard/components/appeal-dashboard-page';
+import { RetentionPage } from '../records/retention-page';
+import { RewardsPage } from '../rewards/rewards-page';
 import { CasePage } from '../cases/components/case-page';
 import { CasesListPage } from '../cases/components/cases-list-page';
 import { InboxPage } from '../tips/components/inbox-page';
@@ -81,6 +84,10 @@ export function DeskApp() {
         <Route path="tips/:id" element={<TipDetailPage />} />
         <Route path="cases" element={<CasesListPage />} />
         <Route path="cases/:id" element={<CasePage />} />
+        <Route path="rewards" element={<RewardsPage />} />
+        {profile.data.roles.includes(StaffRole.ADMIN) && (
+          <Route path="settings/retention" element={<RetentionPage />} />
+        )}
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />
         <Route path="appeals/:id" element={<AppealEditorPage />} />

@@ -26,6 +26,11 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
                 {t('desk.nav.cases')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/desk/rewards" className="desk-nav__link">
+                {t('desk.nav.rewards')}
+              </NavLink>
+            </li>
           </>
         )}
         <li>
@@ -37,6 +42,13 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
           <li>
             <NavLink to="/desk/review" className="desk-nav__link">
               {t('desk.nav.review')}
+            </NavLink>
+          </li>
+        )}
+        {profile.roles.includes(StaffRole.ADMIN) && (
+          <li>
+            <NavLink to="/desk/settings/retention" className="desk-nav__link">
+              {t('desk.nav.retention')}
             </NavLink>
           </li>
         )}

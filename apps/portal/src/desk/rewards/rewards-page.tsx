@@ -1,0 +1,187 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { StaffRole, type RewardClaimView } from '@vigie/common';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../shared/api/api-client';
+import { Notice } from '../../shared/components/notice';
+import { PageLoading } from '../../shared/components/page-loading';
+import { useDocumentTitle } from '../../shared/hooks/use-document-title';
+import { formatDate } from '../../shared/i18n/format';
+import { usePortalLanguage } from '../../shared/i18n/language';
+import { useStaffProfile } from '../hooks/use-staff-profile';
+import { deskErrorMessage } from '../i18n/desk-error-message';
+import '../tips/components/tip-detail.css';
+
+const STATUSES = ['REQUESTED', 'APPROVED', 'REFUSED', 'PAID'] as const;
+const CLAIMS_KEY = ['desk', 'reward-claims'] as const;
+
+const claimPath = (id: string, action: string) => `/api/rewards/claims/${encodeURIComponent(id)}/${action}`;
+
+/** `/desk/rewards`: reward claims; a supervisor approves or refuses them, then records the payment. */
+export function RewardsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('desk.rewards.heading'));
+  const lang = usePortalLanguage();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
+    ? params.get('status')
+    : null;
+  const isSupervisor = (useStaffProfile().data?.roles ?? []).includes(StaffRole.SUPERVISOR);
+  const claims = useQuery({
+    queryKey: [...CLAIMS_KEY, status ?? 'all'],
+    queryFn: ({ signal }) =>
+      api.get<RewardClaimView[]>(status ? `/api/rewards/claims?status=${status}` : '/api/rewards/claims', {
+        signal,
+      }),
+  });
+
+  return (
+    <section className="container page-section desk-page" aria-labelledby="rewards-heading">
+      <h2 id="rewards-heading">{t('desk.rewards.heading')}</h2>
+      <div className="field desk-filter">
+        <label className="field__label" htmlFor={`${id}-status`}>
+          {t('desk.rewards.filter')}
+        </label>
+        <select
+          id={`${id}-status`}
+          className="field__input"
+          value={status ?? ''}
+          onChange={(event) =>
+            setParams(event.target.value ? { status: event.target.value } : {}, { replace: true })
+          }
+        >
+          <option value="">{t('desk.rewards.all')}</option>
+          {STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`desk.rewards.state.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {claims.isPending ? (
+        <PageLoading />
+      ) : claims.isError ? (
+        <Notice tone="error">
+          <p>{deskErrorMessage(t, claims.error)}</p>
+        </Notice>
+      ) : claims.data.length === 0 ? (
+        <Notice tone="info" live={false} title={t('desk.rewards.empty')} />
+      ) : (
+        <ul className="tip-dupes">
+          {claims.data.map((claim) => (
+            <li key={claim.id} className="tip-dupes__item">
+              <p className="tip-dupes__head">
+                <Link to={`/desk/tips/${claim.tipId}`}>{claim.tipCode}</Link> —{' '}
+                {t(`desk.rewards.state.${claim.status}`)}
+              </p>
+              <p className="tip-muted">
+                {t('desk.rewards.requested', { date: formatDate(claim.createdAt, lang, true) })}
+                {claim.decidedAt &&
+                  ` · ${t('desk.rewards.decided', { date: formatDate(claim.decidedAt, lang, true) })}`}
+              </p>
+              {claim.decisionReason && <p>{t('desk.rewards.reason', { reason: claim.decisionReason })}</p>}
+              {claim.paymentReference && (
+                <p>{t('desk.rewards.reference', { reference: claim.paymentReference })}</p>
+              )}
+              {isSupervisor && <ClaimActions claim={claim} />}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ClaimActions({ claim }: { claim: RewardClaimView }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const act = useMutation({
+    mutationFn: (input: { action: 'decision' | 'payment'; body: Record<string, string> }) =>
+      api.post<RewardClaimView>(claimPath(claim.id, input.action), input.body),
+    onSuccess: () => {
+      setText('');
+      void queryClient.invalidateQueries({ queryKey: CLAIMS_KEY });
+    },
+  });
+  const error = act.isError && (
+    <Notice tone="error">
+      <p>{deskErrorMessage(t, act.error)}</p>
+    </Notice>
+  );
+
+  if (claim.status === 'REQUESTED') {
+    return (
+      <div>
+        <label className="field__label" htmlFor={`${id}-reason`}>
+          {t('desk.rewards.reasonLabel')}
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          className="field__input field__input--area"
+          value={text}
+          maxLength={2000}
+          onChange={(event) => setText(event.target.value)}
+        />
+        {error}
+        <div className="tip-controls">
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={act.isPending}
+            onClick={() =>
+              act.mutate({
+                action: 'decision',
+                body: text.trim() ? { decision: 'APPROVE', reason: text.trim() } : { decision: 'APPROVE' },
+              })
+            }
+          >
+            {t('desk.rewards.approve')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            disabled={act.isPending || !text.trim()}
+            onClick={() =>
+              act.mutate({ action: 'decision', body: { decision: 'REFUSE', reason: text.trim() } })
+            }
+          >
+            {t('desk.rewards.refuse')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (claim.status === 'APPROVED') {
+    const onSubmit = (event: FormEvent) => {
+      event.preventDefault();
+      if (text.trim()) act.mutate({ action: 'payment', body: { reference: text.trim() } });
+    };
+    return (
+      <form className="tip-inline-form" onSubmit={onSubmit}>
+        <label className="field__label" htmlFor={`${id}-ref`}>
+          {t('desk.rewards.referenceLabel')}
+        </label>
+        <input
+          id={`${id}-ref`}
+          className="field__input"
+          value={text}
+          maxLength={100}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <button
+          type="submit"
+          className="button button--secondary button--small"
+          disabled={act.isPending || !text.trim()}
+        >
+          {t('desk.rewards.recordPayment')}
+        </button>
+        {error}
+      </form>
+    );
+  }
+  return null;
+}
