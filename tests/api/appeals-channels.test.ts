@@ -9,7 +9,8 @@ import { appealBody, publishedAppeal } from '../support/appeal-factory';
 import { carriesNoMetadata, jpegWithGps, upload } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CAP_XSD = join(__dirname, '../../../shared/standards/cap/CAP-v1.2.xsd');
+// The OASIS CAP 1.2 schema, copied from the standard so the test needs nothing outside the repo.
+const CAP_XSD = join(__dirname, '../support/standards/CAP-v1.2.xsd');
 const scratch = mkdtempSync(join(tmpdir(), 'vigie-cap-'));
 
 /** Validates with xmllint against the OASIS schema; returns xmllint's complaint, or '' when valid. */
