@@ -1,4 +1,10 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,7 +29,11 @@ const KEEP_HOURS = 24;
 @Injectable()
 export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly local = new EventEmitter().setMaxListeners(0);
+  private readonly logger = new Logger(LiveEvents.name);
   private pruner?: NodeJS.Timeout;
+  private readonly queued: { agencyId: string; type: string; data: Record<string, unknown> }[] = [];
+  private flushTimer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,8 +53,41 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
     this.local.emit('shutdown');
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     clearInterval(this.pruner);
+    clearTimeout(this.flushTimer);
+    await this.flushing;
+    await this.flush();
+  }
+
+  /**
+   * For the high-volume path (a tip received during a surge): records the event after the
+   * caller's commit, batched with others every few milliseconds, so thousands of intakes a second
+   * do not queue one by one behind the agency's ordering lock. If the process dies before the
+   * flush, the event is lost but the tip is not: the inbox shows it on its next load.
+   */
+  queue(agencyId: string, type: string, data: Record<string, unknown>): void {
+    this.queued.push({ agencyId, type, data });
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush();
+    }, 10);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => this.flush());
+    const batch = this.queued.splice(0);
+    if (batch.length === 0) return;
+    this.flushing = this.dataSource
+      .transaction(async (tx) => {
+        for (const agencyId of [...new Set(batch.map((e) => e.agencyId))].sort()) {
+          for (const e of batch.filter((b) => b.agencyId === agencyId))
+            await this.emit(tx, e.agencyId, e.type, e.data);
+        }
+      })
+      .catch((err) => this.logger.warn(`live events not recorded: ${String(err)}`))
+      .finally(() => (this.flushing = undefined));
+    return this.flushing;
   }
 
   /** Records an event inside the caller's transaction; delivered live when it commits. */

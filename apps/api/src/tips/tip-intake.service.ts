@@ -132,9 +132,9 @@ export class TipIntakeService {
         }
         // With files, duplicate scoring follows each file's processing (tip-media.job.ts).
         if (rows.length === 0) await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
-        await this.live.emit(tx, destination.agencyId, 'tip.received', { tipId });
         return code;
       });
+      this.live.queue(destination.agencyId, 'tip.received', { tipId });
       return { code, password, receivedAt: receivedAt.toISOString() };
     } catch (err) {
       await this.discardSealed(
