@@ -165,11 +165,14 @@ export function InboxPage() {
         return;
       }
       switch (event.key) {
+        // The first j or k lands on the highlighted tip (the first one) rather than skipping it.
         case 'j':
-          if (tips[index + 1]) focusRow(tips[index + 1].id);
+          if (activeId === null && active) focusRow(active.id);
+          else if (tips[index + 1]) focusRow(tips[index + 1].id);
           break;
         case 'k':
-          if (index > 0) focusRow(tips[index - 1].id);
+          if (activeId === null && active) focusRow(active.id);
+          else if (index > 0) focusRow(tips[index - 1].id);
           break;
         case 'Enter': {
           const target = event.target as HTMLElement;
