@@ -99,7 +99,8 @@ function contentSecurityPolicy() {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:', 'blob:'],
+    // Map tiles for the desk's case map (OpenStreetMap); pages without a map load none.
+    imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org', 'https://*.tile.openstreetmap.org'],
     mediaSrc: ["'self'", 'blob:'],
     connectSrc: ["'self'"],
     fontSrc: ["'self'"],
