@@ -108,7 +108,10 @@ it('an investigator triages a live tip with the keyboard, asks the tipster, link
       await page.waitForTimeout(1_000);
       await page.reload();
       await page.getByRole('heading', { name: `Tip ${first.code}` }).waitFor();
-      await page.getByText(/No likely duplicate|Likely duplicates/).first().waitFor();
+      await page
+        .getByText(/No likely duplicate|Likely duplicates/)
+        .first()
+        .waitFor();
     }
     await expect(suggestion.textContent()).resolves.toMatch(/Same contact details|similar/);
     await expectAccessible(page);

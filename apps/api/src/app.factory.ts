@@ -100,7 +100,13 @@ function contentSecurityPolicy() {
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
     // Map tiles for the desk's case map (OpenStreetMap); pages without a map load none.
-    imgSrc: ["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org', 'https://*.tile.openstreetmap.org'],
+    imgSrc: [
+      "'self'",
+      'data:',
+      'blob:',
+      'https://tile.openstreetmap.org',
+      'https://*.tile.openstreetmap.org',
+    ],
     mediaSrc: ["'self'", 'blob:'],
     connectSrc: ["'self'"],
     fontSrc: ["'self'"],
