@@ -2,12 +2,15 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue';
+import { MediaStore } from '../media/media-store';
+import type { StoredRendition } from '../tips/tip-media.entity';
 import { DEDUPE_SCORE_JOB } from './dedupe-jobs';
 import { DedupeSettings } from './dedupe-settings';
 import { CandidateSearch } from './signals/candidate-search';
 import { scorePair } from './signals/scoring';
 import type { SignalHit } from './signals/signal-hit';
-import { recordFingerprint } from './signals/tip-fingerprints';
+import { innerPhotoHash, looksLikeScreen } from './signals/screenshot-hash';
+import { recordFingerprint, storeHash } from './signals/tip-fingerprints';
 import type { TipProfile } from './signals/tip-profile';
 
 export interface ScoreOutcome {
@@ -34,6 +37,7 @@ export class DedupeScoreJob implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobQueue,
     private readonly settings: DedupeSettings,
+    private readonly store: MediaStore,
   ) {
     this.search = new CandidateSearch(settings);
   }
@@ -52,10 +56,41 @@ export class DedupeScoreJob implements OnModuleInit {
     // Committed first, searched second: see recordFingerprint.
     const profile = await recordFingerprint(this.dataSource, tipId);
     if (!profile) return { tipId, outcome: 'NO_TIP', pairs: 0, suggested: 0 };
+    await this.recordScreenshotHashes(profile);
     return this.dataSource.transaction(async (tx) => {
       const hits = await this.search.find(tx, profile);
       return { tipId, outcome: 'SCORED' as const, ...(await this.saveSuggestions(tx, profile, hits)) };
     });
+  }
+
+  /**
+   * For a photo shaped like a phone screen, also hashes the photo inside it (screenshot-hash.ts),
+   * from the preview rendition. Once per file: the hash is kept with the others, committed
+   * before the search like them.
+   */
+  private async recordScreenshotHashes(tip: TipProfile): Promise<void> {
+    const files: {
+      id: string;
+      renditions: StoredRendition[];
+      evidence: { width?: number; height?: number } | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, renditions, evidence FROM tip_media WHERE tip_id = $1 AND kind = 'image' AND state = 'READY'`,
+      [tip.tipId],
+    );
+    for (const media of tip.media) {
+      const file = files.find((f) => f.id === media.id);
+      const preview = file?.renditions.find((r) => r.name === 'preview');
+      if (media.innerHash || !preview || !looksLikeScreen(file?.evidence?.width, file?.evidence?.height))
+        continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await this.store.read(preview.key)) chunks.push(chunk as Buffer);
+      const inner = await innerPhotoHash(Buffer.concat(chunks));
+      if (!inner) continue;
+      await this.dataSource.transaction((tx) =>
+        storeHash(tx, { id: media.id, tipId: tip.tipId, agencyId: tip.agencyId }, 1, inner),
+      );
+      media.innerHash = inner;
+    }
   }
 
   private async saveSuggestions(

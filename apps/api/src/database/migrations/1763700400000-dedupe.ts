@@ -20,6 +20,14 @@ export class Dedupe1763700400000 implements MigrationInterface {
       CREATE FUNCTION dedupe_normalize(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
       AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$`);
 
+    // A typed place without the words that only say what kind of place it is, in either language:
+    // "Métro Berri-UQAM" and "Berri UQAM station" are both "berri uqam".
+    await q.query(`
+      CREATE FUNCTION dedupe_place_key(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+      AS $$ SELECT nullif(btrim(regexp_replace(regexp_replace(dedupe_normalize($1),
+        '\\m(metro|station|gare|terminus|arret|stop|parc|park|marche|market|rue|street|st|ave|avenue|boulevard|boul|blvd|coin|corner|angle|place|square|centre|center|mall|carrefour|pres|near|du|de|des|la|le|les|l|d|the|of|at|on|a|au|et|and)\\M',
+        ' ', 'g'), '[^[:alnum:]]+', ' ', 'g')), '') $$`);
+
     // One row per scored tip: the facts the signals look up, in indexes shaped for each lookup.
     // Written by the scoring job (idempotent upsert); the tip row itself is never touched.
     await q.query(`
@@ -32,6 +40,10 @@ export class Dedupe1763700400000 implements MigrationInterface {
         latitude double precision,
         longitude double precision,
         occurred_at timestamptz NOT NULL,
+        -- What the tipster typed as "where", and "when" only if they said it (occurred_at falls
+        -- back to the arrival time): a named place is compared only between stated times.
+        place_norm text,
+        stated_at timestamptz,
         -- x, y, z on the globe in metres (ll_to_earth), then the epoch second it happened: one
         -- R-tree box query answers "within r metres and t seconds".
         place_time cube,
@@ -40,14 +52,14 @@ export class Dedupe1763700400000 implements MigrationInterface {
         scored_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((latitude IS NULL) = (place_time IS NULL))
       )`);
-    await q.query(
-      `CREATE INDEX tip_fingerprint_text_idx ON tip_fingerprint USING gin (text_norm gin_trgm_ops)`,
-    );
     await q.query(`CREATE INDEX tip_fingerprint_window_idx ON tip_fingerprint (agency_id, received_at)`);
     await q.query(
       `CREATE INDEX tip_fingerprint_appeal_idx ON tip_fingerprint (appeal_id, received_at) WHERE appeal_id IS NOT NULL`,
     );
     await q.query(`CREATE INDEX tip_fingerprint_place_time_idx ON tip_fingerprint USING gist (place_time)`);
+    await q.query(
+      `CREATE INDEX tip_fingerprint_stated_idx ON tip_fingerprint (agency_id, stated_at) WHERE stated_at IS NOT NULL`,
+    );
     await q.query(
       `CREATE INDEX tip_fingerprint_phone_idx ON tip_fingerprint (agency_id, phone_key) WHERE phone_key IS NOT NULL`,
     );
@@ -55,20 +67,36 @@ export class Dedupe1763700400000 implements MigrationInterface {
       `CREATE INDEX tip_fingerprint_email_idx ON tip_fingerprint (agency_id, email_key) WHERE email_key IS NOT NULL`,
     );
 
+    // MinHash bands of the normalised text (dedupe/signals/text-bands.ts): a text lookup is a few
+    // equality probes here, and pg_trgm's similarity then checks the candidates found.
+    await q.query(`
+      CREATE TABLE tip_text_band (
+        tip_id uuid NOT NULL REFERENCES tip(id),
+        band smallint NOT NULL CHECK (band BETWEEN 0 AND 9),
+        value integer NOT NULL,
+        agency_id uuid NOT NULL REFERENCES agency(id),
+        CONSTRAINT tip_text_band_pkey PRIMARY KEY (tip_id, band)
+      )`);
+    await q.query(
+      `CREATE INDEX tip_text_band_lookup_idx ON tip_text_band (agency_id, band, value) INCLUDE (tip_id)`,
+    );
+
     // Multi-index hashing: each 64-bit perceptual hash split into 4 bands of 16 bits. The
     // covering index answers "which photos have this band value" without reading the heap.
+    // hash_no 0 is the media job's pHash; 1 the pHash of the photo inside a screenshot.
     await q.query(`
       CREATE TABLE media_hash_band (
         media_id uuid NOT NULL REFERENCES tip_media(id),
+        hash_no smallint NOT NULL CHECK (hash_no IN (0, 1)),
         band smallint NOT NULL CHECK (band BETWEEN 0 AND 3),
         value integer NOT NULL CHECK (value BETWEEN 0 AND 65535),
         agency_id uuid NOT NULL REFERENCES agency(id),
         tip_id uuid NOT NULL REFERENCES tip(id),
         phash bigint NOT NULL,
-        CONSTRAINT media_hash_band_pkey PRIMARY KEY (media_id, band)
+        CONSTRAINT media_hash_band_pkey PRIMARY KEY (media_id, hash_no, band)
       )`);
     await q.query(
-      `CREATE INDEX media_hash_band_lookup_idx ON media_hash_band (agency_id, band, value) INCLUDE (phash, tip_id)`,
+      `CREATE INDEX media_hash_band_lookup_idx ON media_hash_band (agency_id, band, value) INCLUDE (phash, tip_id, media_id, hash_no)`,
     );
 
     // A pair of tips some signal connects, ordered so that each pair has one row. Pairs below the
@@ -155,10 +183,12 @@ export class Dedupe1763700400000 implements MigrationInterface {
       'duplicate_rejection',
       'duplicate_suggestion',
       'media_hash_band',
+      'tip_text_band',
       'tip_fingerprint',
     ]) {
       await q.query(`DROP TABLE ${table}`);
     }
+    await q.query(`DROP FUNCTION dedupe_place_key`);
     await q.query(`DROP FUNCTION dedupe_normalize`);
     // cube and earthdistance stay: other features may use them by now.
   }

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { DedupeSettings } from '../dedupe-settings';
 import { phashAsInt8, probesFor } from './perceptual-bands';
-import { TEXT_MIN_CHARS, TEXT_MIN_SIMILARITY } from './scoring';
+import { textBands, trigramsOf } from './text-bands';
+import { PLACE_NAME_MIN_SIMILARITY, TEXT_MIN_CHARS, TEXT_MIN_SIMILARITY } from './scoring';
 import type { SignalHit } from './signal-hit';
 
 type MediaHit = Extract<SignalHit, { media: Record<string, string> }>;
@@ -12,15 +13,25 @@ import type { TipProfile } from './tip-profile';
  * suggested, not all of them, and the investigator merges the rest in bulk from the cluster.
  */
 export const CANDIDATES_PER_SIGNAL = 50;
+/** At most this many tips said to have happened within the window are compared by place name. */
+const STATED_WINDOW_ROWS = 2000;
+/**
+ * Texts sharing the most bands are measured with pg_trgm (a message typed again shares most of
+ * them), and so are tips other signals connect, strongest first: at ~0.1 ms a comparison of two
+ * tip-length texts, these caps keep the text lookup to a few milliseconds.
+ */
+const TEXT_CANDIDATES = 20;
+const TEXT_CONNECTED = 30;
 
 /*
  * One index lookup per signal, each within the tip's agency, none a scan of the agency's tips:
  *   exact media  tip_media (agency_id, sha256)
  *   near media   media_hash_band (agency_id, band, value), covering; see perceptual-bands.ts
- *   text         GIN trigram index on the normalised text, within the same appeal or a time window
- *   place+time   GiST R-tree on a 4-D cube: position on the globe in metres, and time
+ *   text         MinHash bands of the normalised text (text-bands.ts), then pg_trgm's similarity on
+ *                the candidates within the same appeal or a time window
+ *   place+time   GiST R-tree on a 4-D cube: position on the globe in metres, and time; without
+ *                positions, the named place within (agency_id, stated_at)
  *   contact      (agency_id, phone_key) and (agency_id, email_key)
- * Must run inside a transaction: the text lookup sets its similarity threshold locally.
  */
 export class CandidateSearch {
   constructor(private readonly settings: DedupeSettings) {}
@@ -32,12 +43,20 @@ export class CandidateSearch {
     const near = (await this.nearMedia(tx, tip)).filter(
       (h) => !exactPairs.has(Object.values(h.media).sort().join()),
     );
-    return [
+    const others = [
       ...exact,
       ...near,
-      ...(await this.text(tx, tip)),
       ...(await this.placeTime(tx, tip)),
+      ...(await this.namedPlace(tx, tip)),
       ...(await this.contact(tx, tip)),
+    ];
+    return [
+      ...others,
+      ...(await this.text(
+        tx,
+        tip,
+        others.map((h) => h.otherTipId),
+      )),
     ];
   }
 
@@ -61,71 +80,104 @@ export class CandidateSearch {
 
   async nearMedia(tx: EntityManager, tip: TipProfile): Promise<MediaHit[]> {
     const maxBits = this.settings.DEDUPE_NEAR_MEDIA_MAX_BITS;
-    const hits: MediaHit[] = [];
+    const best = new Map<string, MediaHit & { signal: 'NEAR_MEDIA' }>();
     for (const media of tip.media) {
-      if (!media.phash) continue;
-      const probes = probesFor(media.phash, maxBits);
-      const rows: { other_media_id: string; other_tip_id: string; bits: number }[] = await tx.query(
-        `SELECT DISTINCT b.media_id AS other_media_id, b.tip_id AS other_tip_id,
-                bit_count((b.phash # $3::bigint)::bit(64))::int AS bits
-           FROM unnest($4::smallint[], $5::int[]) AS p(band, value)
-           JOIN media_hash_band b ON b.agency_id = $1 AND b.band = p.band AND b.value = p.value
-          WHERE b.tip_id <> $2 AND bit_count((b.phash # $3::bigint)::bit(64)) <= $6
-          ORDER BY bits, other_media_id
-          LIMIT $7`,
-        [
-          tip.agencyId,
-          tip.tipId,
-          phashAsInt8(media.phash),
-          probes.bands,
-          probes.values,
-          maxBits,
-          CANDIDATES_PER_SIGNAL,
-        ],
-      );
-      for (const r of rows) {
-        hits.push({
-          signal: 'NEAR_MEDIA',
-          otherTipId: r.other_tip_id,
-          media: { [tip.tipId]: media.id, [r.other_tip_id]: r.other_media_id },
-          bits: r.bits,
-        });
+      const hashes = [
+        { hash: media.phash, inner: false },
+        { hash: media.innerHash, inner: true },
+      ];
+      for (const { hash, inner } of hashes) {
+        if (!hash) continue;
+        const probes = probesFor(hash, maxBits);
+        const rows: { other_media_id: string; other_tip_id: string; hash_no: number; bits: number }[] =
+          await tx.query(
+            `SELECT DISTINCT ON (b.media_id) b.media_id AS other_media_id, b.tip_id AS other_tip_id, b.hash_no,
+                    bit_count((b.phash # $3::bigint)::bit(64))::int AS bits
+               FROM unnest($4::smallint[], $5::int[]) AS p(band, value)
+               JOIN media_hash_band b ON b.agency_id = $1 AND b.band = p.band AND b.value = p.value
+              WHERE b.tip_id <> $2 AND bit_count((b.phash # $3::bigint)::bit(64)) <= $6
+              ORDER BY b.media_id, bits, b.hash_no
+              LIMIT $7`,
+            [
+              tip.agencyId,
+              tip.tipId,
+              phashAsInt8(hash),
+              probes.bands,
+              probes.values,
+              maxBits,
+              CANDIDATES_PER_SIGNAL * 4,
+            ],
+          );
+        for (const r of rows) {
+          const key = `${media.id} ${r.other_media_id}`;
+          if ((best.get(key)?.bits ?? Infinity) <= r.bits) continue;
+          best.set(key, {
+            signal: 'NEAR_MEDIA',
+            otherTipId: r.other_tip_id,
+            media: { [tip.tipId]: media.id, [r.other_tip_id]: r.other_media_id },
+            bits: r.bits,
+            screenshot: inner || r.hash_no === 1,
+          });
+        }
       }
     }
-    return hits;
+    return [...best.values()].sort((a, b) => a.bits - b.bits).slice(0, CANDIDATES_PER_SIGNAL);
   }
 
-  async text(tx: EntityManager, tip: TipProfile): Promise<SignalHit[]> {
+  /**
+   * Texts as alike as a message typed again, found through their MinHash bands within the window
+   * (same appeal, or a few days either side); and, for tips another signal already connects, how
+   * alike their texts are, however little: weak on its own, it adds to a place or a contact.
+   */
+  async text(tx: EntityManager, tip: TipProfile, connected: string[] = []): Promise<SignalHit[]> {
     if (tip.textNorm.length < TEXT_MIN_CHARS) return [];
     const windowMs = this.settings.DEDUPE_TEXT_WINDOW_HOURS * 3_600_000;
-    await tx.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [
-      String(TEXT_MIN_SIMILARITY),
-    ]);
-    const rows: { other_tip_id: string; similarity: number }[] = await tx.query(
-      `SELECT f.tip_id AS other_tip_id, similarity(f.text_norm, $3) AS similarity
+    const bands = textBands(tip.textNorm);
+    const banded: { tip_id: string }[] = await tx.query(
+      `SELECT b.tip_id
+         FROM unnest($3::smallint[], $4::int[]) AS p(band, value)
+         JOIN tip_text_band b ON b.agency_id = $1 AND b.band = p.band AND b.value = p.value
+        WHERE b.tip_id <> $2
+        GROUP BY b.tip_id
+        ORDER BY count(*) DESC, b.tip_id
+        LIMIT $5`,
+      [tip.agencyId, tip.tipId, [...bands.keys()], bands, TEXT_CANDIDATES],
+    );
+    const rows: {
+      other_tip_id: string;
+      similarity: number;
+      latitude: number | null;
+      longitude: number | null;
+      stated_at: Date | null;
+      place_norm: string | null;
+    }[] = await tx.query(
+      `SELECT f.tip_id AS other_tip_id, similarity(f.text_norm, $2) AS similarity,
+              f.latitude, f.longitude, f.stated_at, f.place_norm
          FROM tip_fingerprint f
-        WHERE f.agency_id = $1 AND f.tip_id <> $2
-          AND f.text_norm % $3
-          AND length(f.text_norm) >= $7
-          AND (f.appeal_id = $4 OR f.received_at BETWEEN $5 AND $6)
-        ORDER BY similarity DESC, f.tip_id
-        LIMIT $8`,
+        WHERE f.agency_id = $1 AND length(f.text_norm) >= $3
+          AND ((f.tip_id = ANY($4::uuid[]) AND (f.appeal_id = $6 OR f.received_at BETWEEN $7 AND $8))
+               OR f.tip_id = ANY($5::uuid[]))`,
       [
         tip.agencyId,
-        tip.tipId,
         tip.textNorm,
+        TEXT_MIN_CHARS,
+        banded.map((b) => b.tip_id),
+        [...new Set(connected)].slice(0, TEXT_CONNECTED),
         tip.appealId,
         new Date(tip.receivedAt.getTime() - windowMs),
         new Date(tip.receivedAt.getTime() + windowMs),
-        TEXT_MIN_CHARS,
-        CANDIDATES_PER_SIGNAL,
       ],
     );
-    return rows.map((r) => ({
-      signal: 'TEXT',
-      otherTipId: r.other_tip_id,
-      similarity: Math.round(Number(r.similarity) * 100) / 100,
-    }));
+    return rows
+      .map((r) => ({
+        otherTipId: r.other_tip_id,
+        similarity: Math.round(Number(r.similarity) * 100) / 100,
+        elsewhere: toldElsewhere(tip, r),
+      }))
+      .filter((r) => r.similarity > TEXT_MIN_SIMILARITY)
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, CANDIDATES_PER_SIGNAL * 2)
+      .map((r) => ({ signal: 'TEXT', ...r }));
   }
 
   async placeTime(tx: EntityManager, tip: TipProfile): Promise<SignalHit[]> {
@@ -134,11 +186,13 @@ export class CandidateSearch {
     const seconds = this.settings.DEDUPE_PLACE_MINUTES * 60;
     // The box's sides are chords, which are never longer than the arcs they span: everything
     // within `radius` on the ground is inside it, and earth_distance then measures exactly.
-    const rows: { other_tip_id: string; metres: number; minutes: number }[] = await tx.query(
-      `WITH q AS (SELECT ll_to_earth($3, $4) AS p, $5::float8 AS t)
+    const rows: { other_tip_id: string; metres: number; minutes: number; same_appeal: boolean }[] =
+      await tx.query(
+        `WITH q AS (SELECT ll_to_earth($3, $4) AS p, $5::float8 AS t)
        SELECT f.tip_id AS other_tip_id,
               earth_distance(q.p, ll_to_earth(f.latitude, f.longitude)) AS metres,
-              abs(extract(epoch FROM f.occurred_at) - q.t) / 60 AS minutes
+              abs(extract(epoch FROM f.occurred_at) - q.t) / 60 AS minutes,
+              f.appeal_id IS NOT DISTINCT FROM $9::uuid AS same_appeal
          FROM q, tip_fingerprint f
         WHERE f.place_time <@ cube(
                 ARRAY[cube_ll_coord(q.p, 1) - $6, cube_ll_coord(q.p, 2) - $6, cube_ll_coord(q.p, 3) - $6, q.t - $7],
@@ -147,23 +201,79 @@ export class CandidateSearch {
           AND earth_distance(q.p, ll_to_earth(f.latitude, f.longitude)) <= $6
         ORDER BY metres, f.tip_id
         LIMIT $8`,
-      [
-        tip.agencyId,
-        tip.tipId,
-        tip.latitude,
-        tip.longitude,
-        tip.occurredAt.getTime() / 1000,
-        radius,
-        seconds,
-        CANDIDATES_PER_SIGNAL,
-      ],
-    );
+        [
+          tip.agencyId,
+          tip.tipId,
+          tip.latitude,
+          tip.longitude,
+          tip.occurredAt.getTime() / 1000,
+          radius,
+          seconds,
+          CANDIDATES_PER_SIGNAL,
+          tip.appealId,
+        ],
+      );
     return rows.map((r) => ({
       signal: 'PLACE_TIME',
       otherTipId: r.other_tip_id,
       metres: Math.round(Number(r.metres)),
       minutes: Math.round(Number(r.minutes)),
+      sameAppeal: r.same_appeal,
     }));
+  }
+
+  /**
+   * Place and time without positions: the place one tipster typed in the form ("Métro
+   * Berri-UQAM", kept as "berri uqam") against the place the other typed, or the place the other
+   * names in their description ("…à la sortie du métro Berri…"), both saying when. The stated-time
+   * window comes first (an index range: an hour or two of tips, a few hundred in a surge), then
+   * trigram comparisons on those few, here rather than in SQL.
+   */
+  async namedPlace(tx: EntityManager, tip: TipProfile): Promise<SignalHit[]> {
+    if (!tip.statedAt) return [];
+    const seconds = this.settings.DEDUPE_PLACE_MINUTES * 60;
+    const rows: {
+      other_tip_id: string;
+      place_norm: string | null;
+      text_norm: string;
+      minutes: number;
+      same_appeal: boolean;
+    }[] = await tx.query(
+      `SELECT f.tip_id AS other_tip_id, f.place_norm, f.text_norm,
+              abs(extract(epoch FROM f.stated_at - $3::timestamptz)) / 60 AS minutes,
+              f.appeal_id IS NOT DISTINCT FROM $5::uuid AS same_appeal
+         FROM tip_fingerprint f
+        WHERE f.agency_id = $1 AND f.tip_id <> $2 AND f.stated_at IS NOT NULL
+          AND f.stated_at BETWEEN $3::timestamptz - make_interval(secs => $4)
+                              AND $3::timestamptz + make_interval(secs => $4)
+          AND ($6::text IS NOT NULL OR f.place_norm IS NOT NULL)
+        LIMIT $7`,
+      [tip.agencyId, tip.tipId, tip.statedAt, seconds, tip.appealId, tip.placeNorm, STATED_WINDOW_ROWS],
+    );
+    const mine = { key: tip.placeNorm ? trigramsOf(tip.placeNorm) : null, text: trigramsOf(tip.textNorm) };
+    const hits: SignalHit[] = [];
+    for (const r of rows) {
+      const theirKey = r.place_norm ? trigramsOf(r.place_norm) : null;
+      const alike = Math.max(
+        mine.key && theirKey ? jaccard(mine.key, theirKey) : 0,
+        mine.key ? containment(mine.key, trigramsOf(r.text_norm)) : 0,
+        theirKey ? containment(theirKey, mine.text) : 0,
+      );
+      if (alike < PLACE_NAME_MIN_SIMILARITY) continue;
+      hits.push({
+        signal: 'PLACE_TIME',
+        otherTipId: r.other_tip_id,
+        placeSimilarity: Math.round(alike * 100) / 100,
+        minutes: Math.round(Number(r.minutes)),
+        sameAppeal: r.same_appeal,
+      });
+    }
+    return hits
+      .sort(
+        (a, b) =>
+          ('placeSimilarity' in b ? b.placeSimilarity : 0) - ('placeSimilarity' in a ? a.placeSimilarity : 0),
+      )
+      .slice(0, CANDIDATES_PER_SIGNAL);
   }
 
   async contact(tx: EntityManager, tip: TipProfile): Promise<SignalHit[]> {
@@ -203,4 +313,69 @@ export class CandidateSearch {
       days: Math.round(Number(r.days) * 10) / 10,
     }));
   }
+}
+
+/** |A ∩ B| / |A ∪ B|: what pg_trgm's similarity computes. */
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+/** The share of a place name's trigrams found in a text: 1 when the text names that place. */
+function containment(place: Set<string>, text: Set<string>): number {
+  let found = 0;
+  for (const t of place) if (text.has(t)) found++;
+  return found / (place.size || 1);
+}
+
+/** Beyond these, two tipsters who both said where or when were not telling of the same moment. */
+const ELSEWHERE_HOURS = 6;
+const ELSEWHERE_METRES = 2000;
+
+/**
+ * Whether two tips, whatever their words, tell of different moments: both said when, hours
+ * apart; both gave a position, kilometres apart; or both typed a place, with nothing in common.
+ * The same words about another moment are a form of words (the appeal's own, a template), not a
+ * repeat.
+ */
+function toldElsewhere(
+  tip: TipProfile,
+  other: {
+    latitude: number | null;
+    longitude: number | null;
+    stated_at: Date | null;
+    place_norm: string | null;
+  },
+): boolean {
+  if (
+    tip.statedAt &&
+    other.stated_at &&
+    Math.abs(tip.statedAt.getTime() - other.stated_at.getTime()) > ELSEWHERE_HOURS * 3_600_000
+  )
+    return true;
+  if (
+    tip.latitude !== null &&
+    tip.longitude !== null &&
+    other.latitude !== null &&
+    other.longitude !== null
+  ) {
+    if (haversineMetres(tip.latitude, tip.longitude, other.latitude, other.longitude) > ELSEWHERE_METRES)
+      return true;
+  }
+  if (
+    tip.placeNorm &&
+    other.place_norm &&
+    jaccard(trigramsOf(tip.placeNorm), trigramsOf(other.place_norm)) < 0.2
+  )
+    return true;
+  return false;
+}
+
+function haversineMetres(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
 }

@@ -16,39 +16,64 @@ describe('scoring a pair', () => {
 
   it('tells a re-encoded copy from a cropped one', () => {
     const near = (bits: number) =>
-      scorePair([{ signal: 'NEAR_MEDIA', otherTipId: other, media, bits }], settings).reasons[0].text;
+      scorePair([{ signal: 'NEAR_MEDIA', otherTipId: other, media, bits, screenshot: false }], settings)
+        .reasons[0].text;
     expect(near(2)).toBe('same photo, re-encoded: 2 bits apart');
     expect(near(8)).toBe('same photo, cropped or edited: 8 bits apart');
   });
 
   it('needs very similar text to suggest on text alone', () => {
     const text = (similarity: number) =>
-      scorePair([{ signal: 'TEXT', otherTipId: other, similarity }], settings);
+      scorePair([{ signal: 'TEXT', otherTipId: other, similarity, elsewhere: false }], settings);
     expect(text(0.45).suggested).toBe(false);
     expect(text(0.82)).toMatchObject({ suggested: true, reasons: [{ text: 'text 0.82 similar' }] });
   });
 
+  it('does not suggest the same words about another place or time', () => {
+    expect(
+      scorePair([{ signal: 'TEXT', otherTipId: other, similarity: 0.9, elsewhere: true }], settings),
+    ).toMatchObject({
+      suggested: false,
+      reasons: [{ text: 'text 0.90 similar, about another place or time' }],
+    });
+  });
+
   it('adds weak independent evidence up: loosely similar text at the same place and time', () => {
     const hits: SignalHit[] = [
-      { signal: 'TEXT', otherTipId: other, similarity: 0.42 },
-      { signal: 'PLACE_TIME', otherTipId: other, metres: 140, minutes: 12 },
+      { signal: 'TEXT', otherTipId: other, similarity: 0.5, elsewhere: false },
+      { signal: 'PLACE_TIME', otherTipId: other, metres: 280, minutes: 50, sameAppeal: true },
     ];
     const s = scorePair(hits, settings);
     for (const h of hits) expect(scorePair([h], settings).suggested).toBe(false);
     expect(s.score).toBeGreaterThanOrEqual(SUGGEST_AT);
-    expect(s.reasons.map((r) => r.text).sort()).toEqual(['140 m and 12 min apart', 'text 0.42 similar']);
+    expect(s.reasons.map((r) => r.text).sort()).toEqual(['280 m and 50 min apart', 'text 0.50 similar']);
+  });
+
+  it('suggests two sightings close in place and time about the same appeal, not about different ones', () => {
+    const place = (sameAppeal: boolean): SignalHit => ({
+      signal: 'PLACE_TIME',
+      otherTipId: other,
+      metres: 140,
+      minutes: 12,
+      sameAppeal,
+    });
+    expect(scorePair([place(true)], settings)).toMatchObject({
+      suggested: true,
+      reasons: [{ text: '140 m and 12 min apart' }],
+    });
+    expect(scorePair([place(false)], settings).suggested).toBe(false);
   });
 
   it('counts one signal once, by its strongest hit', () => {
     const s = scorePair(
       [
-        { signal: 'NEAR_MEDIA', otherTipId: other, media, bits: 10 },
-        { signal: 'NEAR_MEDIA', otherTipId: other, media: { a: 'mc', b: 'md' }, bits: 2 },
+        { signal: 'NEAR_MEDIA', otherTipId: other, media, bits: 10, screenshot: false },
+        { signal: 'NEAR_MEDIA', otherTipId: other, media: { a: 'mc', b: 'md' }, bits: 2, screenshot: true },
       ],
       settings,
     );
     expect(s.reasons).toHaveLength(1);
-    expect(s.reasons[0]).toMatchObject({ bits: 2 });
+    expect(s.reasons[0]).toMatchObject({ bits: 2, text: 'same photo, in a screenshot: 2 bits apart' });
   });
 
   it('treats the same tipster on another appeal as a hint, not a duplicate', () => {

@@ -13,10 +13,20 @@ export const SUGGEST_AT = 0.5;
 
 /** Texts shorter than this (after normalising) say too little to compare: "Photo.", "Is this him?". */
 export const TEXT_MIN_CHARS = 40;
-/** pg_trgm similarity from which texts are candidates at all (the GIN index's threshold). */
+/** pg_trgm similarity above which text counts at all, as weak evidence beside other signals. */
 export const TEXT_MIN_SIMILARITY = 0.3;
-/** Similarity at which text alone is as strong as the suggestion threshold. */
-const TEXT_ALONE = 0.6;
+/**
+ * Similarity at which text alone is as strong as the suggestion threshold: a message typed again.
+ * Paraphrases of one sighting sit around 0.4–0.7, and so do different sightings told with the
+ * appeal's own words ("a teenage girl in a red coat…"), so text alone must be near-verbatim;
+ * below that it only adds to a place, a photo or a contact.
+ */
+const TEXT_ALONE = 0.75;
+/**
+ * Place names at least this alike count: two typed names ("berri uqam" / "berri uqam"), or a typed
+ * name and a description naming it (the share of the name's trigrams found in the text).
+ */
+export const PLACE_NAME_MIN_SIMILARITY = 0.5;
 
 /** A tipster writing again about the same appeal within this many days is likely repeating. */
 const CONTACT_DAYS = 30;
@@ -32,17 +42,24 @@ export function strengthOf(hit: SignalHit, settings: DedupeSettings): number {
       // 0.97 for a re-encoded copy, 0.82 at 10 bits (a crop); different photos are 20+ apart.
       return clamp(0.97 - 0.015 * hit.bits);
     case 'TEXT':
-      // Linear from nothing at the candidate threshold to SUGGEST_AT at TEXT_ALONE, and on up:
-      // templated phrasing ("I saw the man from the appeal…") makes unrelated tips 0.3–0.5 alike.
+      // Linear from nothing at TEXT_MIN_SIMILARITY to SUGGEST_AT at TEXT_ALONE, and on up. The same
+      // words about another place or time are a form of words: a quarter of that, a hint only.
       return clamp(
-        (SUGGEST_AT * (hit.similarity - TEXT_MIN_SIMILARITY)) / (TEXT_ALONE - TEXT_MIN_SIMILARITY),
+        ((hit.elsewhere ? 0.25 : 1) * SUGGEST_AT * (hit.similarity - TEXT_MIN_SIMILARITY)) /
+          (TEXT_ALONE - TEXT_MIN_SIMILARITY),
       );
     case 'PLACE_TIME': {
-      // At most 0.6 (same spot, same minute): alone, only a very close pair is suggested; with
-      // even loosely similar text it is.
-      const near = 1 - (0.5 * hit.metres) / settings.DEDUPE_PLACE_RADIUS_M;
-      const soon = 1 - (0.5 * hit.minutes) / settings.DEDUPE_PLACE_MINUTES;
-      return clamp(0.6 * near * soon);
+      // Two people placing what they saw within the radius and the window, about the same appeal,
+      // are most likely describing one sighting: 0.85 at the same spot and minute, still 0.7
+      // two-thirds of the way out, 0.3 at the very edge (squares: being inside is what counts,
+      // not the last metre). A place named alike is vaguer than a position ("rue Saint-Denis"
+      // is long): 0.7 at most. About different appeals it is a coincidence of place: a hint.
+      const soon = 1 - 0.4 * (hit.minutes / settings.DEDUPE_PLACE_MINUTES) ** 2;
+      const near =
+        'metres' in hit
+          ? 0.85 * (1 - 0.4 * (hit.metres / settings.DEDUPE_PLACE_RADIUS_M) ** 2)
+          : 0.7 * (1 - (1 - hit.placeSimilarity) / (2 * (1 - PLACE_NAME_MIN_SIMILARITY)));
+      return clamp((hit.sameAppeal ? 1 : 0.35) * near * soon);
     }
     case 'CONTACT':
       // The same person about the same appeal, soon after: a repeat or an addition. About another
@@ -56,13 +73,17 @@ export function reasonText(hit: SignalHit): string {
     case 'EXACT_MEDIA':
       return 'same file, byte for byte';
     case 'NEAR_MEDIA':
+      if (hit.screenshot)
+        return `same photo, in a screenshot: ${hit.bits} ${hit.bits === 1 ? 'bit' : 'bits'} apart`;
       return hit.bits <= 4
         ? `same photo, re-encoded: ${hit.bits} ${hit.bits === 1 ? 'bit' : 'bits'} apart`
         : `same photo, cropped or edited: ${hit.bits} bits apart`;
     case 'TEXT':
-      return `text ${hit.similarity.toFixed(2)} similar`;
+      return `text ${hit.similarity.toFixed(2)} similar${hit.elsewhere ? ', about another place or time' : ''}`;
     case 'PLACE_TIME':
-      return `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart`;
+      return 'metres' in hit
+        ? `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart`
+        : `place named alike (${hit.placeSimilarity.toFixed(2)}), ${Math.round(hit.minutes)} min apart`;
     case 'CONTACT': {
       const what =
         hit.phone && hit.email

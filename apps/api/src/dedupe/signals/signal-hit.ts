@@ -6,9 +6,38 @@ export type SignalHit =
       /** tip id → media id, for both tips: the same pair of files seen from either side. */
       media: Record<string, string>;
     }
-  | { signal: 'NEAR_MEDIA'; otherTipId: string; media: Record<string, string>; bits: number }
-  | { signal: 'TEXT'; otherTipId: string; similarity: number }
-  | { signal: 'PLACE_TIME'; otherTipId: string; metres: number; minutes: number }
+  | {
+      signal: 'NEAR_MEDIA';
+      otherTipId: string;
+      media: Record<string, string>;
+      bits: number;
+      /** One of the two is a screenshot, compared by the photo inside it. */
+      screenshot: boolean;
+    }
+  | {
+      signal: 'TEXT';
+      otherTipId: string;
+      similarity: number;
+      /** Both said where or when, and it was not the same moment (candidate-search.ts). */
+      elsewhere: boolean;
+    }
+  | {
+      signal: 'PLACE_TIME';
+      otherTipId: string;
+      /** Between the two positions… */
+      metres: number;
+      minutes: number;
+      /** Both about the same appeal, or both about none. */
+      sameAppeal: boolean;
+    }
+  | {
+      signal: 'PLACE_TIME';
+      otherTipId: string;
+      /** …or, without positions, between the places the tipsters named, in the form or the text. */
+      placeSimilarity: number;
+      minutes: number;
+      sameAppeal: boolean;
+    }
   | {
       signal: 'CONTACT';
       otherTipId: string;

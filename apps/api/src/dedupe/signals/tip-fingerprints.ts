@@ -1,10 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { BANDS, bandsOf, phashAsInt8 } from './perceptual-bands';
-import type { TipProfile } from './tip-profile';
+import { TEXT_BANDS, textBands } from './text-bands';
+import type { ProfileMedia, TipProfile } from './tip-profile';
 
 /**
- * Writes what the signals look up for one tip (its tip_fingerprint row and the hash bands of its
- * processed photos) and commits, before any search. That order is what makes two duplicates
+ * Writes what the signals look up for one tip (its tip_fingerprint row, the bands of its text and
+ * of its processed photos' hashes) and commits, before any search. That order is what makes two duplicates
  * scored at the same moment on two workers still find each other: each commits its own
  * fingerprint before it searches, so whichever searches second sees the first.
  */
@@ -12,10 +13,12 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
   return dataSource.transaction(async (tx) => {
     const [row] = await tx.query(
       `INSERT INTO tip_fingerprint AS f (tip_id, agency_id, appeal_id, received_at, text_norm, latitude,
-                                         longitude, occurred_at, place_time, phone_key, email_key, scored_at)
+                                         longitude, occurred_at, place_norm, stated_at, place_time, phone_key,
+                                         email_key, scored_at)
        SELECT t.id, t.agency_id, t.appeal_id, t.received_at,
               dedupe_normalize(t.description || coalesce(' ' || t.place, '')),
               coalesce(t.latitude, e.lat), coalesce(t.longitude, e.lon), w.at,
+              dedupe_place_key(t.place), w.stated,
               CASE WHEN coalesce(t.latitude, e.lat) IS NOT NULL
                    THEN cube(ll_to_earth(coalesce(t.latitude, e.lat), coalesce(t.longitude, e.lon))::cube,
                              extract(epoch FROM w.at)) END,
@@ -31,34 +34,37 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
          ) e ON t.latitude IS NULL
          -- When: the middle of what the tipster said, else when the tip arrived.
          CROSS JOIN LATERAL (
-           SELECT CASE WHEN t.occurred_from IS NULL THEN t.received_at
-                       WHEN t.occurred_to IS NULL THEN t.occurred_from
-                       ELSE t.occurred_from + (t.occurred_to - t.occurred_from) / 2 END AS at
-         ) w
+           SELECT CASE WHEN t.occurred_to IS NULL THEN t.occurred_from
+                       ELSE t.occurred_from + (t.occurred_to - t.occurred_from) / 2 END AS stated
+         ) s
+         CROSS JOIN LATERAL (SELECT coalesce(s.stated, t.received_at) AS at, s.stated) w
         WHERE t.id = $1
        ON CONFLICT (tip_id) DO UPDATE SET
               appeal_id = EXCLUDED.appeal_id, text_norm = EXCLUDED.text_norm,
               latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
-              occurred_at = EXCLUDED.occurred_at, place_time = EXCLUDED.place_time,
+              occurred_at = EXCLUDED.occurred_at, place_norm = EXCLUDED.place_norm,
+              stated_at = EXCLUDED.stated_at, place_time = EXCLUDED.place_time,
               phone_key = EXCLUDED.phone_key, email_key = EXCLUDED.email_key, scored_at = now()
        RETURNING f.tip_id, f.agency_id, f.appeal_id, f.received_at, f.text_norm, f.latitude, f.longitude,
-                 f.occurred_at, f.phone_key, f.email_key`,
+                 f.occurred_at, f.place_norm, f.stated_at, f.phone_key, f.email_key`,
       [tipId],
     );
     if (!row) return null;
-    const media: { id: string; sha256: string; phash: string | null }[] = await tx.query(
-      `SELECT id, sha256, phash FROM tip_media WHERE tip_id = $1 ORDER BY from_tipster_at, id`,
+    await tx.query(
+      `INSERT INTO tip_text_band (tip_id, band, value, agency_id)
+       SELECT $1, b.band, b.value, $2 FROM unnest($3::smallint[], $4::int[]) AS b(band, value)
+       ON CONFLICT ON CONSTRAINT tip_text_band_pkey DO UPDATE SET value = EXCLUDED.value`,
+      [tipId, row.agency_id, [...Array(TEXT_BANDS).keys()], textBands(row.text_norm)],
+    );
+    const media: ProfileMedia[] = await tx.query(
+      `SELECT m.id, m.sha256, m.phash,
+              (SELECT lpad(to_hex(b.phash), 16, '0') FROM media_hash_band b
+                WHERE b.media_id = m.id AND b.hash_no = 1 LIMIT 1) AS "innerHash"
+         FROM tip_media m WHERE m.tip_id = $1 ORDER BY m.from_tipster_at, m.id`,
       [tipId],
     );
-    for (const m of media) {
-      if (!m.phash) continue;
-      await tx.query(
-        `INSERT INTO media_hash_band (media_id, band, value, agency_id, tip_id, phash)
-         SELECT $1, b.band, b.value, $2, $3, $4 FROM unnest($5::smallint[], $6::int[]) AS b(band, value)
-         ON CONFLICT ON CONSTRAINT media_hash_band_pkey DO NOTHING`,
-        [m.id, row.agency_id, tipId, phashAsInt8(m.phash), [...Array(BANDS).keys()], bandsOf(m.phash)],
-      );
-    }
+    for (const m of media)
+      if (m.phash) await storeHash(tx, { ...m, tipId, agencyId: row.agency_id }, 0, m.phash);
     return {
       tipId: row.tip_id,
       agencyId: row.agency_id,
@@ -68,9 +74,34 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
       latitude: row.latitude,
       longitude: row.longitude,
       occurredAt: row.occurred_at,
+      placeNorm: row.place_norm,
+      statedAt: row.stated_at,
       phoneKey: row.phone_key,
       emailKey: row.email_key,
       media,
     };
   });
+}
+
+/** Stores one hash of a file as its bands (hash 0: the media job's; 1: the photo in a screenshot). */
+export async function storeHash(
+  tx: EntityManager,
+  media: { id: string; tipId: string; agencyId: string },
+  hashNo: 0 | 1,
+  phash: string,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO media_hash_band (media_id, hash_no, band, value, agency_id, tip_id, phash)
+     SELECT $1, $2, b.band, b.value, $3, $4, $5 FROM unnest($6::smallint[], $7::int[]) AS b(band, value)
+     ON CONFLICT ON CONSTRAINT media_hash_band_pkey DO NOTHING`,
+    [
+      media.id,
+      hashNo,
+      media.agencyId,
+      media.tipId,
+      phashAsInt8(phash),
+      [...Array(BANDS).keys()],
+      bandsOf(phash),
+    ],
+  );
 }

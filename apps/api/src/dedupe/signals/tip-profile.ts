@@ -8,7 +8,18 @@ export interface TipProfile {
   latitude: number | null;
   longitude: number | null;
   occurredAt: Date;
+  /** The place the tipster typed, as dedupe_place_key has it; and when they said it happened, if they did. */
+  placeNorm: string | null;
+  statedAt: Date | null;
   phoneKey: string | null;
   emailKey: string | null;
-  media: { id: string; sha256: string; phash: string | null }[];
+  media: ProfileMedia[];
+}
+
+export interface ProfileMedia {
+  id: string;
+  sha256: string;
+  /** The media job's pHash; and, for a screenshot, the pHash of the photo inside it. */
+  phash: string | null;
+  innerHash: string | null;
 }
