@@ -82,6 +82,22 @@ export const reshared = {
       .composite([{ input: await sharp(photo).resize(1179).toBuffer(), top: 836, left: 0 }])
       .png()
       .toBuffer(),
+  /** The same with the phone's status bar: the time and the battery, in white. */
+  screenshotWithStatusBar: async (photo: Buffer) =>
+    sharp({ create: { width: 1179, height: 2556, channels: 3, background: '#000' } })
+      .composite([
+        { input: await sharp(photo).resize(1179).toBuffer(), top: 836, left: 0 },
+        {
+          input: Buffer.from(
+            '<svg width="1179" height="120"><text x="60" y="84" font-size="60" fill="#fff">9:41</text>' +
+              '<rect x="1019" y="36" width="90" height="48" fill="#fff"/></svg>',
+          ),
+          top: 0,
+          left: 0,
+        },
+      ])
+      .png()
+      .toBuffer(),
 };
 
 export interface Photo {

@@ -1,6 +1,7 @@
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TipFields } from '../support/tip-client';
+import { hammingDistance } from '../../apps/api/src/media/processing';
 import { DedupeScoreJob } from '../../apps/api/src/dedupe/dedupe-score.job';
 import { duplicatesOf, Photo, reshared, sendTip, settle, streetPhoto, suggestion } from './dedupe-fixtures';
 
@@ -50,6 +51,11 @@ beforeAll(async () => {
       'nearScreenshot',
       { description: 'Screenshot from a friend' },
       [{ data: await reshared.screenshot(photo), type: 'image/png' }],
+    ],
+    [
+      'nearScreenshotWithStatusBar',
+      { description: 'Capture d’écran' },
+      [{ data: await reshared.screenshotWithStatusBar(photo), type: 'image/png' }],
     ],
     ['photoNegative', { description: 'Same street, my own photo from last week.' }, [{ data: other }]],
     // Text: the same tipster sending twice with small edits; the same phrasing about another event.
@@ -114,6 +120,37 @@ beforeAll(async () => {
         ...at(east2km(JEAN_TALON)),
       },
     ],
+    // Place and time without positions: the places typed in the form, and the times given.
+    [
+      'namedA',
+      {
+        description:
+          'Une adolescente en manteau rouge achetait des billets, elle avait l’air seule et inquiète.',
+        appeal: appeals[0],
+        place: 'Métro Berri-UQAM',
+        occurredFrom: '2026-11-17T21:30:00.000Z',
+      },
+    ],
+    [
+      'namedB',
+      {
+        description:
+          'A teenage girl in a red jacket was sitting alone near the turnstiles, she seemed upset.',
+        language: 'en',
+        appeal: appeals[0],
+        place: 'Berri UQAM station',
+        occurredFrom: '2026-11-17T21:45:00.000Z',
+      },
+    ],
+    [
+      'namedOtherDay',
+      {
+        description: 'Une jeune fille en manteau rouge attendait le métro, elle avait l’air seule.',
+        appeal: appeals[0],
+        place: 'Métro Berri-UQAM',
+        occurredFrom: '2026-11-19T21:30:00.000Z',
+      },
+    ],
     // Contact: the same person twice about one appeal; and about another appeal.
     [
       'contactFirst',
@@ -155,6 +192,19 @@ describe('exact media', () => {
 });
 
 describe('near-duplicate media (perceptual hash)', () => {
+  it('finds the photo inside a screenshot that has a status bar (its own hash is unrelated)', async () => {
+    const s = await suggestion(investigator, ids.exactA, ids.nearScreenshotWithStatusBar);
+    expect(s?.reasons[0].text).toMatch(/^same photo, in a screenshot: \d+ bits? apart$/);
+    const { rows } = await t.db.query(
+      `SELECT m.phash, b.hash_no FROM tip_media m LEFT JOIN media_hash_band b ON b.media_id = m.id AND b.band = 0
+        WHERE m.tip_id = ANY($1) ORDER BY m.tip_id = $2, b.hash_no`,
+      [[ids.exactA, ids.nearScreenshotWithStatusBar], ids.nearScreenshotWithStatusBar],
+    );
+    const [original, screen] = [rows[0].phash, rows[1].phash];
+    expect(hammingDistance(original, screen)).toBeGreaterThan(16);
+    expect(rows.map((r) => r.hash_no)).toEqual([0, 0, 1]);
+  });
+
   it.each(['nearRecompressed', 'nearCropped', 'nearScreenshot'])('finds the photo %s', async (name) => {
     const s = await suggestion(investigator, ids.exactA, ids[name]);
     expect(s?.reasons[0]).toMatchObject({ signal: 'NEAR_MEDIA' });
@@ -196,6 +246,17 @@ describe('place and time', () => {
   });
 });
 
+describe('place and time, by the places typed', () => {
+  it('puts together two tips naming the same place in other words, 15 min apart', async () => {
+    const reasons = await reasonsOf('namedA', 'namedB');
+    expect(reasons?.[0]).toBe('place named alike (1.00), 15 min apart');
+  });
+
+  it('ignores the same place named two days later', async () => {
+    expect(await suggestion(investigator, ids.namedA, ids.namedOtherDay)).toBeUndefined();
+  });
+});
+
 describe('same contact', () => {
   it('finds the same phone number written differently, never showing it', async () => {
     const s = await suggestion(investigator, ids.contactFirst, ids.contactAgain);
@@ -212,7 +273,13 @@ describe('the duplicates panel', () => {
   it('ranks suggestions best first, each with what the desk shows side by side', async () => {
     const list = await duplicatesOf(investigator, ids.exactA);
     expect(list.map((s) => s.tip.id)).toEqual(
-      expect.arrayContaining([ids.exactB, ids.nearRecompressed, ids.nearCropped, ids.nearScreenshot]),
+      expect.arrayContaining([
+        ids.exactB,
+        ids.nearRecompressed,
+        ids.nearCropped,
+        ids.nearScreenshot,
+        ids.nearScreenshotWithStatusBar,
+      ]),
     );
     expect(list[0].tip.id).toBe(ids.exactB);
     const scores = list.map((s) => s.score);
