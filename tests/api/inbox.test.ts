@@ -1,3 +1,5 @@
+import { DEDUPE_SCORE_JOB } from '../../apps/api/src/dedupe/dedupe-jobs';
+import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { tipForm } from '../support/tip-client';
@@ -110,6 +112,22 @@ describe('the inbox', () => {
     expect(
       await ids(`receivedFrom=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`),
     ).toEqual([]);
+  });
+
+  it('shows how many likely duplicates each tip has', async () => {
+    const first = await sendTip({
+      description: 'Camionnette blanche devant l’école.',
+      contactPhone: '514-555-0177',
+    });
+    const again = await sendTip({
+      description: 'Je rappelle pour la camionnette.',
+      contactPhone: '+1 514 555 0177',
+    });
+    await t.app.get(JobQueue).drain(DEDUPE_SCORE_JOB);
+    const items: { id: string; duplicateCount: number }[] = (await investigator.get('/api/tips?limit=100'))
+      .body.items;
+    expect(items.find((i) => i.id === first.id)?.duplicateCount).toBeGreaterThanOrEqual(1);
+    expect(items.find((i) => i.id === again.id)?.duplicateCount).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses unknown filters, malformed cursors and huge pages', async () => {

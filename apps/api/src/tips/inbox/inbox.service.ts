@@ -123,8 +123,15 @@ export class InboxService {
     return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Record<TipStatus, number>;
   }
 
+  /** Open duplicate suggestions per tip (the dedupe feature's `tip_duplicate` view), for the list's badge. */
   private async withDuplicateCounts(rows: SummaryRow[]): Promise<TipSummary[]> {
-    return rows.map(toSummary);
+    if (rows.length === 0) return [];
+    const counts: { tip_id: string; count: number }[] = await this.dataSource.query(
+      `SELECT tip_id, count(*)::int AS count FROM tip_duplicate WHERE tip_id = ANY($1::uuid[]) GROUP BY tip_id`,
+      [rows.map((r) => r.id)],
+    );
+    const byTip = new Map(counts.map((c) => [c.tip_id, c.count]));
+    return rows.map((r) => toSummary({ ...r, duplicate_count: byTip.get(r.id) ?? 0 }));
   }
 }
 
