@@ -85,6 +85,8 @@ export class ClusterViewsService {
         WHERE entity_type = 'tip' AND entity_id = ANY($1::text[]) AND agency_id = $2 ORDER BY id`,
       [ids, actor.agencyId],
     );
+    const messagesOf = groupBy(messages, (m) => m.tip_id);
+    const historyOf = groupBy(history, (h) => h.entity_id);
     const members: ClusterMemberView[] = tips.map((t) => ({
       id: t.id,
       code: t.code,
@@ -103,22 +105,18 @@ export class ClusterViewsService {
       addedAt: t.added_at.toISOString(),
       addedBy: t.added_by,
       media: media.get(t.id) ?? [],
-      messages: messages
-        .filter((m) => m.tip_id === t.id)
-        .map((m) => ({
-          author: m.author,
-          staffId: m.staff_id,
-          body: m.body,
-          createdAt: m.created_at.toISOString(),
-        })),
-      history: history
-        .filter((h) => h.entity_id === t.id)
-        .map((h) => ({
-          action: h.action,
-          actorId: h.actor_id,
-          at: h.created_at.toISOString(),
-          data: h.data,
-        })),
+      messages: (messagesOf.get(t.id) ?? []).map((m) => ({
+        author: m.author,
+        staffId: m.staff_id,
+        body: m.body,
+        createdAt: m.created_at.toISOString(),
+      })),
+      history: (historyOf.get(t.id) ?? []).map((h) => ({
+        action: h.action,
+        actorId: h.actor_id,
+        at: h.created_at.toISOString(),
+        data: h.data,
+      })),
     }));
     return {
       id: cluster.id,
@@ -128,4 +126,14 @@ export class ClusterViewsService {
       members,
     };
   }
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
+  return out;
 }

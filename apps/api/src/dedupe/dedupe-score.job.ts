@@ -99,7 +99,11 @@ export class DedupeScoreJob implements OnModuleInit {
     hits: SignalHit[],
   ): Promise<{ pairs: number; suggested: number }> {
     const byOther = new Map<string, SignalHit[]>();
-    for (const hit of hits) byOther.set(hit.otherTipId, [...(byOther.get(hit.otherTipId) ?? []), hit]);
+    for (const hit of hits) {
+      const list = byOther.get(hit.otherTipId);
+      if (list) list.push(hit);
+      else byOther.set(hit.otherTipId, [hit]);
+    }
     const rows = [...byOther].map(([other, pairHits]) => {
       const [tipA, tipB] = tip.tipId < other ? [tip.tipId, other] : [other, tip.tipId];
       return { tipA, tipB, ...scorePair(pairHits, this.settings) };

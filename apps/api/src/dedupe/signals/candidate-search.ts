@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DedupeSettings } from '../dedupe-settings';
 import { phashAsInt8, probesFor } from './perceptual-bands';
-import { textBands, trigramsOf } from './text-bands';
+import { paddedWords, textBands, trigramsOf } from './text-bands';
 import { PLACE_NAME_MIN_SIMILARITY, TEXT_MIN_CHARS, TEXT_MIN_SIMILARITY } from './scoring';
 import type { SignalHit } from './signal-hit';
 
@@ -22,6 +22,7 @@ const STATED_WINDOW_ROWS = 2000;
  */
 const TEXT_CANDIDATES = 20;
 const TEXT_CONNECTED = 30;
+const BAND_ROWS = 200;
 
 /*
  * One index lookup per signal, each within the tip's agency, none a scan of the agency's tips:
@@ -133,15 +134,19 @@ export class CandidateSearch {
     if (tip.textNorm.length < TEXT_MIN_CHARS) return [];
     const windowMs = this.settings.DEDUPE_TEXT_WINDOW_HOURS * 3_600_000;
     const bands = textBands(tip.textNorm);
+    // Each band's probe stops at BAND_ROWS: a band that the appeal's own words make common says
+    // little, and a real repeat shares several bands, rare ones among them.
     const banded: { tip_id: string }[] = await tx.query(
-      `SELECT b.tip_id
+      `SELECT x.tip_id
          FROM unnest($3::smallint[], $4::int[]) AS p(band, value)
-         JOIN tip_text_band b ON b.agency_id = $1 AND b.band = p.band AND b.value = p.value
-        WHERE b.tip_id <> $2
-        GROUP BY b.tip_id
-        ORDER BY count(*) DESC, b.tip_id
+        CROSS JOIN LATERAL (
+          SELECT b.tip_id FROM tip_text_band b
+           WHERE b.agency_id = $1 AND b.band = p.band AND b.value = p.value AND b.tip_id <> $2
+           LIMIT $6) x
+        GROUP BY x.tip_id
+        ORDER BY count(*) DESC, x.tip_id
         LIMIT $5`,
-      [tip.agencyId, tip.tipId, [...bands.keys()], bands, TEXT_CANDIDATES],
+      [tip.agencyId, tip.tipId, [...bands.keys()], bands, TEXT_CANDIDATES, BAND_ROWS],
     );
     const rows: {
       other_tip_id: string;
@@ -250,13 +255,13 @@ export class CandidateSearch {
         LIMIT $7`,
       [tip.agencyId, tip.tipId, tip.statedAt, seconds, tip.appealId, tip.placeNorm, STATED_WINDOW_ROWS],
     );
-    const mine = { key: tip.placeNorm ? trigramsOf(tip.placeNorm) : null, text: trigramsOf(tip.textNorm) };
+    const mine = { key: tip.placeNorm ? trigramsOf(tip.placeNorm) : null, text: paddedWords(tip.textNorm) };
     const hits: SignalHit[] = [];
     for (const r of rows) {
       const theirKey = r.place_norm ? trigramsOf(r.place_norm) : null;
       const alike = Math.max(
         mine.key && theirKey ? jaccard(mine.key, theirKey) : 0,
-        mine.key ? containment(mine.key, trigramsOf(r.text_norm)) : 0,
+        mine.key ? containment(mine.key, paddedWords(r.text_norm)) : 0,
         theirKey ? containment(theirKey, mine.text) : 0,
       );
       if (alike < PLACE_NAME_MIN_SIMILARITY) continue;
@@ -322,10 +327,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared || 1);
 }
 
-/** The share of a place name's trigrams found in a text: 1 when the text names that place. */
-function containment(place: Set<string>, text: Set<string>): number {
+/** The share of a place name's trigrams found in a text (paddedWords): 1 when the text names it. */
+function containment(place: Set<string>, paddedText: string): number {
   let found = 0;
-  for (const t of place) if (text.has(t)) found++;
+  for (const t of place) if (paddedText.includes(t)) found++;
   return found / (place.size || 1);
 }
 

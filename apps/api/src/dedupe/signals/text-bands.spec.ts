@@ -13,6 +13,10 @@ describe('text bands (MinHash LSH)', () => {
     );
   });
 
+  it('keeps accented letters and never joins two words in a trigram', () => {
+    expect([...trigramsOf('é à')].sort()).toEqual(['  à', '  é', ' à ', ' é '].sort());
+  });
+
   it('is stable: the same text gives the same bands', () => {
     expect(textBands('un camion blanc sans plaque')).toEqual(textBands('un camion blanc sans plaque'));
   });
