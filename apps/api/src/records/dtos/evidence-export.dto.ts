@@ -14,7 +14,7 @@ export class EvidenceExportDto {
 }
 
 /**
- * No query parameters. Declared so that the global pipe refuses unknown ones: `?cluster=true`
- * answers 400 rather than silently exporting a single tip (cluster exports are not built yet).
+ * No query parameters. Declared so that the global pipe refuses unknown ones: `?cluster=true` on a
+ * tip answers 400 rather than silently exporting a single tip (a cluster has its own route).
  */
 export class EvidenceExportQuery {}

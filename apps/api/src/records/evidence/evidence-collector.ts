@@ -7,11 +7,18 @@ import { SecretBox } from '../../common/crypto/secret-box';
 import type { StaffActor } from '../../common/staff-actor';
 import { CONTACT_CONTEXT } from '../../tips/tip-intake.service';
 import { ExportedAuditEntry, ORIGINALS_DIR } from './evidence-package';
-import { CaseTranscript, EvidenceRecord, OriginalRef, TipTranscript } from './evidence-record';
+import {
+  CaseTranscript,
+  ClusterTranscript,
+  EvidenceRecord,
+  OriginalRef,
+  TipTranscript,
+} from './evidence-record';
 import type {
   AuditRow,
   CaseRow,
   ClaimRow,
+  ClusterMemberRow,
   HoldColumns,
   MediaRow,
   MessageRow,
@@ -41,7 +48,7 @@ export class EvidenceCollector {
   async forTip(actor: StaffActor, tipId: string, includeContact: boolean): Promise<EvidenceRecord> {
     const tips = await this.tips(actor, [tipId], includeContact);
     if (tips.length === 0) throw commonError('NOT_FOUND');
-    return this.assemble(actor, { type: 'tip', id: tipId, label: tips[0].code }, null, tips);
+    return this.assemble(actor, { type: 'tip', id: tipId, label: tips[0].code }, {}, tips);
   }
 
   async forCase(actor: StaffActor, caseId: string, includeContact: boolean): Promise<EvidenceRecord> {
@@ -77,13 +84,57 @@ export class EvidenceCollector {
       links.map((l) => l.tip_id),
       includeContact,
     );
-    return this.assemble(actor, { type: 'case', id: caseId, label: row.number }, caseRecord, tips);
+    return this.assemble(actor, { type: 'case', id: caseId, label: row.number }, { caseRecord }, tips);
+  }
+
+  /**
+   * An open duplicate cluster and every member tip, the primary first. Read from the tables the
+   * dedupe feature writes, not through it: records depends on no feature it reports on. Cluster
+   * and members come from one statement, so they are one snapshot even while someone merges.
+   */
+  async forCluster(actor: StaffActor, clusterId: string, includeContact: boolean): Promise<EvidenceRecord> {
+    const rows: ClusterMemberRow[] = await this.dataSource.query(
+      `SELECT c.primary_tip_id, c.created_at, cu.display_name AS created_by_name,
+              m.tip_id, m.added_at, mu.display_name AS added_by_name
+         FROM tip_cluster c JOIN tip_cluster_member m ON m.cluster_id = c.id
+         LEFT JOIN staff_user cu ON cu.id = c.created_by LEFT JOIN staff_user mu ON mu.id = m.added_by
+        WHERE c.id = $1 AND c.agency_id = $2 AND c.closed_at IS NULL`,
+      [clusterId, actor.agencyId],
+    );
+    // A closed cluster (unmerged, or merged into another) no longer exists for the desk either.
+    if (rows.length === 0) throw commonError('NOT_FOUND');
+    const primaryTipId = rows[0].primary_tip_id;
+    const found = await this.tips(
+      actor,
+      rows.map((r) => r.tip_id),
+      includeContact,
+    );
+    const tips = [
+      ...found.filter((t) => t.id === primaryTipId),
+      ...found.filter((t) => t.id !== primaryTipId),
+    ];
+    const added = new Map(rows.map((r) => [r.tip_id, r]));
+    const clusterRecord: ClusterTranscript = {
+      id: clusterId,
+      primaryTipId,
+      createdAt: iso(rows[0].created_at)!,
+      createdBy: rows[0].created_by_name ?? null,
+      members: tips.map((t) => ({
+        tipId: t.id,
+        code: t.code,
+        isPrimary: t.id === primaryTipId,
+        addedAt: iso(added.get(t.id)!.added_at)!,
+        addedBy: added.get(t.id)!.added_by_name ?? null,
+      })),
+    };
+    const label = tips.find((t) => t.id === primaryTipId)?.code ?? clusterId;
+    return this.assemble(actor, { type: 'cluster', id: clusterId, label }, { clusterRecord }, tips);
   }
 
   private async assemble(
     actor: StaffActor,
     subject: EvidenceRecord['subject'],
-    caseRecord: CaseTranscript | null,
+    grouping: { caseRecord?: CaseTranscript; clusterRecord?: ClusterTranscript },
     tips: TipTranscript[],
   ): Promise<EvidenceRecord> {
     const [[agency], audit] = await Promise.all([
@@ -91,7 +142,7 @@ export class EvidenceCollector {
       this.auditEntries(
         actor.agencyId,
         tips.map((t) => t.id),
-        caseRecord?.id ?? null,
+        subject,
       ),
     ]);
     const originals: OriginalRef[] = tips.flatMap((t) =>
@@ -104,7 +155,15 @@ export class EvidenceCollector {
         receivedAt: new Date(m.receivedAt),
       })),
     );
-    return { subject, agency, caseRecord, tips, originals, audit };
+    return {
+      subject,
+      agency,
+      caseRecord: grouping.caseRecord ?? null,
+      clusterRecord: grouping.clusterRecord ?? null,
+      tips,
+      originals,
+      audit,
+    };
   }
 
   private async tips(actor: StaffActor, ids: string[], includeContact: boolean): Promise<TipTranscript[]> {
@@ -218,20 +277,24 @@ export class EvidenceCollector {
     return sealed ? JSON.parse(this.box.open(sealed, CONTACT_CONTEXT)) : {};
   }
 
-  /** Every audit entry about the exported records, in chain order, as stored. */
+  /**
+   * Every audit entry about the exported records, in chain order, as stored: the tips' (for a
+   * cluster, their tip.merge and tip.unmerge lines) and the subject's own (a case's history, earlier
+   * exports of a case or a cluster).
+   */
   private async auditEntries(
     agencyId: string,
     tipIds: string[],
-    caseId: string | null,
+    subject: EvidenceRecord['subject'],
   ): Promise<ExportedAuditEntry[]> {
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT e.id::text AS id, e.chain, e.agency_id, e.actor_id, u.display_name, e.action, e.entity_type, e.entity_id,
               e.data, e.created_at, e.prev_hash, e.hash
          FROM audit_event e LEFT JOIN staff_user u ON u.id = e.actor_id
         WHERE e.chain = $1
-          AND ((e.entity_type = 'tip' AND e.entity_id = ANY($2::text[])) OR (e.entity_type = 'case' AND e.entity_id = $3))
+          AND ((e.entity_type = 'tip' AND e.entity_id = ANY($2::text[])) OR (e.entity_type = $3 AND e.entity_id = $4))
         ORDER BY e.id`,
-      [agencyId, tipIds, caseId],
+      [agencyId, tipIds, subject.type, subject.id],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { StaffRole } from '@vigie/common';
 import type { Response } from 'express';
@@ -8,7 +8,10 @@ import { EvidenceExportDto, EvidenceExportQuery } from '../dtos/evidence-export.
 import { EvidenceExportService } from './evidence-export.service';
 
 const { INVESTIGATOR, SUPERVISOR } = StaffRole;
-const Id = () => Param('id', new ParseUUIDPipe());
+const Id = (name = 'id') => Param(name, new ParseUUIDPipe());
+/** Every export: the same roles and a ZIP answer. Each also declares its (empty) query, so unknown parameters are refused. */
+const EvidenceExport = (path: string) =>
+  applyDecorators(Post(path), Auth(INVESTIGATOR, SUPERVISOR), ApiProduces('application/zip'));
 
 /**
  * Evidence packages (a streamed ZIP). POST, not GET: an export is an audited act with a reason,
@@ -19,9 +22,7 @@ const Id = () => Param('id', new ParseUUIDPipe());
 export class EvidenceExportController {
   constructor(private readonly evidence: EvidenceExportService) {}
 
-  @Post('tips/:id/evidence-export')
-  @Auth(INVESTIGATOR, SUPERVISOR)
-  @ApiProduces('application/zip')
+  @EvidenceExport('tips/:id/evidence-export')
   exportTip(
     @CurrentStaff() staff: StaffActor,
     @Id() id: string,
@@ -32,9 +33,7 @@ export class EvidenceExportController {
     return this.evidence.exportTip(staff, id, dto, res);
   }
 
-  @Post('cases/:id/evidence-export')
-  @Auth(INVESTIGATOR, SUPERVISOR)
-  @ApiProduces('application/zip')
+  @EvidenceExport('cases/:id/evidence-export')
   exportCase(
     @CurrentStaff() staff: StaffActor,
     @Id() id: string,
@@ -43,5 +42,17 @@ export class EvidenceExportController {
     @Res() res: Response,
   ): Promise<void> {
     return this.evidence.exportCase(staff, id, dto, res);
+  }
+
+  /** A duplicate cluster (`GET /api/tips/clusters/:clusterId` shows it): every member tip. */
+  @EvidenceExport('tips/clusters/:clusterId/evidence-export')
+  exportCluster(
+    @CurrentStaff() staff: StaffActor,
+    @Id('clusterId') clusterId: string,
+    @Query() _query: EvidenceExportQuery,
+    @Body() dto: EvidenceExportDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.evidence.exportCluster(staff, clusterId, dto, res);
   }
 }

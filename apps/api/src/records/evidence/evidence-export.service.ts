@@ -28,11 +28,12 @@ import { EvidenceZipWriter, sha256Hex } from './evidence-zip-writer';
 import { renderTranscriptHtml } from './transcript-html';
 
 /**
- * Makes a court-ready ZIP of a tip or a case and streams it to the caller. Everything that can be
- * refused (role, agency, a missing original) is checked before the first byte. The export is
- * audited, with the manifest's SHA-256, before the manifest is written: a complete package never
- * exists without its audit entry. If anything fails midway, the connection is cut, so the
- * caller is left with a ZIP that has no central directory and cannot pass for a whole one.
+ * Makes a court-ready ZIP of a tip, a case or a duplicate cluster and streams it to the caller.
+ * Everything that can be refused (role, agency, a missing original) is checked before the first
+ * byte. The export is audited, with the manifest's SHA-256, before the manifest is written: a
+ * complete package never exists without its audit entry. If anything fails midway, the
+ * connection is cut, so the caller is left with a ZIP that has no central directory and cannot
+ * pass for a whole one.
  */
 @Injectable()
 export class EvidenceExportService {
@@ -45,24 +46,28 @@ export class EvidenceExportService {
     private readonly audit: AuditService,
   ) {}
 
-  async exportTip(actor: StaffActor, tipId: string, dto: EvidenceExportDto, res: Response): Promise<void> {
-    this.checkContactRole(actor, dto);
-    await this.send(actor, await this.collector.forTip(actor, tipId, dto.includeContact === true), dto, res);
+  exportTip(actor: StaffActor, tipId: string, dto: EvidenceExportDto, res: Response): Promise<void> {
+    return this.export(actor, dto, res, (contact) => this.collector.forTip(actor, tipId, contact));
   }
 
-  async exportCase(actor: StaffActor, caseId: string, dto: EvidenceExportDto, res: Response): Promise<void> {
-    this.checkContactRole(actor, dto);
-    await this.send(
-      actor,
-      await this.collector.forCase(actor, caseId, dto.includeContact === true),
-      dto,
-      res,
-    );
+  exportCase(actor: StaffActor, caseId: string, dto: EvidenceExportDto, res: Response): Promise<void> {
+    return this.export(actor, dto, res, (contact) => this.collector.forCase(actor, caseId, contact));
   }
 
-  private checkContactRole(actor: StaffActor, dto: EvidenceExportDto): void {
+  exportCluster(actor: StaffActor, clusterId: string, dto: EvidenceExportDto, res: Response): Promise<void> {
+    return this.export(actor, dto, res, (contact) => this.collector.forCluster(actor, clusterId, contact));
+  }
+
+  /** The contact rule comes first: a refused request reads nothing and writes nothing. */
+  private async export(
+    actor: StaffActor,
+    dto: EvidenceExportDto,
+    res: Response,
+    collect: (includeContact: boolean) => Promise<EvidenceRecord>,
+  ): Promise<void> {
     if (dto.includeContact && !actor.roles.includes(StaffRole.SUPERVISOR))
       throw recordsError('CONTACT_NOT_ALLOWED');
+    await this.send(actor, await collect(dto.includeContact === true), dto, res);
   }
 
   private async send(actor: StaffActor, record: EvidenceRecord, dto: EvidenceExportDto, res: Response) {
@@ -109,7 +114,12 @@ export class EvidenceExportService {
       writer.addBuffer(TRANSCRIPT_HTML, renderTranscriptHtml(record, header));
       writer.addBuffer(
         TRANSCRIPT_JSON,
-        json({ format: PACKAGE_FORMAT, case: record.caseRecord, tips: record.tips }),
+        json({
+          format: PACKAGE_FORMAT,
+          case: record.caseRecord,
+          cluster: record.clusterRecord,
+          tips: record.tips,
+        }),
       );
       for (const o of record.originals) {
         const source = await this.store.read(sealedTipMediaKey(o.tipId, o.mediaId));
@@ -171,6 +181,10 @@ export class EvidenceExportService {
         reason: header.reason,
         includesContact: header.includesContact,
         tipIds: record.tips.map((t) => t.id),
+        ...(record.clusterRecord && {
+          clusterId: record.clusterRecord.id,
+          primaryTipId: record.clusterRecord.primaryTipId,
+        }),
         files: writer.files.length,
         bytes: writer.files.reduce((sum, f) => sum + f.bytes, 0),
       },

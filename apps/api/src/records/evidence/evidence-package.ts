@@ -26,10 +26,20 @@ export interface ManifestFile {
   bytes: number;
 }
 
+/**
+ * What was exported: a tip, a case with its linked tips, or a duplicate cluster with its member
+ * tips. `label` is what people call it: the tip's code, the case's number, the primary tip's code.
+ */
+export interface EvidenceSubject {
+  type: 'tip' | 'case' | 'cluster';
+  id: string;
+  label: string;
+}
+
 export interface EvidenceManifest {
   format: typeof PACKAGE_FORMAT;
   exportId: string;
-  subject: { type: 'tip' | 'case'; id: string; label: string };
+  subject: EvidenceSubject;
   agency: { id: string; slug: string; name: string };
   exportedBy: { id: string; displayName: string; roles: string[] };
   exportedAt: string;

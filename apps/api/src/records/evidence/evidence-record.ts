@@ -1,4 +1,4 @@
-import type { ExportedAuditEntry } from './evidence-package';
+import type { EvidenceSubject, ExportedAuditEntry } from './evidence-package';
 
 /** What transcript.json holds: the facts of the exported records, nothing derived or hidden. */
 export interface TipTranscript {
@@ -59,6 +59,18 @@ export interface CaseTranscript {
   appeals: { id: string; slug: string; title: unknown }[];
 }
 
+/**
+ * A duplicate cluster as the dedupe feature keeps it: merging never changes a tip, so the cluster
+ * is only this grouping, and each member is in `tips` verbatim.
+ */
+export interface ClusterTranscript {
+  id: string;
+  primaryTipId: string;
+  createdAt: string;
+  createdBy: string | null;
+  members: { tipId: string; code: string; isPrimary: boolean; addedAt: string; addedBy: string | null }[];
+}
+
 /** A sealed original to copy into the package, with what intake recorded about it. */
 export interface OriginalRef {
   mediaId: string;
@@ -71,9 +83,10 @@ export interface OriginalRef {
 
 /** Everything one export needs, read before the first byte is sent. */
 export interface EvidenceRecord {
-  subject: { type: 'tip' | 'case'; id: string; label: string };
+  subject: EvidenceSubject;
   agency: { id: string; slug: string; name: string };
   caseRecord: CaseTranscript | null;
+  clusterRecord: ClusterTranscript | null;
   tips: TipTranscript[];
   originals: OriginalRef[];
   audit: ExportedAuditEntry[];

@@ -34,6 +34,15 @@ export interface CaseRow extends HoldColumns {
   created_at: Date;
   lead_name: string | null;
 }
+/** One member of an open cluster, with the cluster's own columns repeated (one snapshot). */
+export interface ClusterMemberRow {
+  primary_tip_id: string;
+  created_at: Date;
+  created_by_name: string | null;
+  tip_id: string;
+  added_at: Date;
+  added_by_name: string | null;
+}
 export interface ChildRow {
   id: string;
   tip_id: string;

@@ -1,6 +1,12 @@
 import { escapeMarkup as e } from '../../common/markup';
 import type { EvidenceManifest } from './evidence-package';
-import type { CaseTranscript, EvidenceRecord, MediaTranscript, TipTranscript } from './evidence-record';
+import type {
+  CaseTranscript,
+  ClusterTranscript,
+  EvidenceRecord,
+  MediaTranscript,
+  TipTranscript,
+} from './evidence-record';
 
 /** Print-friendly: black on white, no scripts, no remote resources; opens from the extracted folder. */
 const STYLE = `
@@ -27,7 +33,8 @@ export function renderTranscriptHtml(
   record: EvidenceRecord,
   manifest: Omit<EvidenceManifest, 'files'>,
 ): string {
-  const title = `${record.subject.type === 'case' ? 'Case' : 'Tip'} ${record.subject.label}`;
+  const title = `${SUBJECT_TITLE[record.subject.type]} ${record.subject.label}`;
+  const primaryTipId = record.clusterRecord?.primaryTipId;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(title)} — evidence transcript</title><style>${STYLE}</style></head>
 <body>
@@ -42,7 +49,8 @@ ${row('Tipster contact details', manifest.includesContact ? 'included (audited)'
 <p class="meta">Every original is in <code>originals/</code>, byte for byte as received; manifest.json lists the
 SHA-256 of every file. Times are UTC (ISO 8601).</p>
 ${record.caseRecord ? caseSection(record.caseRecord, record.tips.length) : ''}
-${record.tips.map(tipSection).join('\n')}
+${record.clusterRecord ? clusterSection(record.clusterRecord) : ''}
+${record.tips.map((t) => tipSection(t, t.id === primaryTipId)).join('\n')}
 </body></html>
 `;
 }
@@ -60,13 +68,38 @@ ${row('Tips', String(tipCount))}
 </table>`;
 }
 
-function tipSection(t: TipTranscript): string {
+const SUBJECT_TITLE: Record<EvidenceRecord['subject']['type'], string> = {
+  tip: 'Tip',
+  case: 'Case',
+  cluster: 'Duplicate cluster of tip',
+};
+
+function clusterSection(c: ClusterTranscript): string {
+  return `<h2>Duplicate cluster</h2>
+<p class="meta">Tips an investigator confirmed as reports of the same thing. Merging changes no tip: each is
+below exactly as received, the primary first.</p>
+<table>
+${row('Cluster', `<span class="mono">${e(c.id)}</span>`)}
+${row('Formed', `${e(c.createdAt)} by ${text(c.createdBy)}`)}
+${row(
+  'Tips',
+  c.members
+    .map(
+      (m) =>
+        `${e(m.code)}${m.isPrimary ? ' <strong>(primary)</strong>' : ''} <span class="meta">added ${e(m.addedAt)} by ${text(m.addedBy)}</span>`,
+    )
+    .join('<br>'),
+)}
+</table>`;
+}
+
+function tipSection(t: TipTranscript, isPrimary = false): string {
   const where =
     [t.place, t.latitude !== null ? `${t.latitude}, ${t.longitude} (±${t.accuracyM ?? '?'} m)` : null]
       .filter(Boolean)
       .join(' — ') || null;
   return `<section class="tip">
-<h2>Tip ${e(t.code)}</h2>
+<h2>Tip ${e(t.code)}${isPrimary ? ' (primary tip of the cluster)' : ''}</h2>
 <table>
 ${row('Received', e(t.receivedAt))}
 ${row('Status / priority', `${e(t.status)} / ${e(t.priority)}`)}
