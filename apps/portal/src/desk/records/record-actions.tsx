@@ -6,8 +6,8 @@ import { formatDate } from '../../shared/i18n/format';
 import { usePortalLanguage } from '../../shared/i18n/language';
 import { ReasonDialog } from '../components/reason-dialog';
 import { useStaffProfile } from '../hooks/use-staff-profile';
+import { EvidenceExportButton } from './evidence-export-button';
 import {
-  exportEvidence,
   fetchLegalHold,
   legalHoldKey,
   setLegalHold,
@@ -15,17 +15,14 @@ import {
   type LegalHoldView,
 } from './records.api';
 
-/** Evidence export (a reason; a supervisor may include the contact) and the legal hold (supervisor, admin). */
+/** Evidence export (EvidenceExportButton) and the legal hold (supervisor, admin) of a tip or a case. */
 export function RecordActions({ kind, id }: { kind: HoldableRecord; id: string }) {
   const { t } = useTranslation();
   const lang = usePortalLanguage();
-  const checkboxId = useId();
+  const sectionId = useId();
   const roles = useStaffProfile().data?.roles ?? [];
-  const isSupervisor = roles.includes(StaffRole.SUPERVISOR);
-  const canExport = isSupervisor || roles.includes(StaffRole.INVESTIGATOR);
-  const canHold = isSupervisor || roles.includes(StaffRole.ADMIN);
-  const [dialog, setDialog] = useState<'export' | 'hold' | null>(null);
-  const [includeContact, setIncludeContact] = useState(false);
+  const canHold = roles.includes(StaffRole.SUPERVISOR) || roles.includes(StaffRole.ADMIN);
+  const [holdDialog, setHoldDialog] = useState(false);
   const queryClient = useQueryClient();
   const hold = useQuery({
     queryKey: legalHoldKey(kind, id),
@@ -37,8 +34,8 @@ export function RecordActions({ kind, id }: { kind: HoldableRecord; id: string }
   });
 
   return (
-    <section className="tip-card" aria-labelledby={`${checkboxId}-heading`}>
-      <h3 id={`${checkboxId}-heading`}>{t('desk.records.heading')}</h3>
+    <section className="tip-card" aria-labelledby={`${sectionId}-heading`}>
+      <h3 id={`${sectionId}-heading`}>{t('desk.records.heading')}</h3>
       {hold.data && (
         <p className={hold.data.hold ? 'records__held' : 'tip-muted'}>
           {hold.data.hold
@@ -50,50 +47,23 @@ export function RecordActions({ kind, id }: { kind: HoldableRecord; id: string }
         </p>
       )}
       <div className="tip-controls">
-        {canExport && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setDialog('export')}
-          >
-            {t('desk.records.export')}
-          </button>
-        )}
+        <EvidenceExportButton kind={kind} id={id} />
         {canHold && hold.data && (
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => setDialog('hold')}
+            onClick={() => setHoldDialog(true)}
           >
             {hold.data.hold ? t('desk.records.release') : t('desk.records.hold')}
           </button>
         )}
       </div>
       <ReasonDialog
-        open={dialog === 'export'}
-        title={t('desk.records.exportTitle')}
-        warning={t('desk.records.exportWarning')}
-        submitLabel={t('desk.records.exportSubmit')}
-        onClose={() => setDialog(null)}
-        onSubmit={(reason) => exportEvidence(kind, id, reason, isSupervisor && includeContact)}
-      >
-        {isSupervisor && (
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={includeContact}
-              onChange={(event) => setIncludeContact(event.target.checked)}
-            />
-            {t('desk.records.includeContact')}
-          </label>
-        )}
-      </ReasonDialog>
-      <ReasonDialog
-        open={dialog === 'hold'}
+        open={holdDialog}
         title={hold.data?.hold ? t('desk.records.release') : t('desk.records.hold')}
         warning={t('desk.records.holdWarning')}
         submitLabel={hold.data?.hold ? t('desk.records.release') : t('desk.records.hold')}
-        onClose={() => setDialog(null)}
+        onClose={() => setHoldDialog(false)}
         onSubmit={(reason) => toggle.mutateAsync(reason).then(() => undefined)}
       />
     </section>

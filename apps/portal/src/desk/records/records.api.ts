@@ -2,6 +2,8 @@ import { api } from '../../shared/api/api-client';
 import { postForDownload } from '../api/download';
 
 export type HoldableRecord = 'tips' | 'cases';
+/** What an evidence package can be made of: a legal-holdable record, or a duplicate cluster of tips. */
+export type ExportableRecord = HoldableRecord | 'clusters';
 
 /** `GET/POST /api/{tips|cases}/:id/legal-hold` (the shape of apps/api/src/records/legal-hold). */
 export interface LegalHoldView {
@@ -29,9 +31,14 @@ export const fetchLegalHold = (kind: HoldableRecord, id: string, signal?: AbortS
 export const setLegalHold = (kind: HoldableRecord, id: string, hold: boolean, reason: string) =>
   api.post<LegalHoldView>(holdPath(kind, id), { hold, reason });
 
-export const exportEvidence = (kind: HoldableRecord, id: string, reason: string, includeContact: boolean) =>
+const exportPath = (kind: ExportableRecord, id: string) =>
+  kind === 'clusters'
+    ? `/api/tips/clusters/${encodeURIComponent(id)}/evidence-export`
+    : `/api/${kind}/${encodeURIComponent(id)}/evidence-export`;
+
+export const exportEvidence = (kind: ExportableRecord, id: string, reason: string, includeContact: boolean) =>
   postForDownload(
-    `/api/${kind}/${encodeURIComponent(id)}/evidence-export`,
+    exportPath(kind, id),
     includeContact ? { reason, includeContact } : { reason },
     `evidence-${id}.zip`,
   );

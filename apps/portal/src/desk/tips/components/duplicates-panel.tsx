@@ -5,6 +5,7 @@ import { Notice } from '../../../shared/components/notice';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
+import { EvidenceExportButton } from '../../records/evidence-export-button';
 import { markNotDuplicate, mergeDuplicates, type DuplicateReason } from '../api/tips.api';
 import { useDuplicates, useTipsWrite } from '../hooks/use-tips';
 
@@ -32,7 +33,10 @@ function reasonText(t: TFunction, reason: DuplicateReason): string {
   }
 }
 
-/** Likely duplicates of a tip, best first, with the reasons; confirming merges (nothing is lost). */
+/**
+ * Likely duplicates of a tip, best first, with the reasons; confirming merges (nothing is lost). A tip
+ * already merged can have its whole cluster exported as one evidence package.
+ */
 export function DuplicatesPanel({ tipId, canDecide }: { tipId: string; canDecide: boolean }) {
   const { t } = useTranslation();
   const lang = usePortalLanguage();
@@ -40,10 +44,22 @@ export function DuplicatesPanel({ tipId, canDecide }: { tipId: string; canDecide
   const merge = useTipsWrite((otherId: string) => mergeDuplicates(tipId, [otherId]));
   const reject = useTipsWrite((otherId: string) => markNotDuplicate(tipId, otherId));
   const suggestions = dupes.data?.suggestions ?? [];
+  const clusterId = dupes.data?.clusterId ?? null;
 
   return (
     <section className="tip-card" aria-labelledby="tip-dupes-heading">
       <h3 id="tip-dupes-heading">{t('desk.dupes.heading')}</h3>
+      {clusterId && (
+        <div className="tip-dupes__cluster">
+          <p className="tip-muted">{t('desk.dupes.inCluster')}</p>
+          <EvidenceExportButton
+            kind="clusters"
+            id={clusterId}
+            label={t('desk.dupes.exportCluster')}
+            title={t('desk.dupes.exportClusterTitle')}
+          />
+        </div>
+      )}
       {dupes.isError ? (
         <Notice tone="error">
           <p>{deskErrorMessage(t, dupes.error)}</p>
