@@ -133,7 +133,9 @@ describe('evidence package of a duplicate cluster', () => {
       expect.objectContaining({ from: 'INVESTIGATOR', body: 'Which balcony, which street?' }),
     ]);
     expect(transcript.tips[1]).not.toHaveProperty('contact');
+    expect(files.get('README.txt')!.toString()).toContain(`duplicate cluster of tip ${codeOf.get(primary)}`);
     const html = files.get('transcript.html')!.toString();
+    expect(html).toContain(`<title>Duplicate cluster of tip ${codeOf.get(primary)}`);
     expect(html).toContain(`Tip ${codeOf.get(primary)} (primary tip of the cluster)`);
     for (const id of members) expect(html).toContain(`Tip ${codeOf.get(id)}`);
 

@@ -36,6 +36,10 @@ export interface EvidenceSubject {
   label: string;
 }
 
+/** How people name it: "tip K7QM-2XH9", "case 2026-0042", "duplicate cluster of tip K7QM-2XH9". */
+export const subjectName = (s: EvidenceSubject) =>
+  `${s.type === 'cluster' ? 'duplicate cluster of tip' : s.type} ${s.label}`;
+
 export interface EvidenceManifest {
   format: typeof PACKAGE_FORMAT;
   exportId: string;

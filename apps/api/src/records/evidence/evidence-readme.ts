@@ -1,9 +1,9 @@
-import type { EvidenceManifest } from './evidence-package';
+import { subjectName, type EvidenceManifest } from './evidence-package';
 
 /** README.txt: how anyone can check the package, with or without Vigie. */
 export function evidenceReadme(m: Omit<EvidenceManifest, 'files'>): string {
   return `Evidence package ${m.exportId}
-${m.agency.name} — ${m.subject.type} ${m.subject.label}
+${m.agency.name} — ${subjectName(m.subject)}
 Exported by ${m.exportedBy.displayName} at ${m.exportedAt}
 Reason: ${m.reason}
 

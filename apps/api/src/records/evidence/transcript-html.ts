@@ -1,5 +1,5 @@
 import { escapeMarkup as e } from '../../common/markup';
-import type { EvidenceManifest } from './evidence-package';
+import { subjectName, type EvidenceManifest } from './evidence-package';
 import type {
   CaseTranscript,
   ClusterTranscript,
@@ -33,7 +33,8 @@ export function renderTranscriptHtml(
   record: EvidenceRecord,
   manifest: Omit<EvidenceManifest, 'files'>,
 ): string {
-  const title = `${SUBJECT_TITLE[record.subject.type]} ${record.subject.label}`;
+  const name = subjectName(record.subject);
+  const title = name[0].toUpperCase() + name.slice(1);
   const primaryTipId = record.clusterRecord?.primaryTipId;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(title)} — evidence transcript</title><style>${STYLE}</style></head>
@@ -67,12 +68,6 @@ ${row('Appeals', c.appeals.map((a) => `${localized(a.title)} <span class="meta">
 ${row('Tips', String(tipCount))}
 </table>`;
 }
-
-const SUBJECT_TITLE: Record<EvidenceRecord['subject']['type'], string> = {
-  tip: 'Tip',
-  case: 'Case',
-  cluster: 'Duplicate cluster of tip',
-};
 
 function clusterSection(c: ClusterTranscript): string {
   return `<h2>Duplicate cluster</h2>
