@@ -24,6 +24,18 @@ const at = (p: { latitude: number; longitude: number }) => ({
   longitude: String(p.longitude),
 });
 const minutes = (base: string, n: number) => new Date(Date.parse(base) + n * 60_000).toISOString();
+/** The wall clock in the demo agency's zone, `ago` minutes before now: what a tipster would write. */
+const clockAgo = (ago: number) => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Toronto',
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(Date.now() - ago * 60_000);
+  const h = Number(parts.find((p) => p.type === 'hour')?.value);
+  const mm = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  return { fr: `${h} h ${mm}`, en: `${((h + 11) % 12) + 1}:${mm} ${h < 12 ? 'a.m.' : 'p.m.'}` };
+};
 
 beforeAll(async () => {
   t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
@@ -151,6 +163,32 @@ beforeAll(async () => {
         occurredFrom: '2026-11-19T21:30:00.000Z',
       },
     ],
+    // Place and time in words: no time in the form, the clock written in the description (read in
+    // the agency's zone, on the day the tip arrived); and the same place and clock "yesterday".
+    [
+      'clockA',
+      {
+        description: `Vers ${clockAgo(120).fr}, une adolescente avec un sac à dos bleu marchait seule près de l’étang.`,
+        appeal: appeals[0],
+        place: 'Parc La Fontaine',
+      },
+    ],
+    [
+      'clockB',
+      {
+        description: `At about ${clockAgo(110).en}, I saw a teenager with a blue backpack walking alone by the pond in La Fontaine park.`,
+        language: 'en',
+        appeal: appeals[0],
+      },
+    ],
+    [
+      'clockYesterday',
+      {
+        description: `Hier vers ${clockAgo(120).fr}, un jeune homme promenait un gros chien près du chalet.`,
+        appeal: appeals[0],
+        place: 'Parc La Fontaine',
+      },
+    ],
     // Contact: the same person twice about one appeal; and about another appeal.
     [
       'contactFirst',
@@ -254,6 +292,15 @@ describe('place and time, by the places typed', () => {
 
   it('ignores the same place named two days later', async () => {
     expect(await suggestion(investigator, ids.namedA, ids.namedOtherDay)).toBeUndefined();
+  });
+
+  it('reads the time written in the description when the form has none, in French and English', async () => {
+    const reasons = await reasonsOf('clockA', 'clockB');
+    expect(reasons?.[0]).toMatch(/^place named alike \(1\.00\), 10 min apart$/);
+  });
+
+  it('takes "hier" to be the day before', async () => {
+    expect(await suggestion(investigator, ids.clockA, ids.clockYesterday)).toBeUndefined();
   });
 });
 

@@ -54,8 +54,12 @@ export async function seedDemo(dataSource: DataSource, config: AppConfig): Promi
     await tx.query('LOCK TABLE agency IN EXCLUSIVE MODE');
     if ((await tx.count(Agency)) > 0) return false;
     const agencies = {
-      demo: await tx.save(tx.create(Agency, { slug: 'demo', name: 'Demo Police Service' })),
-      second: await tx.save(tx.create(Agency, { slug: 'second', name: 'Second Police Service' })),
+      demo: await tx.save(
+        tx.create(Agency, { slug: 'demo', name: 'Demo Police Service', timeZone: 'America/Toronto' }),
+      ),
+      second: await tx.save(
+        tx.create(Agency, { slug: 'second', name: 'Second Police Service', timeZone: 'America/Toronto' }),
+      ),
     };
     for (const staff of DEMO_STAFF) {
       await tx.insert(StaffUser, {

@@ -24,6 +24,10 @@ export class Agency {
   @Column({ name: 'public_phone', type: 'text', nullable: true })
   publicPhone!: string | null;
 
+  /** IANA time zone: where a tipster's "vers 14 h" happened. */
+  @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
+  timeZone!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -5,6 +5,7 @@ import { Inbox1763700300000 } from './1763700300000-inbox';
 import { SharedRateLimits1763700350000 } from './1763700350000-shared-rate-limits';
 import { Dedupe1763700400000 } from './1763700400000-dedupe';
 import { Records1763700500000 } from './1763700500000-records';
+import { AgencyTimeZone1763700600000 } from './1763700600000-agency-time-zone';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SharedRateLimits1763700350000,
   Dedupe1763700400000,
   Records1763700500000,
+  AgencyTimeZone1763700600000,
 ];

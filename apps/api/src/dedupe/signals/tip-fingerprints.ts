@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { BANDS, bandsOf, phashAsInt8 } from './perceptual-bands';
+import { statedClock } from './stated-clock';
 import { TEXT_BANDS, textBands } from './text-bands';
 import type { ProfileMedia, TipProfile } from './tip-profile';
 
@@ -11,6 +12,11 @@ import type { ProfileMedia, TipProfile } from './tip-profile';
  */
 export async function recordFingerprint(dataSource: DataSource, tipId: string): Promise<TipProfile | null> {
   return dataSource.transaction(async (tx) => {
+    const [tip]: { description: string }[] = await tx.query(`SELECT description FROM tip WHERE id = $1`, [
+      tipId,
+    ]);
+    if (!tip) return null;
+    const clock = statedClock(tip.description);
     const [row] = await tx.query(
       `INSERT INTO tip_fingerprint AS f (tip_id, agency_id, appeal_id, received_at, text_norm, latitude,
                                          longitude, occurred_at, place_norm, stated_at, place_time, phone_key,
@@ -32,10 +38,24 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
             ORDER BY m.from_tipster_at, m.id
             LIMIT 1
          ) e ON t.latitude IS NULL
-         -- When: the middle of what the tipster said, else when the tip arrived.
+         -- The clock written in the description, on the latest day it fits: not after the tip
+         -- arrived (15 minutes' grace for "I see him now, 14 h 30"), in the agency's time zone.
+         LEFT JOIN LATERAL (
+           SELECT max(c.at) AS at
+             FROM agency g
+            CROSS JOIN unnest($2::int[]) AS h(hour)
+            CROSS JOIN generate_series(0, 1) AS d(days)
+            CROSS JOIN LATERAL (
+              SELECT (date_trunc('day', t.received_at AT TIME ZONE g.time_zone)
+                      - make_interval(days => d.days + $4) + make_interval(hours => h.hour, mins => $3))
+                     AT TIME ZONE g.time_zone AS at) c
+            WHERE g.id = t.agency_id AND c.at <= t.received_at + interval '15 minutes'
+         ) k ON $2::int[] IS NOT NULL
+         -- When: the middle of what the tipster said in the form, else the clock in their words.
          CROSS JOIN LATERAL (
-           SELECT CASE WHEN t.occurred_to IS NULL THEN t.occurred_from
-                       ELSE t.occurred_from + (t.occurred_to - t.occurred_from) / 2 END AS stated
+           SELECT coalesce(CASE WHEN t.occurred_to IS NULL THEN t.occurred_from
+                                ELSE t.occurred_from + (t.occurred_to - t.occurred_from) / 2 END,
+                           k.at) AS stated
          ) s
          CROSS JOIN LATERAL (SELECT coalesce(s.stated, t.received_at) AS at, s.stated) w
         WHERE t.id = $1
@@ -47,7 +67,7 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
               phone_key = EXCLUDED.phone_key, email_key = EXCLUDED.email_key, scored_at = now()
        RETURNING f.tip_id, f.agency_id, f.appeal_id, f.received_at, f.text_norm, f.latitude, f.longitude,
                  f.occurred_at, f.place_norm, f.stated_at, f.phone_key, f.email_key`,
-      [tipId],
+      [tipId, clock?.hours ?? null, clock?.minute ?? 0, clock?.daysBack ?? 0],
     );
     if (!row) return null;
     await tx.query(
