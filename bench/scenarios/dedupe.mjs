@@ -613,9 +613,18 @@ const TITLES = {
 };
 
 const pad = (n) => String(n).padStart(2, '0');
+/** The demo agency's time zone (demo-seed.ts): tipsters write the clock on their wall. */
+const ZONE = 'America/Toronto';
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  hour: 'numeric',
+  minute: 'numeric',
+  hourCycle: 'h23',
+});
 function clock(date, lang, form) {
-  const h = date.getUTCHours();
-  const m = date.getUTCMinutes();
+  const parts = wallClock.formatToParts(date);
+  const h = Number(parts.find((p) => p.type === 'hour').value);
+  const m = Number(parts.find((p) => p.type === 'minute').value);
   if (lang === 'fr') return [`vers ${h} h`, `vers ${h}h${pad(m)}`, `autour de ${h} h ${pad(m)}`][form % 3];
   const h12 = ((h + 11) % 12) + 1;
   const ap = h < 12 ? 'a.m.' : 'p.m.';
@@ -867,8 +876,27 @@ async function buildCorpus(appeals) {
   const taken = [];
   let eventNo = 0;
   let photoSeed = 1;
-  const add = (event, kind, fields, photo) =>
-    tips.push({ key: `t${tips.length}`, event, kind, fields: { agency: 'demo', ...fields }, photo });
+  const add = (event, kind, fields, photo, arriveAt) => {
+    const tip = {
+      key: `t${tips.length}`,
+      event,
+      kind,
+      fields: { agency: 'demo', ...fields },
+      photo,
+      arriveAt,
+    };
+    tips.push(tip);
+    return tip;
+  };
+  /** Some minutes after `at`, most of them early: lo + (hi − lo) · u². */
+  const after = (at, lo, hi) => new Date(at.getTime() + Math.round((lo + (hi - lo) * r() ** 2) * 60_000));
+  /**
+   * When a tip about a moment arrives: within minutes from someone still there (who sends the
+   * phone's position), within hours from someone who went on with their day.
+   */
+  const arrival = (at, located) => (located ? after(at, 1, 15) : after(at, 5, 240));
+  /** A moment within the corpus's week, for tips that tell of none. */
+  const someTime = () => new Date(base + r.int(0, 6 * 24 * 60) * 60_000);
   const topicOf = () => r.pick(['MISSING_PERSON', 'WANTED', 'WITNESS_APPEAL', 'NONE', 'NONE']);
   const appealOf = (topic) => (topic === 'NONE' ? {} : { appeal: appeals[topic] });
   const lang = (fr = 0.6) => (r.chance(fr) ? 'fr' : 'en');
@@ -929,16 +957,18 @@ async function buildCorpus(appeals) {
     const s = sightingOf(topic);
     const original = await scene.view();
     const l = lang();
-    add(
+    const located = r.chance(0.4);
+    const first = add(
       event,
       'photo-original',
       {
         description: tell(s, l, surfaceOf(r)),
         language: l,
         ...appealOf(topic),
-        ...whereWhen(s, r.chance(0.4)),
+        ...whereWhen(s, located),
       },
       { data: original },
+      arrival(s.at, located),
     );
     for (let k = r.int(1, 3); k > 0; k--) {
       const variant = weighted(r, VARIANT_SHARE);
@@ -948,6 +978,7 @@ async function buildCorpus(appeals) {
         `photo-${variant}`,
         { description: r.pick(SHORT_NOTES[l2]), language: l2, ...appealOf(topic) },
         { data: await VARIANTS[variant](original), type: typeOf(variant), variant },
+        after(first.arriveAt, 60, 48 * 60),
       );
     }
   }
@@ -955,9 +986,16 @@ async function buildCorpus(appeals) {
   for (let i = 0; i < 8; i++) {
     const event = `e${eventNo++}`;
     const photo = await (await streetScene(photoSeed++)).view();
+    const seen = someTime();
     for (let k = r.int(2, 3); k > 0; k--) {
       const l = lang(0.5);
-      add(event, 'photo-same-file', { description: r.pick(SHORT_NOTES[l]), language: l }, { data: photo });
+      add(
+        event,
+        'photo-same-file',
+        { description: r.pick(SHORT_NOTES[l]), language: l },
+        { data: photo },
+        after(seen, 10, 24 * 60),
+      );
     }
   }
   // Sightings: witnesses of one moment, each in their own words and language; a third still there
@@ -975,12 +1013,18 @@ async function buildCorpus(appeals) {
       const at = new Date(s.at.getTime() + r.int(-20, 20) * 60_000);
       const surface = surfaceOf(r);
       tellings.push({ l, surface });
-      add(event, located ? 'sighting-located' : 'sighting-typed-place', {
-        description: tell({ ...s, at }, l, surface),
-        language: l,
-        ...appealOf(topic),
-        ...whereWhen(s, located, at),
-      });
+      add(
+        event,
+        located ? 'sighting-located' : 'sighting-typed-place',
+        {
+          description: tell({ ...s, at }, l, surface),
+          language: l,
+          ...appealOf(topic),
+          ...whereWhen(s, located, at),
+        },
+        undefined,
+        arrival(at, located),
+      );
     }
   }
   // The same tipster sending the same form again, the message retyped, with or without contact.
@@ -991,23 +1035,30 @@ async function buildCorpus(appeals) {
     const l = lang();
     const s = sightingOf(topic);
     const text = tell(s, l, surfaceOf(r));
-    const where = whereWhen(s, r.chance(0.3));
+    const located = r.chance(0.3);
+    const where = whereWhen(s, located);
     const p = r.chance(0.6) ? phone() : null;
     if (p) tipsters.push({ phone: p, topic });
-    add(event, 'resend-original', {
-      description: text,
-      language: l,
-      ...appealOf(topic),
-      ...where,
-      ...(p ? { contactPhone: p } : {}),
-    });
-    add(event, 'resend-retyped', {
-      description: retype(text, r),
-      language: l,
-      ...appealOf(topic),
-      ...where,
-      ...(p ? { contactPhone: r.pick(formats)(p) } : {}),
-    });
+    const original = add(
+      event,
+      'resend-original',
+      { description: text, language: l, ...appealOf(topic), ...where, ...(p ? { contactPhone: p } : {}) },
+      undefined,
+      arrival(s.at, located),
+    );
+    add(
+      event,
+      'resend-retyped',
+      {
+        description: retype(text, r),
+        language: l,
+        ...appealOf(topic),
+        ...where,
+        ...(p ? { contactPhone: r.pick(formats)(p) } : {}),
+      },
+      undefined,
+      after(original.arriveAt, 1, 30),
+    );
   }
   // The same tipster adding to what they said, in a new tip: other words, same phone or e-mail.
   for (let i = 0; i < 10; i++) {
@@ -1018,21 +1069,34 @@ async function buildCorpus(appeals) {
     const byMail = r.chance(0.5);
     const contact = byMail ? { contactEmail: email } : { contactPhone: phone() };
     const s = sightingOf(topic);
-    add(event, 'follow-up-original', {
-      description: tell(s, l, surfaceOf(r)),
-      language: l,
-      ...appealOf(topic),
-      ...whereWhen(s, r.chance(0.3)),
-      ...contact,
-    });
+    const located = r.chance(0.3);
+    const original = add(
+      event,
+      'follow-up-original',
+      {
+        description: tell(s, l, surfaceOf(r)),
+        language: l,
+        ...appealOf(topic),
+        ...whereWhen(s, located),
+        ...contact,
+      },
+      undefined,
+      arrival(s.at, located),
+    );
     const words = TOPICS[topic];
     const addition = `${r.pick(ADDITIONS[l])} : ${words.subjects[r.int(0, 2)][l][r.int(0, 2)]}, ${words.actions[r.int(0, 3)][l][r.int(0, 2)]}. ${r.pick(DETAILS[l])}`;
-    add(event, 'follow-up-addition', {
-      description: addition,
-      language: l,
-      ...appealOf(topic),
-      ...(byMail ? { contactEmail: email.toUpperCase() } : contact),
-    });
+    add(
+      event,
+      'follow-up-addition',
+      {
+        description: addition,
+        language: l,
+        ...appealOf(topic),
+        ...(byMail ? { contactEmail: email.toUpperCase() } : contact),
+      },
+      undefined,
+      after(original.arriveAt, 60, 3 * 24 * 60),
+    );
   }
   // One sighting, three senders: a photo with a position, the photo re-shared without one, and a
   // witness in words with a position. The re-share and the words share nothing but the event.
@@ -1041,24 +1105,33 @@ async function buildCorpus(appeals) {
     const topic = topicOf();
     const s = sightingOf(topic);
     const photo = await (await streetScene(photoSeed++)).view();
-    add(
+    const first = add(
       event,
       'mixed-photo-located',
       { description: tell(s, 'fr', surfaceOf(r)), language: 'fr', ...appealOf(topic), ...whereWhen(s, true) },
       { data: photo },
+      arrival(s.at, true),
     );
     add(
       event,
       'mixed-photo-reshared',
       { description: r.pick(SHORT_NOTES.en), language: 'en', ...appealOf(topic) },
       { data: await VARIANTS.recompressed(photo), variant: 'recompressed' },
+      after(first.arriveAt, 60, 24 * 60),
     );
-    add(event, 'mixed-witness', {
-      description: tell(s, 'en', surfaceOf(r)),
-      language: 'en',
-      ...appealOf(topic),
-      ...whereWhen(s, true, new Date(s.at.getTime() + 10 * 60_000)),
-    });
+    const later = new Date(s.at.getTime() + 10 * 60_000);
+    add(
+      event,
+      'mixed-witness',
+      {
+        description: tell(s, 'en', surfaceOf(r)),
+        language: 'en',
+        ...appealOf(topic),
+        ...whereWhen(s, true, later),
+      },
+      undefined,
+      arrival(later, true),
+    );
   }
 
   // ---- single tips: hard negatives first
@@ -1070,6 +1143,7 @@ async function buildCorpus(appeals) {
       'negative-other-photo',
       { description: r.pick(SHORT_NOTES[l]), language: l },
       { data: await (await streetScene(photoSeed++)).view() },
+      after(someTime(), 10, 24 * 60),
     );
   }
   for (let i = 0; i < 10; i++) {
@@ -1079,6 +1153,7 @@ async function buildCorpus(appeals) {
       'negative-same-street-moved',
       { description: r.pick(SHORT_NOTES[l]), language: l },
       { data: await scenes[i].view(0.15, r.chance(0.5) ? 0.1 : -0.1) },
+      after(someTime(), 10, 24 * 60),
     );
   }
   // The same words about another sighting: the same telling and subject, another place and time.
@@ -1086,12 +1161,19 @@ async function buildCorpus(appeals) {
     const { s, tellings } = r.pick(sightings);
     const { l, surface } = r.pick(tellings);
     const other = sightingOf(null, s);
-    add(null, 'negative-similar-words', {
-      description: tell(other, l, surface),
-      language: l,
-      ...appealOf(s.topic),
-      ...whereWhen(other, r.chance(0.5)),
-    });
+    const located = r.chance(0.5);
+    add(
+      null,
+      'negative-similar-words',
+      {
+        description: tell(other, l, surface),
+        language: l,
+        ...appealOf(s.topic),
+        ...whereWhen(other, located),
+      },
+      undefined,
+      arrival(other.at, located),
+    );
   }
   // The same corner another day; the same moment 2–4 km away.
   for (let i = 0; i < 30; i++) {
@@ -1104,12 +1186,18 @@ async function buildCorpus(appeals) {
         at = new Date(s.at.getTime() + r.int(1, 6) * 86_400_000 + r.int(-60, 60) * 60_000);
       } while (!claim(s.place, at));
       const other = { ...sightingOf(s.topic), place: s.place, at };
-      add(null, 'negative-same-place-other-day', {
-        description: tell(other, l, surfaceOf(r)),
-        language: l,
-        ...appealOf(s.topic),
-        ...whereWhen(other, true),
-      });
+      add(
+        null,
+        'negative-same-place-other-day',
+        {
+          description: tell(other, l, surfaceOf(r)),
+          language: l,
+          ...appealOf(s.topic),
+          ...whereWhen(other, true),
+        },
+        undefined,
+        arrival(at, true),
+      );
     } else {
       const { s } = r.pick(sightings);
       let other;
@@ -1117,38 +1205,48 @@ async function buildCorpus(appeals) {
       while (other.place === s.place);
       const at = new Date(s.at.getTime() + r.int(-20, 20) * 60_000);
       const [lat, lon] = PLACES[s.place].at;
-      add(null, 'negative-same-time-far', {
-        description: tell({ ...other, at }, l, surfaceOf(r)),
-        language: l,
-        ...appealOf(s.topic),
-        latitude: (lat + r.int(20, 40) / 1000).toFixed(6),
-        longitude: (lon - r.int(10, 30) / 1000).toFixed(6),
-        occurredFrom: at.toISOString(),
-      });
+      add(
+        null,
+        'negative-same-time-far',
+        {
+          description: tell({ ...other, at }, l, surfaceOf(r)),
+          language: l,
+          ...appealOf(s.topic),
+          latitude: (lat + r.int(20, 40) / 1000).toFixed(6),
+          longitude: (lon - r.int(10, 30) / 1000).toFixed(6),
+          occurredFrom: at.toISOString(),
+        },
+        undefined,
+        arrival(at, true),
+      );
     }
   }
   // Tipsters who wrote before, now about another appeal.
   for (const t of tipsters.slice(0, 10)) {
     const topic = r.pick(Object.keys(appeals).filter((k) => k !== t.topic));
     const l = lang(0.5);
-    add(null, 'negative-same-tipster-other-appeal', {
-      description: tell(sightingOf(topic), l, surfaceOf(r)),
-      language: l,
-      ...appealOf(topic),
-      contactPhone: t.phone,
-    });
+    const other = sightingOf(topic);
+    add(
+      null,
+      'negative-same-tipster-other-appeal',
+      { description: tell(other, l, surfaceOf(r)), language: l, ...appealOf(topic), contactPhone: t.phone },
+      undefined,
+      arrival(other.at, false),
+    );
   }
   // And tips about nothing else in the corpus.
   for (let i = 0; i < 40; i++) {
     const topic = topicOf();
     const l = lang();
     const s = sightingOf(topic);
-    add(null, 'single', {
-      description: tell(s, l, surfaceOf(r)),
-      language: l,
-      ...appealOf(topic),
-      ...whereWhen(s, r.chance(0.3)),
-    });
+    const located = r.chance(0.3);
+    add(
+      null,
+      'single',
+      { description: tell(s, l, surfaceOf(r)), language: l, ...appealOf(topic), ...whereWhen(s, located) },
+      undefined,
+      arrival(s.at, located),
+    );
   }
   return tips;
 }
@@ -1673,30 +1771,42 @@ async function measureLookups({ db, dataSource, search, url, session, corpusIds 
 /* ------------------------------------------------------------------ the run */
 
 /** Part 1: the corpus through the real pipeline, then the scores. */
-async function measureQuality(api, db, appeals) {
-  let started = Date.now();
-  const tips = await buildCorpus(appeals);
+/**
+ * Part 1a: sends the corpus through HTTP intake, in the order it arrives, to an API running no
+ * jobs; then dates each tip's arrival as the corpus says (a witness still there sends within
+ * minutes, others hours later, a re-share a day later): the one thing a run of a few minutes
+ * cannot reproduce, and what a tip with no time said is placed by. Its jobs are queued, not run.
+ */
+async function sendCorpus(api, db, appeals) {
+  const started = Date.now();
+  const tips = (await buildCorpus(appeals)).sort((a, b) => a.arriveAt - b.arriveAt);
   const photos = tips.filter((t) => t.photo).length;
   console.log(
     `corpus: ${tips.length} tips, ${photos} photos, built in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
-  started = Date.now();
   const codes = new Map();
   for (let i = 0; i < tips.length; i += 8)
     await Promise.all(tips.slice(i, i + 8).map(async (t) => codes.set(t.key, await sendTip(api.url, t))));
+  const { rows } = await db.query(
+    `UPDATE tip SET received_at = a.at FROM unnest($1::text[], $2::timestamptz[]) AS a(code, at)
+      WHERE tip.code = a.code RETURNING tip.id, tip.code`,
+    [tips.map((t) => codes.get(t.key)), tips.map((t) => t.arriveAt)],
+  );
+  const byCode = new Map(rows.map((r) => [r.code, r.id]));
+  return { tips, photos, idOf: new Map([...codes].map(([key, code]) => [key, byCode.get(code)])) };
+}
+
+/** Part 1b: the jobs run (media, then scoring) on an API with workers, and the pairs are judged. */
+async function measureQuality(db, { tips, photos, idOf }) {
+  const started = Date.now();
   await drained(db);
   const pipelineSeconds = (Date.now() - started) / 1000;
-  const { rows: idRows } = await db.query(`SELECT id, code FROM tip WHERE code = ANY($1)`, [
-    [...codes.values()],
-  ]);
-  const byCode = new Map(idRows.map((r) => [r.code, r.id]));
-  const idOf = new Map([...codes].map(([key, code]) => [key, byCode.get(code)]));
   const { rows: stored } = await db.query(
     `SELECT tip_a, tip_b, score, suggested, reasons FROM duplicate_suggestion`,
   );
   const quality = evaluate(tips, idOf, stored);
   console.log(
-    `sent, processed and scored in ${pipelineSeconds.toFixed(0)} s; ${quality.positivePairs} duplicate pairs among ${quality.pairs}`,
+    `processed and scored in ${pipelineSeconds.toFixed(0)} s; ${quality.positivePairs} duplicate pairs among ${quality.pairs}`,
   );
   for (const [label, m] of [['combined', quality.combined], ...Object.entries(quality.perSignal)])
     console.log(
@@ -1787,8 +1897,9 @@ async function measureScale(api, db, { agencyId, appealIds, corpusIds }) {
 }
 
 export async function run() {
-  const api = await startApi({ WORKERS: '2', TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0', LOG_LEVEL: 'warn' });
-  const db = await api.db();
+  const env = { TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0', LOG_LEVEL: 'warn' };
+  let api = await startApi({ ...env, WORKERS: WITH_CORPUS ? '0' : '2' });
+  let db = await api.db();
   try {
     const { rows: appealRows } = await db.query(
       `SELECT a.id, a.slug, a.kind FROM appeal a JOIN agency g ON g.id = a.agency_id WHERE g.slug = 'demo' AND a.status = 'PUBLISHED'`,
@@ -1797,7 +1908,15 @@ export async function run() {
     const appealIds = Object.fromEntries(appealRows.map((a) => [a.kind, a.id]));
     const [{ id: agencyId }] = (await db.query(`SELECT id FROM agency WHERE slug = 'demo'`)).rows;
 
-    const quality = WITH_CORPUS ? await measureQuality(api, db, appeals) : null;
+    let quality = null;
+    if (WITH_CORPUS) {
+      const sent = await sendCorpus(api, db, appeals);
+      await db.end();
+      await api.stop({ keepData: true });
+      api = await startApi({ ...env, WORKERS: '2' }, { dataDir: api.dataDir, pgPort: api.pgPort });
+      db = await api.db();
+      quality = await measureQuality(db, sent);
+    }
     const scale = await measureScale(api, db, { agencyId, appealIds, corpusIds: quality?.corpusIds ?? [] });
 
     const at1M = scale[1_000_000];
