@@ -8,6 +8,42 @@ export const LIMITS = {
   totpDigits: 6,
 } as const;
 
+/**
+ * Text limits of a tip and its follow-up, in characters. The API's DTOs (tip.dto.ts) enforce them; the
+ * tip pages check the same values in the browser. They live here, away from the decorators, so that the
+ * public pages can read them without downloading class-validator.
+ */
+export const TIP_LIMITS = {
+  descriptionMax: 10_000,
+  placeMax: 500,
+  messageMax: 5_000,
+  nameMax: 200,
+  phoneMax: 40,
+  emailMax: 254,
+  altchaMax: 4_000,
+  /** As typed at follow-up sign-in (the printed form is 9 characters; spaces are forgiven). */
+  tipCodeMax: 20,
+  passwordMax: 200,
+  /** The phone's reported accuracy, in metres. */
+  accuracyMaxM: 100_000,
+} as const;
+
+/** Shapes of tip fields, shared by the API's DTOs and the tip pages' checks in the browser. */
+export const TIP_PATTERNS = {
+  /** A description or a message: anything but blank. */
+  someText: /\S/,
+  phone: /^[+\d][\d\s().-]{5,38}$/,
+  agencySlug: /^[a-z0-9-]{2,60}$/,
+  appealSlug: /^[a-z0-9-]{3,100}$/,
+} as const;
+
+/**
+ * A date, or a date and time with an optional zone, as RFC 3339 writes them (no week dates): what
+ * JavaScript and Postgres read the same way. (`IsTimestamp` adds that `Date.parse` must read it.)
+ */
+export const TIMESTAMP_PATTERN =
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
 /** Names of the cookies and header the staff session relies on. */
 export const SESSION_COOKIE = 'vigie_session';
 export const CSRF_COOKIE = 'vigie_csrf';

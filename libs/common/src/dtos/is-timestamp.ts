@@ -1,7 +1,5 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
-
-/** A date, or a date and time with an optional zone, as RFC 3339 writes them (no week dates). */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+import { TIMESTAMP_PATTERN } from '../limits';
 
 /**
  * A timestamp that JavaScript and Postgres read the same way. (class-validator's IsISO8601
@@ -13,7 +11,7 @@ export function IsTimestamp(options?: ValidationOptions) {
       name: 'isTimestamp',
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' && RFC3339.test(value) && !Number.isNaN(Date.parse(value)),
+          typeof value === 'string' && TIMESTAMP_PATTERN.test(value) && !Number.isNaN(Date.parse(value)),
         defaultMessage: () => 'Give a date and time such as 2026-11-21T18:30:00Z',
       },
     },

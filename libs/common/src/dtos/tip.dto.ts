@@ -13,14 +13,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-
-export const TIP_LIMITS = {
-  descriptionMax: 10_000,
-  placeMax: 500,
-  messageMax: 5_000,
-  nameMax: 200,
-  phoneMax: 40,
-} as const;
+import { TIP_LIMITS, TIP_PATTERNS } from '../limits';
 
 // Multipart fields arrive as strings; an empty field means "not given". (Transform, not Type:
 // Type needs reflect-metadata, which the public bundle does not carry.)
@@ -33,7 +26,7 @@ const optionalText = ({ value }: { value: unknown }) =>
 export class CreateTipDto {
   /** What happened, in the tipster's words. */
   @IsString()
-  @Matches(/\S/, { message: 'Describe what you saw or know' })
+  @Matches(TIP_PATTERNS.someText, { message: 'Describe what you saw or know' })
   @MaxLength(TIP_LIMITS.descriptionMax)
   description!: string;
 
@@ -69,21 +62,21 @@ export class CreateTipDto {
   @IsOptional()
   @IsNumber()
   @Min(0)
-  @Max(100_000)
+  @Max(TIP_LIMITS.accuracyMaxM)
   accuracyM?: number;
 
   /** The police service the tip is for, by slug; implied by `appeal` when one is given. */
   @Transform(optionalText)
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9-]{2,60}$/, { message: 'Unknown police service' })
+  @Matches(TIP_PATTERNS.agencySlug, { message: 'Unknown police service' })
   agency?: string;
 
   /** The appeal this tip answers, by its public slug. */
   @Transform(optionalText)
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z0-9-]{3,100}$/, { message: 'Unknown appeal' })
+  @Matches(TIP_PATTERNS.appealSlug, { message: 'Unknown appeal' })
   appeal?: string;
 
   @Transform(optionalText)
@@ -94,13 +87,13 @@ export class CreateTipDto {
 
   @Transform(optionalText)
   @IsOptional()
-  @Matches(/^[+\d][\d\s().-]{5,38}$/, { message: 'Give a valid phone number' })
+  @Matches(TIP_PATTERNS.phone, { message: 'Give a valid phone number' })
   contactPhone?: string;
 
   @Transform(optionalText)
   @IsOptional()
   @IsEmail({}, { message: 'Give a valid e-mail address' })
-  @MaxLength(254)
+  @MaxLength(TIP_LIMITS.emailMax)
   contactEmail?: string;
 
   /** The tipster's language: the passphrase and our messages use it. */
@@ -113,23 +106,23 @@ export class CreateTipDto {
   @Transform(optionalText)
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(TIP_LIMITS.altchaMax)
   altcha?: string;
 }
 
 export class FollowUpSignInDto {
   @IsString()
-  @MaxLength(20)
+  @MaxLength(TIP_LIMITS.tipCodeMax)
   code!: string;
 
   @IsString()
-  @MaxLength(200)
+  @MaxLength(TIP_LIMITS.passwordMax)
   password!: string;
 }
 
 export class FollowUpMessageDto {
   @IsString()
-  @Matches(/\S/, { message: 'Write a message' })
+  @Matches(TIP_PATTERNS.someText, { message: 'Write a message' })
   @MaxLength(TIP_LIMITS.messageMax)
   body!: string;
 }

@@ -1,3 +1,4 @@
+import { TIP_LIMITS } from '@vigie/common';
 import type { ParseKeys } from 'i18next';
 import type { TipField } from './tip-form-values';
 
@@ -6,23 +7,27 @@ export interface FieldMessage {
   limit?: number;
 }
 
-/**
- * A length limit as class-validator words it ("… shorter than or equal to 10000 characters"). The form
- * reads it from the message rather than importing TIP_LIMITS, which lives beside the DTO's decorators and
- * would bring class-validator into the page's first load.
- */
+/** The fields with a length limit (the same limits the API's CreateTipDto enforces). */
+const MAX_LENGTH: Partial<Record<TipField, number>> = {
+  description: TIP_LIMITS.descriptionMax,
+  place: TIP_LIMITS.placeMax,
+  contactName: TIP_LIMITS.nameMax,
+  contactEmail: TIP_LIMITS.emailMax,
+};
+
+/** A length limit as the API's message words it ("… shorter than or equal to 10000 characters"). */
 const lengthLimit = (message: string | undefined) => {
   const match = /shorter than or equal to (\d+) characters/.exec(message ?? '');
   return match ? Number(match[1]) : undefined;
 };
 
 /**
- * The message for a field error, in the reader's language. Errors found in the browser carry the shared
- * DTO's constraint name (the same DTO the API validates with) or one of the form's own rules; errors from
+ * The message for a field error, in the reader's language. Errors found in the browser carry the name of
+ * the API's constraint they check (tip-validation.ts) or of one of the form's own rules; errors from
  * the API are `server` errors, recognised by their (English) message or else by the field's main rule.
  */
 export function tipFieldMessage(field: TipField, type: string | undefined, message?: string): FieldMessage {
-  const limit = lengthLimit(message);
+  const limit = lengthLimit(message) ?? (type === 'maxLength' ? MAX_LENGTH[field] : undefined);
   if (type === 'maxLength' || limit !== undefined) return { key: 'tip.errors.tooLong', limit };
   switch (field) {
     case 'description':

@@ -110,11 +110,8 @@ export function TipFormPage() {
   const appealTitle = appeal.data ? pickText(appeal.data.title, lang) : null;
   const waitingForAppeal = useWaitForAppeal(Boolean(appealSlug) && appeal.isPending);
 
-  /** On the first touch: the code for what comes next (validation, sending, receipt). */
-  const prepare = () => {
-    tip.prepareValidation();
-    void loadSendStep().catch(() => undefined);
-  };
+  /** On the first touch: the code for what comes next (sending, receipt). */
+  const prepare = () => void loadSendStep().catch(() => undefined);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     // Enter in a field moves on, as "Continue" does; the last step sends with its own button.

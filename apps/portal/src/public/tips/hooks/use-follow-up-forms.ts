@@ -1,7 +1,8 @@
-import { classValidatorResolver } from '@hookform/resolvers/class-validator';
 import {
-  FollowUpMessageDto,
-  FollowUpSignInDto,
+  TIP_LIMITS,
+  TIP_PATTERNS,
+  type FollowUpMessageDto,
+  type FollowUpSignInDto,
   type FollowUpSession,
   type FollowUpView,
 } from '@vigie/common';
@@ -11,6 +12,7 @@ import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/api-error';
 import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
+import { textLength } from '../api/text-length';
 import { postFollowUpMessage, signInToFollowUp } from '../api/tips.api';
 
 /**
@@ -22,16 +24,19 @@ export function normalizeTipCode(input: string): string | null {
   return /^[A-Z2-9]{8}$/.test(bare) ? `${bare.slice(0, 4)}-${bare.slice(4)}` : null;
 }
 
-const validateSignIn = classValidatorResolver(FollowUpSignInDto);
-
-/** The shared FollowUpSignInDto (the API's own), plus what it leaves to the API: the code's shape, a password. */
-export const signInResolver: Resolver<FollowUpSignInDto> = async (values, context, options) => {
-  const result = await validateSignIn(values, context, options);
-  const errors: FieldErrors<FollowUpSignInDto> = { ...result.errors };
-  if (!errors.code && !normalizeTipCode(values.code))
-    errors.code = { type: 'format', message: 'Not a tip code' };
-  if (!errors.password && !values.password.trim())
-    errors.password = { type: 'required', message: 'Enter the password' };
+/**
+ * The checks of the API's FollowUpSignInDto (same limits, from libs/common; the DTO itself and
+ * class-validator stay on the server, see tip-validation.ts), plus what it leaves to the API: the code's
+ * shape, a password.
+ */
+export const signInResolver: Resolver<FollowUpSignInDto> = (values) => {
+  const errors: FieldErrors<FollowUpSignInDto> = {};
+  if (textLength(values.code) > TIP_LIMITS.tipCodeMax)
+    errors.code = { type: 'maxLength', message: 'Too long' };
+  else if (!normalizeTipCode(values.code)) errors.code = { type: 'format', message: 'Not a tip code' };
+  if (textLength(values.password) > TIP_LIMITS.passwordMax)
+    errors.password = { type: 'maxLength', message: 'Too long' };
+  else if (!values.password.trim()) errors.password = { type: 'required', message: 'Enter the password' };
   return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
 };
 
@@ -43,7 +48,7 @@ function signInErrorKey(error: unknown): ParseKeys | null {
   return null;
 }
 
-/** Sign-in with the code and password from the receipt (react-hook-form, validated with the shared DTO). */
+/** Sign-in with the code and password from the receipt (react-hook-form, checked as the API's DTO does). */
 export function useFollowUpSignInForm(onSignedIn: (code: string, session: FollowUpSession) => void) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
@@ -74,12 +79,16 @@ export function useFollowUpSignInForm(onSignedIn: (code: string, session: Follow
   };
 }
 
-const validateMessage = classValidatorResolver(FollowUpMessageDto);
+/** The checks of the API's FollowUpMessageDto: some text, within the limit. */
+export const messageResolver: Resolver<FollowUpMessageDto> = (values) => {
+  const errors: FieldErrors<FollowUpMessageDto> = {};
+  if (!TIP_PATTERNS.someText.test(values.body)) errors.body = { type: 'matches', message: 'Write a message' };
+  else if (textLength(values.body) > TIP_LIMITS.messageMax)
+    errors.body = { type: 'maxLength', message: 'Too long' };
+  return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
+};
 
-/** "… shorter than or equal to 5000 characters": the limit class-validator names. */
-const lengthLimit = (message?: string) => /equal to (\d+) characters/.exec(message ?? '')?.[1];
-
-/** A reply to the investigators, validated with the shared FollowUpMessageDto. */
+/** A reply to the investigators, checked as the API's FollowUpMessageDto does. */
 export function useFollowUpReplyForm(
   token: string,
   onSent: (view: FollowUpView) => void,
@@ -88,7 +97,7 @@ export function useFollowUpReplyForm(
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const form = useForm<FollowUpMessageDto>({ resolver: validateMessage, defaultValues: { body: '' } });
+  const form = useForm<FollowUpMessageDto>({ resolver: messageResolver, defaultValues: { body: '' } });
 
   const onSubmit = form.handleSubmit(async ({ body }) => {
     setFailure(null);
@@ -106,15 +115,14 @@ export function useFollowUpReplyForm(
   });
 
   const bodyError = form.formState.errors.body;
-  const limit = lengthLimit(bodyError?.message);
   return {
     form,
     onSubmit,
     failure,
     sent,
     bodyError: bodyError
-      ? limit
-        ? t('followUp.errors.messageTooLong', { limit })
+      ? bodyError.type === 'maxLength'
+        ? t('followUp.errors.messageTooLong', { limit: TIP_LIMITS.messageMax })
         : t('followUp.errors.messageRequired')
       : undefined,
     isSubmitting: form.formState.isSubmitting,

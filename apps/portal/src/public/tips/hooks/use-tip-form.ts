@@ -12,7 +12,7 @@ import {
   type TipFormValues,
   type TipStep,
 } from '../api/tip-form-values';
-import { lazyTipResolver, loadTipValidation } from '../api/lazy-tip-validation';
+import { tipResolver } from '../api/tip-validation';
 
 const DRAFT_DELAY_MS = 400;
 
@@ -23,7 +23,7 @@ function initialStep(draft: TipDraft | null): number {
 }
 
 /**
- * The tip form: react-hook-form validated with the API's CreateTipDto (see tip-validation.ts), shown one
+ * The tip form: react-hook-form checked with the API's CreateTipDto rules (see tip-validation.ts), shown one
  * step at a time. Each step's fields are checked before the next opens; what was typed is kept as a draft
  * on this device (text only) until the tip is sent.
  */
@@ -45,7 +45,7 @@ export function useTipForm({ appeal }: { appeal?: string }) {
   const finished = useRef(false);
 
   const form = useForm<TipFormValues>({
-    resolver: lazyTipResolver,
+    resolver: tipResolver,
     defaultValues: { ...EMPTY_TIP_VALUES, ...draft?.values },
   });
   const { getValues, getFieldState, trigger, setError, setFocus, subscribe } = form;
@@ -120,8 +120,6 @@ export function useTipForm({ appeal }: { appeal?: string }) {
 
   return {
     form,
-    /** Fetches the validation code ahead of the first "Continue" (call on the first focus or key). */
-    prepareValidation: () => void loadTipValidation().catch(() => undefined),
     step,
     stepIndex,
     stepCount: TIP_STEPS.length,
