@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
+import { publishedAppeal } from '../support/appeal-factory';
 import { carriesNoMetadata, jpegWithGps } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sha256, tipForm } from '../support/tip-client';
@@ -202,6 +203,27 @@ describe('bad input is refused and nothing is half-stored', () => {
       tipForm({ description: 'x', agency: 'demo', appeal: rows[0].slug }),
     );
     expect(res.status).toBe(404);
+  });
+
+  it('a tip for an appeal resolved a moment ago (404), though the appeal took tips just before', async () => {
+    const [pio, supervisor] = await Promise.all([
+      ApiClient.signedIn(t.baseUrl, 'pio@demo.test'),
+      ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test'),
+    ]);
+    const appeal = await publishedAppeal(pio, supervisor);
+    const tip = () =>
+      anon.post('/api/public/tips', tipForm({ description: 'Je l’ai vu ce matin.', appeal: appeal.slug }));
+    expect((await tip()).status).toBe(201);
+    const resolved = await pio.post(`/api/appeals/${appeal.id}/resolve`, {
+      outcome: 'ARRESTED',
+      note: { fr: 'Arrêté. Merci.', en: 'Arrested. Thank you.' },
+    });
+    expect(resolved.status).toBe(200);
+    const refused = await tip();
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('UNKNOWN_APPEAL');
+    const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM tip WHERE appeal_id = $1`, [appeal.id]);
+    expect(rows[0].n).toBe(1);
   });
 
   it('a multipart body cut off in the middle of a file (400), leaving no scratch file', async () => {

@@ -27,6 +27,7 @@ const MAX_AGE_MS = 60_000;
 @Injectable()
 export class PublicAppealCache implements OnModuleInit {
   private readonly entries = new Map<string, Entry>();
+  private readonly clearListeners = new Set<() => void>();
 
   constructor(private readonly listener: PgListener) {}
 
@@ -76,6 +77,15 @@ export class PublicAppealCache implements OnModuleInit {
 
   clear(): void {
     this.entries.clear();
+    for (const listener of this.clearListeners) listener();
+  }
+
+  /**
+   * Calls `listener` whenever what the public sees of appeals may have changed, in this process or
+   * another: for other features' own caches of public facts (where a tip may go).
+   */
+  onChange(listener: () => void): void {
+    this.clearListeners.add(listener);
   }
 
   private fresh(key: string): Entry | undefined {

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  AppealKind,
-  ALLOWED_MEDIA,
-  CreateTipDto,
-  MediaProcessingState,
-  TipReceipt,
-  TipStatus,
-} from '@vigie/common';
+import { ALLOWED_MEDIA, CreateTipDto, MediaProcessingState, TipReceipt, TipStatus } from '@vigie/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
@@ -21,19 +14,13 @@ import { precheckUpload } from '../media/processing';
 import { inspectUpload } from '../media/upload-inspection';
 import { arrivalPriority } from './arrival-priority';
 import { contactKeys } from './contact-keys';
+import { Destination, TipDestinations } from './tip-destinations';
 import { TIP_MEDIA_JOB } from './tip-media.job';
 import { sealedTipMediaKey, TipMedia } from './tip-media.entity';
 import { Tip } from './tip.entity';
-import { tipError } from './tips.errors';
 import { hashPassphrase, newPassphrase, newTipCode } from './tipster-credentials';
 
 export const CONTACT_CONTEXT = 'tip.contact';
-
-interface Destination {
-  agencyId: string;
-  appealId: string | null;
-  appealKind?: AppealKind;
-}
 
 /**
  * Receives a tip. It answers 201 only once the tip row and every original file are durable:
@@ -50,6 +37,7 @@ export class TipIntakeService {
     private readonly jobs: JobQueue,
     private readonly box: SecretBox,
     private readonly live: LiveEvents,
+    private readonly destinations: TipDestinations,
     config: AppConfig,
   ) {
     this.contactKey = createHmac('sha256', config.encryptionKey).update('vigie:contact-keys').digest();
@@ -68,31 +56,8 @@ export class TipIntakeService {
     return inspected;
   }
 
-  async destination(dto: Pick<CreateTipDto, 'agency' | 'appeal'>): Promise<Destination> {
-    if (dto.appeal) {
-      const [appeal] = await this.dataSource.query(
-        `SELECT a.id, a.kind, a.agency_id, g.slug AS agency_slug FROM appeal a JOIN agency g ON g.id = a.agency_id
-          WHERE a.slug = $1 AND a.status = 'PUBLISHED'`,
-        [dto.appeal],
-      );
-      // Another agency's appeal, or one not open for tips, is simply not found.
-      if (!appeal || (dto.agency && dto.agency !== appeal.agency_slug)) throw tipError('UNKNOWN_APPEAL');
-      return { agencyId: appeal.agency_id, appealId: appeal.id, appealKind: appeal.kind };
-    }
-    const agencies: { id: string; slug: string }[] = await this.dataSource.query(
-      `SELECT id, slug FROM agency ORDER BY slug`,
-    );
-    const agency = dto.agency
-      ? agencies.find((a) => a.slug === dto.agency)
-      : agencies.length === 1
-        ? agencies[0]
-        : undefined;
-    if (!agency) throw tipError('UNKNOWN_AGENCY');
-    return { agencyId: agency.id, appealId: null };
-  }
-
   async receive(dto: CreateTipDto, files: ReceivedFile[]): Promise<TipReceipt> {
-    const destination = await this.destination(dto);
+    const destination = await this.destinations.resolve(dto);
     const media = await this.inspect(files);
     const language = dto.language ?? 'fr';
     const password = newPassphrase(language);
@@ -167,9 +132,13 @@ export class TipIntakeService {
     const hasLocation = dto.latitude !== undefined || !!dto.place?.trim();
     for (let attempt = 0; ; attempt++) {
       const code = newTipCode();
-      try {
-        await tx.query('SAVEPOINT tip_code');
-        await tx.insert(Tip, {
+      // ON CONFLICT rather than a savepoint: two round trips fewer on every tip, for a collision
+      // that even at a million tips is a two-in-a-million event (39-bit codes).
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(Tip)
+        .values({
           id,
           agencyId: to.agencyId,
           code,
@@ -199,13 +168,12 @@ export class TipIntakeService {
           receivedAt: facts.receivedAt,
           failedSignIns: 0,
           mediaCount: facts.mediaCount,
-        });
-        await tx.query('RELEASE SAVEPOINT tip_code');
-        return code;
-      } catch (err) {
-        if ((err as { constraint?: string }).constraint !== 'tip_code_key' || attempt >= 5) throw err;
-        await tx.query('ROLLBACK TO SAVEPOINT tip_code');
-      }
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (inserted.raw.length === 1) return code;
+      if (attempt >= 5) throw new Error('No free tip code after 6 draws');
     }
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppealsModule } from '../appeals/appeals.module';
 import { AppConfig } from '../config/app-config';
 import { HashingDiskStorage } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
@@ -17,6 +18,7 @@ import { ResumableUploadsController } from './resumable-uploads.controller';
 import { TipFollowUpController } from './tip-follow-up.controller';
 import { TipFollowUpService } from './tip-follow-up.service';
 import { TipIntakeController } from './tip-intake.controller';
+import { TipDestinations } from './tip-destinations';
 import { TipIntakeService } from './tip-intake.service';
 import { TipMediaJob } from './tip-media.job';
 import { TipMedia } from './tip-media.entity';
@@ -27,6 +29,7 @@ const MB = 1024 * 1024;
 
 @Module({
   imports: [
+    AppealsModule,
     TypeOrmModule.forFeature([Tip, TipMedia, TipMessage]),
     MulterModule.registerAsync({
       inject: [MediaStore, AppConfig],
@@ -51,6 +54,7 @@ const MB = 1024 * 1024;
   ],
   providers: [
     TipIntakeService,
+    TipDestinations,
     TipFollowUpService,
     ProofOfWorkService,
     TipMediaJob,
