@@ -30,7 +30,9 @@ export async function startApi(env = {}, reuse) {
   const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'vigie-bench-')));
   const port = await freePort();
   const pgPort = reuse?.pgPort ?? (await freePort());
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/main.js')], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under any scenario.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps/api/dist/main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
