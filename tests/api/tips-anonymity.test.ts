@@ -89,10 +89,17 @@ describe('rate limit', () => {
   it('slows one client down after 20 tips in 10 minutes', async () => {
     const anon = new ApiClient(t.baseUrl);
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++)
-      statuses.push((await anon.post('/api/public/tips', tipForm({ description: 'flood' }))).status);
+    let last;
+    for (let i = 0; i < 22; i++) {
+      last = await anon.post('/api/public/tips', tipForm({ description: 'flood' }));
+      statuses.push(last.status);
+    }
     // Tips already sent by this client in the tests above count too.
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s !== 429).every((s) => s === 400)).toBe(true);
+    // Told when to try again, in seconds (within the 10-minute window).
+    const retryAfter = Number(last?.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
   });
 });

@@ -1,5 +1,5 @@
 import { applyDecorators, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
+import { ThrottlerException, ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
 
 const RATE_LIMITS = 'vigie:rate-limits';
 
@@ -19,6 +19,17 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (!props.throttler.name || !names.includes(props.throttler.name)) return true;
     // A limit configured off (load tests) costs nothing, not even a counter write.
     if (props.limit >= Number.MAX_SAFE_INTEGER) return true;
-    return super.handleRequest(props);
+    try {
+      return await super.handleRequest(props);
+    } catch (err) {
+      // The throttler names its header after the limit ("Retry-After-tip-client"); clients, the
+      // tip form included, read the standard one (RFC 9110): seconds until they may try again.
+      if (err instanceof ThrottlerException) {
+        const { res } = this.getRequestResponse(props.context);
+        const seconds = res.getHeader(`Retry-After-${props.throttler.name}`);
+        if (seconds !== undefined) res.setHeader('Retry-After', seconds);
+      }
+      throw err;
+    }
   }
 }
