@@ -1,17 +1,27 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
-import { AppealPage } from './public/components/appeal-page';
-import { HomePage } from './public/components/home-page';
 import { Layout } from './shared/components/layout';
 import { withTipsCatalogue } from './public/tips/i18n/tips-catalogue';
 import { NotFoundPage } from './shared/components/not-found-page';
 
-// Staff pages are separate chunks: a citizen on a phone never downloads them (nor class-validator).
+// Every page is a chunk of its own, so that a phone opening one link downloads that page only (the tip
+// form, the budget's tightest page, carries neither the list nor the appeal's article). The API names the
+// page's chunks in the HTML it serves (`<link rel="modulepreload">`, from route-preloads.json written by
+// vite.config.ts), so they download beside the main bundle rather than after it.
+const HomePage = lazy(() =>
+  import('./public/components/home-page').then((module) => ({ default: module.HomePage })),
+);
+const AppealPage = lazy(() =>
+  import('./public/components/appeal-page').then((module) => ({ default: module.AppealPage })),
+);
+
+// Staff pages are separate chunks: a citizen on a phone never downloads them (nor class-validator, nor
+// TanStack Query, whose provider comes with them).
 const SignInPage = lazy(() =>
-  import('./desk/components/sign-in-page').then((module) => ({ default: module.SignInPage })),
+  import('./desk/components/sign-in-page').then((module) => ({ default: module.SignInRoute })),
 );
 const DeskApp = lazy(() =>
-  import('./desk/components/desk-app').then((module) => ({ default: module.DeskApp })),
+  import('./desk/components/desk-app').then((module) => ({ default: module.DeskRoute })),
 );
 // The tip form and the tipster's follow-up are lazy too: the home page and an appeal's shared link load
 // fast on a phone, and the form's code (validation, uploads) comes only with the form.

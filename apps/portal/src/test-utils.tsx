@@ -3,17 +3,23 @@ import { render } from '@testing-library/react';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { createQueryClient } from './shared/api/query-client';
+import { createQueryClient } from './desk/api/query-client';
+import { forgetPublicResources } from './public/api/public-resource';
 import { initI18n } from './shared/i18n/i18n';
 
 if (!i18next.isInitialized) initI18n();
 
-/** Renders UI as the app does (router, React Query, i18n), starting at `path`, in French unless told. */
+/**
+ * Renders UI as the app does (router, i18n; React Query as the desk routes have it), starting at `path`,
+ * in French unless told. Each page starts with nothing cached: neither the desk's queries nor the public
+ * pages' answers.
+ */
 export async function renderPage(
   ui: ReactNode,
   { path = '/', lang = 'fr' }: { path?: string; lang?: string } = {},
 ) {
   await i18next.changeLanguage(lang);
+  forgetPublicResources();
   const queryClient = createQueryClient();
   return render(
     <QueryClientProvider client={queryClient}>

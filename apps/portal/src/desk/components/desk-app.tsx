@@ -24,6 +24,7 @@ import { TipDetailPage } from '../tips/components/tip-detail-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
 import { DeskNav } from './desk-nav';
 import { StaffBar } from './staff-bar';
+import { withDeskQueries } from './with-desk-queries';
 import '../i18n/desk-catalogue';
 import '../appeals/components/appeals.css';
 import './desk.css';
@@ -100,3 +101,6 @@ export function DeskApp() {
     </div>
   );
 }
+
+/** `/desk/*`: the desk with its query cache (the one the sign-in page filled). */
+export const DeskRoute = withDeskQueries(DeskApp);

@@ -6,6 +6,7 @@ import { Notice } from '../../shared/components/notice';
 import { TextField } from '../../shared/components/text-field';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { useSignInForm } from '../hooks/use-sign-in-form';
+import { withDeskQueries } from './with-desk-queries';
 import '../i18n/desk-catalogue';
 import './sign-in-page.css';
 
@@ -80,3 +81,6 @@ export function SignInPage() {
     </div>
   );
 }
+
+/** `/login`: the sign-in page with the desk's query cache, which it fills with the staff profile. */
+export const SignInRoute = withDeskQueries(SignInPage);

@@ -4,7 +4,7 @@ import { AppealKind, SubjectRole, type StaffAppeal } from '@vigie/common';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../../shared/api/query-client';
+import { createQueryClient } from '../../api/query-client';
 import { jsonResponse } from '../../../test-utils';
 import '../../i18n/desk-catalogue';
 import { placeApiErrors, toFormPath } from '../api/appeal-field-errors';

@@ -1,7 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FollowUpSession, FollowUpView } from '@vigie/common';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../../../shared/api/api-error';
+import { forgetPublicResources, setPublicResource, usePublicResource } from '../../api/public-resource';
 import {
   clearFollowUpSession,
   loadFollowUpSession,
@@ -13,7 +13,7 @@ import type { FollowUpAccess } from './use-large-uploads';
 
 export type FollowUpNotice = 'expired' | 'signedOut' | null;
 
-const VIEW_KEY = 'follow-up';
+const VIEW_KEY = 'follow-up:';
 
 /**
  * The tipster's follow-up session: the token from sign-in (kept for this tab only), the tip as the API
@@ -21,24 +21,21 @@ const VIEW_KEY = 'follow-up';
  * the sign-in form back, saying why.
  */
 export function useFollowUp() {
-  const queryClient = useQueryClient();
   const [session, setSession] = useState<StoredFollowUp | null>(() => loadFollowUpSession());
   const [notice, setNotice] = useState<FollowUpNotice>(null);
 
-  const end = useCallback(
-    (why: Exclude<FollowUpNotice, null>) => {
-      clearFollowUpSession();
-      queryClient.removeQueries({ queryKey: [VIEW_KEY] });
-      setSession(null);
-      setNotice(why);
-    },
-    [queryClient],
-  );
+  const end = useCallback((why: Exclude<FollowUpNotice, null>) => {
+    clearFollowUpSession();
+    forgetPublicResources(VIEW_KEY);
+    setSession(null);
+    setNotice(why);
+  }, []);
 
   const token = session?.token;
-  const view = useQuery({
-    queryKey: [VIEW_KEY, session?.code],
-    queryFn: async ({ signal }) => {
+  const viewKey = session ? `${VIEW_KEY}${session.code}` : null;
+  const view = usePublicResource(
+    token ? viewKey : null,
+    async (signal) => {
       try {
         return await fetchFollowUp(token ?? '', signal);
       } catch (error) {
@@ -46,10 +43,8 @@ export function useFollowUp() {
         throw error;
       }
     },
-    enabled: Boolean(token),
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-  });
+    { refreshMs: 60_000, refreshOnReturn: true },
+  );
 
   const signedIn = useCallback((code: string, fresh: FollowUpSession) => {
     const stored = { ...fresh, code };
@@ -60,8 +55,10 @@ export function useFollowUp() {
 
   /** The API answers a reply or new files with the whole view: no need to ask again. */
   const update = useCallback(
-    (next: FollowUpView) => queryClient.setQueryData([VIEW_KEY, session?.code], next),
-    [queryClient, session?.code],
+    (next: FollowUpView) => {
+      if (viewKey) setPublicResource(viewKey, next);
+    },
+    [viewKey],
   );
 
   const access = useMemo<FollowUpAccess | null>(
