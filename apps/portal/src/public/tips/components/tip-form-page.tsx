@@ -17,6 +17,7 @@ import { useProofOfWork } from '../hooks/use-proof-of-work';
 import { useTipForm } from '../hooks/use-tip-form';
 import { currentLanguage, loadTipsCatalogue, useTipsCatalogue } from '../i18n/tips-catalogue';
 import { ContactStep } from './contact-step';
+import { loadReceiptLargeUploads, untilLoaded } from './until-loaded';
 import { DraftActions } from './draft-actions';
 import { EmergencyNotice } from './emergency-notice';
 import { FilesStep } from './files-step';
@@ -35,25 +36,6 @@ const loadSendStep = () =>
   Promise.all([import('./send-step'), loadTipsCatalogue(['tipSend'], currentLanguage())]).then(
     ([module]) => module,
   );
-
-/**
- * Offline when the last step opens: keep showing "Loading…" and try again when the connection returns
- * (or every few seconds), rather than an error page that would lose the chosen files.
- */
-function untilLoaded<T>(load: () => Promise<T>): Promise<T> {
-  return load().catch(
-    () =>
-      new Promise<T>((resolve) => {
-        const again = () => {
-          window.removeEventListener('online', again);
-          clearTimeout(timer);
-          void untilLoaded(load).then(resolve);
-        };
-        window.addEventListener('online', again);
-        const timer = setTimeout(again, 5_000);
-      }),
-  );
-}
 
 /**
  * How long the form waits for the appeal it answers before showing without it: the appeal's title sits
@@ -94,6 +76,11 @@ export function TipFormPage() {
 
   const tip = useTipForm({ appeal: appealSlug });
   const picked = usePickedFiles();
+  // A video too large for the tip's own request goes after the receipt: its code comes now, while online.
+  const hasLargeFile = picked.files.some((file) => file.large);
+  useEffect(() => {
+    if (hasLargeFile) void loadReceiptLargeUploads();
+  }, [hasLargeFile]);
   const robotCheck = useProofOfWork();
 
   // The appeal was withdrawn or resolved: the tip still reaches its police service.

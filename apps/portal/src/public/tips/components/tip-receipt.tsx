@@ -1,5 +1,5 @@
 import type { TipReceipt as Receipt } from '@vigie/common';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
@@ -8,10 +8,14 @@ import { usePortalLanguage } from '../../../shared/i18n/language';
 import { saveFollowUpSession } from '../api/follow-up-session';
 import type { PickedFile } from '../api/tip-files';
 import { signInToFollowUp } from '../api/tips.api';
-import { useLargeUploads, type FollowUpAccess } from '../hooks/use-large-uploads';
+import type { FollowUpAccess } from '../hooks/use-large-uploads';
 import { useTipsCatalogue } from '../i18n/tips-catalogue';
 import { CopyButton } from './copy-button';
-import { LargeUploadList } from './large-upload-list';
+import { loadReceiptLargeUploads } from './until-loaded';
+
+const ReceiptLargeUploads = lazy(() =>
+  loadReceiptLargeUploads().then((module) => ({ default: module.ReceiptLargeUploads })),
+);
 
 /** A token this close to expiry is renewed before the next chunk of a video goes out. */
 const RENEW_MARGIN_MS = 2 * 60_000;
@@ -75,20 +79,11 @@ export function TipReceipt({ receipt, largeFiles }: Props) {
   const codeRef = useRef<HTMLSpanElement>(null);
   const passwordRef = useRef<HTMLSpanElement>(null);
   const access = useMemo(() => receiptAccess(receipt), [receipt]);
-  const uploads = useLargeUploads(access);
-  const { add } = uploads;
+  const [uploading, setUploading] = useState(largeFiles.length > 0);
 
   useEffect(() => {
     heading.current?.focus();
   }, []);
-
-  // Once per receipt (an effect may run twice in development).
-  const started = useRef(false);
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    add(largeFiles);
-  }, [add, largeFiles]);
 
   return (
     <section className="receipt" aria-labelledby="receipt-heading">
@@ -135,11 +130,15 @@ export function TipReceipt({ receipt, largeFiles }: Props) {
         </dl>
       </div>
 
-      <LargeUploadList items={uploads.items} onRetry={uploads.retry} />
+      {largeFiles.length > 0 && (
+        <Suspense fallback={null}>
+          <ReceiptLargeUploads access={access} files={largeFiles} onActiveChange={setUploading} />
+        </Suspense>
+      )}
 
       <p className="receipt__next">{t('tipSend.receipt.next')}</p>
       {/* Leaving now would stop a video on its way: the way on appears once it is sent. */}
-      {!uploads.active && (
+      {!uploading && (
         <div className="receipt__actions">
           <Link to="/tips/follow-up" className="button button--primary">
             {t('tipSend.receipt.followUp')}
