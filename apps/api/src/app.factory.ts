@@ -19,6 +19,7 @@ import { AppConfig } from './config/app-config';
 import { seedDemo } from './database/demo-seed';
 import { migrate } from './database/migrate';
 import { PORTAL_DIST } from './portal/portal-page.service';
+import { ASSET_CACHE, precompressedAssets } from './portal/precompressed-assets';
 
 /**
  * Builds the whole application exactly as production runs it. `main.ts` and the API tests both
@@ -53,15 +54,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
   app.useGlobalPipes(createValidationPipe());
 
-  // Hashed build assets never change, so a CDN or browser may keep them for a year.
+  // Hashed build assets never change, so a CDN or browser may keep them for a year. Their brotli and
+  // gzip twins from the build go out as they are; the rest (images, a client taking neither) as files.
   app.use(
     '/assets',
-    serveStatic(join(PORTAL_DIST, 'assets'), {
-      immutable: true,
-      maxAge: '365d',
-      index: false,
-      fallthrough: true,
-    }),
+    precompressedAssets(join(PORTAL_DIST, 'assets')),
+    serveStatic(join(PORTAL_DIST, 'assets'), { ...ASSET_CACHE, index: false, fallthrough: true }),
     // An old chunk asked for by a tab left open across a deploy: a plain 404, never the app shell.
     (_req: Request, res: Response) => res.status(404).type('text/plain').send('Not found'),
   );

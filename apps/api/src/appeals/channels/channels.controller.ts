@@ -51,7 +51,7 @@ export class ChannelsController {
         const { appeal, lastModified } = await this.appeals.bySlug(slug);
         const { title, tags } = shareMetaTags(appeal, lang);
         return {
-          body: this.page.render({ tags, title: escapeMarkup(title), lang }),
+          body: this.page.render({ path: req.path, tags, title: escapeMarkup(title), lang }),
           contentType: 'text/html; charset=utf-8',
           lastModified,
           vary: 'Accept-Language',
@@ -65,7 +65,7 @@ export class ChannelsController {
         .status(err.status)
         .type('html')
         .setHeader('Cache-Control', 'no-cache')
-        .send(this.page.render({ lang }));
+        .send(this.page.render({ path: req.path, lang }));
     }
   }
 
