@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { ApiError } from '@vigie/common';
 import type { Request, Response } from 'express';
 import { DomainException } from './domain.exception';
+import { loggableError } from './loggable-error';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -18,17 +19,6 @@ const CODES: Record<number, string> = {
 
 /** Postgres refusing a value (NUL byte, bad encoding, date out of range): the client's input, not a bug. */
 const UNSTORABLE_INPUT = new Set(['22021', '22P05', '22007', '22008', '22003', '22P02']);
-
-function loggable(exception: unknown): Record<string, unknown> {
-  const e = exception as { name?: string; message?: string; stack?: string; driverError?: { code?: string } };
-  const message = e?.name === 'QueryFailedError' ? '(database error; parameters withheld)' : e?.message;
-  return {
-    type: e?.name,
-    message,
-    code: e?.driverError?.code,
-    stack: e?.stack?.split('\n').slice(1, 8).join('\n'),
-  };
-}
 
 /** Errors raised by Express body parsers before any controller runs. */
 interface ParserError {
@@ -54,7 +44,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (body.statusCode >= 500)
       // Only the error's kind and place: a database error carries the query's parameters, which
       // may be what a tipster wrote, and logs must never hold that.
-      this.logger.error({ err: loggable(exception), correlationId: req.id }, 'Unhandled error');
+      this.logger.error({ err: loggableError(exception), correlationId: req.id }, 'Unhandled error');
     if (res.headersSent) return void res.end();
     res.status(body.statusCode).json(body);
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
+import { loggableError } from '../common/loggable-error';
 import { AppConfig } from '../config/app-config';
 
 export interface JobDefinition<T extends object> {
@@ -24,7 +25,7 @@ export class JobQueue implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {
     this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 4, application_name: 'vigie-jobs' });
-    this.boss.on('error', (err) => this.logger.error({ err }, 'job queue error'));
+    this.boss.on('error', (err) => this.logger.error({ err: loggableError(err) }, 'job queue error'));
   }
 
   /** Declares a job type; call from a module's onModuleInit. */

@@ -26,6 +26,7 @@ import type { EvidenceRecord } from './evidence-record';
 import { evidenceReadme } from './evidence-readme';
 import { EvidenceZipWriter, sha256Hex } from './evidence-zip-writer';
 import { renderTranscriptHtml } from './transcript-html';
+import { loggableError } from '../../common/loggable-error';
 
 /**
  * Makes a court-ready ZIP of a tip, a case or a duplicate cluster and streams it to the caller.
@@ -145,7 +146,10 @@ export class EvidenceExportService {
     } catch (err) {
       writer.abort(err as Error);
       if (res.writableFinished) return;
-      this.logger.error({ err, exportId: header.exportId }, 'evidence export stopped before the end');
+      this.logger.error(
+        { err: loggableError(err), exportId: header.exportId },
+        'evidence export stopped before the end',
+      );
       res.destroy();
     }
   }

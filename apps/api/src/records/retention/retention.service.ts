@@ -6,6 +6,7 @@ import { MediaStore } from '../../media/media-store';
 import { sealedTipMediaKey, StoredRendition } from '../../tips/tip-media.entity';
 import { RetentionDefaults } from './retention-defaults';
 import { deleteTipRows, PurgeBlocked } from './tip-purge';
+import { loggableError } from '../../common/loggable-error';
 
 export interface RetentionRunOptions {
   /** Report only; change nothing. */
@@ -156,7 +157,10 @@ export class RetentionService {
         await this.store.remove(key);
         report.filesRemoved++;
       } catch (err) {
-        this.logger.error({ err, key }, 'retention: file left behind after its tip was purged');
+        this.logger.error(
+          { err: loggableError(err), key },
+          'retention: file left behind after its tip was purged',
+        );
         report.fileErrors.push({ key, error: (err as Error).message });
       }
     }

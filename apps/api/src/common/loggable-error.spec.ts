@@ -1,0 +1,23 @@
+import { QueryFailedError } from 'typeorm';
+import { loggableError } from './loggable-error';
+
+describe('loggableError', () => {
+  it('withholds the parameters a query error carries in its message', () => {
+    const err = new QueryFailedError('INSERT INTO tip (description) VALUES ($1)', ['I saw my neighbour'], {
+      code: '23505',
+    } as unknown as Error);
+    const logged = JSON.stringify(loggableError(err));
+    expect(logged).not.toContain('neighbour');
+    expect(loggableError(err)).toMatchObject({ type: 'QueryFailedError', code: '23505' });
+  });
+
+  it("keeps a driver error's kind and code, never its detail", () => {
+    const err = Object.assign(new Error('duplicate key value violates unique constraint "tip_code_key"'), {
+      code: '23505',
+      detail: 'Key (code)=(K7QM-2XH9) already exists.',
+    });
+    const logged = loggableError(err);
+    expect(logged).toMatchObject({ code: '23505' });
+    expect(JSON.stringify(logged)).not.toContain('K7QM');
+  });
+});

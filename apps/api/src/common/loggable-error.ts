@@ -1,0 +1,21 @@
+/**
+ * What of an error may go to the logs: its kind, code and place, never its values. A TypeORM
+ * query error's message holds the query's parameters, and a Postgres error's `detail` the row
+ * ("Key (code)=(…)"): what a tipster wrote must never reach a log file.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const e = error as {
+    name?: string;
+    message?: string;
+    stack?: string;
+    code?: string;
+    driverError?: { code?: string };
+  };
+  const message = e?.name === 'QueryFailedError' ? '(database error; parameters withheld)' : e?.message;
+  return {
+    type: e?.name,
+    message,
+    code: e?.driverError?.code ?? (typeof e?.code === 'string' ? e.code : undefined),
+    stack: e?.stack?.split('\n').slice(1, 8).join('\n'),
+  };
+}
