@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -36,16 +36,13 @@ describe('anonymity by construction', () => {
       ip: '198.51.100.77',
       cookie: 'tracker=marker-cookie-93be',
     };
-    const res = await anon.post(
-      '/api/public/tips',
-      tipForm({ description: 'Je les ai vus.', altcha: solveChallenge(challenge) }),
-      {
-        'user-agent': markers.ua,
-        'x-forwarded-for': markers.ip,
-        'x-real-ip': markers.ip,
-        cookie: markers.cookie,
-      },
-    );
+    const res = await anon.post('/api/public/tips', tipForm({ description: 'Je les ai vus.' }), {
+      'x-altcha': solveChallenge(challenge),
+      'user-agent': markers.ua,
+      'x-forwarded-for': markers.ip,
+      'x-real-ip': markers.ip,
+      cookie: markers.cookie,
+    });
     expect(res.status).toBe(201);
     await new Promise((r) => setTimeout(r, 500)); // let the logger flush
 
@@ -61,27 +58,55 @@ describe('anonymity by construction', () => {
 });
 
 describe('proof of work', () => {
+  const send = (anon: ApiClient, description: string, altcha?: string) =>
+    anon.post('/api/public/tips', tipForm({ description }), altcha ? { 'x-altcha': altcha } : {});
+
   it('refuses a tip without a solved challenge, with a wrong one, and a replayed one', async () => {
     const anon = new ApiClient(t.baseUrl);
-    expect((await anon.post('/api/public/tips', tipForm({ description: 'no challenge' }))).body.code).toBe(
-      'CHALLENGE_REQUIRED',
-    );
+    expect((await send(anon, 'no challenge')).body.code).toBe('CHALLENGE_REQUIRED');
     const challenge = (await anon.get('/api/public/tips/challenge')).body;
-    expect(
-      (
-        await anon.post(
-          '/api/public/tips',
-          tipForm({ description: 'wrong', altcha: solveChallenge(challenge, true) }),
-        )
-      ).body.code,
-    ).toBe('CHALLENGE_FAILED');
+    expect((await send(anon, 'wrong', solveChallenge(challenge, true))).body.code).toBe('CHALLENGE_FAILED');
+    expect((await send(anon, 'huge', 'x'.repeat(5000))).body.code).toBe('CHALLENGE_FAILED');
     const solved = solveChallenge(challenge);
-    expect(
-      (await anon.post('/api/public/tips', tipForm({ description: 'right', altcha: solved }))).status,
-    ).toBe(201);
-    expect(
-      (await anon.post('/api/public/tips', tipForm({ description: 'again', altcha: solved }))).body.code,
-    ).toBe('CHALLENGE_FAILED');
+    expect((await send(anon, 'right', solved)).status).toBe(201);
+    expect((await send(anon, 'again', solved)).body.code).toBe('CHALLENGE_FAILED');
+    // The solution belongs in its header: in the form it is an unknown field.
+    const inForm = await anon.post(
+      '/api/public/tips',
+      tipForm({ description: 'old form', altcha: solveChallenge(challenge) }),
+    );
+    expect(inForm.status).toBe(400);
+  });
+
+  it('turns a robot away before reading its upload: the answer comes while the body is still being sent', async () => {
+    const before = await readdir(join(t.dataDir, 'media', '.tmp'));
+    let pulls = 0;
+    // A multipart body that starts a 64 MB "photo" and then never ends.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        if (pulls === 1)
+          controller.enqueue(
+            Buffer.from(
+              '--b\r\nContent-Disposition: form-data; name="description"\r\n\r\nflood\r\n' +
+                '--b\r\nContent-Disposition: form-data; name="files"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+            ),
+          );
+        else if (pulls < 4) controller.enqueue(new Uint8Array(64 * 1024));
+        // then nothing more: a pending pull, as from a robot that trickles or stalls
+        else return new Promise(() => undefined);
+      },
+    });
+    const res = await fetch(`${t.baseUrl}/api/public/tips`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+      body,
+      duplex: 'half',
+      signal: AbortSignal.timeout(10_000),
+    } as RequestInit);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { code: string }).code).toBe('CHALLENGE_REQUIRED');
+    expect(await readdir(join(t.dataDir, 'media', '.tmp'))).toEqual(before);
   });
 });
 
@@ -91,12 +116,15 @@ describe('rate limit', () => {
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 22; i++) {
-      last = await anon.post('/api/public/tips', tipForm({ description: 'flood' }));
+      const challenge = (await anon.get('/api/public/tips/challenge')).body;
+      last = await anon.post('/api/public/tips', tipForm({ description: `tip ${i}` }), {
+        'x-altcha': solveChallenge(challenge),
+      });
       statuses.push(last.status);
     }
     // Tips already sent by this client in the tests above count too.
     expect(statuses).toContain(429);
-    expect(statuses.filter((s) => s !== 429).every((s) => s === 400)).toBe(true);
+    expect(statuses.filter((s) => s !== 429).every((s) => s === 201)).toBe(true);
     // Told when to try again, in seconds (within the 10-minute window).
     const retryAfter = Number(last?.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);

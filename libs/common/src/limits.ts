@@ -83,3 +83,10 @@ export const MEDIA_LIMITS = {
    */
   imageMaxBytes: 64 * 1024 * 1024,
 } as const;
+
+/**
+ * The solved proof-of-work challenge (ALTCHA payload, base64) travels in this header, not in the
+ * multipart body: the API checks it before reading a byte of the upload, so a robot without one
+ * is turned away before it can make the server receive and store anything.
+ */
+export const PROOF_OF_WORK_HEADER = 'x-altcha';

@@ -1,10 +1,20 @@
-import { Body, Controller, Get, Header, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Post,
+  UploadedFiles,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CreateTipDto, ProofOfWorkChallenge, TipReceipt } from '@vigie/common';
+import { ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CreateTipDto, PROOF_OF_WORK_HEADER, ProofOfWorkChallenge, TipReceipt } from '@vigie/common';
 import { Public } from '../common/auth.decorators';
 import { RateLimited } from '../common/rate-limit';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
+import { ProofOfWorkGuard } from './proof-of-work.guard';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { TipIntakeService } from './tip-intake.service';
 import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
@@ -25,14 +35,23 @@ export class TipIntakeController {
     return this.pow.challenge();
   }
 
-  /** Multipart: the fields of CreateTipDto, and up to TIP_MAX_FILES files in `files`. */
+  /**
+   * Multipart: the fields of CreateTipDto, and up to TIP_MAX_FILES files in `files`; the solved
+   * challenge in the X-Altcha header, checked (like the rate limit) before the body is read.
+   */
   @Post()
   @Public()
+  // Decorators apply bottom-up: the proof-of-work guard runs first, so a flood without solutions
+  // is refused on a hash check alone, without even a rate-limit counter written for it.
   @RateLimited('tip-client')
+  @UseGuards(ProofOfWorkGuard)
   @ApiConsumes('multipart/form-data')
+  @ApiHeader({
+    name: PROOF_OF_WORK_HEADER,
+    description: 'the solved ALTCHA challenge (unless TIP_CHALLENGE=off)',
+  })
   @UseInterceptors(UploadCleanupInterceptor, FilesInterceptor('files'))
-  async submit(@Body() dto: CreateTipDto, @UploadedFiles() files: ReceivedFile[] = []): Promise<TipReceipt> {
-    await this.pow.spend(dto.altcha);
+  submit(@Body() dto: CreateTipDto, @UploadedFiles() files: ReceivedFile[] = []): Promise<TipReceipt> {
     return this.intake.receive(dto, files);
   }
 }

@@ -101,13 +101,6 @@ export class CreateTipDto {
   @IsOptional()
   @IsIn(['fr', 'en'])
   language?: 'fr' | 'en';
-
-  /** The solved proof-of-work challenge (base64), unless the deployment turned it off. */
-  @Transform(optionalText)
-  @IsOptional()
-  @IsString()
-  @MaxLength(TIP_LIMITS.altchaMax)
-  altcha?: string;
 }
 
 export class FollowUpSignInDto {

@@ -64,9 +64,6 @@ describe('what a failed sending means for the form', () => {
   it('tells apart a refused proof-of-work, a closed appeal, a rate limit and the rest', () => {
     expect(submitOutcome(apiError(400, 'CHALLENGE_FAILED'))).toEqual({ kind: 'challenge' });
     expect(submitOutcome(apiError(400, 'CHALLENGE_REQUIRED'))).toEqual({ kind: 'challenge' });
-    expect(submitOutcome(apiError(400, 'VALIDATION_FAILED', { altcha: 'too long' }))).toEqual({
-      kind: 'challenge',
-    });
     expect(submitOutcome(apiError(404, 'UNKNOWN_APPEAL'))).toEqual({ kind: 'appealClosed' });
     expect(submitOutcome(apiError(400, 'VALIDATION_FAILED', { appeal: 'Unknown appeal' }))).toEqual({
       kind: 'appealClosed',

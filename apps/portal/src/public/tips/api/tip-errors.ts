@@ -53,7 +53,6 @@ export function submitOutcome(error: unknown): SubmitOutcome {
   if (code === 'TOO_MANY_FILES') return { kind: 'files', message: 'tipSend.errors.tooManyFiles' };
 
   const entries = Object.entries(error.errors ?? {});
-  if (entries.some(([field]) => field === 'altcha')) return { kind: 'challenge' };
   if (entries.some(([field]) => field === 'appeal')) return { kind: 'appealClosed' };
   if (entries.some(([field]) => field === 'agency'))
     return { kind: 'stop', message: 'tipSend.errors.unknownAgency' };

@@ -61,13 +61,13 @@ describe('picked files', () => {
       contactName: 'Marie',
       contactChoice: 'anonymous' as const,
     };
-    const dto = toCreateTipDto(values, { agency: 'demo', language: 'fr', altcha: 'abc' });
-    expect(dto).toEqual({ description: 'Vu', agency: 'demo', language: 'fr', altcha: 'abc' });
+    const dto = toCreateTipDto(values, { agency: 'demo', language: 'fr' });
+    expect(dto).toEqual({ description: 'Vu', agency: 'demo', language: 'fr' });
     expect(toCreateTipDto({ ...values, contactChoice: 'contact' })).toMatchObject({ contactName: 'Marie' });
 
     const body = toTipFormData(dto, [file('IMG_Marie_birthday.jpg', 'image/jpeg')]);
     const entries = [...body.entries()];
-    expect(entries.map(([name]) => name)).toEqual(['description', 'agency', 'language', 'altcha', 'files']);
-    expect((entries[4][1] as File).name).toBe('file-1');
+    expect(entries.map(([name]) => name)).toEqual(['description', 'agency', 'language', 'files']);
+    expect((entries[3][1] as File).name).toBe('file-1');
   });
 });

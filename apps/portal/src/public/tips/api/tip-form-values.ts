@@ -78,7 +78,6 @@ export interface TipDestination {
   /** The police service's slug. */
   agency?: string;
   language?: PortalLanguage;
-  altcha?: string;
 }
 
 /** The API's fields for what the form holds; contact details only when the tipster chose to give them. */
@@ -94,7 +93,6 @@ export function toCreateTipDto(values: TipFormValues, destination: TipDestinatio
     agency: destination.agency,
     appeal: destination.appeal,
     language: destination.language,
-    altcha: destination.altcha,
   };
   if (values.contactChoice === 'contact') {
     dto.contactName = text(values.contactName);

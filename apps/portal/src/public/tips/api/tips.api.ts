@@ -1,4 +1,9 @@
-import type { FollowUpSession, FollowUpView, TipReceipt } from '@vigie/common';
+import {
+  PROOF_OF_WORK_HEADER,
+  type FollowUpSession,
+  type FollowUpView,
+  type TipReceipt,
+} from '@vigie/common';
 import { api } from '../../../shared/api/api-client';
 import { postMultipart } from '../../../shared/api/multipart-request';
 
@@ -13,12 +18,15 @@ export const FOLLOW_UP_PATH = '/api/public/tips/follow-up';
 export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
 
 /** `POST /api/public/tips`: answers only once the tip and its files are stored for good. */
+/** `altcha`: the solved proof-of-work, in its header (the API checks it before reading the body). */
 export function sendTip(
   body: FormData,
   onProgress: (loaded: number, total: number) => void,
   signal?: AbortSignal,
+  altcha?: string,
 ): Promise<TipReceipt> {
-  return postMultipart<TipReceipt>(TIPS_PATH, body, { onProgress, signal });
+  const headers = altcha ? { [PROOF_OF_WORK_HEADER]: altcha } : undefined;
+  return postMultipart<TipReceipt>(TIPS_PATH, body, { onProgress, signal, headers });
 }
 
 export function signInToFollowUp(code: string, password: string): Promise<FollowUpSession> {

@@ -80,9 +80,9 @@ export function SendStep({
       const small = picked.files.filter((file) => !file.large);
       const large = picked.files.filter((file) => file.large);
       setSent({ small, large });
-      submission.submit((altcha) =>
+      submission.submit(() =>
         toTipFormData(
-          toCreateTipDto(values, { ...destination, language: lang, altcha }),
+          toCreateTipDto(values, { ...destination, language: lang }),
           small.map((file) => file.file),
         ),
       );

@@ -18,15 +18,12 @@ function setup() {
   const onDone = vi.fn();
   const onFailed = vi.fn();
   const hook = renderHook(() => useTipSubmission({ takeSolution, renewSolution, onDone, onFailed }));
-  const build = vi.fn((altcha: string | undefined) => {
-    const body = new FormData();
-    body.append('altcha', altcha ?? '');
-    return body;
-  });
+  const build = vi.fn(() => new FormData());
   return { hook, build, takeSolution, renewSolution, onDone, onFailed };
 }
 
-const altchaSent = (call: number) => (send.mock.calls[call][0] as FormData).get('altcha');
+/** The proof-of-work solution sent with attempt `call` (in its header, beside the body). */
+const altchaSent = (call: number) => send.mock.calls[call][3];
 
 describe('useTipSubmission', () => {
   beforeEach(() => vi.useFakeTimers({ shouldAdvanceTime: true }));

@@ -40,7 +40,7 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
   useEffect(() => {
     callbacks.current = { onDone, onFailed };
   }, [onDone, onFailed]);
-  const job = useRef<((altcha: string | undefined) => FormData) | null>(null);
+  const job = useRef<(() => FormData) | null>(null);
   const attempts = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
@@ -83,9 +83,10 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
         setState({ phase: 'sending', loaded: 0, total: 0 });
         try {
           const receipt = await sendTip(
-            build(altcha),
+            build(),
             (loaded, total) => setState({ phase: 'sending', loaded, total }),
             abort.signal,
+            altcha,
           );
           job.current = null;
           attempts.current = 0;
@@ -134,9 +135,9 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
     [],
   );
 
-  /** Sends a tip; `build` makes its multipart body around a proof-of-work solution (once per attempt). */
+  /** Sends a tip; `build` makes its multipart body (once per attempt), sent with a fresh proof-of-work solution. */
   const submit = useCallback(
-    (build: (altcha: string | undefined) => FormData) => {
+    (build: () => FormData) => {
       job.current = build;
       attempts.current = 0;
       void run();
