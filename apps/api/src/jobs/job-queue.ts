@@ -46,6 +46,20 @@ export class JobQueue implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Runs a defined job on a cron schedule (UTC), or stops it with 'off'. pg-boss keeps the
+   * schedule in its own table and sends one job per tick whichever API or worker processes are
+   * running (a tick is claimed in the database, so several processes do not each send one), and
+   * any process with workers runs it. Upserted: call it on every boot after define(), and a changed
+   * setting takes effect on restart.
+   */
+  async schedule(name: string, cron: string | 'off'): Promise<void> {
+    const boss = await this.start();
+    if (cron === 'off') await boss.unschedule(name);
+    else await boss.schedule(name, cron, {}, { tz: 'UTC' });
+    this.logger.log({ job: name, cron }, 'job schedule');
+  }
+
   /** Enqueues in the caller's transaction: the job is created if and only if the transaction commits. */
   async sendInTransaction<T extends object>(tx: EntityManager, name: string, data: T): Promise<void> {
     const boss = await this.start();
