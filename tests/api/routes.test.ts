@@ -12,6 +12,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 const KNOWN_PUBLIC = new Set([
   'POST /api/auth/login',
   'GET /api/health',
+  'GET /api/public/agencies',
   'GET /api/public/appeals',
   'GET /api/public/appeals/:slug',
   'GET /media/appeal-images/:imageId/:file',

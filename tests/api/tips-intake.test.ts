@@ -120,6 +120,31 @@ describe('a citizen sends a tip', () => {
   });
 });
 
+describe('where a tip that answers no appeal can go', () => {
+  it('lists the police services by name, with their public phone and nothing internal', async () => {
+    const res = await anon.get('/api/public/agencies');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.body.map((a: { slug: string }) => a.slug).sort()).toEqual(['demo', 'second']);
+    for (const agency of res.body)
+      expect(Object.keys(agency).sort()).toEqual(['name', 'publicPhone', 'slug']);
+  });
+
+  it('needs the service named when there are several (404), and takes it when named', async () => {
+    const unnamed = await anon.post(
+      '/api/public/tips',
+      tipForm({ description: 'Vu au parc.', agency: undefined }),
+    );
+    expect(unnamed.status).toBe(404);
+    expect(unnamed.body.code).toBe('UNKNOWN_AGENCY');
+    const named = await anon.post(
+      '/api/public/tips',
+      tipForm({ description: 'Vu au parc.', agency: 'second' }),
+    );
+    expect(named.status).toBe(201);
+  });
+});
+
 describe('bad input is refused and nothing is half-stored', () => {
   async function footprint() {
     const { rows } = await t.db.query(
