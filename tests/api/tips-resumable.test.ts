@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as tus from 'tus-js-client';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { TipFollowUpService } from '../../apps/api/src/tips/tip-follow-up.service';
 import { sha256, tipForm } from '../support/tip-client';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -99,5 +100,27 @@ describe('resumable uploads (tus)', () => {
     const exe = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(100_000, 1)]);
     await expect(upload(exe)).rejects.toThrow(/415/);
     expect(await readdir(join(t.dataDir, 'media', '.tus'))).toEqual([]);
+  });
+
+  it('lets an upload started with a valid token finish after the token expired, but starts none with it', async () => {
+    const { rows } = await t.db.query(`SELECT id FROM tip WHERE code = $1`, [tipCode]);
+    const tokens = t.app.get(TipFollowUpService).tokens;
+    const expired = tokens.issue(rows[0].id, Date.now() - 31 * 60_000).token;
+    const video = smallVideo();
+    const url = await upload(video, { stopAfter: Math.floor(video.length / 2) });
+    // Half an hour later on a slow connection: the token has expired, the upload goes on.
+    await upload(video, { uploadUrl: url, headers: { authorization: `Bearer ${expired}` } });
+    const { rows: files } = await t.db.query(
+      `SELECT count(*)::int AS n FROM tip_media m JOIN tip t ON t.id = m.tip_id WHERE t.code = $1 AND m.sha256 = $2`,
+      [tipCode, sha256(video)],
+    );
+    expect(files[0].n).toBeGreaterThanOrEqual(1);
+    await expect(upload(video, { headers: { authorization: `Bearer ${expired}` } })).rejects.toThrow(/401/);
+    // Expired beyond the life of an upload, or forged: refused like no token.
+    const ancient = tokens.issue(rows[0].id, Date.now() - 25 * 3_600_000).token;
+    const again = await upload(video, { stopAfter: Math.floor(video.length / 2) });
+    await expect(
+      upload(video, { uploadUrl: again, headers: { authorization: `Bearer ${ancient}` } }),
+    ).rejects.toThrow(/401/);
   });
 });

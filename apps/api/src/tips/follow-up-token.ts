@@ -19,14 +19,17 @@ export class FollowUpTokens {
     return { token: `${body}.${this.sign(body)}`, expiresAt: new Date(expiresAt) };
   }
 
-  /** The tip id, or null when the token is forged, altered or expired. */
-  verify(token: string | undefined, now = Date.now()): string | null {
+  /**
+   * The tip id, or null when the token is forged, altered or expired (more than `graceMs` ago:
+   * see ResumableUploads, where an upload started with a valid token may finish after it).
+   */
+  verify(token: string | undefined, now = Date.now(), graceMs = 0): string | null {
     const [tipId, expiry, mac] = (token ?? '').split('.');
     if (!tipId || !expiry || !mac) return null;
     const expected = Buffer.from(this.sign(`${tipId}.${expiry}`));
     const given = Buffer.from(mac);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    return Number(expiry) > now ? tipId : null;
+    return Number(expiry) + graceMs > now ? tipId : null;
   }
 
   private sign(body: string): string {

@@ -12,6 +12,9 @@ import { TipFollowUpService } from './tip-follow-up.service';
 
 export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
 
+/** How long unfinished uploads are kept; also how long one may go on after its token expired. */
+const UPLOAD_LIFETIME_MS = 24 * 3_600_000;
+
 /** What tus sends back on a refusal: its own status and a plain message. */
 const refuse = (status: number, message: string) => ({ status_code: status, body: message });
 
@@ -34,7 +37,7 @@ export class ResumableUploads implements OnModuleInit {
     this.directory = resolve(config.env.DATA_DIR, 'media', '.tus');
     const store = new FileStore({
       directory: this.directory,
-      expirationPeriodInMilliseconds: 24 * 3_600_000,
+      expirationPeriodInMilliseconds: UPLOAD_LIFETIME_MS,
     });
     this.server = new Server({
       path: UPLOADS_PATH,
@@ -43,12 +46,15 @@ export class ResumableUploads implements OnModuleInit {
       respectForwardedHeaders: false,
       maxSize: config.env.TIP_FILE_MAX_MB * 1024 * 1024,
       onIncomingRequest: async (req, uploadId) => {
-        const tipId = this.tipOf(req.headers.get('authorization'));
-        if (uploadId && req.method !== 'POST') {
-          const upload = await store.getUpload(uploadId).catch(() => null);
-          // Someone else's upload is not found, like anything of another tipster's.
-          if (upload && upload.metadata?.tipId !== tipId) throw refuse(404, 'Upload not found');
-        }
+        const authorization = req.headers.get('authorization');
+        if (!uploadId || req.method === 'POST') return void this.tipOf(authorization);
+        // Going on with an upload: a 2 GB video on a slow connection can outlast the 30-minute
+        // token, so one that was valid may finish what it started, for its own tip, for as long
+        // as the upload itself is kept. Starting a new upload always needs a valid token.
+        const tipId = this.tipOf(authorization, UPLOAD_LIFETIME_MS);
+        const upload = await store.getUpload(uploadId).catch(() => null);
+        // Someone else's upload is not found, like anything of another tipster's.
+        if (upload && upload.metadata?.tipId !== tipId) throw refuse(404, 'Upload not found');
       },
       onUploadCreate: async (req, upload) => ({
         metadata: { ...upload.metadata, tipId: this.tipOf(req.headers.get('authorization')) },
@@ -83,9 +89,9 @@ export class ResumableUploads implements OnModuleInit {
     await mkdir(this.directory, { recursive: true });
   }
 
-  private tipOf(authorization: string | null): string {
+  private tipOf(authorization: string | null, graceMs = 0): string {
     try {
-      return this.followUp.tipIdOf(authorization ?? undefined);
+      return this.followUp.tipIdOf(authorization ?? undefined, graceMs);
     } catch {
       throw refuse(401, 'Your follow-up session has expired; sign in again with your code and password');
     }

@@ -91,8 +91,8 @@ export class TipFollowUpService {
   }
 
   /** The tip id behind a token from the Authorization header, or 401. */
-  tipIdOf(authorization: string | undefined): string {
-    const tipId = this.tokens.verify(authorization?.replace(/^Bearer\s+/i, ''));
+  tipIdOf(authorization: string | undefined, graceMs = 0): string {
+    const tipId = this.tokens.verify(authorization?.replace(/^Bearer\s+/i, ''), Date.now(), graceMs);
     if (!tipId) throw tipError('TOKEN_INVALID');
     return tipId;
   }
