@@ -1,28 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  CoarseTipStatus,
-  FollowUpSession,
-  FollowUpView,
-  MediaProcessingState,
-  MessageAuthor,
-  TipStatus,
-} from '@vigie/common';
-import { randomUUID } from 'node:crypto';
+import { CoarseTipStatus, FollowUpSession, FollowUpView, MessageAuthor, TipStatus } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
-import { MediaStore } from '../media/media-store';
 import { FollowUpTokens } from './follow-up-token';
-import { TipIntakeService } from './tip-intake.service';
-import { TIP_MEDIA_JOB } from './tip-media.job';
-import { sealedTipMediaKey, TipMedia } from './tip-media.entity';
+import { TipFiles } from './tip-files';
+import { TipMedia } from './tip-media.entity';
 import { TipMessage } from './tip-message.entity';
 import { Tip } from './tip.entity';
 import { tipError } from './tips.errors';
 import { normalizeTipCode, verifyPassphrase } from './tipster-credentials';
 import { LiveEvents } from '../events/live-events';
-import { JobQueue } from '../jobs/job-queue';
 
 const MAX_FAILURES = 10;
 const LOCK_MINUTES = 15;
@@ -48,9 +37,7 @@ export class TipFollowUpService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly intake: TipIntakeService,
-    private readonly store: MediaStore,
-    private readonly jobs: JobQueue,
+    private readonly files: TipFiles,
     private readonly live: LiveEvents,
     config: AppConfig,
   ) {
@@ -145,56 +132,15 @@ export class TipFollowUpService {
     const tip = await this.dataSource.getRepository(Tip).findOneBy({ id: tipId });
     if (!tip) throw tipError('TOKEN_INVALID'); // purged while the token was still valid
     if (tip.status === TipStatus.CLOSED) throw tipError('TIP_CLOSED');
-    const media = await this.intake.inspect(files);
-    const rows = media.map((m) => ({ ...m, id: randomUUID() }));
-    const sealed: string[] = [];
-    try {
-      for (const row of rows) {
-        const key = sealedTipMediaKey(tipId, row.id);
-        await this.store.putFile(key, row.file.path);
-        sealed.push(key);
-      }
-      await this.dataSource.transaction(async (tx) => {
-        for (const row of rows) {
-          await tx.insert(TipMedia, {
-            id: row.id,
-            tipId,
-            agencyId: tip.agencyId,
-            kind: row.kind,
-            mime: row.mime,
-            bytes: String(row.file.size),
-            sha256: row.file.sha256,
-            fromTipsterAt: new Date(),
-            state: MediaProcessingState.PENDING,
-            renditions: [],
-          });
-          await this.jobs.sendInTransaction(tx, TIP_MEDIA_JOB, { mediaId: row.id });
-        }
-        await tx.query(`UPDATE tip SET media_count = media_count + $2 WHERE id = $1`, [tipId, rows.length]);
+    const media = await this.files.inspect(files);
+    await this.files.seal(tipId, media, (recordFiles) =>
+      this.dataSource.transaction(async (tx) => {
+        await recordFiles(tx, tip.agencyId, new Date());
+        await tx.query(`UPDATE tip SET media_count = media_count + $2 WHERE id = $1`, [tipId, media.length]);
         await this.live.emit(tx, tip.agencyId, 'tip.media_added', { tipId });
-      });
-    } catch (err) {
-      await this.discardSealed(
-        sealed,
-        rows.map((r) => r.id),
-      );
-      throw err;
-    }
+      }),
+    );
     return this.view(tipId);
-  }
-
-  /**
-   * After a failed transaction, removes the files it had sealed, unless their rows exist after
-   * all: an error on COMMIT (a dropped connection) can hide a commit that succeeded.
-   */
-  private async discardSealed(keys: string[], mediaIds: string[]): Promise<void> {
-    const kept = mediaIds.length
-      ? await this.dataSource
-          .query(`SELECT id FROM tip_media WHERE id = ANY($1::uuid[])`, [mediaIds])
-          .catch(() => mediaIds.map((id) => ({ id })))
-      : [];
-    if (kept.length) return;
-    await Promise.all(keys.map((key) => this.store.remove(key)));
   }
 }
 

@@ -19,6 +19,7 @@ import { TipFollowUpController } from './tip-follow-up.controller';
 import { TipFollowUpService } from './tip-follow-up.service';
 import { TipIntakeController } from './tip-intake.controller';
 import { TipDestinations } from './tip-destinations';
+import { TipFiles } from './tip-files';
 import { TipIntakeService } from './tip-intake.service';
 import { TipMediaJob } from './tip-media.job';
 import { TipMedia } from './tip-media.entity';
@@ -55,6 +56,7 @@ const MB = 1024 * 1024;
   providers: [
     TipIntakeService,
     TipDestinations,
+    TipFiles,
     TipFollowUpService,
     ProofOfWorkService,
     TipMediaJob,
