@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -8,7 +8,11 @@ import { MediaStore } from '../../apps/api/src/media/media-store';
 import { S3MediaStore } from '../../apps/api/src/media/s3-media-store';
 import { startS3 } from '../support/s3-server';
 
-/** The same suite, run against local disk and against S3 (s3rver): both stores must behave alike. */
+/**
+ * The same suite, run against local disk and against S3 (s3rver): both stores must behave alike.
+ * Listing across several pages is covered in s3-media-store.spec.ts: s3rver's continuation tokens
+ * are DES-encrypted, which Node's OpenSSL 3 no longer offers, so it fails every second page.
+ */
 let s3: Awaited<ReturnType<typeof startS3>>;
 const stores: Record<string, () => Promise<MediaStore>> = {
   disk: async () => new DiskMediaStore(await mkdtemp(join(tmpdir(), 'vigie-store-'))),
@@ -73,5 +77,62 @@ describe.each(Object.keys(stores))('%s media store', (kind) => {
   it('reports a missing key as not found, and refuses keys that climb out', async () => {
     await expect(store.read('sealed/nothing-here')).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(store.putBuffer('../escape', Buffer.from('x'))).rejects.toThrow(/Invalid media key/);
+  });
+
+  it('lists the files under a prefix (a string prefix, as S3 has it), with when each was stored', async () => {
+    const base = `listing-${randomBytes(4).toString('hex')}`;
+    const before = Date.now();
+    for (const key of ['a/1', 'a/2', 'a/deep/3', 'ab', 'b/4'])
+      await store.putBuffer(`${base}/${key}`, Buffer.from(key));
+    await store.putBuffer(`${base}x/not-under-the-prefix`, Buffer.from('x'));
+    const list = async (prefix: string) => {
+      const found = [];
+      for await (const file of store.list(prefix)) found.push(file);
+      return found.sort((x, y) => x.key.localeCompare(y.key));
+    };
+
+    expect((await list(`${base}/a/`)).map((f) => f.key)).toEqual([
+      `${base}/a/1`,
+      `${base}/a/2`,
+      `${base}/a/deep/3`,
+    ]);
+    expect((await list(`${base}/a`)).map((f) => f.key)).toEqual([
+      `${base}/a/1`,
+      `${base}/a/2`,
+      `${base}/a/deep/3`,
+      `${base}/ab`,
+    ]);
+    const all = await list(`${base}/`);
+    expect(all).toHaveLength(5);
+    for (const { modifiedAt } of all) {
+      // S3 gives whole seconds.
+      expect(modifiedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(modifiedAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    expect(await list(`nothing-${base}/`)).toEqual([]);
+    await store.remove(`${base}/a/2`);
+    expect((await list(`${base}/a/`)).map((f) => f.key)).toEqual([`${base}/a/1`, `${base}/a/deep/3`]);
+  });
+
+  it('dates a sealed file from its sealing, not from the last byte of its upload', async () => {
+    const temp = store.tempPath();
+    await writeFile(temp, 'slow upload');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(temp, twoHoursAgo, twoHoursAgo);
+    const key = `sealed/dated-${randomBytes(4).toString('hex')}`;
+    await store.putFile(key, temp);
+    const [file] = await (async () => {
+      const found = [];
+      for await (const f of store.list(key)) found.push(f);
+      return found;
+    })();
+    expect(file.key).toBe(key);
+    expect(Date.now() - file.modifiedAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it('keeps scratch files out of listings', async () => {
+    await writeFile(store.tempPath(), 'in progress');
+    for await (const { key } of store.list('')) expect(key.startsWith('.')).toBe(false);
+    expect(await readdir(store.tempFolder())).not.toHaveLength(0);
   });
 });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, opendir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { MediaStore } from './media-store';
+import { MediaStore, StoredFile } from './media-store';
 
 /** Local disk, the default: `DATA_DIR/media`, with uploads in progress under `DATA_DIR/media/.tmp`. */
 export class DiskMediaStore extends MediaStore {
@@ -21,7 +21,16 @@ export class DiskMediaStore extends MediaStore {
     return join(this.tmp, randomBytes(12).toString('hex'));
   }
 
+  tempFolder(): string {
+    return this.tmp;
+  }
+
   async putFile(key: string, tempPath: string): Promise<void> {
+    // A rename keeps the time of the upload's last byte; the sealing time is what list() must
+    // report (as S3 does), since the upload sweep's age guard protects an intake between sealing
+    // and its commit, and that can come well after the last byte (inspection, other files).
+    const now = new Date();
+    await utimes(tempPath, now, now);
     await fsyncFile(tempPath);
     await this.moveIntoPlace(tempPath, this.pathOf(key));
   }
@@ -47,6 +56,33 @@ export class DiskMediaStore extends MediaStore {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredFile> {
+    if (prefix.includes('..') || prefix.startsWith('/'))
+      throw new Error(`Invalid media key prefix: ${prefix}`);
+    // Walk only the folder the prefix names (`sealed/tips/` walks sealed/tips), keeping keys that match.
+    yield* this.walk(prefix.slice(0, prefix.lastIndexOf('/') + 1), prefix);
+  }
+
+  /** Depth first, one open folder per level; a folder removed meanwhile is simply not listed. */
+  private async *walk(folderKey: string, prefix: string): AsyncGenerator<StoredFile> {
+    const folder = await opendir(join(this.root, folderKey)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return null;
+      throw err;
+    });
+    if (!folder) return;
+    for await (const entry of folder) {
+      // .tmp and .tus at the top hold uploads in progress, not stored files.
+      if (folderKey === '' && entry.name.startsWith('.')) continue;
+      const key = folderKey + entry.name;
+      if (entry.isDirectory()) {
+        if (`${key}/`.startsWith(prefix) || prefix.startsWith(`${key}/`)) yield* this.walk(`${key}/`, prefix);
+      } else if (entry.isFile() && key.startsWith(prefix)) {
+        const info = await stat(join(this.root, key)).catch(() => null);
+        if (info) yield { key, modifiedAt: info.mtime };
+      }
+    }
   }
 
   /** rename(2) is atomic within a filesystem; fsync of the folder makes the new name durable. */

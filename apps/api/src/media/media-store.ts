@@ -1,5 +1,12 @@
 import type { Readable } from 'node:stream';
 
+/** One stored file, as a listing gives it. */
+export interface StoredFile {
+  key: string;
+  /** When the file entered the store (sealed, or a rendition written). */
+  modifiedAt: Date;
+}
+
 /**
  * Where sealed originals and renditions live. Keys are relative paths such as
  * `sealed/appeal-images/<id>` or `renditions/appeal-images/<id>/card.webp`. Every write is atomic
@@ -13,6 +20,14 @@ export abstract class MediaStore {
   abstract read(key: string): Promise<Readable>;
   abstract exists(key: string): Promise<boolean>;
   abstract remove(key: string): Promise<void>;
-  /** A private scratch folder on the same filesystem, for uploads in progress. */
+  /**
+   * Every file whose key starts with `prefix` (a plain string prefix, as in S3: `sealed/tips/`
+   * lists every tip's originals), in no particular order, fetched as it is read rather than all
+   * at once. Files written or removed while it runs may or may not be listed.
+   */
+  abstract list(prefix: string): AsyncIterable<StoredFile>;
+  /** A new path in a private scratch folder on the same filesystem, for uploads in progress. */
   abstract tempPath(): string;
+  /** The local folder tempPath() names paths in; whatever is left there after a crash is swept. */
+  abstract tempFolder(): string;
 }

@@ -1,11 +1,17 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { MediaStore } from './media-store';
+import { MediaStore, StoredFile } from './media-store';
 
 export interface S3Options {
   endpoint?: string;
@@ -14,6 +20,8 @@ export interface S3Options {
   accessKeyId?: string;
   secretAccessKey?: string;
   forcePathStyle: boolean;
+  /** Keys per ListObjectsV2 page; S3's own maximum (1000) unless a test wants many pages. */
+  listPageSize?: number;
 }
 
 /**
@@ -45,6 +53,10 @@ export class S3MediaStore extends MediaStore {
 
   tempPath(): string {
     return join(this.tmp, randomBytes(12).toString('hex'));
+  }
+
+  tempFolder(): string {
+    return this.tmp;
   }
 
   async putFile(key: string, tempPath: string): Promise<void> {
@@ -79,6 +91,24 @@ export class S3MediaStore extends MediaStore {
 
   async remove(key: string): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: checked(key) }));
+  }
+
+  /** One ListObjectsV2 page at a time, following the continuation token. */
+  async *list(prefix: string): AsyncIterable<StoredFile> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.options.bucket,
+          Prefix: checked(prefix),
+          ContinuationToken: token,
+          MaxKeys: this.options.listPageSize,
+        }),
+      );
+      for (const object of page.Contents ?? [])
+        if (object.Key && object.LastModified) yield { key: object.Key, modifiedAt: object.LastModified };
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   /** Multipart upload in 8 MiB parts, two at a time: at most ~16 MiB in memory whatever the size. */
