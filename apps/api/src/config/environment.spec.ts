@@ -37,4 +37,22 @@ describe('loadEnvironment', () => {
   it('refuses a demo password shorter than 12 characters', () => {
     expect(() => loadEnvironment({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
   });
+
+  it('takes a five-field cron or "off" for the scheduled jobs, and names a bad one', () => {
+    expect(loadEnvironment({})).toMatchObject({
+      RETENTION_SCHEDULE: '17 3 * * *',
+      UPLOAD_SWEEP_SCHEDULE: '23 * * * *',
+    });
+    expect(loadEnvironment({ UPLOAD_SWEEP_SCHEDULE: 'off' }).UPLOAD_SWEEP_SCHEDULE).toBe('off');
+    expect(loadEnvironment({ UPLOAD_SWEEP_SCHEDULE: '*/15 * * * *' }).UPLOAD_SWEEP_SCHEDULE).toBe(
+      '*/15 * * * *',
+    );
+    for (const bad of ['hourly', '0 * * *', '', 'off ']) {
+      const refused = () => loadEnvironment({ UPLOAD_SWEEP_SCHEDULE: bad });
+      expect(refused).toThrow(ConfigError);
+      expect(refused).toThrow(
+        `UPLOAD_SWEEP_SCHEDULE=${JSON.stringify(bad)}: must be a five-field cron expression or "off"`,
+      );
+    }
+  });
 });

@@ -21,6 +21,9 @@ const toBool = ({ value }: { value: unknown }) =>
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+/** The shape of a schedule; pg-boss checks the fields themselves again when it takes the schedule. */
+const CRON_OR_OFF = /^(off|\S+( \S+){4})$/;
+const CRON_OR_OFF_MESSAGE = 'must be a five-field cron expression or "off"';
 
 /**
  * Every environment variable Vigie reads, validated once at boot. README.md documents each one;
@@ -187,8 +190,16 @@ export class Environment {
   RETENTION_CLOSED_DAYS = 1825;
 
   /** When the retention purge runs (cron, UTC); `off` leaves it to `npm run retention`. */
-  @Matches(/^(off|\S+( \S+){4})$/, { message: 'must be a five-field cron expression or "off"' })
+  @Matches(CRON_OR_OFF, { message: CRON_OR_OFF_MESSAGE })
   RETENTION_SCHEDULE = '17 3 * * *';
+
+  /**
+   * When the sweep of what failed uploads leave behind runs (cron, UTC): expired resumable
+   * uploads, stale scratch files, sealed tip files no row refers to. `off` leaves it to
+   * `npm run uploads:sweep`.
+   */
+  @Matches(CRON_OR_OFF, { message: CRON_OR_OFF_MESSAGE })
+  UPLOAD_SWEEP_SCHEDULE = '23 * * * *';
 }
 
 export class ConfigError extends Error {}
