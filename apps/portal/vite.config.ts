@@ -169,6 +169,9 @@ export default defineConfig({
     assetsDir: 'assets',
     emptyOutDir: true,
     target: 'es2022',
+    // .vite/manifest.json: which chunk each module is in and what it imports, statically or on demand
+    // (tests/system/public-bundle.test.ts reads it for what the tip form can ever load).
+    manifest: true,
     // Never inline assets as data: URLs into CSS/JS; plain files keep the CSP and caching simple.
     assetsInlineLimit: 0,
     // Every browser the portal supports knows <link rel="modulepreload">; the polyfill is half a kilobyte

@@ -1,37 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const PORTAL_DIST = join(__dirname, '../../apps/portal/dist');
 
-/** Static imports of a built chunk (not dynamic `import()`: those load only when used). */
-function staticImports(file: string): string[] {
-  const code = readFileSync(join(PORTAL_DIST, 'assets', file), 'utf8');
-  const found = new Set<string>();
-  for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"();]*?from\s*)?["']\.\/([\w.-]+\.js)["']/g))
-    found.add(m[1]);
-  return [...found];
-}
+export const KB = 1024;
 
-/** A chunk and everything it statically imports, transitively. */
-export function closure(entries: string[]): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...entries];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    queue.push(...staticImports(file));
-  }
-  return seen;
-}
-
-/** What the browser loads for `/` before any route chunk: the entry script and its preloads. */
-export function initialChunks(): string[] {
-  const html = readFileSync(join(PORTAL_DIST, 'index.html'), 'utf8');
-  return [...html.matchAll(/(?:src|href)="\/assets\/([\w.-]+\.js)"/g)].map((m) => m[1]);
-}
-
+/** A built file's size gzipped at level 9: what the budget counts, whatever the server sends. */
 export function gzippedBytes(files: Iterable<string>): number {
   let total = 0;
   for (const file of files)
@@ -39,11 +14,51 @@ export function gzippedBytes(files: Iterable<string>): number {
   return total;
 }
 
-/** The chunk whose file name starts with `name-` (Vite adds a content hash). */
-export function chunk(name: string): string {
-  const match = readdirSync(join(PORTAL_DIST, 'assets')).find(
-    (f) => f.startsWith(`${name}-`) && f.endsWith('.js'),
-  );
-  if (!match) throw new Error(`no chunk named ${name} in the build`);
-  return match;
+export const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+/** Vite's build manifest: for each module that starts a chunk, its file and what it imports. */
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+function manifest(): Record<string, ManifestChunk> {
+  return JSON.parse(readFileSync(join(PORTAL_DIST, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+}
+
+/** Files (under assets/) that a script refers to by name: workers started with `new URL(…, import.meta.url)`. */
+function referencedWorkers(file: string): string[] {
+  const code = readFileSync(join(PORTAL_DIST, 'assets', file), 'utf8');
+  return [...code.matchAll(/["'`/]([\w.-]+\.worker-[\w-]+\.js)["'`]/g)].map((m) => m[1]);
+}
+
+/**
+ * Every script that loading `keys` (manifest keys: a source path such as
+ * `src/public/tips/components/receipt-large-uploads.tsx`, or a part of one such as `lazy-json:tip:`)
+ * can bring in beyond the files `loaded` already: their chunks, what those import statically and on
+ * demand, and workers they start. A chunk already loaded is not followed: what it imports on demand
+ * belongs to other pages (the entry's lazy routes).
+ */
+export function reachableScripts(keys: string[], loaded: ReadonlySet<string> = new Set()): Set<string> {
+  const chunks = manifest();
+  const files = new Set<string>();
+  const queue = Object.keys(chunks).filter((key) => keys.some((wanted) => key.includes(wanted)));
+  if (queue.length === 0) throw new Error(`no chunk in the build for ${keys.join(', ')}`);
+  const seen = new Set<string>();
+  for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const chunk = chunks[key];
+    if (!chunk?.file.endsWith('.js')) continue;
+    const file = chunk.file.replace(/^assets\//, '');
+    if (loaded.has(file)) continue;
+    files.add(file);
+    for (const worker of referencedWorkers(file)) files.add(worker);
+    queue.push(...(chunk.imports ?? []), ...(chunk.dynamicImports ?? []));
+  }
+  return files;
 }
