@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { PublicAgency } from '@vigie/common';
+import type { PublicAgencyEntry } from '@vigie/common';
 import { Repository } from 'typeorm';
 import { Public } from '../common/auth.decorators';
 import { Agency } from './agency.entity';
@@ -18,7 +18,7 @@ export class PublicAgenciesController {
   @Get()
   @Public()
   @Header('Cache-Control', 'public, max-age=300')
-  async list(): Promise<PublicAgency[]> {
+  async list(): Promise<PublicAgencyEntry[]> {
     const rows = await this.agencies.find({ order: { name: 'ASC' } });
     return rows.map(({ slug, name, publicPhone }) => ({ slug, name, publicPhone }));
   }

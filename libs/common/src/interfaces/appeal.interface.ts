@@ -42,6 +42,12 @@ export interface PublicAgency {
   slug: string;
 }
 
+/** A police service in `GET /api/public/agencies`: where a tip that answers no appeal can go. */
+export interface PublicAgencyEntry extends PublicAgency {
+  /** The number for tips by phone, when the service publishes one. */
+  publicPhone: string | null;
+}
+
 /** One card in the public list. Both languages travel; the portal shows the reader's, or the other. */
 export interface PublicAppealSummary {
   slug: string;

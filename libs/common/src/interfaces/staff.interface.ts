@@ -24,11 +24,3 @@ export interface TotpEnrolment {
   secret: string;
   otpauthUri: string;
 }
-
-/** A police service as anyone may see it: where a tip that answers no appeal can go. */
-export interface PublicAgency {
-  slug: string;
-  name: string;
-  /** The number for tips by phone, when the service publishes one. */
-  publicPhone: string | null;
-}
