@@ -22,6 +22,7 @@ export class JobQueue implements OnApplicationShutdown {
   private readonly boss: PgBoss;
   private started?: Promise<PgBoss>;
   private readonly definitions = new Map<string, JobDefinition<object>>();
+  private queueChanges: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: AppConfig) {
     this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 4, application_name: 'vigie-jobs' });
@@ -31,12 +32,14 @@ export class JobQueue implements OnApplicationShutdown {
   /** Declares a job type; call from a module's onModuleInit. */
   async define<T extends object>(definition: JobDefinition<T>): Promise<void> {
     const boss = await this.start();
-    await boss.createQueue(definition.name, {
-      name: definition.name,
-      retryLimit: definition.retryLimit ?? 5,
-      retryDelay: 5,
-      retryBackoff: true,
-    });
+    await this.changeQueues(() =>
+      boss.createQueue(definition.name, {
+        name: definition.name,
+        retryLimit: definition.retryLimit ?? 5,
+        retryDelay: 5,
+        retryBackoff: true,
+      }),
+    );
     this.definitions.set(definition.name, definition as JobDefinition<object>);
     const workers = this.config.env.WORKERS;
     for (let i = 0; i < workers; i++) {
@@ -55,8 +58,9 @@ export class JobQueue implements OnApplicationShutdown {
    */
   async schedule(name: string, cron: string | 'off'): Promise<void> {
     const boss = await this.start();
-    if (cron === 'off') await boss.unschedule(name);
-    else await boss.schedule(name, cron, {}, { tz: 'UTC' });
+    await this.changeQueues(() =>
+      cron === 'off' ? boss.unschedule(name) : boss.schedule(name, cron, {}, { tz: 'UTC' }),
+    );
     this.logger.log({ job: name, cron }, 'job schedule');
   }
 
@@ -84,6 +88,28 @@ export class JobQueue implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.started) await this.boss.stop({ graceful: true, timeout: 15_000 });
+  }
+
+  /**
+   * Creating a queue is DDL (a partition of pgboss.job, with foreign keys to pgboss.queue), and
+   * two created at once deadlock each other: modules define their jobs in parallel at boot, so
+   * changes to queues and schedules go one at a time here. Across processes starting together on
+   * a new database, Postgres breaks such a deadlock by failing one side; that side tries again
+   * (both operations are upserts).
+   */
+  private changeQueues(change: () => Promise<unknown>): Promise<void> {
+    const attempt = async (tries: number): Promise<void> => {
+      try {
+        await change();
+      } catch (err) {
+        if ((err as { code?: string }).code !== '40P01' || tries >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+        await attempt(tries + 1);
+      }
+    };
+    const next = this.queueChanges.then(() => attempt(1));
+    this.queueChanges = next.catch(() => undefined);
+    return next;
   }
 
   private start(): Promise<PgBoss> {
