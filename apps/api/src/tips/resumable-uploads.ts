@@ -12,8 +12,14 @@ import { TipFollowUpService } from './tip-follow-up.service';
 
 export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
 
-/** How long unfinished uploads are kept; also how long one may go on after its token expired. */
-const UPLOAD_LIFETIME_MS = 24 * 3_600_000;
+/**
+ * How long unfinished uploads are kept; also how long one may go on after its token expired.
+ * After it, tus refuses to resume them and the upload sweep (upload-sweep.service.ts) deletes them.
+ */
+export const UPLOAD_LIFETIME_MS = 24 * 3_600_000;
+
+/** Uploads in progress: beside the media store, so that sealing a finished upload is a rename, not a copy. */
+export const resumableUploadsFolder = (dataDir: string) => resolve(dataDir, 'media', '.tus');
 
 /** What tus sends back on a refusal: its own status and a plain message. */
 const refuse = (status: number, message: string) => ({ status_code: status, body: message });
@@ -33,8 +39,7 @@ export class ResumableUploads implements OnModuleInit {
     private readonly followUp: TipFollowUpService,
     config: AppConfig,
   ) {
-    // Beside the media store, so that sealing a finished upload is a rename, not a copy.
-    this.directory = resolve(config.env.DATA_DIR, 'media', '.tus');
+    this.directory = resumableUploadsFolder(config.env.DATA_DIR);
     const store = new FileStore({
       directory: this.directory,
       expirationPeriodInMilliseconds: UPLOAD_LIFETIME_MS,

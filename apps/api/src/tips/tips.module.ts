@@ -25,6 +25,8 @@ import { TipMediaJob } from './tip-media.job';
 import { TipMedia } from './tip-media.entity';
 import { TipMessage } from './tip-message.entity';
 import { Tip } from './tip.entity';
+import { UploadSweepJob } from './upload-sweep.job';
+import { UploadSweepService } from './upload-sweep.service';
 
 const MB = 1024 * 1024;
 
@@ -66,6 +68,8 @@ const MB = 1024 * 1024;
     TriageService,
     RewardClaimsService,
     TipStatsService,
+    UploadSweepService,
+    UploadSweepJob,
   ],
 })
 export class TipsModule {}
