@@ -1,4 +1,5 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
 import { carriesNoMetadata, jpegWithGps } from '../support/media-fixtures';
 import { startS3 } from '../support/s3-server';
@@ -6,6 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { sha256, tipForm } from '../support/tip-client';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/tip-media.job';
+import { UploadSweepService } from '../../apps/api/src/tips/upload-sweep.service';
 
 let s3: Awaited<ReturnType<typeof startS3>>;
 let t: TestApp;
@@ -66,4 +68,43 @@ it('seals tip photos in S3 before the 201, and processes them from there', async
         }),
       ),
     ).toBe(true);
+});
+
+it('sweeps sealed files no tip refers to out of S3, and keeps every file a tip refers to', async () => {
+  const res = await new ApiClient(t.baseUrl).post(
+    '/api/public/tips',
+    tipForm({ description: 'Sur S3, encore' }, [
+      { data: await jpegWithGps(), name: 'b.jpg', type: 'image/jpeg' },
+    ]),
+  );
+  await t.app.get(JobQueue).drain(TIP_MEDIA_JOB);
+  const { rows } = await t.db.query(
+    `SELECT m.id, m.tip_id, m.renditions FROM tip_media m JOIN tip t ON t.id = m.tip_id WHERE t.code = $1`,
+    [res.body.code],
+  );
+  const referenced = [
+    `sealed/tips/${rows[0].tip_id}/${rows[0].id}`,
+    ...rows[0].renditions.map((r: { key: string }) => r.key),
+  ];
+  const [lostTip, lostMedia] = [randomUUID(), randomUUID()];
+  const orphans = [
+    `sealed/tips/${lostTip}/${lostMedia}`,
+    `renditions/tips/${lostTip}/${lostMedia}/thumb.webp`,
+  ];
+  const young = `sealed/tips/${randomUUID()}/${randomUUID()}`;
+  for (const key of [...orphans, young])
+    await client.send(new PutObjectCommand({ Bucket: s3.env.S3_BUCKET, Key: key, Body: 'left behind' }));
+  const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+  for (const key of [...referenced, ...orphans]) await s3.backdate(key, twoHoursAgo);
+
+  const report = await t.app.get(UploadSweepService).run({ dryRun: false });
+  expect(report).toMatchObject({ orphanedOriginals: 1, orphanedRenditions: 1, failures: 0 });
+  const stored = async (key: string) =>
+    object(key).then(
+      () => true,
+      () => false,
+    );
+  for (const key of orphans) expect({ key, stored: await stored(key) }).toEqual({ key, stored: false });
+  for (const key of [...referenced, young])
+    expect({ key, stored: await stored(key) }).toEqual({ key, stored: true });
 });

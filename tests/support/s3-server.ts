@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // s3rver ships no types; it is a test double for S3, started on loopback by the tests.
@@ -8,7 +8,12 @@ const S3rver = require('s3rver');
 export const S3_BUCKET = 'vigie-media';
 
 /** A local S3-compatible server (s3rver) with one bucket, and the env that points Vigie at it. */
-export async function startS3(): Promise<{ env: Record<string, string>; stop(): Promise<void> }> {
+export async function startS3(): Promise<{
+  env: Record<string, string>;
+  /** Backdates an object's LastModified (s3rver reports its file's mtime), as if stored at `at`. */
+  backdate(key: string, at: Date): Promise<void>;
+  stop(): Promise<void>;
+}> {
   const directory = await mkdtemp(join(tmpdir(), 'vigie-s3-'));
   const server = new S3rver({
     address: '127.0.0.1',
@@ -27,6 +32,11 @@ export async function startS3(): Promise<{ env: Record<string, string>; stop(): 
       S3_ACCESS_KEY_ID: 'S3RVER',
       S3_SECRET_ACCESS_KEY: 'S3RVER',
       S3_FORCE_PATH_STYLE: 'true',
+    },
+    backdate: async (key, at) => {
+      const parts = key.split('/');
+      const file = `${parts.pop()}._S3rver_object`;
+      await utimes(join(directory, S3_BUCKET, ...parts, file), at, at);
     },
     stop: async () => {
       await server.close();
