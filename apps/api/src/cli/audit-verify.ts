@@ -1,14 +1,30 @@
+import { anchorFileOf, anchorKey, checkAnchors, readAnchors } from '../audit/audit-anchors';
 import { verifyAuditLog } from '../audit/audit-verifier';
+import { loadEncryptionKey } from '../config/encryption-key';
 import { withDatabase } from './cli-database';
 
-/** `npm run audit:verify`: recomputes every audit chain; exits 2 at the first broken link. */
-withDatabase(async (client) => {
+/**
+ * `npm run audit:verify`: recomputes every audit chain, then checks it against the anchors written
+ * outside the database (a cut-off tail, or a chain rewritten and rehashed, shows only there).
+ * Exits 2 at the first broken link or failed anchor.
+ */
+withDatabase(async (client, env) => {
   const report = await verifyAuditLog(client);
   for (const { chain, id, reason } of report.breaks) {
     process.stdout.write(`Audit log BROKEN: chain ${chain}, first bad event ${id}: ${reason}.\n`);
   }
-  if (report.breaks.length > 0) return 2;
-  process.stdout.write(`Audit log intact: ${report.events} events in ${report.chains} chain(s).\n`);
+  const file = anchorFileOf(env);
+  const anchors = await readAnchors(file);
+  const problems = await checkAnchors(client, anchorKey(await loadEncryptionKey(env)), anchors);
+  for (const { chain, id, reason } of problems) {
+    process.stdout.write(
+      `Audit log does NOT match its anchors (${file}): chain ${chain}, event ${id}: ${reason}.\n`,
+    );
+  }
+  if (report.breaks.length > 0 || problems.length > 0) return 2;
+  process.stdout.write(
+    `Audit log intact: ${report.events} events in ${report.chains} chain(s); ${anchors.length} anchor(s) in ${file} match.\n`,
+  );
   return 0;
 })
   .then((code) => process.exit(code))

@@ -200,6 +200,19 @@ export class Environment {
    */
   @Matches(CRON_OR_OFF, { message: CRON_OR_OFF_MESSAGE })
   UPLOAD_SWEEP_SCHEDULE = '23 * * * *';
+
+  /**
+   * When the head of each audit chain is anchored outside the database (cron, UTC): see
+   * audit/audit-anchors.ts. `off` stops anchoring, which leaves truncation undetectable.
+   */
+  @Matches(CRON_OR_OFF, { message: CRON_OR_OFF_MESSAGE })
+  AUDIT_ANCHOR_SCHEDULE = '*/10 * * * *';
+
+  /** Where audit anchors are appended (default DATA_DIR/audit-anchors.jsonl): best on another volume. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  AUDIT_ANCHOR_FILE?: string;
 }
 
 export class ConfigError extends Error {}
