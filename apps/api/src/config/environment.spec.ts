@@ -42,7 +42,11 @@ describe('loadEnvironment', () => {
     expect(loadEnvironment({})).toMatchObject({
       RETENTION_SCHEDULE: '17 3 * * *',
       UPLOAD_SWEEP_SCHEDULE: '23 * * * *',
+      AUDIT_ANCHOR_SCHEDULE: '*/10 * * * *',
     });
+    expect(() => loadEnvironment({ AUDIT_ANCHOR_SCHEDULE: 'every 10 minutes' })).toThrow(
+      'AUDIT_ANCHOR_SCHEDULE="every 10 minutes": must be a five-field cron expression or "off"',
+    );
     expect(loadEnvironment({ UPLOAD_SWEEP_SCHEDULE: 'off' }).UPLOAD_SWEEP_SCHEDULE).toBe('off');
     expect(loadEnvironment({ UPLOAD_SWEEP_SCHEDULE: '*/15 * * * *' }).UPLOAD_SWEEP_SCHEDULE).toBe(
       '*/15 * * * *',
