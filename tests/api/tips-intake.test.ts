@@ -230,7 +230,24 @@ describe('bad input is refused and nothing is half-stored', () => {
     expect(res.status).toBe(404);
   });
 
-  it('a tip for an appeal resolved a moment ago (404), though the appeal took tips just before', async () => {
+  it('a multipart body cut off in the middle of a file (400), leaving no scratch file', async () => {
+    const before = await footprint();
+    const boundary = 'vigieboundary';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nx\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="v.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
+    const res = await fetch(`${t.baseUrl}/api/public/tips`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: Buffer.concat([Buffer.from(head), Buffer.alloc(200_000, 7)]),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).code).toBe('UPLOAD_INCOMPLETE');
+    expect(await footprint()).toEqual(before);
+  });
+});
+
+// Last: publishing and resolving an appeal start jobs that write files of their own.
+describe('an appeal that closes', () => {
+  it('stops taking tips at once (404), though it took them a moment before', async () => {
     const [pio, supervisor] = await Promise.all([
       ApiClient.signedIn(t.baseUrl, 'pio@demo.test'),
       ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test'),
@@ -249,19 +266,5 @@ describe('bad input is refused and nothing is half-stored', () => {
     expect(refused.body.code).toBe('UNKNOWN_APPEAL');
     const { rows } = await t.db.query(`SELECT count(*)::int AS n FROM tip WHERE appeal_id = $1`, [appeal.id]);
     expect(rows[0].n).toBe(1);
-  });
-
-  it('a multipart body cut off in the middle of a file (400), leaving no scratch file', async () => {
-    const before = await footprint();
-    const boundary = 'vigieboundary';
-    const head = `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nx\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="v.mp4"\r\nContent-Type: video/mp4\r\n\r\n`;
-    const res = await fetch(`${t.baseUrl}/api/public/tips`, {
-      method: 'POST',
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      body: Buffer.concat([Buffer.from(head), Buffer.alloc(200_000, 7)]),
-    });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as any).code).toBe('UPLOAD_INCOMPLETE');
-    expect(await footprint()).toEqual(before);
   });
 });
