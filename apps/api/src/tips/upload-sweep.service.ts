@@ -110,11 +110,11 @@ export class UploadSweepService {
   }
 
   /**
-   * Resumable uploads begun more than their lifetime ago. This is the rule of @tus/server's
-   * cleanUpExpiredUploads() (and of its HEAD and PATCH handlers, which refuse to resume such an
-   * upload), written out here so that a dry run can count, an upload another sweep removed first
-   * is no error (deleteExpired() rejects on the first one already gone), and half an upload (a
-   * data file without its info file, or the reverse, after a crash) goes too.
+   * Resumable uploads begun more than their lifetime ago: the expiry @tus/server applies (its HEAD
+   * and PATCH handlers refuse to resume such an upload). Written out rather than calling its
+   * cleanUpExpiredUploads(), so that a dry run can count, an upload another sweep removed first is
+   * no error (deleteExpired() rejects on the first one already gone), and half an upload (a data
+   * file without its info file, or the reverse, after a crash) goes too.
    */
   private async expiredUploads(report: UploadSweepReport, now: number): Promise<void> {
     const names = await readdir(this.uploadsFolder).catch(ifMissing([]));
