@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { minutes, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AppealsModule } from './appeals/appeals.module';
+import { AuditAnchorsModule } from './audit/audit-anchors.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -75,6 +76,7 @@ export class AppModule {
           }),
         }),
         AuditModule,
+        AuditAnchorsModule,
         IdentityModule,
         JobsModule,
         EventsModule,

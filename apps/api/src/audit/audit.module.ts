@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditAnchorJob } from './audit-anchor.job';
 import { AuditEvent } from './audit-event.entity';
 import { AuditService } from './audit.service';
 
@@ -8,7 +7,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEvent])],
-  providers: [AuditService, AuditAnchorJob],
+  providers: [AuditService],
   exports: [AuditService],
 })
 export class AuditModule {}
