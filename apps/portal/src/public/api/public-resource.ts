@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '../../shared/api/api-error';
 
 /**
@@ -171,10 +171,14 @@ export function usePublicResource<T>(
     if (initial !== undefined) snapshots.set(key, { ...IDLE, data: initial, early: true });
   }
 
-  const snapshot = useSyncExternalStore(
-    subscribe,
-    () => (key === null ? IDLE : read(key)),
-    () => IDLE,
+  // An answer is drawn as a deferred update: React renders the page it fills (a list of cards, an appeal)
+  // in slices of a few milliseconds rather than in one long task that would freeze a slow phone.
+  const snapshot = useDeferredValue(
+    useSyncExternalStore(
+      subscribe,
+      () => (key === null ? IDLE : read(key)),
+      () => IDLE,
+    ),
   );
 
   useEffect(() => {

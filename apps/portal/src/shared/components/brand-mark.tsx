@@ -1,4 +1,7 @@
-/** The Vigie mark: a lookout's shield with an open eye. Decorative; the name beside it is the label. */
+/**
+ * The Vigie mark: a lookout's shield with an open eye. Decorative; the name beside it is the label.
+ * index.html draws the same mark in the header it shows while the scripts load: change both together.
+ */
 export function BrandMark() {
   return (
     <svg
