@@ -38,7 +38,14 @@ export async function run() {
         logLevel: 'error',
         onlyCategories: ['performance', 'accessibility'],
       });
-      const scripts = lhr.audits['network-requests'].details.items.filter((r) => r.resourceType === 'Script');
+      if (lhr.runtimeError || lhr.categories.performance.score === null) {
+        // Say why rather than record a null score as if it were a measurement.
+        const why = lhr.runtimeError ?? lhr.audits['largest-contentful-paint']?.errorMessage ?? lhr.runWarnings;
+        console.log(`${label.padEnd(8)} no score: ${JSON.stringify(why)}`);
+      }
+      const scripts = (lhr.audits['network-requests'].details?.items ?? []).filter(
+        (r) => r.resourceType === 'Script',
+      );
       const jsKb = Math.round((scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024) * 10) / 10;
       results[label] = {
         path,
