@@ -139,6 +139,11 @@ it('keeps the tip form under 150 KB of gzipped JavaScript through to the receipt
   expect(size).toBeLessThanOrEqual(150 * KB);
   expectServedWell(loaded);
 
+  // The page itself named its chunks, so that they load beside the main bundle rather than after it.
+  const html = await (await fetch(`${app.baseUrl}/tips/new?appeal=${slug}`)).text();
+  const page = files.find((f) => f.startsWith('tip-form-page-'));
+  expect(html).toContain(`<link rel="modulepreload" crossorigin href="/assets/${page}">`);
+
   // Switching to English on the way brings the form's texts in that language too: still in budget.
   const english = reachableScripts(['lazy-json:tip:', 'lazy-json:tipSend:'], loaded.files);
   const switched = size + gzippedBytes(english);
