@@ -40,7 +40,8 @@ export async function run() {
       });
       if (lhr.runtimeError || lhr.categories.performance.score === null) {
         // Say why rather than record a null score as if it were a measurement.
-        const why = lhr.runtimeError ?? lhr.audits['largest-contentful-paint']?.errorMessage ?? lhr.runWarnings;
+        const why =
+          lhr.runtimeError ?? lhr.audits['largest-contentful-paint']?.errorMessage ?? lhr.runWarnings;
         console.log(`${label.padEnd(8)} no score: ${JSON.stringify(why)}`);
       }
       const scripts = (lhr.audits['network-requests'].details?.items ?? []).filter(
