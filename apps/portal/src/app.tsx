@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './shared/components/layout';
+import { loadAppealPage, loadHomePage, loadTipFormPage } from './public/page-loaders';
 import { withTipsCatalogue } from './public/tips/i18n/tips-catalogue';
 import { NotFoundPage } from './shared/components/not-found-page';
 
@@ -8,12 +9,9 @@ import { NotFoundPage } from './shared/components/not-found-page';
 // form, the budget's tightest page, carries neither the list nor the appeal's article). The API names the
 // page's chunks in the HTML it serves (`<link rel="modulepreload">`, from route-preloads.json written by
 // vite.config.ts), so they download beside the main bundle rather than after it.
-const HomePage = lazy(() =>
-  import('./public/components/home-page').then((module) => ({ default: module.HomePage })),
-);
-const AppealPage = lazy(() =>
-  import('./public/components/appeal-page').then((module) => ({ default: module.AppealPage })),
-);
+// Links to them fetch them ahead, on the tap (page-loaders.ts).
+const HomePage = lazy(() => loadHomePage().then((module) => ({ default: module.HomePage })));
+const AppealPage = lazy(() => loadAppealPage().then((module) => ({ default: module.AppealPage })));
 
 // Staff pages are separate chunks: a citizen on a phone never downloads them (nor class-validator, nor
 // TanStack Query, whose provider comes with them).
@@ -25,11 +23,7 @@ const DeskApp = lazy(() =>
 );
 // The tip form and the tipster's follow-up are lazy too: the home page and an appeal's shared link load
 // fast on a phone, and the form's code (validation, uploads) comes only with the form.
-const TipFormPage = lazy(() =>
-  withTipsCatalogue(import('./public/tips/components/tip-form-page'), ['tip']).then((module) => ({
-    default: module.TipFormPage,
-  })),
-);
+const TipFormPage = lazy(() => loadTipFormPage().then((module) => ({ default: module.TipFormPage })));
 const FollowUpPage = lazy(() =>
   withTipsCatalogue(import('./public/tips/components/follow-up-page'), ['tip', 'tipSend', 'followUp']).then(
     (module) => ({

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatDate, formatMoney } from '../../shared/i18n/format';
 import type { PortalLanguage } from '../../shared/i18n/language';
 import { appealKindFamily, langOf, outcomeLabel, pickText, type Text } from '../api/appeal-card-view';
+import { loadTipFormPage, prefetchOnIntent } from '../page-loaders';
 import { AppealPicture } from './appeal-picture';
 import { AppealShare } from './appeal-share';
 import { SubjectDetails } from './subject-details';
@@ -92,7 +93,11 @@ export function AppealArticle({ appeal, lang, preview = false }: Props) {
       {preview ? (
         <span className="button button--accent button--large">{t('appeal.cta')}</span>
       ) : (
-        <Link to={tipPath} className="button button--accent button--large">
+        <Link
+          to={tipPath}
+          className="button button--accent button--large"
+          {...prefetchOnIntent(loadTipFormPage)}
+        >
           {t('appeal.cta')}
         </Link>
       )}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDate, formatMoney } from '../../shared/i18n/format';
 import { usePortalLanguage } from '../../shared/i18n/language';
 import { langOf, toAppealCardView } from '../api/appeal-card-view';
+import { loadAppealPage, prefetchOnIntent } from '../page-loaders';
 import type { AppealSummary } from '../api/public-appeals.api';
 
 export function AppealCard({ appeal }: { appeal: AppealSummary }) {
@@ -46,6 +47,7 @@ export function AppealCard({ appeal }: { appeal: AppealSummary }) {
             to={`/appeals/${encodeURIComponent(view.slug)}`}
             className="appeal-card__link"
             lang={langOf(view.title, lang)}
+            {...prefetchOnIntent(loadAppealPage)}
           >
             {view.title?.text ?? kindLabel}
           </Link>

@@ -5,6 +5,7 @@ import { Notice } from '../../shared/components/notice';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { usePublicAppeals } from '../hooks/use-public-appeals';
+import { loadTipFormPage, prefetchOnIntent } from '../page-loaders';
 import type { AppealFilters as Filters } from '../api/public-appeals.api';
 import { AppealCard } from './appeal-card';
 import { AppealFilters } from './appeal-filters';
@@ -38,7 +39,11 @@ export function HomePage() {
           </h1>
           <p className="hero__intro">{t('home.intro')}</p>
           <div className="hero__actions">
-            <Link to="/tips/new" className="button button--accent button--large">
+            <Link
+              to="/tips/new"
+              className="button button--accent button--large"
+              {...prefetchOnIntent(loadTipFormPage)}
+            >
               {t('home.sendTip')}
             </Link>
             <Link to="/tips/follow-up" className="hero__follow-up">
