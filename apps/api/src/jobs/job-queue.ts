@@ -43,8 +43,17 @@ export class JobQueue implements OnApplicationShutdown {
     this.definitions.set(definition.name, definition as JobDefinition<object>);
     const workers = this.config.env.WORKERS;
     for (let i = 0; i < workers; i++) {
-      await boss.work<T>(definition.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) =>
-        definition.handle(job.data),
+      const worker = { id: '' };
+      worker.id = await boss.work<T>(
+        definition.name,
+        { batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          await definition.handle(job.data);
+          // pg-boss sleeps out the polling interval after every job, found work or not: one job
+          // per worker per half second (4 photos/s on two workers, measured). After a job, the
+          // queue likely holds more: fetch again at once; an empty fetch sleeps as usual.
+          if (worker.id) boss.notifyWorker(worker.id);
+        },
       );
     }
   }
