@@ -172,3 +172,33 @@ it('a citizen on a French phone sends a tip with a photo from a shared link, the
     expect(await page.locator('#main').innerText()).not.toMatch(/Isa|Investigator|@demo\.test/);
   });
 });
+
+it('a tip that answers no appeal waits for the tipster to choose which police service receives it', async () => {
+  await withPage(browser, 'citizen-no-appeal', PHONE, async (page) => {
+    await page.goto(`${app.baseUrl}/tips/new`);
+    const choice = page.getByLabel('Service de police qui recevra votre information');
+    await choice.waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page
+      .getByLabel('Ce que vous avez vu ou ce que vous savez')
+      .fill('Une camionnette blanche tourne autour de l’école depuis trois jours, vers 15 h.');
+    for (const legend of [/Quand était-ce/, /Où était-ce/, /Photos, vidéos/, /Voulez-vous/, /Vérifiez/])
+      await continueTo(page, legend);
+
+    // Sent without choosing: nothing goes out; the list says why and takes the focus.
+    await page.getByRole('button', { name: 'Envoyer l’information' }).click();
+    await page.getByText('Choisissez le service de police qui recevra votre information.').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'tip-agency');
+
+    await choice.selectOption({ label: 'Second Police Service' });
+    await page.getByRole('button', { name: 'Envoyer l’information' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: /votre information est reçue/ })
+      .waitFor({ timeout: 30_000 });
+    const code = (await page.getByTestId('tip-code').innerText()).trim();
+    const second = await ApiClient.signedIn(app.baseUrl, 'investigator@second.test');
+    const inbox = await second.get('/api/tips');
+    expect(inbox.body.items.map((tip: { code: string }) => tip.code)).toContain(code);
+  });
+});

@@ -31,7 +31,9 @@ interface Props {
   tip: TipForm;
   picked: PickedFiles;
   robotCheck: ProofOfWork;
-  destination: TipDestination;
+  /** Null while the tipster has still to choose the police service (see useTipAgency). */
+  destination: TipDestination | null;
+  onDestinationMissing: () => void;
   /** The appeal closed meanwhile; the tipster chose to send to its police service anyway. */
   onSendWithoutAppeal: () => void;
   /** The API refused a file: the form goes back to the files step with this (translated) reason. */
@@ -48,6 +50,7 @@ export function SendStep({
   picked,
   robotCheck,
   destination,
+  onDestinationMissing,
   onSendWithoutAppeal,
   onFilesRefused,
   onReceived,
@@ -76,6 +79,7 @@ export function SendStep({
 
   const send = tip.form.handleSubmit(
     (values) => {
+      if (!destination) return onDestinationMissing();
       setRefusal(null);
       const small = picked.files.filter((file) => !file.large);
       const large = picked.files.filter((file) => file.large);

@@ -1,5 +1,5 @@
 import { AppealStatus, type TipReceipt as Receipt } from '@vigie/common';
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../shared/api/api-error';
@@ -9,13 +9,15 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { pickText } from '../../api/appeal-card-view';
 import { usePublicAppeal } from '../../hooks/use-public-appeal';
-import { APPEAL_SLUG, DEFAULT_AGENCY } from '../api/tip-destination';
+import { APPEAL_SLUG } from '../api/tip-destination';
 import type { PickedFile } from '../api/tip-files';
 import { TIP_STEPS, type TipDestination } from '../api/tip-form-values';
 import { usePickedFiles } from '../hooks/use-picked-files';
+import { useTipAgency } from '../hooks/use-tip-agency';
 import { useProofOfWork } from '../hooks/use-proof-of-work';
 import { useTipForm } from '../hooks/use-tip-form';
 import { currentLanguage, loadTipsCatalogue, useTipsCatalogue } from '../i18n/tips-catalogue';
+import { AgencyChoice } from './agency-choice';
 import { ContactStep } from './contact-step';
 import { loadReceiptLargeUploads, untilLoaded } from './until-loaded';
 import { DraftActions } from './draft-actions';
@@ -89,11 +91,15 @@ export function TipFormPage() {
     appealStatus === 404 ||
     appealStatus === 410 ||
     (appeal.data !== undefined && appeal.data.status !== AppealStatus.PUBLISHED);
-  const agency = appeal.data?.agency?.slug || (appealSlug ? undefined : DEFAULT_AGENCY);
-  const destination: TipDestination =
-    appealSlug && !appealClosed && !withoutAppeal
-      ? { appeal: appealSlug, agency }
-      : { agency: agency ?? DEFAULT_AGENCY };
+  const toAppeal = Boolean(appealSlug) && !appealClosed && !withoutAppeal;
+  const agency = useTipAgency(!toAppeal, appeal.data?.agency?.slug || undefined);
+  const [agencyMissing, setAgencyMissing] = useState(false);
+  const agencySelect = useRef<HTMLSelectElement>(null);
+  const destination: TipDestination | null = toAppeal
+    ? { appeal: appealSlug, agency: agency.slug }
+    : agency.slug
+      ? { agency: agency.slug }
+      : null;
   const appealTitle = appeal.data ? pickText(appeal.data.title, lang) : null;
   const waitingForAppeal = useWaitForAppeal(Boolean(appealSlug) && appeal.isPending);
 
@@ -145,6 +151,7 @@ export function TipFormPage() {
       )}
       {tip.stepIndex === 0 && <p className="tip-page__intro">{t('tip.intro')}</p>}
       <EmergencyNotice />
+      <AgencyChoice ref={agencySelect} agency={agency} missing={agencyMissing} />
       {tip.draftRestored && tip.stepIndex === 0 && <Notice tone="info">{t('tip.draft.restored')}</Notice>}
       <StepProgress steps={TIP_STEPS} current={tip.stepIndex} />
 
@@ -161,6 +168,10 @@ export function TipFormPage() {
               picked={picked}
               robotCheck={robotCheck}
               destination={destination}
+              onDestinationMissing={() => {
+                setAgencyMissing(true);
+                agencySelect.current?.focus();
+              }}
               onSendWithoutAppeal={() => setWithoutAppeal(true)}
               onFilesRefused={(message) => {
                 setFilesError(message);
