@@ -13,6 +13,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { availableParallelism } from 'node:os';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -141,12 +142,16 @@ export class Environment {
   @IsIn(['memory', 'postgres'])
   RATE_LIMIT_STORE = 'memory';
 
-  /** How many jobs (media processing, duplicate scoring) this process runs at once; 0 runs none. */
+  /**
+   * How many jobs of each kind (media processing, duplicate scoring) this process runs at once; 0
+   * runs none. By default one more than the cores: a job waiting on the disk or the database leaves
+   * its core to another (on 2 cores, 3 at once took media from 14.8 to 16.9 photos/s).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(32)
-  WORKERS = 2;
+  WORKERS = Math.min(32, availableParallelism() + 1);
 
   /** The proof-of-work on the tip form. `off` is for tests and benchmarks only. */
   @IsIn(['on', 'off'])
