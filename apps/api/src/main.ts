@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig } from './config/app-config';
 import { loadEncryptionKey } from './config/encryption-key';
@@ -16,28 +17,32 @@ async function main(): Promise<void> {
         callerHandlesSignals: true,
         log: (line) => /FATAL|PANIC|ERROR/.test(line) && process.stderr.write(`[postgres] ${line}\n`),
       });
-  const config = new AppConfig(env, db.url, await loadEncryptionKey(env));
-  const app = await createApp(config);
-  await app.listen(env.PORT, env.HOST);
-  process.stdout.write(
-    `\n  Vigie is running at ${config.publicUrl}  (staff desk: ${config.publicUrl}/desk)\n\n`,
-  );
-
-  // SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking connections, let requests in flight
-  // finish, close the pool, then stop the embedded database cleanly so it never needs recovery.
+  // SIGTERM (orchestrators) and SIGINT (Ctrl-C), from here on, even during migrations or the demo
+  // seed: stop taking connections, let requests in flight finish, close the pools, then stop the
+  // embedded database cleanly so it never needs recovery (its own exit hook is off: see
+  // callerHandlesSignals).
+  let app: INestApplication | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n  ${signal}: shutting down...\n`);
     const timer = setTimeout(() => process.exit(1), 20_000).unref();
-    await app.close();
+    await app?.close().catch(() => undefined);
     await db.stop();
     clearTimeout(timer);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  const config = new AppConfig(env, db.url, await loadEncryptionKey(env));
+  app = await createApp(config);
+  if (stopping) return;
+  await app.listen(env.PORT, env.HOST);
+  process.stdout.write(
+    `\n  Vigie is running at ${config.publicUrl}  (staff desk: ${config.publicUrl}/desk)\n\n`,
+  );
 }
 
 main().catch((err) => {
