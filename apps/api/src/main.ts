@@ -21,14 +21,14 @@ async function main(): Promise<void> {
   // seed: stop taking connections, let requests in flight finish, close the pools, then stop the
   // embedded database cleanly so it never needs recovery (its own exit hook is off: see
   // callerHandlesSignals).
-  let app: INestApplication | undefined;
+  const running: { app?: INestApplication } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n  ${signal}: shutting down...\n`);
     const timer = setTimeout(() => process.exit(1), 20_000).unref();
-    await app?.close().catch(() => undefined);
+    await running.app?.close().catch(() => undefined);
     await db.stop();
     clearTimeout(timer);
     process.exit(0);
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   const config = new AppConfig(env, db.url, await loadEncryptionKey(env));
-  app = await createApp(config);
+  const app = (running.app = await createApp(config));
   if (stopping) return;
   await app.listen(env.PORT, env.HOST);
   process.stdout.write(
