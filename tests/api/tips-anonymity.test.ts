@@ -78,6 +78,28 @@ describe('proof of work', () => {
     expect(inForm.status).toBe(400);
   });
 
+  it('spends a solution only with a stored tip: a refused or cut-off attempt is sent again with it', async () => {
+    const anon = new ApiClient(t.baseUrl);
+    const solved = solveChallenge((await anon.get('/api/public/tips/challenge')).body);
+    expect((await send(anon, '   ', solved)).status).toBe(400); // an empty description
+    const boundary = 'cut';
+    const cutOff = await fetch(`${t.baseUrl}/api/public/tips`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-altcha': solved },
+      body: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="agency"\r\n\r\ndemo\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nvu\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="v.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+        ),
+        Buffer.alloc(100_000, 7),
+      ]),
+    });
+    expect(cutOff.status).toBe(400);
+    expect((await send(anon, 'sent again, whole', solved)).status).toBe(201);
+    expect((await send(anon, 'and not a third time', solved)).body.code).toBe('CHALLENGE_FAILED');
+  });
+
   it('turns a robot away before reading its upload: the answer comes while the body is still being sent', async () => {
     const before = await readdir(join(t.dataDir, 'media', '.tmp'));
     let pulls = 0;

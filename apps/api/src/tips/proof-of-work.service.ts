@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ProofOfWorkChallenge } from '@vigie/common';
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
 import { createHmac } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { tipError } from './tips.errors';
 
@@ -13,7 +13,10 @@ const MAX_NUMBER = 100_000;
 
 /**
  * A self-hosted proof-of-work (ALTCHA, v1 SHA-256) in front of tip intake: no third party sees the
- * tipster. A solved challenge is spent once, across every API process (spent_challenge table).
+ * tipster. A solved challenge is checked before the upload is read (ProofOfWorkGuard) and spent in
+ * the transaction that stores the tip: once, across every API process (spent_challenge table), and
+ * only when the tip is stored, so a phone that loses its connection mid-upload retries with the
+ * same solution instead of solving and sending everything again.
  */
 @Injectable()
 export class ProofOfWorkService {
@@ -38,9 +41,12 @@ export class ProofOfWorkService {
     });
   }
 
-  /** Verifies and spends a solution; refuses a missing, wrong, expired or already used one. */
-  async spend(payload: string | undefined): Promise<void> {
-    if (!this.enabled) return;
+  /**
+   * Checks a solution without spending it: refuses a missing, wrong, expired or already spent one.
+   * Returns its signature, to spend with the tip (null when the check is turned off).
+   */
+  async check(payload: string | undefined): Promise<string | null> {
+    if (!this.enabled) return null;
     if (!payload) throw tipError('CHALLENGE_REQUIRED');
     let signature: string;
     try {
@@ -50,7 +56,17 @@ export class ProofOfWorkService {
     }
     if (!signature || !(await verifySolution(payload, this.hmacKey, true).catch(() => false)))
       throw tipError('CHALLENGE_FAILED');
-    const inserted = await this.dataSource.query(
+    const spent = await this.dataSource.query(`SELECT 1 FROM spent_challenge WHERE signature = $1`, [
+      signature,
+    ]);
+    if (spent.length > 0) throw tipError('CHALLENGE_FAILED');
+    return signature;
+  }
+
+  /** Spends a checked solution in the transaction that stores the tip; a concurrent replay loses. */
+  async spend(tx: EntityManager, signature: string | null): Promise<void> {
+    if (!signature) return;
+    const inserted = await tx.query(
       `INSERT INTO spent_challenge (signature, expires_at) VALUES ($1, now() + interval '1 hour') ON CONFLICT DO NOTHING RETURNING 1`,
       [signature],
     );

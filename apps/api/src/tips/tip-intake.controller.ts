@@ -4,6 +4,7 @@ import {
   Get,
   Header,
   Post,
+  Req,
   UploadedFiles,
   UseGuards,
   UseInterceptors,
@@ -14,7 +15,7 @@ import { CreateTipDto, PROOF_OF_WORK_HEADER, ProofOfWorkChallenge, TipReceipt } 
 import { Public } from '../common/auth.decorators';
 import { RateLimited } from '../common/rate-limit';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
-import { ProofOfWorkGuard } from './proof-of-work.guard';
+import { PROOF_OF_WORK_SIGNATURE, ProofOfWorkGuard, type WithProofOfWork } from './proof-of-work.guard';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { TipIntakeService } from './tip-intake.service';
 import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
@@ -51,7 +52,11 @@ export class TipIntakeController {
     description: 'the solved ALTCHA challenge (unless TIP_CHALLENGE=off)',
   })
   @UseInterceptors(UploadCleanupInterceptor, FilesInterceptor('files'))
-  submit(@Body() dto: CreateTipDto, @UploadedFiles() files: ReceivedFile[] = []): Promise<TipReceipt> {
-    return this.intake.receive(dto, files);
+  submit(
+    @Req() req: WithProofOfWork,
+    @Body() dto: CreateTipDto,
+    @UploadedFiles() files: ReceivedFile[] = [],
+  ): Promise<TipReceipt> {
+    return this.intake.receive(dto, files, req[PROOF_OF_WORK_SIGNATURE] ?? null);
   }
 }

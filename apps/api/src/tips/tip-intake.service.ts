@@ -11,6 +11,7 @@ import { JobQueue } from '../jobs/job-queue';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
 import { arrivalPriority } from './arrival-priority';
 import { contactKeys } from './contact-keys';
+import { ProofOfWorkService } from './proof-of-work.service';
 import { Destination, TipDestinations } from './tip-destinations';
 import { TipFiles } from './tip-files';
 import { Tip } from './tip.entity';
@@ -34,12 +35,18 @@ export class TipIntakeService {
     private readonly box: SecretBox,
     private readonly live: LiveEvents,
     private readonly destinations: TipDestinations,
+    private readonly pow: ProofOfWorkService,
     config: AppConfig,
   ) {
     this.contactKey = createHmac('sha256', config.encryptionKey).update('vigie:contact-keys').digest();
   }
 
-  async receive(dto: CreateTipDto, files: ReceivedFile[]): Promise<TipReceipt> {
+  /** `challenge`: the checked proof-of-work's signature, spent in the transaction that stores the tip. */
+  async receive(
+    dto: CreateTipDto,
+    files: ReceivedFile[],
+    challenge: string | null = null,
+  ): Promise<TipReceipt> {
     const destination = await this.destinations.resolve(dto);
     const media = await this.files.inspect(files);
     const language = dto.language ?? 'fr';
@@ -50,6 +57,7 @@ export class TipIntakeService {
 
     const code = await this.files.seal(tipId, media, (recordFiles) =>
       this.dataSource.transaction(async (tx) => {
+        await this.pow.spend(tx, challenge);
         const code = await this.insertTip(tx, tipId, dto, destination, {
           passwordHash,
           receivedAt,
