@@ -30,6 +30,13 @@ describe('statedClock', () => {
     expect(statedClock('Yesterday at 3 p.m. on Main Street')?.daysBack).toBe(1);
   });
 
+  it('reads the clock beside a duration', () => {
+    expect(statedClock('Il y a 2 h, vers 21 h 15, un homme courait')).toMatchObject({
+      hours: [21],
+      minute: 15,
+    });
+  });
+
   it('takes the first clock in the text', () => {
     expect(statedClock('Vers 14 h, puis encore à 16 h 10')).toMatchObject({ hours: [14], minute: 0 });
     expect(statedClock('At 3 p.m. and again at 16:10')).toMatchObject({ hours: [15], minute: 0 });
@@ -45,6 +52,11 @@ describe('statedClock', () => {
     'Is this him?',
     'at 25 h',
     'at 13 p.m.',
+    'Je l’ai vu il y a 2 h près du parc',
+    'il attend depuis 2 h devant la porte',
+    'la voiture est restée pendant 1 h',
+    'he waited for 2 h outside',
+    'I saw him 2 h ago',
   ])('finds no clock in %j', (text) => {
     expect(statedClock(text)).toBeNull();
   });

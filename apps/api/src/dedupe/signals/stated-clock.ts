@@ -28,12 +28,12 @@ const unaccented = (text: string) =>
 const CLOCKS: { re: RegExp; read: (m: RegExpExecArray) => Omit<StatedClock, 'daysBack'> | null }[] = [
   {
     // 14 h, 14h30, 14 h 30, 9h05
-    re: /(?<![\d:.])([01]?\d|2[0-3]) ?h ?([0-5]\d)?(?![\p{L}\d])/u,
+    re: /(?<![\d:.])([01]?\d|2[0-3]) ?h ?([0-5]\d)?(?![\p{L}\d])/gu,
     read: (m) => ({ hours: [Number(m[1])], minute: Number(m[2] ?? 0) }),
   },
   {
     // 2 p.m., 2pm, 2:30 a.m., 11 AM
-    re: /(?<![\d:.])(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])\.? ?m\b\.?/u,
+    re: /(?<![\d:.])(1[0-2]|0?[1-9])(?::([0-5]\d))? ?([ap])\.? ?m\b\.?/gu,
     read: (m) => {
       const h = Number(m[1]) % 12;
       return { hours: [m[3] === 'p' ? h + 12 : h], minute: Number(m[2] ?? 0) };
@@ -41,26 +41,34 @@ const CLOCKS: { re: RegExp; read: (m: RegExpExecArray) => Omit<StatedClock, 'day
   },
   {
     // 14:30, or 2:30 (either 2:30 or 14:30)
-    re: /(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/u,
+    re: /(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/gu,
     read: (m) => {
       const h = Number(m[1]);
       return { hours: h >= 1 && h <= 12 ? [h % 12, (h % 12) + 12] : [h], minute: Number(m[2]) };
     },
   },
-  { re: /\b(midi|noon)\b/u, read: () => ({ hours: [12], minute: 0 }) },
-  { re: /\b(minuit|midnight)\b/u, read: () => ({ hours: [0], minute: 0 }) },
+  { re: /\b(midi|noon)\b/gu, read: () => ({ hours: [12], minute: 0 }) },
+  { re: /\b(minuit|midnight)\b/gu, read: () => ({ hours: [0], minute: 0 }) },
 ];
 
 const YESTERDAY = /\b(hier|yesterday|last night)\b/u;
+/** "il y a 2 h", "depuis 2 h", "pendant 1 h", "for 2 h", "2 h ago": a duration, not a clock. */
+const DURATION_BEFORE = /(il y a|depuis|pendant|durant|dans|for|since|in)\s*$/u;
+const DURATION_AFTER = /^\s*(ago|plus tot|plus tard|later|earlier|de route|de marche)\b/u;
 
 export function statedClock(description: string): StatedClock | null {
   const text = unaccented(description);
   let first: { index: number; clock: Omit<StatedClock, 'daysBack'> } | null = null;
   for (const { re, read } of CLOCKS) {
-    const m = re.exec(text);
-    if (!m || (first && first.index <= m.index)) continue;
-    const clock = read(m);
-    if (clock) first = { index: m.index, clock };
+    for (const m of text.matchAll(re)) {
+      if (first && first.index <= m.index) break;
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      if (DURATION_BEFORE.test(before) || DURATION_AFTER.test(after)) continue;
+      const clock = read(m);
+      if (clock) first = { index: m.index, clock };
+      break;
+    }
   }
   if (!first) return null;
   return { ...first.clock, daysBack: YESTERDAY.test(text) ? 1 : 0 };
