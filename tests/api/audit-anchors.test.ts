@@ -69,6 +69,18 @@ it('catches a forged anchor line (no key, no valid signature)', async () => {
   await writeFile(file, before);
 });
 
+it('catches anchor lines removed from the file: each line is linked to the one before', async () => {
+  const before = await readFile(file, 'utf8');
+  const lines = before.trim().split('\n');
+  expect(lines.length).toBeGreaterThanOrEqual(3);
+  await writeFile(file, [lines[0], ...lines.slice(2)].join('\n') + '\n');
+  expect(await check()).toEqual([
+    expect.objectContaining({ reason: 'anchor removed or reordered before this one' }),
+  ]);
+  await writeFile(file, before);
+  expect(await check()).toEqual([]);
+});
+
 it('catches a chain rewritten and rehashed from an edited row on, which the chain alone cannot see', async () => {
   const rows = await chainOf('demo');
   const edited = rows[1];

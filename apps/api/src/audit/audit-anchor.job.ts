@@ -9,7 +9,7 @@ import {
   appendAnchors,
   AuditAnchor,
   readAnchors,
-  signAnchor,
+  signAnchors,
 } from './audit-anchors';
 
 export const AUDIT_ANCHOR_JOB = 'audit.anchor';
@@ -51,8 +51,14 @@ export class AuditAnchorJob implements OnModuleInit {
       `SELECT DISTINCT ON (chain) chain, id::text, hash FROM audit_event ORDER BY chain, audit_event.id DESC`,
     );
     const anchored = new Map<string, string>();
-    for (const a of await readAnchors(this.file)) if (a) anchored.set(a.chain, a.id);
-    const fresh = heads.filter((h) => anchored.get(h.chain) !== h.id).map((h) => signAnchor(this.key, h));
+    let last = '';
+    for (const a of await readAnchors(this.file))
+      if (a) {
+        anchored.set(a.chain, a.id);
+        last = a.mac;
+      }
+    const moved = heads.filter((h) => anchored.get(h.chain) !== h.id);
+    const fresh = signAnchors(this.key, moved, last);
     await appendAnchors(this.file, fresh);
     for (const a of fresh) this.logger.log({ anchor: a }, 'audit anchor');
     return fresh;

@@ -18,14 +18,21 @@ export interface AuditAnchor {
   id: string;
   hash: string;
   at: string;
-  /** HMAC-SHA256 of the four fields above, base64url. */
+  /** The `mac` of the line before in the file ('' for the first): a line removed breaks the chain. */
+  prev: string;
+  /** HMAC-SHA256 of the five fields above, base64url. */
   mac: string;
 }
 
 export interface AnchorProblem {
   chain: string;
   id: string;
-  reason: 'forged anchor' | 'anchored event missing' | 'anchored event changed' | 'unreadable anchor';
+  reason:
+    | 'forged anchor'
+    | 'anchor removed or reordered before this one'
+    | 'anchored event missing'
+    | 'anchored event changed'
+    | 'unreadable anchor';
 }
 
 export const anchorKey = (encryptionKey: Buffer): Buffer =>
@@ -37,12 +44,22 @@ export const anchorFileOf = (env: { AUDIT_ANCHOR_FILE?: string; DATA_DIR: string
 
 const macOf = (key: Buffer, a: Omit<AuditAnchor, 'mac'>) =>
   createHmac('sha256', key)
-    .update(JSON.stringify([a.chain, a.id, a.hash, a.at]))
+    .update(JSON.stringify([a.chain, a.id, a.hash, a.at, a.prev]))
     .digest('base64url');
 
-export function signAnchor(key: Buffer, head: { chain: string; id: string; hash: string }, at = new Date()) {
-  const unsigned = { chain: head.chain, id: head.id, hash: head.hash, at: at.toISOString() };
-  return { ...unsigned, mac: macOf(key, unsigned) };
+/** Signs chain heads in order, each line linked to the one before (`prev`: the file's last mac). */
+export function signAnchors(
+  key: Buffer,
+  heads: { chain: string; id: string; hash: string }[],
+  prev: string,
+  at = new Date(),
+): AuditAnchor[] {
+  return heads.map((head) => {
+    const unsigned = { chain: head.chain, id: head.id, hash: head.hash, at: at.toISOString(), prev };
+    const anchor = { ...unsigned, mac: macOf(key, unsigned) };
+    prev = anchor.mac;
+    return anchor;
+  });
 }
 
 function isGenuine(key: Buffer, a: AuditAnchor): boolean {
@@ -91,10 +108,16 @@ export async function checkAnchors(
 ): Promise<AnchorProblem[]> {
   const problems: AnchorProblem[] = [];
   const genuine: AuditAnchor[] = [];
+  let prev = '';
   for (const a of anchors) {
     if (!a) problems.push({ chain: '?', id: '?', reason: 'unreadable anchor' });
     else if (!isGenuine(key, a)) problems.push({ chain: a.chain, id: a.id, reason: 'forged anchor' });
-    else genuine.push(a);
+    else {
+      if (a.prev !== prev)
+        problems.push({ chain: a.chain, id: a.id, reason: 'anchor removed or reordered before this one' });
+      genuine.push(a);
+    }
+    prev = a?.mac ?? prev;
   }
   for (let i = 0; i < genuine.length; i += 1000) {
     const batch = genuine.slice(i, i + 1000);

@@ -9,15 +9,22 @@ import { Environment } from './environment';
  * the owner only. Losing it makes those fields unreadable, so back it up with the data.
  */
 export async function loadEncryptionKey(env: Environment): Promise<Buffer> {
-  if (env.ENCRYPTION_KEY) return Buffer.from(env.ENCRYPTION_KEY, 'base64');
+  const existing = await existingEncryptionKey(env);
+  if (existing) return existing;
   const file = join(env.DATA_DIR, 'encryption.key');
-  try {
-    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
   const key = randomBytes(32);
   await mkdir(env.DATA_DIR, { recursive: true, mode: 0o755 });
   await writeFile(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return key;
+}
+
+/** The key if there is one (ENCRYPTION_KEY, or the file), never making one: for tools that only read. */
+export async function existingEncryptionKey(env: Environment): Promise<Buffer | null> {
+  if (env.ENCRYPTION_KEY) return Buffer.from(env.ENCRYPTION_KEY, 'base64');
+  try {
+    return Buffer.from((await readFile(join(env.DATA_DIR, 'encryption.key'), 'utf8')).trim(), 'base64');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
 }
