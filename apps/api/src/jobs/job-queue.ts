@@ -9,6 +9,11 @@ export interface JobDefinition<T extends object> {
   /** Runs one job. Must be safe to run twice: a crash after the work and before the ack repeats it. */
   handle(data: T): Promise<void>;
   retryLimit?: number;
+  /**
+   * How long one run may take before pg-boss counts it failed and retries it (default 15 minutes).
+   * Long sweeps set more: a run retried while it still runs would do its work twice at once.
+   */
+  expireInSeconds?: number;
 }
 
 /**
@@ -32,14 +37,17 @@ export class JobQueue implements OnApplicationShutdown {
   /** Declares a job type; call from a module's onModuleInit. */
   async define<T extends object>(definition: JobDefinition<T>): Promise<void> {
     const boss = await this.start();
-    await this.changeQueues(() =>
-      boss.createQueue(definition.name, {
-        name: definition.name,
-        retryLimit: definition.retryLimit ?? 5,
-        retryDelay: 5,
-        retryBackoff: true,
-      }),
-    );
+    const options = {
+      retryLimit: definition.retryLimit ?? 5,
+      ...(definition.expireInSeconds ? { expireInSeconds: definition.expireInSeconds } : {}),
+      retryDelay: 5,
+      retryBackoff: true,
+    };
+    // createQueue leaves an existing queue as it was: update it, so changed options take effect.
+    await this.changeQueues(async () => {
+      await boss.createQueue(definition.name, { name: definition.name, ...options });
+      await boss.updateQueue(definition.name, { name: definition.name, ...options });
+    });
     this.definitions.set(definition.name, definition as JobDefinition<object>);
     const workers = this.config.env.WORKERS;
     for (let i = 0; i < workers; i++) {

@@ -32,6 +32,7 @@ export class UploadSweepJob implements OnModuleInit, OnApplicationShutdown {
       name: UPLOAD_SWEEP_JOB,
       // The next tick is a retry of its own.
       retryLimit: 1,
+      expireInSeconds: 6 * 3600,
       handle: async () => {
         await this.sweep.run({ dryRun: false });
       },
