@@ -11,6 +11,17 @@ describe('loggableError', () => {
     expect(loggableError(err)).toMatchObject({ type: 'QueryFailedError', code: '23505' });
   });
 
+  it("withholds a pg error's message, which may quote a value", () => {
+    const err = Object.assign(new Error('invalid input syntax for type uuid: "Marie Tremblay"'), {
+      code: '22P02',
+      severity: 'ERROR',
+    });
+    expect(loggableError(err)).toMatchObject({
+      code: '22P02',
+      message: '(database error; parameters withheld)',
+    });
+  });
+
   it("keeps a driver error's kind and code, never its detail", () => {
     const err = Object.assign(new Error('duplicate key value violates unique constraint "tip_code_key"'), {
       code: '23505',

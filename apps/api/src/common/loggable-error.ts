@@ -11,7 +11,11 @@ export function loggableError(error: unknown): Record<string, unknown> {
     code?: string;
     driverError?: { code?: string };
   };
-  const message = e?.name === 'QueryFailedError' ? '(database error; parameters withheld)' : e?.message;
+  // A Postgres error (TypeORM's, or pg's own: it has a severity) may quote a value in its message
+  // ('invalid input syntax for type uuid: "…"'): its SQLSTATE code says enough.
+  const fromPostgres =
+    e?.name === 'QueryFailedError' || typeof (error as { severity?: unknown })?.severity === 'string';
+  const message = fromPostgres ? '(database error; parameters withheld)' : e?.message;
   return {
     type: e?.name,
     message,
