@@ -202,3 +202,51 @@ it('a tip that answers no appeal waits for the tipster to choose which police se
     expect(inbox.body.items.map((tip: { code: string }) => tip.code)).toContain(code);
   });
 });
+
+it('when the list of police services cannot load, "Send" says so, keeps the tip, and "Try again" brings the list', async () => {
+  await withPage(browser, 'citizen-agencies-down', PHONE, async (page) => {
+    // The API is down for that list: a 503 each time, through the page's own retries.
+    let down = true;
+    await page.route('**/api/public/agencies', (route) =>
+      down
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ statusCode: 503, code: 'HTTP_503', message: 'Unavailable' }),
+          })
+        : route.continue(),
+    );
+    await page.goto(`${app.baseUrl}/tips/new`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Chargement de la liste des services de police' })
+      .waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'La liste des services de police n’a pas pu être chargée.' })
+      .waitFor();
+    await expectAccessible(page);
+
+    const text = 'Un homme dépose des sacs dans le fossé du rang Saint-Joseph chaque nuit, vers 2 h.';
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel('Ce que vous avez vu ou ce que vous savez').fill(text);
+    for (const legend of [/Quand était-ce/, /Où était-ce/, /Photos, vidéos/, /Voulez-vous/, /Vérifiez/])
+      await continueTo(page, legend);
+
+    // Nothing goes out, and the tipster is told why, with the focus on what to do about it.
+    await page.getByRole('button', { name: 'Envoyer l’information' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Votre information est conservée' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Réessayer');
+    await expectAccessible(page);
+
+    down = false;
+    await page.keyboard.press('Enter');
+    const choice = page.getByLabel('Service de police qui recevra votre information');
+    await choice.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'tip-agency');
+    // The tip is still there, on the review step it was about to be sent from.
+    await page.getByText(text).waitFor();
+    await choice.selectOption({ label: 'Second Police Service' });
+    expect(await page.locator('#tip-agency-error').count()).toBe(0);
+  });
+});

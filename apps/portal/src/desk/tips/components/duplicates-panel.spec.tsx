@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderPage } from '../../../test-utils';
+import { useStaffProfile } from '../../hooks/use-staff-profile';
 import '../../i18n/desk-catalogue';
 import { DuplicatesPanel } from './duplicates-panel';
 
@@ -21,6 +22,15 @@ function api(roles: string[], clusterId: string | null) {
       });
     return jsonResponse(404, { statusCode: 404, code: 'NOT_FOUND', message: path });
   });
+}
+
+/**
+ * Who the page believes is signed in, once it knows: beside the panel, it tells a test that the roles have
+ * arrived, and so that a button still missing is missing for want of the role, not of the profile.
+ */
+function SignedInAs() {
+  const name = useStaffProfile().data?.displayName;
+  return name ? <p>Signed in as {name}</p> : null;
 }
 
 describe('DuplicatesPanel: the cluster a tip is merged into', () => {
@@ -54,9 +64,16 @@ describe('DuplicatesPanel: the cluster a tip is merged into', () => {
 
   it('says the tip is merged in French, and offers no export to an analyst', async () => {
     vi.stubGlobal('fetch', api(['ANALYST'], CLUSTER));
-    await renderPage(<DuplicatesPanel tipId={TIP} canDecide={false} />);
+    await renderPage(
+      <>
+        <DuplicatesPanel tipId={TIP} canDecide={false} />
+        <SignedInAs />
+      </>,
+    );
     await screen.findByText(/Ce signalement est fusionné avec ses doublons confirmés/);
     await screen.findByText('Aucun doublon probable.');
+    // The profile is in: the button is absent for the analyst's role, not because the roles are unknown yet.
+    await screen.findByText('Signed in as Sam');
     expect(screen.queryByRole('button', { name: /preuve/ })).toBeNull();
   });
 

@@ -31,8 +31,12 @@ interface Props {
   tip: TipForm;
   picked: PickedFiles;
   robotCheck: ProofOfWork;
-  /** Null while the tipster has still to choose the police service (see useTipAgency). */
+  /**
+   * Null while there is no police service to send to: the tipster has still to choose it, or the list to
+   * choose from is loading or failed (see useTipAgency).
+   */
   destination: TipDestination | null;
+  /** Nothing was sent: the page says why and moves the focus there (AgencyChoice); the tip stays as it is. */
   onDestinationMissing: () => void;
   /** The appeal closed meanwhile; the tipster chose to send to its police service anyway. */
   onSendWithoutAppeal: () => void;

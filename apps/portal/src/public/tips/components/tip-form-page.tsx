@@ -94,12 +94,23 @@ export function TipFormPage() {
   const toAppeal = Boolean(appealSlug) && !appealClosed && !withoutAppeal;
   const agency = useTipAgency(!toAppeal, appeal.data?.agency?.slug || undefined);
   const [agencyMissing, setAgencyMissing] = useState(false);
-  const agencySelect = useRef<HTMLSelectElement>(null);
   const destination: TipDestination | null = toAppeal
     ? { appeal: appealSlug, agency: agency.slug }
     : agency.slug
       ? { agency: agency.slug }
       : null;
+  // What AgencyChoice offers for the focus: the list, the "Try again" button, or the loading status.
+  const agencyTarget = useRef<HTMLElement>(null);
+  const pageTitle = useRef<HTMLHeadingElement>(null);
+  // Each tap of "Send" without a destination, so that the focus moves again on the next one.
+  const [agencyAsked, setAgencyAsked] = useState(0);
+  useEffect(() => {
+    if (agencyAsked === 0) return;
+    // After the render that shows why (missing is set), so that the focus lands on what says it. Never on
+    // nothing: AgencyChoice always draws a target while the destination is unknown, and were that ever
+    // broken the focus would go to the top of the page, where AgencyChoice sits, rather than nowhere.
+    (agencyTarget.current ?? pageTitle.current)?.focus();
+  }, [agencyAsked]);
   const appealTitle = appeal.data ? pickText(appeal.data.title, lang) : null;
   const waitingForAppeal = useWaitForAppeal(Boolean(appealSlug) && appeal.isPending);
 
@@ -132,7 +143,9 @@ export function TipFormPage() {
 
   return (
     <div className="container page-section page-section--tight tip-page">
-      <h1 className="tip-page__title">{t('tip.title')}</h1>
+      <h1 className="tip-page__title" ref={pageTitle} tabIndex={-1}>
+        {t('tip.title')}
+      </h1>
       {appealSlug && (appealTitle || appealClosed) && (
         <div className="tip-appeal">
           {appealTitle && (
@@ -151,7 +164,7 @@ export function TipFormPage() {
       )}
       {tip.stepIndex === 0 && <p className="tip-page__intro">{t('tip.intro')}</p>}
       <EmergencyNotice />
-      <AgencyChoice ref={agencySelect} agency={agency} missing={agencyMissing} />
+      <AgencyChoice ref={agencyTarget} agency={agency} missing={agencyMissing && destination === null} />
       {tip.draftRestored && tip.stepIndex === 0 && <Notice tone="info">{t('tip.draft.restored')}</Notice>}
       <StepProgress steps={TIP_STEPS} current={tip.stepIndex} />
 
@@ -170,7 +183,7 @@ export function TipFormPage() {
               destination={destination}
               onDestinationMissing={() => {
                 setAgencyMissing(true);
-                agencySelect.current?.focus();
+                setAgencyAsked((count) => count + 1);
               }}
               onSendWithoutAppeal={() => setWithoutAppeal(true)}
               onFilesRefused={(message) => {
