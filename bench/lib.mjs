@@ -11,6 +11,16 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PASSWORD = 'bench-demo-password';
 
+/** xorshift32: the same stream for the same seed, on every run (generated photos and corpora). */
+export function random(seed) {
+  let x = seed >>> 0 || 1;
+  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 4294967296);
+  next.pick = (a) => a[Math.floor(next() * a.length)];
+  next.int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  next.chance = (p) => next() < p;
+  return next;
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -23,7 +23,7 @@ import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import copyStreams from 'pg-copy-streams';
 import sharp from 'sharp';
-import { ROOT, signIn, startApi, writeResult } from '../lib.mjs';
+import { random, ROOT, signIn, startApi, writeResult } from '../lib.mjs';
 
 // The API's own code, as built by `npm run bench`: the seed writes the bands exactly as the job does.
 const dist = (path) => import(pathToFileURL(join(ROOT, 'apps/api/dist/dedupe', path)).href);
@@ -41,16 +41,6 @@ const SIGNALS = ['EXACT_MEDIA', 'NEAR_MEDIA', 'TEXT', 'PLACE_TIME', 'CONTACT'];
 const SUGGEST_AT = 0.5; // as in apps/api/src/dedupe/signals/scoring.ts
 
 /* ------------------------------------------------------------------ randomness */
-
-/** xorshift32: the same stream for the same seed, on every run. */
-function random(seed) {
-  let x = seed >>> 0 || 1;
-  const next = () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 4294967296);
-  next.pick = (a) => a[Math.floor(next() * a.length)];
-  next.int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  next.chance = (p) => next() < p;
-  return next;
-}
 
 /** A key of `table` drawn with the probabilities its values give. */
 function weighted(r, table) {

@@ -13,7 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
-import { ROOT, startApi, writeResult } from '../lib.mjs';
+import { random, ROOT, startApi, writeResult } from '../lib.mjs';
 import { multipartBody } from '../multipart.mjs';
 import { twoMegabyteJpeg } from './tip-intake.mjs';
 
@@ -22,17 +22,6 @@ export const description =
   'photos/s through the full media job (2 MB JPEGs: 12 MP phone photo, and noise), workers in the API process';
 
 const PHOTOS = 120;
-
-/** xorshift32, so the photo is the same on every run. */
-function random(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 /** A 12 MP street photo as far as the codecs can tell, about 2 MB at quality 88. */
 export async function phonePhoto(width = 4032, height = 3024) {
