@@ -102,25 +102,30 @@ describe('resumable uploads (tus)', () => {
     expect(await readdir(join(t.dataDir, 'media', '.tus'))).toEqual([]);
   });
 
-  it('lets an upload started with a valid token finish after the token expired, but starts none with it', async () => {
+  it('lets the token that started an upload finish it after expiring, and no other expired token', async () => {
     const { rows } = await t.db.query(`SELECT id FROM tip WHERE code = $1`, [tipCode]);
     const tokens = t.app.get(TipFollowUpService).tokens;
-    const expired = tokens.issue(rows[0].id, Date.now() - 31 * 60_000).token;
     const files = async () =>
       (await t.db.query(`SELECT count(*)::int AS n FROM tip_media WHERE tip_id = $1`, [rows[0].id])).rows[0]
         .n;
     const before = await files();
+    const otherExpired = tokens.issue(rows[0].id, Date.now() - 31 * 60_000).token;
+    const as = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
     const video = smallVideo();
-    const url = await upload(video, { stopAfter: Math.floor(video.length / 2) });
-    // Half an hour later on a slow connection: the token has expired, the upload goes on.
-    await upload(video, { uploadUrl: url, headers: { authorization: `Bearer ${expired}` } });
+    // A token with five seconds left, as on a slow connection near its end.
+    const issuedAt = Date.now() - 30 * 60_000 + 5_000;
+    const ending = tokens.issue(rows[0].id, issuedAt).token;
+    const url = await upload(video, { ...as(ending), stopAfter: Math.floor(video.length / 2) });
+    await new Promise((r) => setTimeout(r, Math.max(0, issuedAt + 30 * 60_000 - Date.now()) + 500));
+    // Another expired token of the same tip does not go on with it...
+    await expect(upload(video, { uploadUrl: url, ...as(otherExpired) })).rejects.toThrow(/401/);
+    // ...the one that started it does, now expired.
+    await upload(video, { uploadUrl: url, ...as(ending) });
     expect(await files()).toBe(before + 1);
-    await expect(upload(video, { headers: { authorization: `Bearer ${expired}` } })).rejects.toThrow(/401/);
-    // Expired beyond the life of an upload, or forged: refused like no token.
+    // Nor does an expired token start anything, or go on beyond the upload's life.
+    await expect(upload(video, as(ending))).rejects.toThrow(/401/);
+    const ancientlyStarted = await upload(video, { stopAfter: Math.floor(video.length / 2) });
     const ancient = tokens.issue(rows[0].id, Date.now() - 25 * 3_600_000).token;
-    const again = await upload(video, { stopAfter: Math.floor(video.length / 2) });
-    await expect(
-      upload(video, { uploadUrl: again, headers: { authorization: `Bearer ${ancient}` } }),
-    ).rejects.toThrow(/401/);
+    await expect(upload(video, { uploadUrl: ancientlyStarted, ...as(ancient) })).rejects.toThrow(/401/);
   });
 });

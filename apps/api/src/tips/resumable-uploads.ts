@@ -21,6 +21,12 @@ export const UPLOAD_LIFETIME_MS = 24 * 3_600_000;
 /** Uploads in progress: beside the media store, so that sealing a finished upload is a rename, not a copy. */
 export const resumableUploadsFolder = (dataDir: string) => resolve(dataDir, 'media', '.tus');
 
+/** Which follow-up token started an upload, kept in its metadata without the token itself. */
+const tokenHash = (authorization: string | null) =>
+  createHash('sha256')
+    .update(authorization ?? '')
+    .digest('base64url');
+
 /** What tus sends back on a refusal: its own status and a plain message. */
 const refuse = (status: number, message: string) => ({ status_code: status, body: message });
 
@@ -53,17 +59,31 @@ export class ResumableUploads implements OnModuleInit {
       onIncomingRequest: async (req, uploadId) => {
         const authorization = req.headers.get('authorization');
         if (!uploadId || req.method === 'POST') return void this.tipOf(authorization);
-        // Going on with an upload: a 2 GB video on a slow connection can outlast the 30-minute
-        // token, so one that was valid may finish what it started, for its own tip, for as long
-        // as the upload itself is kept. Starting a new upload always needs a valid token.
-        const tipId = this.tipOf(authorization, UPLOAD_LIFETIME_MS);
         const upload = await store.getUpload(uploadId).catch(() => null);
+        let tipId: string;
+        try {
+          tipId = this.tipOf(authorization);
+        } catch (refusal) {
+          // A 2 GB video on a slow connection can outlast the 30-minute token: the very token that
+          // started an upload may finish it, for as long as the upload is kept. No other expired
+          // token goes on with anything; a new upload always needs a valid one.
+          if (!upload || upload.metadata?.tokenHash !== tokenHash(authorization)) throw refusal;
+          tipId = this.tipOf(authorization, UPLOAD_LIFETIME_MS);
+        }
         // Someone else's upload is not found, like anything of another tipster's.
         if (upload && upload.metadata?.tipId !== tipId) throw refuse(404, 'Upload not found');
       },
-      onUploadCreate: async (req, upload) => ({
-        metadata: { ...upload.metadata, tipId: this.tipOf(req.headers.get('authorization')) },
-      }),
+      // Set here, over whatever the client's Upload-Metadata said.
+      onUploadCreate: async (req, upload) => {
+        const authorization = req.headers.get('authorization');
+        return {
+          metadata: {
+            ...upload.metadata,
+            tipId: this.tipOf(authorization),
+            tokenHash: tokenHash(authorization),
+          },
+        };
+      },
       onUploadFinish: async (_req, upload) => {
         const path = join(this.directory, upload.id);
         try {
