@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { FileStore } from '@tus/file-store';
-import { Server } from '@tus/server';
+import { Server, type Upload } from '@tus/server';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig } from '../config/app-config';
 import { DomainException } from '../common/domain.exception';
+import { SharedUploadLocker } from './shared-upload-locker';
 import { TipFollowUpService } from './tip-follow-up.service';
 
 export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
@@ -34,7 +35,8 @@ const refuse = (status: number, message: string) => ({ status_code: status, body
  * Resumable uploads (tus 1.0) for what is too large to send in one request, mostly phone video.
  * The tipster's follow-up token authorises every request, and an upload belongs to the tip that
  * created it. A finished upload goes through exactly the same inspection, sealing and processing
- * as a file sent with the tip.
+ * as a file sent with the tip. Uploads are locked across API processes (shared-upload-locker.ts):
+ * a retried chunk may reach another replica while the first still writes.
  */
 @Injectable()
 export class ResumableUploads implements OnModuleInit {
@@ -44,6 +46,7 @@ export class ResumableUploads implements OnModuleInit {
   constructor(
     private readonly followUp: TipFollowUpService,
     config: AppConfig,
+    locker: SharedUploadLocker,
   ) {
     this.directory = resumableUploadsFolder(config.env.DATA_DIR);
     const store = new FileStore({
@@ -53,6 +56,7 @@ export class ResumableUploads implements OnModuleInit {
     this.server = new Server({
       path: UPLOADS_PATH,
       datastore: store,
+      locker,
       relativeLocation: true,
       respectForwardedHeaders: false,
       maxSize: config.env.TIP_FILE_MAX_MB * 1024 * 1024,
@@ -85,26 +89,19 @@ export class ResumableUploads implements OnModuleInit {
         };
       },
       onUploadFinish: async (_req, upload) => {
-        const path = join(this.directory, upload.id);
+        // tus calls this after releasing its lock, so a duplicate final PATCH (a retry that reached
+        // another process) could finish the upload twice. Finishes take turns under the same lock,
+        // never interrupted (requestRelease does nothing), and the second finds the upload gone:
+        // recorded or refused by the first. It is answered like any request for a finished upload.
+        const lock = locker.newLock(upload.id);
+        await lock.lock(new AbortController().signal, () => undefined);
         try {
-          const hash = createHash('sha256');
-          await pipeline(createReadStream(path), hash);
-          await this.followUp.addFiles(String(upload.metadata?.tipId), [
-            {
-              fieldname: 'files',
-              originalname: 'upload',
-              path,
-              size: upload.size ?? upload.offset,
-              sha256: hash.digest('hex'),
-            },
-          ]);
-          return {};
-        } catch (err) {
-          if (err instanceof DomainException) throw refuse(err.status, err.message);
-          throw err;
+          if (!(await store.getUpload(upload.id).then(Boolean, () => false))) {
+            throw refuse(404, 'Upload not found');
+          }
+          return await this.finish(upload);
         } finally {
-          await rm(path, { force: true });
-          await rm(`${path}.json`, { force: true });
+          await lock.unlock();
         }
       },
     });
@@ -112,6 +109,31 @@ export class ResumableUploads implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await mkdir(this.directory, { recursive: true });
+  }
+
+  /** Inspects, seals and records a finished upload, then removes it from the upload area. */
+  private async finish(upload: Upload): Promise<Record<string, never>> {
+    const path = join(this.directory, upload.id);
+    try {
+      const hash = createHash('sha256');
+      await pipeline(createReadStream(path), hash);
+      await this.followUp.addFiles(String(upload.metadata?.tipId), [
+        {
+          fieldname: 'files',
+          originalname: 'upload',
+          path,
+          size: upload.size ?? upload.offset,
+          sha256: hash.digest('hex'),
+        },
+      ]);
+      return {};
+    } catch (err) {
+      if (err instanceof DomainException) throw refuse(err.status, err.message);
+      throw err;
+    } finally {
+      await rm(path, { force: true });
+      await rm(`${path}.json`, { force: true });
+    }
   }
 
   private tipOf(authorization: string | null, graceMs = 0): string {

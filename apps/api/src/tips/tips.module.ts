@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppealsModule } from '../appeals/appeals.module';
 import { AppConfig } from '../config/app-config';
+import { PgListener } from '../database/pg-listener';
 import { HashingDiskStorage } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
 import { FollowUpTokenGuard } from './follow-up-token.guard';
@@ -15,6 +17,7 @@ import { TriageService } from './triage.service';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { ResumableUploads } from './resumable-uploads';
 import { ResumableUploadsController } from './resumable-uploads.controller';
+import { SharedUploadLocker } from './shared-upload-locker';
 import { TipFollowUpController } from './tip-follow-up.controller';
 import { TipFollowUpService } from './tip-follow-up.service';
 import { TipIntakeController } from './tip-intake.controller';
@@ -64,6 +67,12 @@ const MB = 1024 * 1024;
     TipMediaJob,
     FollowUpTokenGuard,
     ResumableUploads,
+    {
+      provide: SharedUploadLocker,
+      inject: [DataSource, PgListener],
+      useFactory: (dataSource: DataSource, listener: PgListener) =>
+        new SharedUploadLocker(dataSource, listener),
+    },
     InboxService,
     TriageService,
     RewardClaimsService,

@@ -6,6 +6,7 @@ import { SharedRateLimits1763700350000 } from './1763700350000-shared-rate-limit
 import { Dedupe1763700400000 } from './1763700400000-dedupe';
 import { Records1763700500000 } from './1763700500000-records';
 import { AgencyTimeZone1763700600000 } from './1763700600000-agency-time-zone';
+import { UploadLocks1763700700000 } from './1763700700000-upload-locks';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Dedupe1763700400000,
   Records1763700500000,
   AgencyTimeZone1763700600000,
+  UploadLocks1763700700000,
 ];
