@@ -100,6 +100,44 @@ describe('proof of work', () => {
     expect((await send(anon, 'and not a third time', solved)).body.code).toBe('CHALLENGE_FAILED');
   });
 
+  it('lets one solution carry at most three failing requests, and one request at a time', async () => {
+    const anon = new ApiClient(t.baseUrl);
+    const solve = async () => solveChallenge((await anon.get('/api/public/tips/challenge')).body);
+    const worn = await solve();
+    for (let i = 0; i < 3; i++) expect((await send(anon, '   ', worn)).body.code).toBe('VALIDATION_FAILED');
+    expect((await send(anon, 'a real tip, at last', worn)).body.code).toBe('CHALLENGE_FAILED');
+
+    // While one request carries a solution (its body still coming), no other may use it.
+    const busy = await solve();
+    const stop = new AbortController();
+    const stalled = fetch(`${t.baseUrl}/api/public/tips`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=b', 'x-altcha': busy },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(
+            Buffer.from('--b\r\nContent-Disposition: form-data; name="description"\r\n\r\nlent'),
+          );
+        },
+      }),
+      duplex: 'half',
+      signal: stop.signal,
+    } as RequestInit).catch(() => undefined);
+    const { signature } = JSON.parse(Buffer.from(busy, 'base64').toString('utf8'));
+    const stateOf = async () =>
+      (await t.db.query(`SELECT state FROM spent_challenge WHERE signature = $1`, [signature])).rows[0]
+        ?.state;
+    for (let i = 0; i < 100 && (await stateOf()) !== 'pending'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await send(anon, 'at the same time', busy)).body.code).toBe('CHALLENGE_FAILED');
+    // The first request dies: the solution is released, and carries the next one.
+    stop.abort();
+    await stalled;
+    for (let i = 0; i < 100 && (await stateOf()) !== 'released'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await send(anon, 'after the connection dropped', busy)).status).toBe(201);
+  });
+
   it('turns a robot away before reading its upload: the answer comes while the body is still being sent', async () => {
     const before = await readdir(join(t.dataDir, 'media', '.tmp'));
     let pulls = 0;

@@ -11,12 +11,15 @@ const VALID_FOR_MS = 20 * 60_000;
 /** About a second of work on a cheap phone; negligible for one person, costly for a flood. */
 const MAX_NUMBER = 100_000;
 
+/** Requests one solution may carry that fail (a cut-off upload, a field to fix) before another is needed. */
+export const CHALLENGE_ATTEMPTS = 3;
+
 /**
  * A self-hosted proof-of-work (ALTCHA, v1 SHA-256) in front of tip intake: no third party sees the
- * tipster. A solved challenge is checked before the upload is read (ProofOfWorkGuard) and spent in
- * the transaction that stores the tip: once, across every API process (spent_challenge table), and
- * only when the tip is stored, so a phone that loses its connection mid-upload retries with the
- * same solution instead of solving and sending everything again.
+ * tipster. A solution is checked and reserved before the upload is read (ProofOfWorkGuard), by one
+ * request at a time across every API process; released if that request fails, so a phone whose
+ * upload was cut off retries with it, up to CHALLENGE_ATTEMPTS requests; and spent in the
+ * transaction that stores the tip. One solution never carries uploads without end.
  */
 @Injectable()
 export class ProofOfWorkService {
@@ -42,10 +45,11 @@ export class ProofOfWorkService {
   }
 
   /**
-   * Checks a solution without spending it: refuses a missing, wrong, expired or already spent one.
-   * Returns its signature, to spend with the tip (null when the check is turned off).
+   * Checks a solution and reserves it for this request: refuses a missing, wrong or expired one,
+   * one in use by another request, spent, or past its attempts. Returns its signature, to spend
+   * with the tip or release on failure (null when the check is turned off).
    */
-  async check(payload: string | undefined): Promise<string | null> {
+  async reserve(payload: string | undefined): Promise<string | null> {
     if (!this.enabled) return null;
     if (!payload) throw tipError('CHALLENGE_REQUIRED');
     let signature: string;
@@ -56,20 +60,35 @@ export class ProofOfWorkService {
     }
     if (!signature || !(await verifySolution(payload, this.hmacKey, true).catch(() => false)))
       throw tipError('CHALLENGE_FAILED');
-    const spent = await this.dataSource.query(`SELECT 1 FROM spent_challenge WHERE signature = $1`, [
-      signature,
-    ]);
-    if (spent.length > 0) throw tipError('CHALLENGE_FAILED');
+    const reserved = await this.dataSource.query(
+      `INSERT INTO spent_challenge AS c (signature, expires_at, state, attempts)
+       VALUES ($1, now() + interval '1 hour', 'pending', 1)
+       ON CONFLICT (signature) DO UPDATE SET state = 'pending', attempts = c.attempts + 1
+         WHERE c.state = 'released' AND c.attempts < $2
+       RETURNING 1`,
+      [signature, CHALLENGE_ATTEMPTS],
+    );
+    if (reserved.length === 0) throw tipError('CHALLENGE_FAILED');
     return signature;
   }
 
-  /** Spends a checked solution in the transaction that stores the tip; a concurrent replay loses. */
-  async spend(tx: EntityManager, signature: string | null): Promise<void> {
+  /** The request that reserved it failed: the solution may carry another, within its attempts. */
+  async release(signature: string | null | undefined): Promise<void> {
     if (!signature) return;
-    const inserted = await tx.query(
-      `INSERT INTO spent_challenge (signature, expires_at) VALUES ($1, now() + interval '1 hour') ON CONFLICT DO NOTHING RETURNING 1`,
+    await this.dataSource.query(
+      `UPDATE spent_challenge SET state = 'released' WHERE signature = $1 AND state = 'pending'`,
       [signature],
     );
-    if (inserted.length === 0) throw tipError('CHALLENGE_FAILED');
+  }
+
+  /** Spends a reserved solution in the transaction that stores the tip. */
+  async spend(tx: EntityManager, signature: string | null): Promise<void> {
+    if (!signature) return;
+    const [{ n }] = await tx.query(
+      `WITH spent AS (UPDATE spent_challenge SET state = 'spent' WHERE signature = $1 AND state = 'pending' RETURNING 1)
+       SELECT count(*)::int AS n FROM spent`,
+      [signature],
+    );
+    if (n !== 1) throw tipError('CHALLENGE_FAILED');
   }
 }

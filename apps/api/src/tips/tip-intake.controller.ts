@@ -15,7 +15,12 @@ import { CreateTipDto, PROOF_OF_WORK_HEADER, ProofOfWorkChallenge, TipReceipt } 
 import { Public } from '../common/auth.decorators';
 import { RateLimited } from '../common/rate-limit';
 import type { ReceivedFile } from '../media/hashing-disk-storage';
-import { PROOF_OF_WORK_SIGNATURE, ProofOfWorkGuard, type WithProofOfWork } from './proof-of-work.guard';
+import {
+  PROOF_OF_WORK_SIGNATURE,
+  ProofOfWorkGuard,
+  ProofOfWorkReleaseInterceptor,
+  type WithProofOfWork,
+} from './proof-of-work.guard';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { TipIntakeService } from './tip-intake.service';
 import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
@@ -51,7 +56,7 @@ export class TipIntakeController {
     name: PROOF_OF_WORK_HEADER,
     description: 'the solved ALTCHA challenge (unless TIP_CHALLENGE=off)',
   })
-  @UseInterceptors(UploadCleanupInterceptor, FilesInterceptor('files'))
+  @UseInterceptors(ProofOfWorkReleaseInterceptor, UploadCleanupInterceptor, FilesInterceptor('files'))
   submit(
     @Req() req: WithProofOfWork,
     @Body() dto: CreateTipDto,

@@ -7,6 +7,7 @@ import { Dedupe1763700400000 } from './1763700400000-dedupe';
 import { Records1763700500000 } from './1763700500000-records';
 import { AgencyTimeZone1763700600000 } from './1763700600000-agency-time-zone';
 import { UploadLocks1763700700000 } from './1763700700000-upload-locks';
+import { ChallengeAttempts1763700800000 } from './1763700800000-challenge-attempts';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Records1763700500000,
   AgencyTimeZone1763700600000,
   UploadLocks1763700700000,
+  ChallengeAttempts1763700800000,
 ];
