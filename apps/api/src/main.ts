@@ -6,43 +6,64 @@ import { loadEncryptionKey } from './config/encryption-key';
 import { ConfigError, loadEnvironment } from './config/environment';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 
+interface Database {
+  url: string;
+  stop(): Promise<void>;
+}
+
 async function main(): Promise<void> {
   const env = loadEnvironment(process.env);
-  const db = env.DATABASE_URL
-    ? { url: env.DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({
-        dataDir: env.DATA_DIR,
-        port: env.EMBEDDED_PG_PORT,
-        database: 'vigie',
-        callerHandlesSignals: true,
-        log: (line) => /FATAL|PANIC|ERROR/.test(line) && process.stderr.write(`[postgres] ${line}\n`),
-      });
-  // SIGTERM (orchestrators) and SIGINT (Ctrl-C), from here on, even during migrations or the demo
-  // seed: stop taking connections, let requests in flight finish, close the pools, then stop the
-  // embedded database cleanly so it never needs recovery (its own exit hook is off: see
-  // callerHandlesSignals).
-  const running: { app?: INestApplication } = {};
+
+  // SIGTERM (orchestrators) and SIGINT (Ctrl-C), from the very start, even while the embedded
+  // database starts or the app migrates and seeds: let what is starting finish, stop taking
+  // connections, let requests in flight finish, close the pools, then stop the embedded database
+  // cleanly so it never needs recovery (its own exit hook is off: see callerHandlesSignals). Past
+  // 20 s, the database is stopped anyway.
+  let starting: Promise<Database | undefined> = Promise.resolve(undefined);
+  let booting: Promise<INestApplication | undefined> = Promise.resolve(undefined);
   let stopping = false;
+  const stopDatabase = async () => (await starting.catch(() => undefined))?.stop();
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`\n  ${signal}: shutting down...\n`);
-    const timer = setTimeout(() => process.exit(1), 20_000).unref();
-    await running.app?.close().catch(() => undefined);
-    await db.stop();
+    const timer = setTimeout(() => void stopDatabase().finally(() => process.exit(1)), 20_000).unref();
+    const app = await booting.catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    // pg's pools resolve end() once their clients are told to close, not once the sockets are shut:
+    // a moment more, or the database's own shutdown cuts a connection that was already going.
+    if (app) await new Promise((r) => setTimeout(r, 250));
+    await stopDatabase();
     clearTimeout(timer);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const config = new AppConfig(env, db.url, await loadEncryptionKey(env));
-  const app = (running.app = await createApp(config));
-  if (stopping) return;
-  await app.listen(env.PORT, env.HOST);
-  process.stdout.write(
-    `\n  Vigie is running at ${config.publicUrl}  (staff desk: ${config.publicUrl}/desk)\n\n`,
-  );
+  starting = env.DATABASE_URL
+    ? Promise.resolve({ url: env.DATABASE_URL, stop: async () => undefined })
+    : startEmbeddedPostgres({
+        dataDir: env.DATA_DIR,
+        port: env.EMBEDDED_PG_PORT,
+        database: 'vigie',
+        callerHandlesSignals: true,
+        log: (line) => /FATAL|PANIC|ERROR/.test(line) && process.stderr.write(`[postgres] ${line}\n`),
+      });
+  try {
+    const db = await starting;
+    if (stopping || !db) return;
+    const config = new AppConfig(env, db.url, await loadEncryptionKey(env));
+    booting = createApp(config);
+    const app = await booting;
+    if (stopping || !app) return;
+    await app.listen(env.PORT, env.HOST);
+    process.stdout.write(
+      `\n  Vigie is running at ${config.publicUrl}  (staff desk: ${config.publicUrl}/desk)\n\n`,
+    );
+  } catch (err) {
+    if (stopping) return; // a start cut short by the signal: shutdown reports and exits
+    throw err;
+  }
 }
 
 main().catch((err) => {
