@@ -191,6 +191,34 @@ describe('the upload sweep', () => {
     expect(rows.map((r) => r.sha256)).toContain(sha256(photo));
   });
 
+  it('leaves an expired upload alone while a request holds its lease (writing or finishing it)', async () => {
+    const photo = await sharp({
+      create: {
+        width: 800,
+        height: 600,
+        channels: 3,
+        background: '#789',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
+    })
+      .jpeg()
+      .toBuffer();
+    const id = uploadId(await unfinishedUpload(photo));
+    const infoPath = inMedia('.tus', `${id}.json`);
+    const info = JSON.parse(await readFile(infoPath, 'utf8'));
+    await writeFile(infoPath, JSON.stringify({ ...info, creation_date: hoursAgo(25).toISOString() }));
+    await t.db.query(
+      `INSERT INTO upload_lock (upload_id, holder, expires_at) VALUES ($1, gen_random_uuid(), now() + interval '30 seconds')`,
+      [id],
+    );
+    const sweep = t.app.get(UploadSweepService);
+    expect(await sweep.run({ dryRun: false, scope: 'local' })).toMatchObject({ expiredUploads: 0 });
+    expect(await exists(infoPath)).toBe(true);
+    await t.db.query(`DELETE FROM upload_lock WHERE upload_id = $1`, [id]);
+    expect(await sweep.run({ dryRun: false, scope: 'local' })).toMatchObject({ expiredUploads: 1 });
+    expect(await exists(infoPath)).toBe(false);
+  });
+
   it('sweeps only its own folders when run as each process does, without the media store', async () => {
     const orphan = await plant(`sealed/tips/${randomUUID()}/${randomUUID()}`, 2);
     const stale = await plant('.tmp/stale', 2);

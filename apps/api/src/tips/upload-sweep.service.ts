@@ -123,6 +123,12 @@ export class UploadSweepService {
       const info = `${data}.json`;
       const begun = (await creationDate(info)) ?? (await modifiedAt(info)) ?? (await modifiedAt(data));
       if (begun === undefined || begun + UPLOAD_LIFETIME_MS > now) continue;
+      // A request still writing or finishing it holds its lease (SharedUploadLocker): not now.
+      const [leased] = await this.dataSource.query(
+        `SELECT 1 FROM upload_lock WHERE upload_id = $1 AND expires_at > now()`,
+        [id],
+      );
+      if (leased) continue;
       if (!report.dryRun) {
         try {
           await rm(data, { force: true });
