@@ -130,6 +130,8 @@ class SharedUploadLock implements Lock {
   private heartbeat?: NodeJS.Timeout;
   private renewing = false;
   private locked = false;
+  /** When the lease was last taken or renewed, on this process's clock. */
+  private renewedAt = 0;
 
   constructor(
     private readonly locker: SharedUploadLocker,
@@ -146,6 +148,7 @@ class SharedUploadLock implements Lock {
           throw ERRORS.ERR_LOCK_TIMEOUT;
         }
         this.locked = true;
+        this.renewedAt = Date.now();
         this.requestRelease = requestRelease;
         this.locker.register(this.id, this);
         this.heartbeat = setInterval(() => void this.renew(), Math.max(10, leaseMs / 3));
@@ -185,8 +188,15 @@ class SharedUploadLock implements Lock {
     if (this.renewing || !this.locked) return;
     this.renewing = true;
     try {
-      // A failed query proves nothing: try again on the next beat, well before the lease ends.
-      const held = await this.locker.renew(this.id, this.holder).catch(() => true);
+      // A failed query proves nothing while the lease lasts: try again on the next beat. Once it
+      // has run out unrenewed (the database away that long), another process may have it.
+      let held: boolean;
+      try {
+        held = await this.locker.renew(this.id, this.holder);
+        if (held) this.renewedAt = Date.now();
+      } catch {
+        held = Date.now() - this.renewedAt < this.locker.timings.leaseMs;
+      }
       if (!held && this.locked) {
         // The lease expired (this process stalled, or the database was away) and another took it:
         // this request must stop writing.
