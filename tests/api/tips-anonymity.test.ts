@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { solveChallenge, tipForm } from '../support/tip-client';
+import { ProofOfWorkService } from '../../apps/api/src/tips/proof-of-work.service';
 
 let t: TestApp;
 let logFile: string;
@@ -136,6 +137,22 @@ describe('proof of work', () => {
     for (let i = 0; i < 100 && (await stateOf()) !== 'released'; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect((await send(anon, 'after the connection dropped', busy)).status).toBe(201);
+  });
+
+  it('prunes solutions past their expiry, now and then', async () => {
+    await t.db.query(
+      `INSERT INTO spent_challenge (signature, expires_at, state) VALUES ('long-gone', now() - interval '1 minute', 'spent')`,
+    );
+    const pow = t.app.get(ProofOfWorkService) as unknown as { prunedAt: number };
+    pow.prunedAt = 0; // as if the last pruning were long ago
+    const anon = new ApiClient(t.baseUrl);
+    const solved = solveChallenge((await anon.get('/api/public/tips/challenge')).body);
+    expect((await send(anon, 'prune', solved)).status).toBe(201);
+    const left = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM spent_challenge WHERE signature = 'long-gone'`))
+        .rows[0].n;
+    for (let i = 0; i < 40 && (await left()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await left()).toBe(0);
   });
 
   it('turns a robot away before reading its upload: the answer comes while the body is still being sent', async () => {

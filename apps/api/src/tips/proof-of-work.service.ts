@@ -13,6 +13,8 @@ const MAX_NUMBER = 100_000;
 
 /** Requests one solution may carry that fail (a cut-off upload, a field to fix) before another is needed. */
 export const CHALLENGE_ATTEMPTS = 3;
+/** How often each process deletes the rows of solutions past their expiry (refused anyway). */
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * A self-hosted proof-of-work (ALTCHA, v1 SHA-256) in front of tip intake: no third party sees the
@@ -24,6 +26,7 @@ export const CHALLENGE_ATTEMPTS = 3;
 @Injectable()
 export class ProofOfWorkService {
   private readonly hmacKey: string;
+  private prunedAt = Date.now();
 
   constructor(
     private readonly config: AppConfig,
@@ -69,7 +72,15 @@ export class ProofOfWorkService {
       [signature, CHALLENGE_ATTEMPTS],
     );
     if (reserved.length === 0) throw tipError('CHALLENGE_FAILED');
+    this.pruneNowAndThen();
     return signature;
+  }
+
+  /** Deletes, in the background, what no request can use any more: solutions past their expiry. */
+  private pruneNowAndThen(): void {
+    if (Date.now() - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = Date.now();
+    void this.dataSource.query(`DELETE FROM spent_challenge WHERE expires_at < now()`).catch(() => undefined);
   }
 
   /** The request that reserved it failed: the solution may carry another, within its attempts. */

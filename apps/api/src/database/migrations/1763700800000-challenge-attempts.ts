@@ -13,9 +13,12 @@ export class ChallengeAttempts1763700800000 implements MigrationInterface {
       ADD COLUMN state text NOT NULL DEFAULT 'spent'
         CONSTRAINT spent_challenge_state_check CHECK (state IN ('pending', 'released', 'spent')),
       ADD COLUMN attempts smallint NOT NULL DEFAULT 1`);
+    // Rows past their expiry are pruned (ProofOfWorkService): a surge writes one a tip.
+    await q.query(`CREATE INDEX spent_challenge_expires_idx ON spent_challenge (expires_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX spent_challenge_expires_idx`);
     await q.query(`ALTER TABLE spent_challenge DROP COLUMN state, DROP COLUMN attempts`);
   }
 }
