@@ -57,6 +57,19 @@ function unfinishedUpload(data: Buffer, uploadUrl?: string): Promise<string> {
   });
 }
 const uploadId = (url: string) => url.split('/').pop()!;
+/** Noise, so that the photo is far larger than the 32 KiB sent before the connection drops. */
+const noisyPhoto = () =>
+  sharp({
+    create: {
+      width: 800,
+      height: 600,
+      channels: 3,
+      background: '#789',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
+  })
+    .jpeg()
+    .toBuffer();
 
 beforeAll(async () => {
   t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
@@ -129,18 +142,7 @@ describe('the upload sweep', () => {
     await age(join(scratch, 'running-job'), 3);
 
     // Resumable uploads: one begun 25 hours ago and abandoned goes; one begun now stays.
-    // Noise, so that the photo is far larger than the 32 KiB sent before the connection drops.
-    const photo = await sharp({
-      create: {
-        width: 800,
-        height: 600,
-        channels: 3,
-        background: '#789',
-        noise: { type: 'gaussian', mean: 128, sigma: 40 },
-      },
-    })
-      .jpeg()
-      .toBuffer();
+    const photo = await noisyPhoto();
     expect(photo.length).toBeGreaterThan(128 * 1024);
     const abandoned = uploadId(await unfinishedUpload(photo));
     const info = JSON.parse(await readFile(inMedia('.tus', `${abandoned}.json`), 'utf8'));
@@ -192,17 +194,7 @@ describe('the upload sweep', () => {
   });
 
   it('leaves an expired upload alone while a request holds its lease (writing or finishing it)', async () => {
-    const photo = await sharp({
-      create: {
-        width: 800,
-        height: 600,
-        channels: 3,
-        background: '#789',
-        noise: { type: 'gaussian', mean: 128, sigma: 40 },
-      },
-    })
-      .jpeg()
-      .toBuffer();
+    const photo = await noisyPhoto();
     const id = uploadId(await unfinishedUpload(photo));
     const infoPath = inMedia('.tus', `${id}.json`);
     const info = JSON.parse(await readFile(infoPath, 'utf8'));
