@@ -4,6 +4,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 import { GENESIS_HASH, hashEvent } from './audit-chain';
 
+/** Appends what a staff member did to one record of a kind (see AuditService.about). */
+export type StaffActionRecorder = (
+  tx: EntityManager,
+  actor: { agencyId: string; userId: string },
+  entityId: string,
+  action: string,
+  data?: Record<string, unknown>,
+) => Promise<AuditEvent>;
+
 export interface AuditEntry {
   agencyId: string | null;
   actorId: string | null;
@@ -16,6 +25,19 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** A recorder of staff actions about one kind of record (`tip`, `case`), in the actor's agency. */
+  about(entityType: string): StaffActionRecorder {
+    return (tx, actor, entityId, action, data = {}) =>
+      this.append(tx, {
+        agencyId: actor.agencyId,
+        actorId: actor.userId,
+        action,
+        entityType,
+        entityId,
+        data,
+      });
+  }
 
   /**
    * Appends an event to its agency's chain inside the caller's transaction, so the change and its

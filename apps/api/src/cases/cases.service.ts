@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseView, CreateCaseDto, TipStatus, UpdateCaseDto } from '@vigie/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { LiveEvents } from '../events/live-events';
@@ -28,11 +28,16 @@ interface CaseRow {
  */
 @Injectable()
 export class CasesService {
+  /** Audits what a staff member did to a case. */
+  private readonly record: StaffActionRecorder;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly live: LiveEvents,
-  ) {}
+  ) {
+    this.record = audit.about('case');
+  }
 
   async create(actor: StaffActor, dto: CreateCaseDto): Promise<CaseView> {
     const id = await this.dataSource.transaction(async (tx) => {
@@ -240,23 +245,6 @@ export class CasesService {
       actor.agencyId,
     ]);
     if (!staff) throw caseError('UNKNOWN_LEAD');
-  }
-
-  private record(
-    tx: EntityManager,
-    actor: StaffActor,
-    caseId: string,
-    action: string,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.append(tx, {
-      agencyId: actor.agencyId,
-      actorId: actor.userId,
-      action,
-      entityType: 'case',
-      entityId: caseId,
-      data,
-    });
   }
 }
 

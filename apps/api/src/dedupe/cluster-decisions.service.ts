@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { dedupeError } from './dedupe.errors';
@@ -35,10 +35,15 @@ interface Membership {
  */
 @Injectable()
 export class ClusterDecisionsService {
+  /** Audits what a staff member did to a tip. */
+  private readonly record: StaffActionRecorder;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.record = audit.about('tip');
+  }
 
   async merge(
     actor: StaffActor,
@@ -116,10 +121,10 @@ export class ClusterDecisionsService {
 
       // One line per tip, so that each tip's own history says when and by whom it was merged.
       for (const tipId of toJoin) {
-        await this.auditTip(tx, actor, 'tip.merge', tipId, { clusterId, primaryTipId });
+        await this.record(tx, actor, tipId, 'tip.merge', { clusterId, primaryTipId });
       }
       for (const { tip_id, from } of moved) {
-        await this.auditTip(tx, actor, 'tip.merge', tip_id, { clusterId, primaryTipId, fromClusterId: from });
+        await this.record(tx, actor, tip_id, 'tip.merge', { clusterId, primaryTipId, fromClusterId: from });
       }
       return this.summary(tx, clusterId, [...toJoin, ...moved.map((m) => m.tip_id)], otherClusters);
     });
@@ -133,7 +138,7 @@ export class ClusterDecisionsService {
       if (!tip.cluster_id) throw dedupeError('NOT_IN_CLUSTER');
       const clusterId = tip.cluster_id;
       await tx.query(`DELETE FROM tip_cluster_member WHERE tip_id = $1`, [tipId]);
-      await this.auditTip(tx, actor, 'tip.unmerge', tipId, { clusterId });
+      await this.record(tx, actor, tipId, 'tip.unmerge', { clusterId });
 
       const rest: { tip_id: string }[] = await tx.query(
         `SELECT m.tip_id FROM tip_cluster_member m JOIN tip t ON t.id = m.tip_id
@@ -144,7 +149,7 @@ export class ClusterDecisionsService {
         // A cluster of one is no cluster: the last tip is on its own again, and the cluster is closed.
         for (const { tip_id } of rest) {
           await tx.query(`DELETE FROM tip_cluster_member WHERE tip_id = $1`, [tip_id]);
-          await this.auditTip(tx, actor, 'tip.unmerge', tip_id, { clusterId, reason: 'cluster closed' });
+          await this.record(tx, actor, tip_id, 'tip.unmerge', { clusterId, reason: 'cluster closed' });
         }
         await tx.query(`UPDATE tip_cluster SET closed_at = now() WHERE id = $1`, [clusterId]);
         return { tipId, clusterId, remaining: null };
@@ -188,8 +193,8 @@ export class ClusterDecisionsService {
         );
         return { tipId, otherId, rejectedAt: rejected_at.toISOString(), alreadyRecorded: true };
       }
-      await this.auditTip(tx, actor, 'tip.not_duplicate', tipId, { otherId });
-      await this.auditTip(tx, actor, 'tip.not_duplicate', otherId, { otherId: tipId });
+      await this.record(tx, actor, tipId, 'tip.not_duplicate', { otherId });
+      await this.record(tx, actor, otherId, 'tip.not_duplicate', { otherId: tipId });
       return { tipId, otherId, rejectedAt: inserted[0].rejected_at.toISOString(), alreadyRecorded: false };
     });
   }
@@ -233,22 +238,5 @@ export class ClusterDecisionsService {
       added,
       mergedClusters,
     };
-  }
-
-  private auditTip(
-    tx: EntityManager,
-    actor: StaffActor,
-    action: string,
-    tipId: string,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.append(tx, {
-      agencyId: actor.agencyId,
-      actorId: actor.userId,
-      action,
-      entityType: 'tip',
-      entityId: tipId,
-      data,
-    });
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BulkUpdateTipsDto, MessageAuthor, TipDetail, TipStatus, UpdateTipDto } from '@vigie/common';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import { SecretBox } from '../common/crypto/secret-box';
 import type { StaffActor } from '../common/staff-actor';
@@ -50,13 +50,18 @@ interface HistoryRow {
  */
 @Injectable()
 export class TriageService {
+  /** Audits what a staff member did to a tip. */
+  private readonly record: StaffActionRecorder;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly live: LiveEvents,
     private readonly store: MediaStore,
     private readonly box: SecretBox,
-  ) {}
+  ) {
+    this.record = audit.about('tip');
+  }
 
   async detail(actor: StaffActor, id: string): Promise<TipDetail> {
     const [row] = await this.dataSource.query(
@@ -339,22 +344,5 @@ export class TriageService {
     });
     if (!tip) throw commonError('NOT_FOUND');
     return tip;
-  }
-
-  private record(
-    tx: EntityManager,
-    actor: StaffActor,
-    tipId: string,
-    action: string,
-    data: Record<string, unknown>,
-  ) {
-    return this.audit.append(tx, {
-      agencyId: actor.agencyId,
-      actorId: actor.userId,
-      action,
-      entityType: 'tip',
-      entityId: tipId,
-      data,
-    });
   }
 }
