@@ -2,13 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { StaffRole, type RewardClaimView } from '@vigie/common';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../shared/api/api-client';
 import { Notice } from '../../shared/components/notice';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { formatDate } from '../../shared/i18n/format';
 import { usePortalLanguage } from '../../shared/i18n/language';
+import { StatusFilter, useStatusParam } from '../components/status-filter';
 import { useStaffProfile } from '../hooks/use-staff-profile';
 import { deskErrorMessage } from '../i18n/desk-error-message';
 import '../tips/components/tip-detail.css';
@@ -23,11 +24,7 @@ export function RewardsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('desk.rewards.heading'));
   const lang = usePortalLanguage();
-  const id = useId();
-  const [params, setParams] = useSearchParams();
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
-    ? params.get('status')
-    : null;
+  const [status, setStatus] = useStatusParam(STATUSES);
   const isSupervisor = (useStaffProfile().data?.roles ?? []).includes(StaffRole.SUPERVISOR);
   const claims = useQuery({
     queryKey: [...CLAIMS_KEY, status ?? 'all'],
@@ -40,26 +37,14 @@ export function RewardsPage() {
   return (
     <section className="container page-section desk-page" aria-labelledby="rewards-heading">
       <h2 id="rewards-heading">{t('desk.rewards.heading')}</h2>
-      <div className="field desk-filter">
-        <label className="field__label" htmlFor={`${id}-status`}>
-          {t('desk.rewards.filter')}
-        </label>
-        <select
-          id={`${id}-status`}
-          className="field__input"
-          value={status ?? ''}
-          onChange={(event) =>
-            setParams(event.target.value ? { status: event.target.value } : {}, { replace: true })
-          }
-        >
-          <option value="">{t('desk.rewards.all')}</option>
-          {STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {t(`desk.rewards.state.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter
+        label={t('desk.rewards.filter')}
+        allLabel={t('desk.rewards.all')}
+        statuses={STATUSES}
+        labelOf={(value) => t(`desk.rewards.state.${value}`)}
+        status={status}
+        onChange={setStatus}
+      />
       {claims.isPending ? (
         <PageLoading />
       ) : claims.isError ? (

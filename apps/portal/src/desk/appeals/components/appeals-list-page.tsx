@@ -1,7 +1,6 @@
 import { AppealStatus, type StaffAppeal } from '@vigie/common';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { appealKindFamily, pickText } from '../../../public/api/appeal-card-view';
 import { Notice } from '../../../shared/components/notice';
 import { PageLoading } from '../../../shared/components/page-loading';
@@ -9,6 +8,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
+import { StatusFilter, useStatusParam } from '../../components/status-filter';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { appealPermissions } from '../api/appeal-permissions';
 import { useAppealList } from '../hooks/use-staff-appeals';
@@ -29,13 +29,8 @@ export function AppealsListPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('desk.appeals.heading'));
   const lang = usePortalLanguage();
-  const id = useId();
-  const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status') ?? '';
-  const status = (Object.values(AppealStatus) as string[]).includes(statusParam)
-    ? (statusParam as AppealStatus)
-    : undefined;
-  const appeals = useAppealList(status);
+  const [status, setStatus] = useStatusParam(Object.values(AppealStatus));
+  const appeals = useAppealList(status ?? undefined);
   const can = appealPermissions(useStaffProfile().data?.roles ?? []);
   const titleOf = useAppealTitle();
 
@@ -49,26 +44,14 @@ export function AppealsListPage() {
           </Link>
         )}
       </div>
-      <div className="field desk-filter">
-        <label className="field__label" htmlFor={`${id}-status`}>
-          {t('desk.appeals.filter')}
-        </label>
-        <select
-          id={`${id}-status`}
-          className="field__input"
-          value={status ?? ''}
-          onChange={(event) =>
-            setParams(event.target.value ? { status: event.target.value } : {}, { replace: true })
-          }
-        >
-          <option value="">{t('desk.appeals.allStatuses')}</option>
-          {Object.values(AppealStatus).map((value) => (
-            <option key={value} value={value}>
-              {t(`desk.status.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <StatusFilter
+        label={t('desk.appeals.filter')}
+        allLabel={t('desk.appeals.allStatuses')}
+        statuses={Object.values(AppealStatus)}
+        labelOf={(value) => t(`desk.status.${value}`)}
+        status={status}
+        onChange={setStatus}
+      />
 
       {appeals.isPending ? (
         <PageLoading />
