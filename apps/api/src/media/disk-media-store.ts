@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, opendir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -8,21 +7,10 @@ import { MediaStore, StoredFile } from './media-store';
 /** Local disk, the default: `DATA_DIR/media`, with uploads in progress under `DATA_DIR/media/.tmp`. */
 export class DiskMediaStore extends MediaStore {
   private readonly root: string;
-  private readonly tmp: string;
 
   constructor(dataDir: string) {
-    super();
+    super(dataDir);
     this.root = resolve(dataDir, 'media');
-    this.tmp = join(this.root, '.tmp');
-    mkdirSync(this.tmp, { recursive: true });
-  }
-
-  tempPath(): string {
-    return join(this.tmp, randomBytes(12).toString('hex'));
-  }
-
-  tempFolder(): string {
-    return this.tmp;
   }
 
   async putFile(key: string, tempPath: string): Promise<void> {

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 
 /** One stored file, as a listing gives it. */
@@ -14,6 +17,13 @@ export interface StoredFile {
  * survives a crash.
  */
 export abstract class MediaStore {
+  /** Scratch files stay on local disk whatever the store: `DATA_DIR/media/.tmp`. */
+  private readonly tmp: string;
+
+  constructor(dataDir: string) {
+    this.tmp = join(resolve(dataDir, 'media'), '.tmp');
+    mkdirSync(this.tmp, { recursive: true });
+  }
   /** Moves a finished temporary file into the store (the temporary file is consumed). */
   abstract putFile(key: string, tempPath: string): Promise<void>;
   abstract putBuffer(key: string, data: Buffer): Promise<void>;
@@ -27,7 +37,12 @@ export abstract class MediaStore {
    */
   abstract list(prefix: string): AsyncIterable<StoredFile>;
   /** A new path in a private scratch folder on the same filesystem, for uploads in progress. */
-  abstract tempPath(): string;
+  tempPath(): string {
+    return join(this.tmp, randomBytes(12).toString('hex'));
+  }
+
   /** The local folder tempPath() names paths in; whatever is left there after a crash is swept. */
-  abstract tempFolder(): string;
+  tempFolder(): string {
+    return this.tmp;
+  }
 }

@@ -6,10 +6,8 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { MediaStore, StoredFile } from './media-store';
 
@@ -32,13 +30,12 @@ export interface S3Options {
  */
 export class S3MediaStore extends MediaStore {
   private readonly client: S3Client;
-  private readonly tmp: string;
 
   constructor(
     private readonly options: S3Options,
     dataDir: string,
   ) {
-    super();
+    super(dataDir);
     this.client = new S3Client({
       endpoint: options.endpoint,
       region: options.region,
@@ -47,16 +44,6 @@ export class S3MediaStore extends MediaStore {
         ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey ?? '' }
         : undefined,
     });
-    this.tmp = join(resolve(dataDir, 'media'), '.tmp');
-    mkdirSync(this.tmp, { recursive: true });
-  }
-
-  tempPath(): string {
-    return join(this.tmp, randomBytes(12).toString('hex'));
-  }
-
-  tempFolder(): string {
-    return this.tmp;
   }
 
   async putFile(key: string, tempPath: string): Promise<void> {
