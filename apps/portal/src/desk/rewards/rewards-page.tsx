@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { StaffRole, type RewardClaimView } from '@vigie/common';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../shared/api/api-client';
@@ -12,6 +12,7 @@ import { usePortalLanguage } from '../../shared/i18n/language';
 import { StatusFilter, useStatusParam } from '../components/status-filter';
 import { useStaffProfile } from '../hooks/use-staff-profile';
 import { deskErrorMessage } from '../i18n/desk-error-message';
+import { InlineTextForm } from '../components/inline-text-form';
 import '../tips/components/tip-detail.css';
 
 const STATUSES = ['REQUESTED', 'APPROVED', 'REFUSED', 'PAID'] as const;
@@ -141,31 +142,18 @@ function ClaimActions({ claim }: { claim: RewardClaimView }) {
     );
   }
   if (claim.status === 'APPROVED') {
-    const onSubmit = (event: FormEvent) => {
-      event.preventDefault();
-      if (text.trim()) act.mutate({ action: 'payment', body: { reference: text.trim() } });
-    };
     return (
-      <form className="tip-inline-form" onSubmit={onSubmit}>
-        <label className="field__label" htmlFor={`${id}-ref`}>
-          {t('desk.rewards.referenceLabel')}
-        </label>
-        <input
-          id={`${id}-ref`}
-          className="field__input"
-          value={text}
-          maxLength={100}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <button
-          type="submit"
-          className="button button--secondary button--small"
-          disabled={act.isPending || !text.trim()}
-        >
-          {t('desk.rewards.recordPayment')}
-        </button>
+      <InlineTextForm
+        label={t('desk.rewards.referenceLabel')}
+        value={text}
+        onChange={setText}
+        maxLength={100}
+        submitLabel={t('desk.rewards.recordPayment')}
+        onSubmit={() => text.trim() && act.mutate({ action: 'payment', body: { reference: text.trim() } })}
+        disabled={act.isPending || !text.trim()}
+      >
         {error}
-      </form>
+      </InlineTextForm>
     );
   }
   return null;

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Notice } from '../../../shared/components/notice';
@@ -9,6 +9,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { CASES_KEY, createCase, fetchCaseList } from '../api/cases.api';
+import { InlineTextForm } from '../../components/inline-text-form';
 import './cases.css';
 
 /** `/desk/cases`: the agency's cases, newest first, and a way to open one. */
@@ -16,7 +17,6 @@ export function CasesListPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('desk.cases.heading'));
   const lang = usePortalLanguage();
-  const id = useId();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [title, setTitle] = useState('');
@@ -31,29 +31,24 @@ export function CasesListPage() {
       void navigate(`/desk/cases/${view.id}`);
     },
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     if (title.trim()) create.mutate(title.trim());
   };
 
   return (
     <section className="container page-section desk-page" aria-labelledby="cases-heading">
       <h2 id="cases-heading">{t('desk.cases.heading')}</h2>
-      <form className="tip-inline-form case-new" onSubmit={onSubmit}>
-        <label className="field__label" htmlFor={`${id}-title`}>
-          {t('desk.cases.newTitle')}
-        </label>
-        <input
-          id={`${id}-title`}
-          className="field__input"
-          value={title}
-          maxLength={200}
-          onChange={(event) => setTitle(event.target.value)}
-        />
-        <button type="submit" className="button button--primary" disabled={create.isPending || !title.trim()}>
-          {t('desk.cases.create')}
-        </button>
-      </form>
+      <InlineTextForm
+        className="case-new"
+        label={t('desk.cases.newTitle')}
+        value={title}
+        onChange={setTitle}
+        maxLength={200}
+        submitLabel={t('desk.cases.create')}
+        onSubmit={onSubmit}
+        disabled={create.isPending || !title.trim()}
+        primary
+      />
       {create.isError && (
         <Notice tone="error">
           <p>{deskErrorMessage(t, create.error)}</p>

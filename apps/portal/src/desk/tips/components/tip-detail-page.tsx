@@ -29,6 +29,7 @@ import { openSealedOriginal } from '../../records/records.api';
 import { DuplicatesPanel } from './duplicates-panel';
 import { SETTABLE_STATUSES } from './inbox-keys';
 import { PriorityBadge, TipStatusBadge } from './tip-badges';
+import { InlineTextForm } from '../../components/inline-text-form';
 import './tip-detail.css';
 
 /** `/desk/tips/:id`: one tip, everything an investigator needs to triage it. */
@@ -164,8 +165,7 @@ function TriageControls({ tip, canTriage, meId }: { tip: TipDetail; canTriage: b
     );
   };
 
-  const addTag = (event: FormEvent) => {
-    event.preventDefault();
+  const addTag = () => {
     const tag = tagText.trim();
     if (!tag || tip.tags.includes(tag)) return;
     apply({ tags: [...tip.tags, tag] });
@@ -298,21 +298,14 @@ function TriageControls({ tip, canTriage, meId }: { tip: TipDetail; canTriage: b
         </ul>
       )}
       {canTriage && (
-        <form className="tip-inline-form" onSubmit={addTag}>
-          <label className="field__label" htmlFor={`${id}-tag`}>
-            {t('desk.tip.addTag')}
-          </label>
-          <input
-            id={`${id}-tag`}
-            className="field__input"
-            value={tagText}
-            maxLength={40}
-            onChange={(event) => setTagText(event.target.value)}
-          />
-          <button type="submit" className="button button--secondary button--small">
-            {t('desk.tip.add')}
-          </button>
-        </form>
+        <InlineTextForm
+          label={t('desk.tip.addTag')}
+          value={tagText}
+          onChange={setTagText}
+          maxLength={40}
+          submitLabel={t('desk.tip.add')}
+          onSubmit={addTag}
+        />
       )}
     </section>
   );
