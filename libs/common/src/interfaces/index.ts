@@ -1,3 +1,4 @@
+export * from './admin.interface';
 export * from './api-error.interface';
 export * from './appeal.interface';
 export * from './inbox.interface';
