@@ -5,6 +5,8 @@ export const LIMITS = {
   emailLength: 254,
   passwordMaxLength: 256,
   staffPasswordMinLength: 12,
+  staffNameMax: 200,
+  agencyNameMax: 200,
   totpDigits: 6,
 } as const;
 

@@ -1,3 +1,4 @@
+export * from './admin.dto';
 export * from './appeal.dto';
 export * from './inbox.dto';
 export * from './localized-text.dto';

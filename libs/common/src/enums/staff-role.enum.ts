@@ -1,10 +1,28 @@
-/** What a staff member may do. A user holds one or more roles within one agency. */
+/**
+ * What a staff member may do. A user holds one or more roles within one agency; the platform
+ * operator alone stands outside every agency.
+ */
 export enum StaffRole {
   ADMIN = 'ADMIN',
   SUPERVISOR = 'SUPERVISOR',
   INVESTIGATOR = 'INVESTIGATOR',
   PIO = 'PIO',
   ANALYST = 'ANALYST',
+  /**
+   * Runs a deployment that hosts several agencies: creates agencies and their first administrator.
+   * Belongs to no agency, holds no other role, and reaches no agency's tips, cases or appeals.
+   */
+  PLATFORM_OPERATOR = 'PLATFORM_OPERATOR',
 }
 
-export const STAFF_ROLES = Object.values(StaffRole);
+/**
+ * The roles an agency grants its own staff (what an admin may invite with or assign). The platform
+ * operator is deliberately left out, so that "any staff" never lets an operator into agency data.
+ */
+export const STAFF_ROLES: readonly StaffRole[] = [
+  StaffRole.ADMIN,
+  StaffRole.SUPERVISOR,
+  StaffRole.INVESTIGATOR,
+  StaffRole.PIO,
+  StaffRole.ANALYST,
+];

@@ -13,7 +13,8 @@ export interface StaffProfile {
   email: string;
   displayName: string;
   roles: StaffRole[];
-  agency: AgencySummary;
+  /** Null only for a platform operator, who belongs to no agency. */
+  agency: AgencySummary | null;
   totpEnabled: boolean;
   /** True when the agency requires TOTP and the user has not enrolled yet: only enrolment works. */
   totpEnrolmentRequired: boolean;

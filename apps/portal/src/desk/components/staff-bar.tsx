@@ -17,7 +17,7 @@ export function StaffBar({ profile }: { profile: StaffProfile }) {
           <dl className="staff-bar__facts">
             <div>
               <dt>{t('desk.agency')}</dt>
-              <dd>{profile.agency.name}</dd>
+              <dd>{profile.agency?.name}</dd>
             </div>
             <div>
               <dt>{t('desk.roles')}</dt>

@@ -37,7 +37,7 @@ export function NewAppealPage() {
       <h2 id="editor-heading">{t('desk.editor.newHeading')}</h2>
       {can.author ? (
         <AppealEditor
-          agencyName={profile?.agency.name ?? ''}
+          agencyName={profile?.agency?.name ?? ''}
           readOnly={false}
           onSaved={(appeal, created) => {
             if (created)
@@ -138,7 +138,7 @@ export function AppealEditorPage() {
       <AppealEditor
         key={appeal.id}
         appeal={appeal}
-        agencyName={profile?.agency.name ?? ''}
+        agencyName={profile?.agency?.name ?? ''}
         readOnly={readOnly}
         onSaved={() => undefined}
       />
