@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { createApp } from '../../apps/api/src/app.factory';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { loadEnvironment } from '../../apps/api/src/config/environment';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
-import { DEMO_PASSWORD, TEMPLATE_DB } from './constants';
+import { DEMO_PASSWORD, POSTGRES_OUTPUT, TEMPLATE_DB } from './constants';
 
 /**
  * One real Postgres for the whole run, with a template database that is migrated and seeded once
@@ -16,11 +17,14 @@ import { DEMO_PASSWORD, TEMPLATE_DB } from './constants';
  */
 export default async function globalSetup(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigie-test-'));
+  // Everything Postgres writes, raw: tests/api/logs-hold-no-tip.test.ts searches it.
+  const postgresOutput = createWriteStream(join(dataDir, POSTGRES_OUTPUT));
   const pg = await startEmbeddedPostgres({
     dataDir,
     port: await freePort(),
     database: TEMPLATE_DB,
     disposable: true,
+    log: (line) => postgresOutput.write(`${line}\n`),
   });
   (globalThis as { __vigiePg?: unknown }).__vigiePg = { stop: pg.stop, dataDir };
 

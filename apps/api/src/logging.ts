@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { destination } from 'pino';
+import { loggableError } from './common/loggable-error';
 import { AppConfig } from './config/app-config';
 
 /**
@@ -28,6 +29,9 @@ export function loggerOptions(config: AppConfig): Params {
           path: req.url.split('?')[0],
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // An error logged as it is (pino's own serializer prints every field: a Postgres error's
+        // detail, a query's parameters) goes through the same filter as those logged on purpose.
+        err: (err: unknown) => (err instanceof Error ? loggableError(err) : err),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/api/health' },

@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { loadEncryptionKey } from './config/encryption-key';
 import { ConfigError, loadEnvironment } from './config/environment';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { forwardablePostgresLine } from './database/postgres-log';
 
 interface Database {
   url: string;
@@ -47,7 +48,10 @@ async function main(): Promise<void> {
         port: env.EMBEDDED_PG_PORT,
         database: 'vigie',
         callerHandlesSignals: true,
-        log: (line) => /FATAL|PANIC|ERROR/.test(line) && process.stderr.write(`[postgres] ${line}\n`),
+        log: (line) => {
+          const forwarded = forwardablePostgresLine(line);
+          if (forwarded) process.stderr.write(`[postgres] ${forwarded}\n`);
+        },
       });
   try {
     const db = await starting;

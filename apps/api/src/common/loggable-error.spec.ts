@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { loggableError } from './loggable-error';
+import { loggableError, withheldError } from './loggable-error';
 
 describe('loggableError', () => {
   it('withholds the parameters a query error carries in its message', () => {
@@ -30,5 +30,22 @@ describe('loggableError', () => {
     const logged = loggableError(err);
     expect(logged).toMatchObject({ code: '23505' });
     expect(JSON.stringify(logged)).not.toContain('K7QM');
+  });
+});
+
+describe('withheldError', () => {
+  it('keeps kind, code and place, and none of the fields a stored error would carry', () => {
+    const err = Object.assign(new Error('new row for relation "tip" violates check constraint "x"'), {
+      code: '23514',
+      severity: 'ERROR',
+      detail: 'Failing row contains (…, Marie Tremblay, 12 rue des Érables, …).',
+      where: 'SQL statement "INSERT INTO tip …"',
+    });
+    const withheld = withheldError(err);
+    expect(withheld).toMatchObject({ name: 'Error', code: '23514' });
+    expect(JSON.stringify({ ...withheld, message: withheld.message, stack: withheld.stack })).not.toMatch(
+      /Tremblay|Érables|INSERT/,
+    );
+    expect(withheld.stack).toContain('loggable-error.spec.ts');
   });
 });

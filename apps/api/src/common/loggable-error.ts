@@ -23,3 +23,18 @@ export function loggableError(error: unknown): Record<string, unknown> {
     stack: e?.stack?.split('\n').slice(1, 8).join('\n'),
   };
 }
+
+/**
+ * An error fit to be stored where errors are kept (pg-boss writes a failed job's error, every
+ * enumerable field of it, into its job table, long after the tip itself may be gone): the same
+ * kind, code and place as `loggableError`, none of a query's parameters or a row's values.
+ */
+export function withheldError(error: unknown): Error {
+  const logged = loggableError(error);
+  const withheld = Object.assign(new Error(String(logged.message ?? 'error')), {
+    code: logged.code,
+  });
+  withheld.name = String(logged.type ?? 'Error');
+  withheld.stack = `${withheld.name}: ${withheld.message}\n${logged.stack ?? ''}`;
+  return withheld;
+}

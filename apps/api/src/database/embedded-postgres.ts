@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { lineSplitter } from './postgres-log';
 
 export interface RunningPostgres {
   url: string;
@@ -22,8 +23,33 @@ interface EmbeddedOptions {
    * requests and jobs still finishing.
    */
   callerHandlesSignals?: boolean;
+  /** Each line Postgres writes, whole and raw (see `forwardablePostgresLine` before printing one). */
   log?: (line: string) => void;
 }
+
+/**
+ * Postgres never echoes data into its log: with the default verbosity, a constraint violation on a
+ * tip insert printed `DETAIL: Failing row contains (…)` with the whole row, and a failing statement
+ * its text. Terse messages (no DETAIL, HINT, QUERY or CONTEXT), no statement, duration or parameter
+ * logging of any kind, and no log files in the data folder (stderr only, to our filter).
+ */
+export const QUIET_LOGGING = [
+  'log_error_verbosity=terse',
+  'log_statement=none',
+  'log_min_error_statement=panic',
+  'log_min_duration_statement=-1',
+  'log_min_duration_sample=-1',
+  'log_transaction_sample_rate=0',
+  'log_duration=off',
+  'log_parameter_max_length=0',
+  'log_parameter_max_length_on_error=0',
+  'log_replication_commands=off',
+  'debug_print_parse=off',
+  'debug_print_rewritten=off',
+  'debug_print_plan=off',
+  'logging_collector=off',
+  'log_line_prefix=%m [%p] ',
+];
 
 /**
  * Starts the zero-setup Postgres that `npm start` and the tests use when DATABASE_URL is unset.
@@ -46,6 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
 
+  const lines = lineSplitter((line) => options.log?.(line));
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: options.port,
@@ -62,10 +89,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      ...QUIET_LOGGING.flatMap((setting) => ['-c', setting]),
       ...durability,
     ],
-    onLog: (line) => options.log?.(line.trim()),
-    onError: (err) => options.log?.(String(err).trim()),
+    onLog: (chunk) => lines.push(chunk),
+    onError: (err) => lines.push(`${String(err)}\n`),
   });
 
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {

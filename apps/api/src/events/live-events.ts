@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
 import { DataSource, EntityManager } from 'typeorm';
+import { loggableError } from '../common/loggable-error';
 import { PgListener } from '../database/pg-listener';
 
 export interface LiveEvent {
@@ -85,7 +86,7 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
             await this.emit(tx, e.agencyId, e.type, e.data);
         }
       })
-      .catch((err) => this.logger.warn(`live events not recorded: ${String(err)}`))
+      .catch((err) => this.logger.warn({ err: loggableError(err) }, 'live events not recorded'))
       .finally(() => (this.flushing = undefined));
     return this.flushing;
   }

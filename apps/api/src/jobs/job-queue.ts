@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
-import { loggableError } from '../common/loggable-error';
+import { loggableError, withheldError } from '../common/loggable-error';
 import { AppConfig } from '../config/app-config';
 
 export interface JobDefinition<T extends object> {
@@ -56,7 +56,9 @@ export class JobQueue implements OnApplicationShutdown {
         definition.name,
         { batchSize: 1, pollingIntervalSeconds: 0.5 },
         async ([job]) => {
-          await definition.handle(job.data);
+          // A failed job's error is stored in pg-boss's table, every field of it: never a query's
+          // parameters or a Postgres error's detail (the failing row).
+          await definition.handle(job.data).catch((err) => Promise.reject(withheldError(err)));
           // pg-boss sleeps out the polling interval after every job, found work or not: one job
           // per worker per half second (4 photos/s on two workers, measured). After a job, the
           // queue likely holds more: fetch again at once; an empty fetch sleeps as usual.
