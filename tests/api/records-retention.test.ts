@@ -4,7 +4,7 @@ import { verifyAuditLog } from '../../apps/api/src/audit/audit-verifier';
 import { main as retentionCli } from '../../apps/api/src/cli/retention';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { RETENTION_JOB } from '../../apps/api/src/records/retention/retention.job';
-import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/tip-media.job';
+import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/uploads/tip-media.job';
 import { ApiClient } from '../support/api-client';
 import { jpegWithGps } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';

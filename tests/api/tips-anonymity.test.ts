@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { solveChallenge, tipForm } from '../support/tip-client';
-import { ProofOfWorkService } from '../../apps/api/src/tips/proof-of-work.service';
+import { ProofOfWorkService } from '../../apps/api/src/tips/intake/proof-of-work.service';
 
 let t: TestApp;
 let logFile: string;

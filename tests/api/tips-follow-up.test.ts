@@ -1,4 +1,4 @@
-import { FollowUpTokens } from '../../apps/api/src/tips/follow-up-token';
+import { FollowUpTokens } from '../../apps/api/src/tips/follow-up/follow-up-token';
 import { ApiClient } from '../support/api-client';
 import { jpegWithGps } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';

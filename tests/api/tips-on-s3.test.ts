@@ -6,8 +6,8 @@ import { startS3 } from '../support/s3-server';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sha256, tipForm } from '../support/tip-client';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
-import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/tip-media.job';
-import { UploadSweepService } from '../../apps/api/src/tips/upload-sweep.service';
+import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/uploads/tip-media.job';
+import { UploadSweepService } from '../../apps/api/src/tips/uploads/upload-sweep.service';
 
 let s3: Awaited<ReturnType<typeof startS3>>;
 let t: TestApp;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as tus from 'tus-js-client';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { TipFollowUpService } from '../../apps/api/src/tips/tip-follow-up.service';
+import { TipFollowUpService } from '../../apps/api/src/tips/follow-up/tip-follow-up.service';
 import { sha256, tipForm } from '../support/tip-client';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';

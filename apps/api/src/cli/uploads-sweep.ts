@@ -5,7 +5,11 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { MediaModule } from '../media/media.module';
-import { UPLOAD_SWEEP_MIN_AGE_MS, UploadSweepReport, UploadSweepService } from '../tips/upload-sweep.service';
+import {
+  UPLOAD_SWEEP_MIN_AGE_MS,
+  UploadSweepReport,
+  UploadSweepService,
+} from '../tips/uploads/upload-sweep.service';
 import { withDatabase } from './cli-database';
 
 /** The sweep wired exactly as in the API (same database, same media store, same folders), and nothing else. */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Leases on resumable uploads, shared by every API process (tips/shared-upload-locker.ts): one row
+ * Leases on resumable uploads, shared by every API process (tips/uploads/shared-upload-locker.ts): one row
  * per upload being written, removed on release; a crashed holder's row is taken over once it
  * expires. Logged, unlike rate_limit_bucket: a lease must outlive a failover to a standby, or two
  * processes could write the same upload after it.

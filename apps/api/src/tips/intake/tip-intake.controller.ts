@@ -12,9 +12,9 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CreateTipDto, PROOF_OF_WORK_HEADER, ProofOfWorkChallenge, TipReceipt } from '@vigie/common';
-import { Public } from '../common/auth.decorators';
-import { RateLimited } from '../common/rate-limit';
-import type { ReceivedFile } from '../media/hashing-disk-storage';
+import { Public } from '../../common/auth.decorators';
+import { RateLimited } from '../../common/rate-limit';
+import type { ReceivedFile } from '../../media/hashing-disk-storage';
 import {
   PROOF_OF_WORK_SIGNATURE,
   ProofOfWorkGuard,
@@ -23,7 +23,7 @@ import {
 } from './proof-of-work.guard';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { TipIntakeService } from './tip-intake.service';
-import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
+import { UploadCleanupInterceptor } from '../uploads/upload-cleanup.interceptor';
 
 /** Anonymous tip intake. Nothing here reads the client address, user agent or cookies. */
 @ApiTags('public')

@@ -3,19 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CreateTipDto, TipReceipt, TipStatus } from '@vigie/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { SecretBox } from '../common/crypto/secret-box';
-import { AppConfig } from '../config/app-config';
-import { DEDUPE_SCORE_JOB } from '../dedupe/dedupe-jobs';
-import { LiveEvents } from '../events/live-events';
-import { JobQueue } from '../jobs/job-queue';
-import type { ReceivedFile } from '../media/hashing-disk-storage';
+import { SecretBox } from '../../common/crypto/secret-box';
+import { AppConfig } from '../../config/app-config';
+import { DEDUPE_SCORE_JOB } from '../../dedupe/dedupe-jobs';
+import { LiveEvents } from '../../events/live-events';
+import { JobQueue } from '../../jobs/job-queue';
+import type { ReceivedFile } from '../../media/hashing-disk-storage';
 import { arrivalPriority } from './arrival-priority';
 import { contactKeys } from './contact-keys';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { Destination, TipDestinations } from './tip-destinations';
-import { TipFiles } from './tip-files';
-import { Tip } from './tip.entity';
-import { hashPassphrase, newPassphrase, newTipCode } from './tipster-credentials';
+import { TipFiles } from '../uploads/tip-files';
+import { Tip } from '../tip.entity';
+import { hashPassphrase, newPassphrase, newTipCode } from '../tipster-credentials';
 
 export const CONTACT_CONTEXT = 'tip.contact';
 
@@ -65,7 +65,7 @@ export class TipIntakeService {
           mediaCount: media.length,
         });
         await recordFiles(tx, destination.agencyId, receivedAt);
-        // With files, duplicate scoring follows each file's processing (tip-media.job.ts).
+        // With files, duplicate scoring follows each file's processing (uploads/tip-media.job.ts).
         if (media.length === 0) await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
         return code;
       }),

@@ -4,8 +4,8 @@ import { ProofOfWorkChallenge } from '@vigie/common';
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
 import { createHmac } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { tipError } from './tips.errors';
+import { AppConfig } from '../../config/app-config';
+import { tipError } from '../tips.errors';
 
 const VALID_FOR_MS = 20 * 60_000;
 /** About a second of work on a cheap phone; negligible for one person, costly for a flood. */

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppealTipStats, TipStatus } from '@vigie/common';
 import { DataSource } from 'typeorm';
-import { commonError } from '../common/domain.exception';
-import type { StaffActor } from '../common/staff-actor';
+import { commonError } from '../../common/domain.exception';
+import type { StaffActor } from '../../common/staff-actor';
 
 /** Counts for an appeal's dashboard: tips per hour since publication, and by status. No contents. */
 @Injectable()

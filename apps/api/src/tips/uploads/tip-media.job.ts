@@ -6,13 +6,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { DomainException } from '../common/domain.exception';
-import { DEDUPE_SCORE_JOB } from '../dedupe/dedupe-jobs';
-import { LiveEvents } from '../events/live-events';
-import { JobQueue } from '../jobs/job-queue';
-import { MediaStore } from '../media/media-store';
-import { processMedia } from '../media/processing';
-import { sealedTipMediaKey, StoredRendition, TipMedia, tipRenditionKey } from './tip-media.entity';
+import { DomainException } from '../../common/domain.exception';
+import { DEDUPE_SCORE_JOB } from '../../dedupe/dedupe-jobs';
+import { LiveEvents } from '../../events/live-events';
+import { JobQueue } from '../../jobs/job-queue';
+import { MediaStore } from '../../media/media-store';
+import { processMedia } from '../../media/processing';
+import { sealedTipMediaKey, StoredRendition, TipMedia, tipRenditionKey } from '../tip-media.entity';
 
 export const TIP_MEDIA_JOB = 'tip-media.process';
 

@@ -11,14 +11,14 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { FollowUpMessageDto, FollowUpSession, FollowUpSignInDto, FollowUpView } from '@vigie/common';
-import { Public } from '../common/auth.decorators';
-import { RateLimited } from '../common/rate-limit';
-import type { ReceivedFile } from '../media/hashing-disk-storage';
-import { mediaError } from '../media/media.errors';
+import { Public } from '../../common/auth.decorators';
+import { RateLimited } from '../../common/rate-limit';
+import type { ReceivedFile } from '../../media/hashing-disk-storage';
+import { mediaError } from '../../media/media.errors';
 import { FollowUpTip, FollowUpTokenGuard } from './follow-up-token.guard';
-import { RewardClaimsService } from './reward-claims.service';
+import { RewardClaimsService } from '../rewards/reward-claims.service';
 import { TipFollowUpService } from './tip-follow-up.service';
-import { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
+import { UploadCleanupInterceptor } from '../uploads/upload-cleanup.interceptor';
 
 /**
  * The tipster's return visits. Sign-in gives a short-lived token that the other routes take in

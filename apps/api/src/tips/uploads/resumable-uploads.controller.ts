@@ -1,7 +1,7 @@
 import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../common/auth.decorators';
+import { Public } from '../../common/auth.decorators';
 import { ResumableUploads } from './resumable-uploads';
 
 /** Hands tus requests (POST, HEAD, PATCH, DELETE, OPTIONS) to the tus server; see ResumableUploads. */

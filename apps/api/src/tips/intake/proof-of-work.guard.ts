@@ -3,7 +3,7 @@ import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { PROOF_OF_WORK_HEADER, TIP_LIMITS } from '@vigie/common';
 import type { Request } from 'express';
 import { ProofOfWorkService } from './proof-of-work.service';
-import { tipError } from './tips.errors';
+import { tipError } from '../tips.errors';
 
 /** Where the guard leaves a checked solution's signature, for the intake to spend with the tip. */
 export const PROOF_OF_WORK_SIGNATURE = Symbol('proof-of-work signature');

@@ -25,9 +25,9 @@ import {
 } from '@vigie/common';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
-import { Auth, CurrentStaff } from '../common/auth.decorators';
-import type { StaffActor } from '../common/staff-actor';
-import { InboxService } from './inbox/inbox.service';
+import { Auth, CurrentStaff } from '../../common/auth.decorators';
+import type { StaffActor } from '../../common/staff-actor';
+import { InboxService } from './inbox.service';
 import { TipStatsService } from './tip-stats.service';
 import { TriageService } from './triage.service';
 

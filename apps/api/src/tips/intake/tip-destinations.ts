@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppealKind, CreateTipDto } from '@vigie/common';
 import { DataSource } from 'typeorm';
-import { PublicAppealCache } from '../appeals/public-appeal-cache';
-import { tipError } from './tips.errors';
+import { PublicAppealCache } from '../../appeals/public-appeal-cache';
+import { tipError } from '../tips.errors';
 
 export interface Destination {
   agencyId: string;

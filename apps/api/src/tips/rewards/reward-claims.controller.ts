@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiTags } from '@nestjs/swagger';
 import { RewardClaimView, RewardDecisionDto, RewardPaymentDto, StaffRole } from '@vigie/common';
 import { IsIn, IsOptional } from 'class-validator';
-import { Auth, CurrentStaff } from '../common/auth.decorators';
-import type { StaffActor } from '../common/staff-actor';
+import { Auth, CurrentStaff } from '../../common/auth.decorators';
+import type { StaffActor } from '../../common/staff-actor';
 import { RewardClaimsService } from './reward-claims.service';
 
 class ClaimsQuery {

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { lstat, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { loggableError } from '../common/loggable-error';
-import { AppConfig } from '../config/app-config';
-import { MediaStore } from '../media/media-store';
+import { loggableError } from '../../common/loggable-error';
+import { AppConfig } from '../../config/app-config';
+import { MediaStore } from '../../media/media-store';
 import { resumableUploadsFolder, UPLOAD_LIFETIME_MS } from './resumable-uploads';
 
 /**

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RewardClaimView, RewardDecisionDto } from '@vigie/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { commonError } from '../common/domain.exception';
-import type { StaffActor } from '../common/staff-actor';
-import { LiveEvents } from '../events/live-events';
-import { tipError } from './tips.errors';
+import { AuditService } from '../../audit/audit.service';
+import { commonError } from '../../common/domain.exception';
+import type { StaffActor } from '../../common/staff-actor';
+import { LiveEvents } from '../../events/live-events';
+import { tipError } from '../tips.errors';
 
 interface ClaimRow {
   id: string;

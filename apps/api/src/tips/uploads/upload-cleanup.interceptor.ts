@@ -1,8 +1,8 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor } from '@nestjs/common';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
-import { DomainException } from '../common/domain.exception';
-import { discardUploads } from '../media/hashing-disk-storage';
-import { mediaError } from '../media/media.errors';
+import { DomainException } from '../../common/domain.exception';
+import { discardUploads } from '../../media/hashing-disk-storage';
+import { mediaError } from '../../media/media.errors';
 
 /** Busboy's words for a body that stopped mid-way (a phone losing signal). */
 const CUT_OFF =

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { loggableError } from '../common/loggable-error';
-import { AppConfig } from '../config/app-config';
-import { JobQueue } from '../jobs/job-queue';
+import { loggableError } from '../../common/loggable-error';
+import { AppConfig } from '../../config/app-config';
+import { JobQueue } from '../../jobs/job-queue';
 import { UploadSweepService } from './upload-sweep.service';
 
 export const UPLOAD_SWEEP_JOB = 'tips.upload-sweep';

@@ -2,7 +2,7 @@ import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ERRORS, type Lock, type Locker, type RequestRelease } from '@tus/server';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { PgListener } from '../database/pg-listener';
+import { PgListener } from '../../database/pg-listener';
 
 /** Carries the id of an upload whose lease someone is waiting for. */
 const CHANNEL = 'vigie_upload_lock_wanted';

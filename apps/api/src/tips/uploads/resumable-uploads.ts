@@ -6,10 +6,10 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { AppConfig } from '../config/app-config';
-import { DomainException } from '../common/domain.exception';
+import { AppConfig } from '../../config/app-config';
+import { DomainException } from '../../common/domain.exception';
 import { SharedUploadLocker } from './shared-upload-locker';
-import { TipFollowUpService } from './tip-follow-up.service';
+import { TipFollowUpService } from '../follow-up/tip-follow-up.service';
 
 export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
 
