@@ -3,8 +3,7 @@ import { ApiClient } from '../support/api-client';
 import type { TestApp } from '../support/test-app';
 import { tipForm, TipFields } from '../support/tip-client';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
-import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/uploads/tip-media.job';
-import { DEDUPE_SCORE_JOB } from '../../apps/api/src/dedupe/dedupe-jobs';
+import { DEDUPE_SCORE_JOB, TIP_MEDIA_JOB } from '../../apps/api/src/jobs/job-registry';
 
 /** A small deterministic generator, so a scene is the same on every run. */
 function random(seed: number): () => number {

@@ -1,4 +1,4 @@
-import { DEDUPE_SCORE_JOB } from '../../apps/api/src/dedupe/dedupe-jobs';
+import { DEDUPE_SCORE_JOB } from '../../apps/api/src/jobs/job-registry';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { main as evidenceVerify } from '../../apps/api/src/cli/evidence-verify';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { verifyEvidencePackage } from '../../apps/api/src/records/evidence/evidence-verifier';
-import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/uploads/tip-media.job';
+import { TIP_MEDIA_JOB } from '../../apps/api/src/jobs/job-registry';
 import { ApiClient } from '../support/api-client';
 import { jpegWithGps } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';

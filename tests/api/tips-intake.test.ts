@@ -6,7 +6,7 @@ import { carriesNoMetadata, jpegWithGps } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sha256, tipForm } from '../support/tip-client';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
-import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/uploads/tip-media.job';
+import { TIP_MEDIA_JOB } from '../../apps/api/src/jobs/job-registry';
 
 let t: TestApp;
 let anon: ApiClient;

@@ -6,7 +6,7 @@ import { startS3 } from '../support/s3-server';
 import { startTestApp, TestApp } from '../support/test-app';
 import { sha256, tipForm } from '../support/tip-client';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
-import { TIP_MEDIA_JOB } from '../../apps/api/src/tips/uploads/tip-media.job';
+import { TIP_MEDIA_JOB } from '../../apps/api/src/jobs/job-registry';
 import { UploadSweepService } from '../../apps/api/src/tips/uploads/upload-sweep.service';
 
 let s3: Awaited<ReturnType<typeof startS3>>;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
+import { AUDIT_ANCHOR_JOB } from '../jobs/job-registry';
 import {
   anchorFileOf,
   anchorKey,
@@ -11,8 +12,6 @@ import {
   readAnchors,
   signAnchors,
 } from './audit-anchors';
-
-export const AUDIT_ANCHOR_JOB = 'audit.anchor';
 
 /**
  * Writes the head of every audit chain that moved since its last anchor (see audit-anchors.ts), on

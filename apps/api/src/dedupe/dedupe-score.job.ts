@@ -2,9 +2,9 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue';
+import { DEDUPE_SCORE_JOB } from '../jobs/job-registry';
 import { MediaStore } from '../media/media-store';
 import type { StoredRendition } from '../tips/tip-media.entity';
-import { DEDUPE_SCORE_JOB } from './dedupe-jobs';
 import { DedupeSettings } from './dedupe-settings';
 import { CandidateSearch } from './signals/candidate-search';
 import { scorePair } from './signals/scoring';
@@ -43,7 +43,7 @@ export class DedupeScoreJob implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.jobs.define<{ tipId: string }>({
+    await this.jobs.define({
       name: DEDUPE_SCORE_JOB,
       handle: async ({ tipId }) => {
         const result = await this.score(tipId);

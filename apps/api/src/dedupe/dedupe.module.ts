@@ -13,7 +13,8 @@ import { TipCluster } from './entities/tip-cluster.entity';
 
 /**
  * Duplicate detection and clusters. Depends on tips and media (it reads their tables); nothing
- * depends on it except through the job name in dedupe-jobs.ts, so it exports nothing.
+ * depends on it (tips enqueues its scoring job by the name in jobs/job-registry.ts), so it exports
+ * nothing.
  */
 @Module({
   imports: [

@@ -3,11 +3,12 @@ import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
 import { loggableError, withheldError } from '../common/loggable-error';
 import { AppConfig } from '../config/app-config';
+import { JobName, JobPayloads, ScheduledJobName } from './job-registry';
 
-export interface JobDefinition<T extends object> {
-  name: string;
+export interface JobDefinition<N extends JobName> {
+  name: N;
   /** Runs one job. Must be safe to run twice: a crash after the work and before the ack repeats it. */
-  handle(data: T): Promise<void>;
+  handle(data: JobPayloads[N]): Promise<void>;
   retryLimit?: number;
   /**
    * How long one run may take before pg-boss counts it failed and retries it (default 15 minutes).
@@ -26,7 +27,6 @@ export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private readonly boss: PgBoss;
   private started?: Promise<PgBoss>;
-  private readonly definitions = new Map<string, JobDefinition<object>>();
   private queueChanges: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: AppConfig) {
@@ -35,7 +35,7 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /** Declares a job type; call from a module's onModuleInit. */
-  async define<T extends object>(definition: JobDefinition<T>): Promise<void> {
+  async define<N extends JobName>(definition: JobDefinition<N>): Promise<void> {
     const boss = await this.start();
     const options = {
       retryLimit: definition.retryLimit ?? 5,
@@ -48,11 +48,10 @@ export class JobQueue implements OnApplicationShutdown {
       await boss.createQueue(definition.name, { name: definition.name, ...options });
       await boss.updateQueue(definition.name, { name: definition.name, ...options });
     });
-    this.definitions.set(definition.name, definition as JobDefinition<object>);
     const workers = this.config.env.WORKERS;
     for (let i = 0; i < workers; i++) {
       const worker = { id: '' };
-      worker.id = await boss.work<T>(
+      worker.id = await boss.work<JobPayloads[N]>(
         definition.name,
         { batchSize: 1, pollingIntervalSeconds: 0.5 },
         async ([job]) => {
@@ -75,7 +74,7 @@ export class JobQueue implements OnApplicationShutdown {
    * any process with workers runs it. Upserted: call it on every boot after define(), and a changed
    * setting takes effect on restart.
    */
-  async schedule(name: string, cron: string | 'off'): Promise<void> {
+  async schedule(name: ScheduledJobName, cron: string | 'off'): Promise<void> {
     const boss = await this.start();
     await this.changeQueues(() =>
       cron === 'off' ? boss.unschedule(name) : boss.schedule(name, cron, {}, { tz: 'UTC' }),
@@ -84,19 +83,23 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /** Enqueues in the caller's transaction: the job is created if and only if the transaction commits. */
-  async sendInTransaction<T extends object>(tx: EntityManager, name: string, data: T): Promise<void> {
+  async sendInTransaction<N extends JobName>(
+    tx: EntityManager,
+    name: N,
+    data: JobPayloads[N],
+  ): Promise<void> {
     const boss = await this.start();
     await boss.send(name, data, {
       db: { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.query(text, values) }) },
     });
   }
 
-  async send<T extends object>(name: string, data: T): Promise<void> {
+  async send<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> {
     await (await this.start()).send(name, data);
   }
 
   /** Waits until no job of this name is waiting or running (for tests, benchmarks and the CLI). */
-  async drain(name: string, timeoutMs = 60_000): Promise<void> {
+  async drain(name: JobName, timeoutMs = 60_000): Promise<void> {
     const boss = await this.start();
     const deadline = Date.now() + timeoutMs;
     while ((await boss.getQueueSize(name, { before: 'completed' })) > 0) {

@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../jobs/job-queue';
+import { RETENTION_JOB } from '../../jobs/job-registry';
 import { RetentionService } from './retention.service';
-
-export const RETENTION_JOB = 'records.retention';
 
 /**
  * The daily purge, as a pg-boss cron schedule: pg-boss sends one job per tick whichever API or

@@ -4,11 +4,11 @@ import { ALLOWED_MEDIA, MediaProcessingState } from '@vigie/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobQueue } from '../../jobs/job-queue';
+import { TIP_MEDIA_JOB } from '../../jobs/job-registry';
 import type { ReceivedFile } from '../../media/hashing-disk-storage';
 import { MediaStore } from '../../media/media-store';
 import { precheckUpload } from '../../media/processing';
 import { inspectUpload } from '../../media/upload-inspection';
-import { TIP_MEDIA_JOB } from './tip-media.job';
 import { sealedTipMediaKey, TipMedia } from '../tip-media.entity';
 
 export interface InspectedFile {

@@ -7,14 +7,12 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { DomainException } from '../../common/domain.exception';
-import { DEDUPE_SCORE_JOB } from '../../dedupe/dedupe-jobs';
 import { LiveEvents } from '../../events/live-events';
 import { JobQueue } from '../../jobs/job-queue';
+import { DEDUPE_SCORE_JOB, TIP_MEDIA_JOB } from '../../jobs/job-registry';
 import { MediaStore } from '../../media/media-store';
 import { processMedia } from '../../media/processing';
 import { sealedTipMediaKey, StoredRendition, TipMedia, tipRenditionKey } from '../tip-media.entity';
-
-export const TIP_MEDIA_JOB = 'tip-media.process';
 
 /**
  * Turns a sealed original into what staff look at: stripped renditions (photo previews, a video
@@ -35,7 +33,7 @@ export class TipMediaJob implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.jobs.define<{ mediaId: string }>({
+    await this.jobs.define({
       name: TIP_MEDIA_JOB,
       handle: ({ mediaId }) => this.process(mediaId),
     });

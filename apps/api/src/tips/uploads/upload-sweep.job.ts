@@ -2,9 +2,8 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { loggableError } from '../../common/loggable-error';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../jobs/job-queue';
+import { UPLOAD_SWEEP_JOB } from '../../jobs/job-registry';
 import { UploadSweepService } from './upload-sweep.service';
-
-export const UPLOAD_SWEEP_JOB = 'tips.upload-sweep';
 
 const HOUR_MS = 3_600_000;
 

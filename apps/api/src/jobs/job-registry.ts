@@ -1,0 +1,36 @@
+/*
+ * Every job's name and the data it carries, in one place (Immich's JobName and typed payloads are
+ * the model). The queue takes only these names and types each payload from this map, so a feature
+ * enqueues another's job without importing that feature (tips asks dedupe to score a tip; dedupe
+ * depends on tips, not the reverse), and a payload of the wrong shape does not compile.
+ * No imports: every feature may depend on this file.
+ */
+
+/** Makes a tip's sealed file into renditions, a perceptual hash and evidence fields (tips/uploads). */
+export const TIP_MEDIA_JOB = 'tip-media.process';
+/** Scores one tip against its agency's others (dedupe); safe to run again. */
+export const DEDUPE_SCORE_JOB = 'dedupe.score';
+/** Removes what failed uploads left behind (tips/uploads), on UPLOAD_SWEEP_SCHEDULE. */
+export const UPLOAD_SWEEP_JOB = 'tips.upload-sweep';
+/** Purges what the agency's retention policy says is due (records/retention), daily. */
+export const RETENTION_JOB = 'records.retention';
+/** Anchors the head of every audit chain that moved (audit), on AUDIT_ANCHOR_SCHEDULE. */
+export const AUDIT_ANCHOR_JOB = 'audit.anchor';
+
+/** A scheduled job's data: pg-boss sends `{}` on each tick, and the job reads nothing from it. */
+export type ScheduledRun = Record<string, never>;
+
+export interface JobPayloads {
+  [TIP_MEDIA_JOB]: { mediaId: string };
+  [DEDUPE_SCORE_JOB]: { tipId: string };
+  [UPLOAD_SWEEP_JOB]: ScheduledRun;
+  [RETENTION_JOB]: ScheduledRun;
+  [AUDIT_ANCHOR_JOB]: ScheduledRun;
+}
+
+export type JobName = keyof JobPayloads;
+
+/** The jobs that run on a cron schedule: those whose data is empty. */
+export type ScheduledJobName = {
+  [N in JobName]: JobPayloads[N] extends ScheduledRun ? N : never;
+}[JobName];
