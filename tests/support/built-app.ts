@@ -15,8 +15,11 @@ export interface BuiltApp {
   output(): string;
   /** Stops the process (SIGTERM); removes its data folder unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>;
-  /** Kills the API process and its embedded Postgres with SIGKILL, as a power cut would. */
-  crash(): Promise<void>;
+  /**
+   * Kills the API process and its embedded Postgres with SIGKILL, as a power cut would; with
+   * `keepDatabase`, only the API process (kill -9, the OOM killer), leaving its Postgres running.
+   */
+  crash(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -87,12 +90,13 @@ export async function startBuiltApp(
       await exited;
       if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
-    crash: async () => {
+    crash: async ({ keepDatabase = false } = {}) => {
       const postmaster = Number(
         (await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
       );
-      const backends = childrenOf(postmaster);
+      const backends = keepDatabase ? [] : childrenOf(postmaster);
       child.kill('SIGKILL');
+      if (keepDatabase) return void (await exited);
       for (const pid of [postmaster, ...backends]) killQuietly(pid);
       await exited;
       for (let i = 0; i < 50 && [postmaster, ...backends].some(isAlive); i++)

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { AppConfig } from './config/app-config';
+import { ensureWritableDataDir } from './config/data-dir';
 import { loadEncryptionKey } from './config/encryption-key';
 import { ConfigError, loadEnvironment } from './config/environment';
+import { StartupError } from './config/startup-error';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { forwardablePostgresLine } from './database/postgres-log';
 
@@ -41,8 +43,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  // With an external database, DATA_DIR still holds what is not set elsewhere (the encryption key,
+  // disk media, audit anchors); the embedded start checks it itself.
   starting = env.DATABASE_URL
-    ? Promise.resolve({ url: env.DATABASE_URL, stop: async () => undefined })
+    ? ensureWritableDataDir(env.DATA_DIR).then(() => ({
+        url: env.DATABASE_URL!,
+        stop: async () => undefined,
+      }))
     : startEmbeddedPostgres({
         dataDir: env.DATA_DIR,
         port: env.EMBEDDED_PG_PORT,
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
           const forwarded = forwardablePostgresLine(line);
           if (forwarded) process.stderr.write(`[postgres] ${forwarded}\n`);
         },
+        notice: (line) => process.stdout.write(`  ${line}\n`),
       });
   try {
     const db = await starting;
@@ -60,19 +68,33 @@ async function main(): Promise<void> {
     booting = createApp(config);
     const app = await booting;
     if (stopping || !app) return;
-    await app.listen(env.PORT, env.HOST);
+    await app.listen(env.PORT, env.HOST).catch((err: NodeJS.ErrnoException) => {
+      const why: Record<string, string> = {
+        EADDRINUSE: 'is already in use, probably by another Vigie: stop it, or set PORT to a free port',
+        EACCES: 'needs privileges this user lacks: set PORT to 1024 or above',
+        EADDRNOTAVAIL: 'is on an address this machine does not have: fix HOST',
+      };
+      if (!err.code || !why[err.code]) throw err;
+      throw new StartupError(`Port ${env.PORT} on ${env.HOST} ${why[err.code]} (${err.code}).`);
+    });
     process.stdout.write(
       `\n  Vigie is running at ${config.publicUrl}  (staff desk: ${config.publicUrl}/desk)\n\n`,
     );
   } catch (err) {
     if (stopping) return; // a start cut short by the signal: shutdown reports and exits
+    // Whatever failed after the embedded database came up must not leave it running.
+    stopping = true;
+    await (await booting.catch(() => undefined))?.close().catch(() => undefined);
+    await stopDatabase().catch(() => undefined);
     throw err;
   }
 }
 
 main().catch((err) => {
   process.stderr.write(
-    err instanceof ConfigError ? `${err.message}\n` : `Vigie failed to start: ${err?.stack ?? err}\n`,
+    err instanceof ConfigError || err instanceof StartupError
+      ? `${err.message}\n`
+      : `Vigie failed to start: ${err?.stack ?? err}\n`,
   );
   process.exit(1);
 });

@@ -4,7 +4,10 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { lineSplitter } from './postgres-log';
+import { ensureWritableDataDir } from '../config/data-dir';
+import { StartupError } from '../config/startup-error';
+import { clearTheWay, forgetOwner, recordOwner } from './embedded-cluster-guard';
+import { forwardablePostgresLine, lineSplitter } from './postgres-log';
 
 export interface RunningPostgres {
   url: string;
@@ -25,6 +28,8 @@ interface EmbeddedOptions {
   callerHandlesSignals?: boolean;
   /** Each line Postgres writes, whole and raw (see `forwardablePostgresLine` before printing one). */
   log?: (line: string) => void;
+  /** What the start did on its own that the operator should know (a leftover cluster stopped). */
+  notice?: (line: string) => void;
 }
 
 /**
@@ -66,13 +71,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
       process.listeners(signal).forEach((l) => before[i].has(l) || process.removeListener(signal, l)),
     );
   const pgDir = resolve(options.dataDir, 'postgres');
+  await ensureWritableDataDir(options.dataDir);
+  await clearTheWay(options.dataDir, pgDir, options.port, options.notice ?? (() => undefined));
   const password = await clusterPassword(options.dataDir);
   const isRoot = userInfo().uid === 0;
   const durability = options.disposable
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
 
-  const lines = lineSplitter((line) => options.log?.(line));
+  let fatal: string | null = null;
+  const lines = lineSplitter((line) => {
+    if (/FATAL|PANIC/.test(line)) fatal = forwardablePostgresLine(line) ?? fatal;
+    options.log?.(line);
+  });
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: options.port,
@@ -102,11 +113,24 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     if (isRoot) await chmod(options.dataDir, 0o755);
     await pg.initialise();
   }
-  await pg.start();
+  // The package rejects with nothing when Postgres exits during start: say what Postgres said.
+  await pg.start().catch((err: unknown) => {
+    throw new StartupError(
+      `The embedded Postgres in ${pgDir} did not start (${fatal ?? String(err ?? 'it exited')}): Postgres says why in the [postgres] lines above.`,
+    );
+  });
+  await recordOwner(options.dataDir);
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
-  await ensureDatabase(url, options.database);
-  return { url, stop: () => pg.stop() };
+  const stop = async () => {
+    await pg.stop();
+    await forgetOwner(options.dataDir);
+  };
+  await ensureDatabase(url, options.database).catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+  return { url, stop };
 }
 
 async function clusterPassword(dataDir: string): Promise<string> {
