@@ -57,21 +57,6 @@ export class AppModule {
                 limit: 30,
                 getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
               },
-              {
-                name: 'staff-login-client',
-                ttl: minutes(15),
-                limit: 30,
-                getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
-              },
-              {
-                name: 'staff-login-account',
-                ttl: minutes(15),
-                limit: 10,
-                getTracker: (req: Record<string, unknown>) =>
-                  clientKey.of(
-                    `account:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-                  ),
-              },
             ],
           }),
         }),

@@ -50,6 +50,12 @@ export const TIMESTAMP_PATTERN =
 export const SESSION_COOKIE = 'vigie_session';
 export const CSRF_COOKIE = 'vigie_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * A signed, httpOnly cookie naming the staff member who last signed in on this browser. Sign-in
+ * attempts that carry it are throttled per browser, not per account, so that strangers' failures
+ * never lock a person out of the browser they already use.
+ */
+export const DEVICE_COOKIE = 'vigie_device';
 
 export type MediaKind = 'image' | 'video' | 'audio';
 

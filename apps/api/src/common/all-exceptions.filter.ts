@@ -46,6 +46,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // may be what a tipster wrote, and logs must never hold that.
       this.logger.error({ err: loggableError(exception), correlationId: req.id }, 'Unhandled error');
     if (res.headersSent) return void res.end();
+    if (exception instanceof DomainException && exception.headers) res.set(exception.headers);
     res.status(body.statusCode).json(body);
   }
 

@@ -10,6 +10,8 @@ export class DomainException extends Error {
     readonly errors?: Record<string, string>,
     /** Extra body fields, e.g. the current state of a record on a 409. */
     readonly details?: Record<string, unknown>,
+    /** Response headers, e.g. `Retry-After` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -21,7 +23,12 @@ type ErrorTable = Record<string, { status: number; message: string }>;
 export function defineErrors<T extends ErrorTable>(table: T) {
   return (
     code: keyof T & string,
-    extra?: { message?: string; errors?: Record<string, string>; details?: Record<string, unknown> },
+    extra?: {
+      message?: string;
+      errors?: Record<string, string>;
+      details?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    },
   ) =>
     new DomainException(
       table[code].status,
@@ -29,6 +36,7 @@ export function defineErrors<T extends ErrorTable>(table: T) {
       extra?.message ?? table[code].message,
       extra?.errors,
       extra?.details,
+      extra?.headers,
     );
 }
 

@@ -1,19 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CSRF_COOKIE,
+  DEVICE_COOKIE,
   LoginDto,
   SESSION_COOKIE,
   StaffProfile,
   TotpCodeDto,
   TotpEnrolment,
 } from '@vigie/common';
-import type { CookieOptions, Response } from 'express';
+import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { AllowDuringTotpEnrolment, ANY_STAFF, Auth, CurrentStaff, Public } from '../common/auth.decorators';
-import { RateLimited } from '../common/rate-limit';
 import type { StaffActor } from '../common/staff-actor';
 import { AuthService } from './auth.service';
+import { DEVICE_COOKIE_DAYS } from './device-cookie';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -25,15 +26,29 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @RateLimited('staff-login-client', 'staff-login-account')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Signed in; sets the session and CSRF cookies' })
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) res: Response): Promise<StaffProfile> {
-    const { token, profile } = await this.auth.login(dto);
+  @ApiOkResponse({ description: 'Signed in; sets the session, CSRF and device cookies' })
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StaffProfile> {
+    // Throttled inside (SignInThrottle): the bucket depends on whose device cookie this is.
+    const { token, profile, deviceCookie } = await this.auth.login(dto, {
+      clientAddress: String(req.ip),
+      deviceCookie: (req.cookies as Record<string, string> | undefined)?.[DEVICE_COOKIE],
+    });
     const maxAge = this.config.env.SESSION_TTL_HOURS * 3_600_000;
     res.cookie(SESSION_COOKIE, token, { ...this.cookieBase(), httpOnly: true, maxAge });
     // Readable by the portal's script, which echoes it in x-csrf-token; a cross-site page cannot read it.
     res.cookie(CSRF_COOKIE, profile.csrfToken, { ...this.cookieBase(), httpOnly: false, maxAge });
+    // Kept at logout: it remembers the browser, not the session, and only ever matters at sign-in.
+    res.cookie(DEVICE_COOKIE, deviceCookie, {
+      ...this.cookieBase(),
+      path: '/api/auth/login',
+      httpOnly: true,
+      maxAge: DEVICE_COOKIE_DAYS * 86_400_000,
+    });
     return profile;
   }
 

@@ -5,25 +5,47 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SecretBox } from '../common/crypto/secret-box';
 import type { StaffActor } from '../common/staff-actor';
+import { AppConfig } from '../config/app-config';
+import { DeviceCookies } from './device-cookie';
 import { identityError } from './identity.errors';
 import { verifyPassword } from './password-hasher';
 import { SessionService } from './session.service';
+import { SignInThrottle } from './sign-in-throttle';
 import { StaffUser } from './staff-user.entity';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
 
 const TOTP_CONTEXT = 'staff_user.totp';
 
+/** Where a sign-in attempt comes from: the client address and the browser's device cookie, if any. */
+export interface SignInOrigin {
+  clientAddress: string;
+  deviceCookie?: string;
+}
+
 @Injectable()
 export class AuthService {
+  private readonly devices: DeviceCookies;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly box: SecretBox,
-  ) {}
+    private readonly throttle: SignInThrottle,
+    config: AppConfig,
+  ) {
+    this.devices = new DeviceCookies(config.encryptionKey);
+  }
 
-  /** Checks password and, when enrolled, the TOTP code; then opens a session. Every outcome is audited. */
-  async login(dto: LoginDto): Promise<{ token: string; profile: StaffProfile }> {
+  /**
+   * Checks password and, when enrolled, the TOTP code; then opens a session and hands back the
+   * browser's device cookie (see SignInThrottle for why). Every outcome but a throttled attempt is
+   * audited (a flood of those would bury the audit log, and tells nothing new).
+   */
+  async login(
+    dto: LoginDto,
+    origin: SignInOrigin,
+  ): Promise<{ token: string; profile: StaffProfile; deviceCookie: string }> {
     const email = dto.email.toLowerCase();
     const user = await this.dataSource
       .getRepository(StaffUser)
@@ -33,6 +55,9 @@ export class AuthService {
       .where('u.email = :email', { email })
       .getOne();
     const active = user && !user.disabledAt ? user : undefined;
+    const device = this.devices.read(origin.deviceCookie);
+    const knownDevice = active && device?.userId === active.id ? device.deviceId : undefined;
+    await this.throttle.admit({ email, clientAddress: origin.clientAddress, knownDevice });
 
     if (!(await verifyPassword(active?.passwordHash, dto.password))) {
       await this.auditFailure(user, email, active ? 'wrong password' : 'unknown or disabled account');
@@ -59,7 +84,11 @@ export class AuthService {
         entityType: 'staff_user',
         entityId: verified.id,
       });
-      return { token, profile: this.profileOf(verified, session.csrfToken) };
+      return {
+        token,
+        profile: this.profileOf(verified, session.csrfToken),
+        deviceCookie: this.devices.issue(verified.id, knownDevice),
+      };
     });
   }
 

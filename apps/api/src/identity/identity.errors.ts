@@ -7,5 +7,9 @@ export const identityError = defineErrors({
     status: 400,
     message: 'That code is not valid; check the time on your device and try again',
   },
+  SIGN_IN_THROTTLED: {
+    status: 429,
+    message: 'Too many sign-in attempts; wait a few minutes and try again',
+  },
   TOTP_NOT_STARTED: { status: 409, message: 'Start TOTP enrolment first' },
 });
