@@ -124,14 +124,13 @@ export async function seedTips(db, { agencyId, count, offset = 0, days = 30 }) {
         rnd() < 0.2 ? String(1 + Math.floor(rnd() * 3)) : '0',
         rnd() < 0.05 ? '{véhicule}' : '{}',
         '1',
-        '0',
       ];
       yield cells.join('\t') + '\n';
     }
   }
   const copy = db.query(
     copyStreams.from(
-      `COPY tip (id, agency_id, code, password_hash, description, language, status, priority, received_at, latitude, longitude, media_count, tags, version, failed_sign_ins) FROM STDIN`,
+      `COPY tip (id, agency_id, code, password_hash, description, language, status, priority, received_at, latitude, longitude, media_count, tags, version) FROM STDIN`,
     ),
   );
   await pipeline(Readable.from(rows()), copy);

@@ -1543,7 +1543,6 @@ async function generateBatch({ agencyId, appealIds, offset, count, now }) {
         'NORMAL',
         1,
         new Date(receivedAt).toISOString(),
-        0,
       ]),
     );
     const placeTime = located ? `(${[...earthXyz(lat, lon), occurredAt.getTime() / 1000].join(', ')})` : null;
@@ -1625,7 +1624,7 @@ async function copyBatch(db, files, timing) {
   };
   await copy(
     'tip',
-    'id, agency_id, code, password_hash, appeal_id, description, occurred_from, place, latitude, longitude, language, contact_phone_key, status, priority, version, received_at, failed_sign_ins',
+    'id, agency_id, code, password_hash, appeal_id, description, occurred_from, place, latitude, longitude, language, contact_phone_key, status, priority, version, received_at',
     files.tip,
   );
   await copy(

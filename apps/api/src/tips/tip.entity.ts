@@ -83,10 +83,4 @@ export class Tip {
 
   @Column({ name: 'has_location', type: 'boolean', insert: false, update: false })
   hasLocation!: boolean;
-
-  @Column({ name: 'failed_sign_ins', type: 'int', select: false })
-  failedSignIns!: number;
-
-  @Column({ name: 'sign_in_locked_until', type: 'timestamptz', nullable: true, select: false })
-  signInLockedUntil!: Date | null;
 }

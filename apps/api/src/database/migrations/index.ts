@@ -8,6 +8,7 @@ import { Records1763700500000 } from './1763700500000-records';
 import { AgencyTimeZone1763700600000 } from './1763700600000-agency-time-zone';
 import { UploadLocks1763700700000 } from './1763700700000-upload-locks';
 import { ChallengeAttempts1763700800000 } from './1763700800000-challenge-attempts';
+import { FollowUpSignInLocks1763701200000 } from './1763701200000-follow-up-sign-in-locks';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AgencyTimeZone1763700600000,
   UploadLocks1763700700000,
   ChallengeAttempts1763700800000,
+  FollowUpSignInLocks1763701200000,
 ];

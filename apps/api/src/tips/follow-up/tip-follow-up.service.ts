@@ -4,6 +4,7 @@ import { CoarseTipStatus, FollowUpSession, FollowUpView, MessageAuthor, TipStatu
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { ReceivedFile } from '../../media/hashing-disk-storage';
+import { FollowUpSignInLocks } from './follow-up-sign-in-locks';
 import { FollowUpTokens } from './follow-up-token';
 import { TipFiles } from '../uploads/tip-files';
 import { TipMedia } from '../tip-media.entity';
@@ -12,9 +13,6 @@ import { Tip } from '../tip.entity';
 import { tipError } from '../tips.errors';
 import { normalizeTipCode, verifyPassphrase } from '../tipster-credentials';
 import { LiveEvents } from '../../events/live-events';
-
-const MAX_FAILURES = 10;
-const LOCK_MINUTES = 15;
 
 const COARSE: Record<TipStatus, CoarseTipStatus> = {
   [TipStatus.NEW]: CoarseTipStatus.RECEIVED,
@@ -28,12 +26,14 @@ const COARSE: Record<TipStatus, CoarseTipStatus> = {
 
 /**
  * The tipster's side after sending: sign in with code and passphrase, read and answer the
- * investigators, add files. Wrong passphrases lock the code for a while after ten tries, in the
- * database so that every API process counts them. Nothing here reveals staff or other tips.
+ * investigators, add files. Attempts lock the code for a while after ten tries, in the database so
+ * that every API process counts them (FollowUpSignInLocks). Nothing here reveals staff or other
+ * tips, nor whether a code exists.
  */
 @Injectable()
 export class TipFollowUpService {
   readonly tokens: FollowUpTokens;
+  private readonly locks: FollowUpSignInLocks;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -42,37 +42,28 @@ export class TipFollowUpService {
     config: AppConfig,
   ) {
     this.tokens = new FollowUpTokens(config.encryptionKey);
+    this.locks = new FollowUpSignInLocks(dataSource, config.encryptionKey);
   }
 
+  /**
+   * Every path costs the same: one lock statement, one tip lookup and one argon2 verification (on a
+   * dummy hash for an unknown code), and the same answers, so neither the timing nor the lock tells
+   * whether a code exists.
+   */
   async signIn(code: string, password: string): Promise<FollowUpSession> {
     const normalized = normalizeTipCode(code);
+    const codeKey = this.locks.keyOf(normalized ?? code.trim().toUpperCase());
+    if (!(await this.locks.admit(codeKey))) throw tipError('LOCKED');
     const tip = normalized
       ? await this.dataSource
           .getRepository(Tip)
           .createQueryBuilder('t')
-          .addSelect(['t.passwordHash', 't.failedSignIns', 't.signInLockedUntil'])
+          .addSelect('t.passwordHash')
           .where('t.code = :code', { code: normalized })
           .getOne()
       : null;
-    if (!tip) {
-      await verifyPassphrase(undefined, password);
-      throw tipError('BAD_CREDENTIALS');
-    }
-    if (tip.signInLockedUntil && tip.signInLockedUntil > new Date()) throw tipError('LOCKED');
-    if (!(await verifyPassphrase(tip.passwordHash, password))) {
-      await this.dataSource.query(
-        `UPDATE tip SET failed_sign_ins = failed_sign_ins + 1,
-           sign_in_locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE sign_in_locked_until END
-         WHERE id = $1`,
-        [tip.id, MAX_FAILURES, LOCK_MINUTES],
-      );
-      throw tipError('BAD_CREDENTIALS');
-    }
-    if (tip.failedSignIns > 0)
-      await this.dataSource.query(
-        `UPDATE tip SET failed_sign_ins = 0, sign_in_locked_until = NULL WHERE id = $1`,
-        [tip.id],
-      );
+    if (!(await verifyPassphrase(tip?.passwordHash, password)) || !tip) throw tipError('BAD_CREDENTIALS');
+    await this.locks.clear(codeKey);
     const { token, expiresAt } = this.tokens.issue(tip.id);
     return { token, expiresAt: expiresAt.toISOString() };
   }

@@ -130,7 +130,6 @@ export class TipIntakeService {
           }),
           version: 1,
           receivedAt: facts.receivedAt,
-          failedSignIns: 0,
           mediaCount: facts.mediaCount,
         })
         .orIgnore()
