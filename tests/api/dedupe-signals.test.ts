@@ -1,3 +1,4 @@
+import { Clock } from '../../apps/api/src/common/clock';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TipFields } from '../support/tip-client';
@@ -24,14 +25,21 @@ const at = (p: { latitude: number; longitude: number }) => ({
   longitude: String(p.longitude),
 });
 const minutes = (base: string, n: number) => new Date(Date.parse(base) + n * 60_000).toISOString();
-/** The wall clock in the demo agency's zone, `ago` minutes before now: what a tipster would write. */
+/**
+ * Tips arrive at a set moment (the app's Clock), never at the hour the test runs: a clock written
+ * "two hours ago" shortly after midnight is yesterday's, and "hier" then means the same evening.
+ * 15:30 in Montréal, a weekday in November.
+ */
+const ARRIVAL = '2026-11-20T20:30:00.000Z';
+const JUST_AFTER_MIDNIGHT = '2026-11-21T05:30:00.000Z'; // 00:30 in Montréal
+/** The wall clock in the demo agency's zone, `ago` minutes before the tips arrive: what a tipster would write. */
 const clockAgo = (ago: number) => {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'America/Toronto',
     hour: 'numeric',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(Date.now() - ago * 60_000);
+  }).formatToParts(Date.parse(ARRIVAL) - ago * 60_000);
   const h = Number(parts.find((p) => p.type === 'hour')?.value);
   const mm = parts.find((p) => p.type === 'minute')?.value ?? '00';
   return { fr: `${h} h ${mm}`, en: `${((h + 11) % 12) + 1}:${mm} ${h < 12 ? 'a.m.' : 'p.m.'}` };
@@ -39,6 +47,7 @@ const clockAgo = (ago: number) => {
 
 beforeAll(async () => {
   t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
+  t.app.get(Clock).set(ARRIVAL);
   investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
   const { rows } = await t.db.query(
     `SELECT a.slug FROM appeal a JOIN agency g ON g.id = a.agency_id
@@ -212,6 +221,18 @@ beforeAll(async () => {
     ],
   ];
   for (const [name, fields, photos] of tips) ids[name] = await sendTip(t, fields, photos);
+  // Half past midnight in Montréal: "vers 23 h 40" and "hier vers 23 h 50" are the same evening.
+  t.app.get(Clock).set(JUST_AFTER_MIDNIGHT);
+  ids.lateEvening = await sendTip(t, {
+    description: 'Vers 23 h 40, deux hommes forçaient la porte du dépanneur.',
+    appeal: appeals[1],
+    place: 'Dépanneur de la rue Beaubien',
+  });
+  ids.lateYesterday = await sendTip(t, {
+    description: 'Hier vers 23 h 50, un camion blanc attendait moteur en marche.',
+    appeal: appeals[1],
+    place: 'dépanneur rue Beaubien',
+  });
   await settle(t);
 }, 60_000);
 afterAll(() => t.close());
@@ -301,6 +322,12 @@ describe('place and time, by the places typed', () => {
 
   it('takes "hier" to be the day before', async () => {
     expect(await suggestion(investigator, ids.clockA, ids.clockYesterday)).toBeUndefined();
+  });
+
+  it('reads a clock just after midnight as the evening before, as "hier" is', async () => {
+    expect(await reasonsOf('lateEvening', 'lateYesterday')).toContain(
+      'place named alike (1.00), 10 min apart',
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { Clock } from './clock';
 import { ClientKey } from './crypto/client-key';
 import { SecretBox } from './crypto/secret-box';
 
@@ -7,6 +8,7 @@ import { SecretBox } from './crypto/secret-box';
 @Global()
 @Module({
   providers: [
+    Clock,
     {
       provide: ClientKey,
       inject: [AppConfig],
@@ -19,6 +21,6 @@ import { SecretBox } from './crypto/secret-box';
       useFactory: (config: AppConfig) => new SecretBox(config.encryptionKey),
     },
   ],
-  exports: [ClientKey, SecretBox],
+  exports: [Clock, ClientKey, SecretBox],
 })
 export class CommonModule {}

@@ -4,8 +4,10 @@
  * without it two witnesses of one moment who typed a place cannot be compared by place and time.
  *
  * Only a clock is read, never a date: the tip's arrival, in the agency's time zone, says which day
- * (the latest such moment not after the tip arrived; see `statedClockSql`). The first clock in the
- * text wins: "vers 14 h, puis encore à 16 h" is about 14 h.
+ * (the latest such moment not after the tip arrived; see `recordFingerprint`). The first clock in
+ * the text wins: "vers 14 h, puis encore à 16 h" is about 14 h. Nothing here reads the time: the
+ * arrival comes from the injected `Clock` at intake, so a tip scored again days later reads the same
+ * moment, and a test sets the arrival instead of depending on the hour it runs at.
  */
 export interface StatedClock {
   /** Hours it may be, 0–23: two when the text is a 12-hour clock without a.m. or p.m. */

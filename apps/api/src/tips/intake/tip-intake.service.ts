@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CreateTipDto, TipReceipt, TipStatus } from '@vigie/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { SecretBox } from '../../common/crypto/secret-box';
 import { AppConfig } from '../../config/app-config';
 import { LiveEvents } from '../../events/live-events';
@@ -36,6 +37,7 @@ export class TipIntakeService {
     private readonly live: LiveEvents,
     private readonly destinations: TipDestinations,
     private readonly pow: ProofOfWorkService,
+    private readonly clock: Clock,
     config: AppConfig,
   ) {
     this.contactKey = createHmac('sha256', config.encryptionKey).update('vigie:contact-keys').digest();
@@ -52,7 +54,8 @@ export class TipIntakeService {
     const language = dto.language ?? 'fr';
     const password = newPassphrase(language);
     const passwordHash = await hashPassphrase(password);
-    const receivedAt = new Date();
+    // The arrival is the moment the tipster's words are read against ("hier vers 21 h").
+    const receivedAt = this.clock.now();
     const tipId = randomUUID();
 
     const code = await this.files.seal(tipId, media, (recordFiles) =>
