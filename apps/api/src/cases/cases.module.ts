@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TipsModule } from '../tips/tips.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
-/** Investigations: cases and their links to tips and appeals. Uses tips; tips never use it. */
-@Module({ controllers: [CasesController], providers: [CasesService] })
+/**
+ * Investigations: cases and their links to tips and appeals. Uses tips (a tip's status moves with
+ * its links through TipCaseLinks); tips never use it.
+ */
+@Module({ imports: [TipsModule], controllers: [CasesController], providers: [CasesService] })
 export class CasesModule {}

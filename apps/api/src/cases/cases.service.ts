@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseView, CreateCaseDto, TipStatus, UpdateCaseDto } from '@vigie/common';
+import { CaseView, CreateCaseDto, UpdateCaseDto } from '@vigie/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
-import { LiveEvents } from '../events/live-events';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from '../tips/inbox/inbox.service';
-import { LINKABLE } from '../tips/tip-status';
+import { TipCaseLinks } from '../tips/tip-case-links.service';
 import { caseError } from './cases.errors';
 
 interface CaseRow {
@@ -23,8 +22,9 @@ interface CaseRow {
 
 /**
  * Cases gather the tips and appeals of one investigation. Case numbers are per agency and year
- * (2026-000123), drawn from a counter row so that two cases never share one. Linking a tip moves
- * it to LINKED; unlinking it from its last case puts it back to ACTIONABLE.
+ * (2026-000123), drawn from a counter row so that two cases never share one. Cases keep the links
+ * (`case_tip`, `case_appeal`); what a link does to a tip's status is the tips feature's
+ * (TipCaseLinks): linking moves it to LINKED, unlinking it from its last case back to ACTIONABLE.
  */
 @Injectable()
 export class CasesService {
@@ -34,7 +34,7 @@ export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly live: LiveEvents,
+    private readonly tipLinks: TipCaseLinks,
   ) {
     this.record = audit.about('case');
   }
@@ -131,12 +131,7 @@ export class CasesService {
     await this.dataSource.transaction(async (tx) => {
       const row = await this.locked(tx, actor, id);
       if (row.status === 'CLOSED') throw caseError('CASE_CLOSED');
-      const tips: { id: string; status: TipStatus }[] = await tx.query(
-        `SELECT id, status FROM tip WHERE id = ANY($1::uuid[]) AND agency_id = $2 ORDER BY id FOR UPDATE`,
-        [tipIds, actor.agencyId],
-      );
-      if (tips.length !== new Set(tipIds).size) throw commonError('NOT_FOUND');
-      const refused = tips.filter((t) => !LINKABLE.includes(t.status));
+      const { tips, refused } = await this.tipLinks.lockForLinking(tx, actor.agencyId, tipIds);
       if (refused.length)
         throw caseError('NOT_LINKABLE', {
           details: { refused: refused.map((t) => ({ id: t.id, status: t.status })) },
@@ -146,22 +141,8 @@ export class CasesService {
           `INSERT INTO case_tip (case_id, tip_id, agency_id, linked_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING tip_id`,
           [id, tip.id, actor.agencyId, actor.userId],
         );
-        if (!inserted.length) continue;
-        await tx.query(`UPDATE tip SET status = 'LINKED', version = version + 1 WHERE id = $1`, [tip.id]);
-        await this.audit.append(tx, {
-          agencyId: actor.agencyId,
-          actorId: actor.userId,
-          action: 'tip.linked',
-          entityType: 'tip',
-          entityId: tip.id,
-          data: {
-            caseId: id,
-            caseNumber: row.number,
-            from: { status: tip.status },
-            to: { status: TipStatus.LINKED },
-          },
-        });
-        await this.live.emit(tx, actor.agencyId, 'tip.updated', { tipId: tip.id, status: TipStatus.LINKED });
+        if (inserted.length)
+          await this.tipLinks.linked(tx, actor, tip, { caseId: id, caseNumber: row.number });
       }
       await this.record(tx, actor, id, 'case.tips_linked', { tipIds });
     });
@@ -180,13 +161,7 @@ export class CasesService {
         `SELECT count(*)::int AS remaining FROM case_tip WHERE tip_id = $1`,
         [tipId],
       );
-      if (remaining === 0) {
-        await tx.query(
-          `UPDATE tip SET status = 'ACTIONABLE', version = version + 1 WHERE id = $1 AND status = 'LINKED'`,
-          [tipId],
-        );
-        await this.live.emit(tx, actor.agencyId, 'tip.updated', { tipId, status: TipStatus.ACTIONABLE });
-      }
+      if (remaining === 0) await this.tipLinks.unlinkedFromLastCase(tx, actor, tipId);
       await this.audit.append(tx, {
         agencyId: actor.agencyId,
         actorId: actor.userId,

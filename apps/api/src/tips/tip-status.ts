@@ -18,7 +18,20 @@ export const TIP_TRANSITIONS: Record<TipStatus, TipStatus[]> = {
   [CLOSED]: [IN_REVIEW],
 };
 
-/** Statuses from which linking to a case moves the tip to LINKED. */
+/*
+ * The two moves that follow a case link rather than a staff member's choice of status, and so are
+ * not in TIP_TRANSITIONS (the moves PATCH allows): both are made by TipCaseLinks, in the
+ * transaction that adds or removes the link.
+ */
+
+/** Statuses from which linking to a case moves the tip to LINKED (LINKED itself: a second case). */
 export const LINKABLE: TipStatus[] = [NEW, IN_REVIEW, NEEDS_INFO, ACTIONABLE, LINKED];
+
+/**
+ * Unlinked from its last case, a LINKED tip goes back to ACTIONABLE: it was worth a case, so it
+ * is triaged again from there, not from the start. Staff cannot set LINKED -> ACTIONABLE directly
+ * while the tip is still linked.
+ */
+export const AFTER_LAST_UNLINK = ACTIONABLE;
 
 export const canMove = (from: TipStatus, to: TipStatus) => from === to || TIP_TRANSITIONS[from].includes(to);

@@ -28,6 +28,7 @@ import { TipMediaJob } from './uploads/tip-media.job';
 import { TipMedia } from './tip-media.entity';
 import { TipMessage } from './tip-message.entity';
 import { Tip } from './tip.entity';
+import { TipCaseLinks } from './tip-case-links.service';
 import { UploadSweepJob } from './uploads/upload-sweep.job';
 import { UploadSweepService } from './uploads/upload-sweep.service';
 
@@ -79,6 +80,8 @@ const MB = 1024 * 1024;
     TipStatsService,
     UploadSweepService,
     UploadSweepJob,
+    TipCaseLinks,
   ],
+  exports: [TipCaseLinks],
 })
 export class TipsModule {}

@@ -5,7 +5,7 @@ import { AuditService } from '../../audit/audit.service';
 import { MediaStore } from '../../media/media-store';
 import { sealedTipMediaKey, StoredRendition } from '../../tips/tip-media.entity';
 import { RetentionDefaults } from './retention-defaults';
-import { deleteTipRows, PurgeBlocked } from './tip-purge';
+import { deleteTipRows, PurgeBlocked } from '../../tips/tip-removal';
 import { loggableError } from '../../common/loggable-error';
 
 export interface RetentionRunOptions {

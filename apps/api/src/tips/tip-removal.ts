@@ -26,7 +26,10 @@ async function references(tx: EntityManager): Promise<Reference[]> {
 }
 
 /**
- * Deletes a tip and every row that refers to it, inside the caller's transaction. The order
+ * Deletes a tip and every row that refers to it, inside the caller's transaction. The tip is this
+ * feature's, so its removal is too; the rows other features keep about a tip (duplicate signals,
+ * live events) exist only because of the tip and go with it. The retention purge (records) decides
+ * what is due and calls this. The order
  * between tables is found by trying: a delete refused by a foreign key is retried after the
  * others (each in a savepoint), until none is left or a pass makes no progress. A row that is
  * referenced by something else (a duplicate cluster this tip leads, with other members) stops the
