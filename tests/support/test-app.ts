@@ -23,7 +23,13 @@ export interface TestApp {
  * Starts the real application on its own copy of the migrated, seeded template database and a
  * real port. Call once per test file (beforeAll) and close it in afterAll.
  */
-export async function startTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  envOverrides: Record<string, string> = {},
+  options: {
+    /** The URL the app connects through (a relay in front of the database: database-proxy.ts). */
+    connectVia?: (databaseUrl: string) => Promise<string>;
+  } = {},
+): Promise<TestApp> {
   const pgUrl = process.env.VIGIE_TEST_PG_URL;
   if (!pgUrl) throw new Error('VIGIE_TEST_PG_URL is unset: run through jest --selectProjects api');
   const name = `vigie_t_${randomBytes(6).toString('hex')}`;
@@ -36,7 +42,8 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
   const dataDir = join(process.env.VIGIE_TEST_DATA_DIR!, name);
   await mkdir(dataDir, { recursive: true });
   const env = loadEnvironment({ DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'silent', ...envOverrides });
-  const app = await createApp(new AppConfig(env, databaseUrl, Buffer.alloc(32, 7)));
+  const appUrl = options.connectVia ? await options.connectVia(databaseUrl) : databaseUrl;
+  const app = await createApp(new AppConfig(env, appUrl, Buffer.alloc(32, 7)));
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const db = new Client({ connectionString: databaseUrl });

@@ -16,6 +16,7 @@ import { PublicAppealCache } from './appeals/public-appeal-cache';
 import { publicCacheFastPath } from './appeals/public-cache.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { withStatementTimeout } from './database/bounded-client';
 import { seedDemo } from './database/demo-seed';
 import { migrate } from './database/migrate';
 import { PORTAL_DIST } from './portal/portal-page.service';
@@ -83,8 +84,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   await app.init();
   const dataSource = app.get(DataSource);
-  await migrate(dataSource);
-  if (config.env.SEED_DEMO && (await seedDemo(dataSource, config))) await seedDemoAppeals(app);
+  // Migrations and the first seed may take long on a big database: no statement timeout for them.
+  await withStatementTimeout(0, async () => {
+    await migrate(dataSource);
+    if (config.env.SEED_DEMO && (await seedDemo(dataSource, config))) await seedDemoAppeals(app);
+  });
   return app;
 }
 

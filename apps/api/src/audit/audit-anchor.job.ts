@@ -36,6 +36,7 @@ export class AuditAnchorJob implements OnModuleInit {
     await this.jobs.define({
       name: AUDIT_ANCHOR_JOB,
       retryLimit: 2,
+      longStatements: true,
       handle: async () => {
         await this.anchor();
       },

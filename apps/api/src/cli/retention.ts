@@ -8,6 +8,7 @@ import { DatabaseModule } from '../database/database.module';
 import { MediaModule } from '../media/media.module';
 import { RetentionDefaults } from '../records/retention/retention-defaults';
 import { RetentionReport, RetentionService } from '../records/retention/retention.service';
+import { withStatementTimeout } from '../database/bounded-client';
 import { withDatabase } from './cli-database';
 
 /**
@@ -61,9 +62,9 @@ export async function main(args: string[], out: (line: string) => void): Promise
       logger: ['error', 'warn'],
     });
     try {
-      const report = await app
-        .get(RetentionService)
-        .run({ dryRun: parsed.dryRun, tipIds: parsed.tipIds, trigger: 'cli' });
+      const report = await withStatementTimeout(env.DB_LONG_STATEMENT_TIMEOUT_MS, () =>
+        app.get(RetentionService).run({ dryRun: parsed.dryRun, tipIds: parsed.tipIds, trigger: 'cli' }),
+      );
       for (const line of describe(report, RetentionDefaults.from(env))) out(line);
       return report.fileErrors.length > 0 ? 2 : 0;
     } finally {

@@ -10,6 +10,7 @@ import {
   UploadSweepReport,
   UploadSweepService,
 } from '../tips/uploads/upload-sweep.service';
+import { withStatementTimeout } from '../database/bounded-client';
 import { withDatabase } from './cli-database';
 
 /** The sweep wired exactly as in the API (same database, same media store, same folders), and nothing else. */
@@ -54,7 +55,9 @@ export async function main(args: string[], out: (line: string) => void): Promise
       logger: ['error', 'warn'],
     });
     try {
-      const report = await app.get(UploadSweepService).run({ dryRun });
+      const report = await withStatementTimeout(env.DB_LONG_STATEMENT_TIMEOUT_MS, () =>
+        app.get(UploadSweepService).run({ dryRun }),
+      );
       for (const line of describe(report)) out(line);
       return report.failures > 0 ? 2 : 0;
     } finally {

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import { ApiError } from '@vigie/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { OutageLog } from '../database/outage-log';
 import { DomainException } from './domain.exception';
 import { loggableError } from './loggable-error';
 
@@ -15,7 +17,11 @@ const CODES: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
+
+/** When a client should try again after the database was found unavailable (seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Postgres refusing a value (NUL byte, bad encoding, date out of range): the client's input, not a bug. */
 const UNSTORABLE_INPUT = new Set(['22021', '22P05', '22007', '22008', '22003', '22P02']);
@@ -35,11 +41,27 @@ interface ParserError {
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  /** Requests failing because the database is away: logged once by kind, not once per request. */
+  private readonly outage = new OutageLog(this.logger, 'requests');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request & { id?: string }>();
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      // The database is down, frozen, restarting or overwhelmed: nothing the client did, and nothing
+      // a retry in a few seconds may not fix. (The health check answers its own 503.)
+      this.outage.lost(exception);
+      if (res.headersSent) return void res.end();
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      res.status(503).json({
+        statusCode: 503,
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The service is briefly unavailable; try again in a few seconds',
+        correlationId: req.id,
+      } satisfies ApiError);
+      return;
+    }
     const body = this.toBody(exception, req.id);
     if (body.statusCode >= 500)
       // Only the error's kind and place: a database error carries the query's parameters, which

@@ -34,6 +34,23 @@ describe('loadEnvironment', () => {
     expect(message).toMatch(/ENCRYPTION_KEY="short": must be 32 bytes, base64/);
   });
 
+  it('bounds the waits on the database, and refuses bounds that are not whole milliseconds', () => {
+    expect(loadEnvironment({})).toMatchObject({
+      DB_CONNECT_TIMEOUT_MS: 3000,
+      DB_STATEMENT_TIMEOUT_MS: 5000,
+      DB_LONG_STATEMENT_TIMEOUT_MS: 900000,
+    });
+    expect(loadEnvironment({ DB_STATEMENT_TIMEOUT_MS: '0' }).DB_STATEMENT_TIMEOUT_MS).toBe(0);
+    for (const [name, bad] of [
+      ['DB_CONNECT_TIMEOUT_MS', '0'],
+      ['DB_CONNECT_TIMEOUT_MS', '3s'],
+      ['DB_STATEMENT_TIMEOUT_MS', '-1'],
+      ['DB_STATEMENT_TIMEOUT_MS', '1.5'],
+      ['DB_LONG_STATEMENT_TIMEOUT_MS', 'forever'],
+    ])
+      expect(() => loadEnvironment({ [name]: bad })).toThrow(`${name}=${JSON.stringify(bad)}`);
+  });
+
   it('refuses a demo password shorter than 12 characters', () => {
     expect(() => loadEnvironment({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
   });

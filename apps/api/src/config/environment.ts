@@ -61,6 +61,36 @@ export class Environment {
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
+  /**
+   * How long to wait for a database connection (a new one, or a free one from the pool) before
+   * the request answers 503. A database that is down or frozen must not hold requests.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DB_CONNECT_TIMEOUT_MS = 3_000;
+
+  /**
+   * Longest statement of a request or an ordinary job; past it the request answers 503. A frozen
+   * server is given up one second after (apps/api/src/database/bounded-client.ts). 0 = none.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  DB_STATEMENT_TIMEOUT_MS = 5_000;
+
+  /**
+   * Longest statement of the long-running paths: evidence exports, open-records reports, the
+   * retention purge, the upload sweep, audit anchoring. Migrations have no limit. 0 = none.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  DB_LONG_STATEMENT_TIMEOUT_MS = 900_000;
+
   /** Base64 of 32 random bytes. Unset: one is generated and kept in DATA_DIR/encryption.key. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -3,6 +3,8 @@ import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
 import { loggableError, withheldError } from '../common/loggable-error';
 import { AppConfig } from '../config/app-config';
+import { withStatementTimeout } from '../database/bounded-client';
+import { connectionBounds } from '../database/connection-bounds';
 import { JobName, JobPayloads, ScheduledJobName } from './job-registry';
 
 export interface JobDefinition<N extends JobName> {
@@ -15,6 +17,11 @@ export interface JobDefinition<N extends JobName> {
    * Long sweeps set more: a run retried while it still runs would do its work twice at once.
    */
   expireInSeconds?: number;
+  /**
+   * Statements of this job get DB_LONG_STATEMENT_TIMEOUT_MS instead of DB_STATEMENT_TIMEOUT_MS
+   * (sweeps and purges over whole tables).
+   */
+  longStatements?: boolean;
 }
 
 /**
@@ -30,7 +37,12 @@ export class JobQueue implements OnApplicationShutdown {
   private queueChanges: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: AppConfig) {
-    this.boss = new PgBoss({ connectionString: config.databaseUrl, max: 4, application_name: 'vigie-jobs' });
+    this.boss = new PgBoss({
+      connectionString: config.databaseUrl,
+      max: 4,
+      application_name: 'vigie-jobs',
+      ...connectionBounds(config),
+    });
     this.boss.on('error', (err) => this.logger.error({ err: loggableError(err) }, 'job queue error'));
   }
 
@@ -57,7 +69,12 @@ export class JobQueue implements OnApplicationShutdown {
         async ([job]) => {
           // A failed job's error is stored in pg-boss's table, every field of it: never a query's
           // parameters or a Postgres error's detail (the failing row).
-          await definition.handle(job.data).catch((err) => Promise.reject(withheldError(err)));
+          const run = () => definition.handle(job.data);
+          await (
+            definition.longStatements
+              ? withStatementTimeout(this.config.env.DB_LONG_STATEMENT_TIMEOUT_MS, run)
+              : run()
+          ).catch((err) => Promise.reject(withheldError(err)));
           // pg-boss sleeps out the polling interval after every job, found work or not: one job
           // per worker per half second (4 photos/s on two workers, measured). After a job, the
           // queue likely holds more: fetch again at once; an empty fetch sleeps as usual.

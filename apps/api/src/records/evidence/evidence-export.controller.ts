@@ -3,6 +3,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { StaffRole } from '@vigie/common';
 import type { Response } from 'express';
 import { Auth, CurrentStaff } from '../../common/auth.decorators';
+import { LongRunning } from '../../database/long-running';
 import type { StaffActor } from '../../common/staff-actor';
 import { EvidenceExportDto, EvidenceExportQuery } from '../dtos/evidence-export.dto';
 import { EvidenceExportService } from './evidence-export.service';
@@ -11,7 +12,7 @@ const { INVESTIGATOR, SUPERVISOR } = StaffRole;
 const Id = (name = 'id') => Param(name, new ParseUUIDPipe());
 /** Every export: the same roles and a ZIP answer. Each also declares its (empty) query, so unknown parameters are refused. */
 const EvidenceExport = (path: string) =>
-  applyDecorators(Post(path), Auth(INVESTIGATOR, SUPERVISOR), ApiProduces('application/zip'));
+  applyDecorators(Post(path), Auth(INVESTIGATOR, SUPERVISOR), ApiProduces('application/zip'), LongRunning());
 
 /**
  * Evidence packages (a streamed ZIP). POST, not GET: an export is an audited act with a reason,

@@ -3,6 +3,7 @@ import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { StaffRole } from '@vigie/common';
 import type { Response } from 'express';
 import { Auth, CurrentStaff } from '../../common/auth.decorators';
+import { LongRunning } from '../../database/long-running';
 import type { StaffActor } from '../../common/staff-actor';
 import { OpenRecordsQueryDto } from '../dtos/open-records-query.dto';
 import { renderCsv, renderHtml } from './open-records.renderers';
@@ -21,6 +22,7 @@ export class OpenRecordsController {
    */
   @Get('open-records')
   @Auth(SUPERVISOR, ADMIN, PIO)
+  @LongRunning()
   @ApiProduces('application/json', 'text/csv', 'text/html')
   async openRecords(
     @CurrentStaff() staff: StaffActor,

@@ -22,6 +22,7 @@ export class RetentionJob implements OnModuleInit {
       name: RETENTION_JOB,
       retryLimit: 2,
       expireInSeconds: 6 * 3600,
+      longStatements: true,
       handle: async () => {
         await this.retention.run({ dryRun: false, trigger: 'schedule' });
       },

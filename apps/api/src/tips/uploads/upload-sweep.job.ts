@@ -32,6 +32,7 @@ export class UploadSweepJob implements OnModuleInit, OnApplicationShutdown {
       // The next tick is a retry of its own.
       retryLimit: 1,
       expireInSeconds: 6 * 3600,
+      longStatements: true,
       handle: async () => {
         await this.sweep.run({ dryRun: false });
       },
