@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeskModule } from '../desk/desk.module';
 import { TipsModule } from '../tips/tips.module';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
@@ -7,5 +8,5 @@ import { CasesService } from './cases.service';
  * Investigations: cases and their links to tips and appeals. Uses tips (a tip's status moves with
  * its links through TipCaseLinks); tips never use it.
  */
-@Module({ imports: [TipsModule], controllers: [CasesController], providers: [CasesService] })
+@Module({ imports: [TipsModule, DeskModule], controllers: [CasesController], providers: [CasesService] })
 export class CasesModule {}

@@ -5,20 +5,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
-import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from '../tips/inbox/inbox.service';
+import { CaseDetailView, caseFields, CaseRow } from '../desk/case-detail.view';
 import { TipCaseLinks } from '../tips/tip-case-links.service';
 import { caseError } from './cases.errors';
-
-interface CaseRow {
-  id: string;
-  number: string;
-  title: string;
-  status: 'OPEN' | 'CLOSED';
-  lead_id: string | null;
-  lead_name: string | null;
-  version: number;
-  created_at: Date;
-}
 
 /**
  * Cases gather the tips and appeals of one investigation. Case numbers are per agency and year
@@ -35,6 +24,7 @@ export class CasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tipLinks: TipCaseLinks,
+    private readonly detailView: CaseDetailView,
   ) {
     this.record = audit.about('case');
   }
@@ -67,44 +57,9 @@ export class CasesService {
     return rows.map(caseFields);
   }
 
-  async view(actor: StaffActor, id: string): Promise<CaseView> {
-    const [row]: CaseRow[] = await this.dataSource.query(
-      `SELECT c.*, u.display_name AS lead_name FROM investigation_case c LEFT JOIN staff_user u ON u.id = c.lead_id WHERE c.id = $1 AND c.agency_id = $2`,
-      [id, actor.agencyId],
-    );
-    if (!row) throw commonError('NOT_FOUND');
-    const [tips, appeals] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${SUMMARY_COLUMNS}, ct.linked_at, t.latitude, t.longitude, t.occurred_from
-           FROM case_tip ct JOIN tip t ON t.id = ct.tip_id ${SUMMARY_JOINS} WHERE ct.case_id = $1 ORDER BY coalesce(t.occurred_from, t.received_at)`,
-        [id],
-      ),
-      this.dataSource.query(
-        `SELECT a.id, a.slug, a.kind, coalesce(v.public->'content'->'title', a.draft->'title') AS title
-           FROM case_appeal ca JOIN appeal a ON a.id = ca.appeal_id LEFT JOIN appeal_version v ON v.id = a.current_version_id WHERE ca.case_id = $1`,
-        [id],
-      ),
-    ]);
-    return {
-      ...caseFields(row),
-      tips: tips.map(
-        (
-          t: SummaryRow & {
-            linked_at: Date;
-            latitude: number | null;
-            longitude: number | null;
-            occurred_from: Date | null;
-          },
-        ) => ({
-          ...toSummary(t),
-          linkedAt: t.linked_at.toISOString(),
-          latitude: t.latitude ?? undefined,
-          longitude: t.longitude ?? undefined,
-          occurredFrom: t.occurred_from?.toISOString(),
-        }),
-      ),
-      appeals,
-    };
+  /** The case as the desk shows it (CaseDetailView: it joins its tips' and appeals' tables). */
+  view(actor: StaffActor, id: string): Promise<CaseView> {
+    return this.detailView.read(actor, id);
   }
 
   async update(actor: StaffActor, id: string, dto: UpdateCaseDto): Promise<CaseView> {
@@ -221,16 +176,4 @@ export class CasesService {
     ]);
     if (!staff) throw caseError('UNKNOWN_LEAD');
   }
-}
-
-function caseFields(r: CaseRow): Omit<CaseView, 'tips' | 'appeals'> {
-  return {
-    id: r.id,
-    number: r.number,
-    title: r.title,
-    status: r.status,
-    lead: r.lead_id ? { id: r.lead_id, displayName: r.lead_name! } : undefined,
-    version: r.version,
-    createdAt: r.created_at.toISOString(),
-  };
 }

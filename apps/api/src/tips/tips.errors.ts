@@ -22,7 +22,6 @@ export const tipError = defineErrors({
     status: 401,
     message: 'Your follow-up session has expired; sign in again with your code and password',
   },
-  BAD_CURSOR: { status: 400, message: 'This page link is not valid; start again from the first page' },
   STALE_VERSION: { status: 409, message: 'Someone else changed this tip since you opened it' },
   ILLEGAL_TRANSITION: { status: 409, message: 'This tip cannot move to that status from where it is' },
   UNKNOWN_STAFF: { status: 400, message: 'No such staff member in your agency' },

@@ -3,13 +3,13 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppealsModule } from '../appeals/appeals.module';
+import { DeskModule } from '../desk/desk.module';
 import { AppConfig } from '../config/app-config';
 import { PgListener } from '../database/pg-listener';
 import { HashingDiskStorage } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
 import { FollowUpTokenGuard } from './follow-up/follow-up-token.guard';
 import { InboxController } from './inbox/inbox.controller';
-import { InboxService } from './inbox/inbox.service';
 import { RewardClaimsController } from './rewards/reward-claims.controller';
 import { RewardClaimsService } from './rewards/reward-claims.service';
 import { TipStatsService } from './inbox/tip-stats.service';
@@ -37,6 +37,7 @@ const MB = 1024 * 1024;
 @Module({
   imports: [
     AppealsModule,
+    DeskModule,
     TypeOrmModule.forFeature([Tip, TipMedia, TipMessage]),
     MulterModule.registerAsync({
       inject: [MediaStore, AppConfig],
@@ -74,7 +75,6 @@ const MB = 1024 * 1024;
       useFactory: (dataSource: DataSource, listener: PgListener) =>
         new SharedUploadLocker(dataSource, listener),
     },
-    InboxService,
     TriageService,
     RewardClaimsService,
     TipStatsService,

@@ -3,41 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { INBOX_LIMITS, InboxPage, InboxQueryDto, TipStatus, TipSummary } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import type { StaffActor } from '../../common/staff-actor';
-import { tipError } from '../tips.errors';
+import { deskError } from '../desk.errors';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from '../tip-summary';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 import { InboxFilter } from './inbox-filter';
 
 /** Status counts stop at this many: "1,000+" is all a tab needs, and counting further costs (7 statuses x the cap index entries per page). */
 export const COUNT_CAP = 1_000;
 
-const SUMMARY_COLUMNS = `t.id, t.code, t.status, t.priority, t.priority_rank, t.received_at, left(t.description, 200) AS excerpt,
-  t.tags, t.media_count, t.has_location, t.version, t.assignee_id, u.display_name AS assignee_name,
-  a.id AS appeal_id, a.slug AS appeal_slug, a.kind AS appeal_kind`;
-const SUMMARY_JOINS = `LEFT JOIN staff_user u ON u.id = t.assignee_id LEFT JOIN appeal a ON a.id = t.appeal_id`;
 const ORDER = 'priority_rank, received_at DESC, id DESC';
 
-export interface SummaryRow {
-  id: string;
-  code: string;
-  status: TipStatus;
-  priority: TipSummary['priority'];
-  priority_rank: number;
-  received_at: Date;
-  excerpt: string;
-  tags: string[];
-  media_count: number;
-  has_location: boolean;
-  version: number;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  appeal_id: string | null;
-  appeal_slug: string | null;
-  appeal_kind: string | null;
-  duplicate_count?: number;
-}
-
 /**
- * The investigator's inbox: filters, full-text search, urgent first then newest, keyset pages
+ * The investigator's inbox (a desk read model: tips, with their cases and duplicate counts): filters, full-text search, urgent first then newest, keyset pages
  * (never OFFSET, so page 500 costs what page 1 costs), and capped counts per status for the tabs.
  */
 @Injectable()
@@ -73,7 +50,7 @@ export class InboxService {
   pageQuery(actor: StaffActor, query: InboxQueryDto): { sql: string; params: unknown[] } {
     const limit = query.limit ?? INBOX_LIMITS.pageDefault;
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-    if (query.cursor && !cursor) throw tipError('BAD_CURSOR');
+    if (query.cursor && !cursor) throw deskError('BAD_CURSOR');
     const filter = new InboxFilter(actor, query, { withStatus: true });
     if (!cursor) {
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS} WHERE ${filter.sql} ORDER BY t.priority_rank, t.received_at DESC, t.id DESC LIMIT ${limit + 1}`;
@@ -134,23 +111,3 @@ export class InboxService {
     return rows.map((r) => toSummary({ ...r, duplicate_count: byTip.get(r.id) ?? 0 }));
   }
 }
-
-export function toSummary(r: SummaryRow): TipSummary {
-  return {
-    id: r.id,
-    code: r.code,
-    status: r.status,
-    priority: r.priority,
-    receivedAt: r.received_at.toISOString(),
-    excerpt: r.excerpt,
-    appeal: r.appeal_id ? { id: r.appeal_id, slug: r.appeal_slug!, kind: r.appeal_kind! } : undefined,
-    assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name! } : undefined,
-    tags: r.tags,
-    mediaCount: r.media_count,
-    hasLocation: r.has_location,
-    duplicateCount: r.duplicate_count ?? 0,
-    version: r.version,
-  };
-}
-
-export { SUMMARY_COLUMNS, SUMMARY_JOINS };

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CaseDetailView } from './case-detail.view';
+import { InboxService } from './inbox/inbox.service';
+import { TipDetailView } from './tip-detail.view';
+
+/**
+ * Read models for the staff desk: the queries that join several features' tables for one screen
+ * (the inbox, a tip's page, a case's page). They only read; every change goes through the feature
+ * that owns the table. They import no feature, so any feature may serve them.
+ */
+@Module({
+  providers: [InboxService, TipDetailView, CaseDetailView],
+  exports: [InboxService, TipDetailView, CaseDetailView],
+})
+export class DeskModule {}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { MediaKind, MediaProcessingState, MessageAuthor, TipDetail } from '@vigie/common';
+import { DataSource } from 'typeorm';
+import { commonError } from '../common/domain.exception';
+import type { StaffActor } from '../common/staff-actor';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-summary';
+
+interface MediaRow {
+  id: string;
+  kind: MediaKind;
+  mime: string;
+  /** bigint: pg answers a string. */
+  bytes: string;
+  sha256: string;
+  state: MediaProcessingState;
+  renditions: { name: string; format: string; width?: number; height?: number }[];
+  evidence: Record<string, unknown> | null;
+  from_tipster_at: Date;
+}
+interface NoteRow {
+  id: string;
+  body: string;
+  created_at: Date;
+  author_id: string;
+  display_name: string;
+}
+interface MessageRow {
+  id: string;
+  author: MessageAuthor;
+  body: string;
+  created_at: Date;
+  staff_id: string | null;
+  display_name: string | null;
+}
+interface HistoryRow {
+  action: string;
+  created_at: Date;
+  data: Record<string, unknown>;
+  actor_id: string | null;
+  display_name: string | null;
+}
+
+/**
+ * A tip as the desk's tip page shows it: the tip, its files, notes, thread and claim (tips), its
+ * history (audit) and the cases it is linked to (cases). Read only.
+ */
+@Injectable()
+export class TipDetailView {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async read(actor: StaffActor, id: string): Promise<TipDetail> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS}, t.description, t.occurred_from, t.occurred_to, t.place, t.latitude, t.longitude, t.accuracy_m,
+              t.language, t.contact_enc IS NOT NULL AS has_contact
+         FROM tip t ${SUMMARY_JOINS} WHERE t.id = $1 AND t.agency_id = $2`,
+      [id, actor.agencyId],
+    );
+    if (!row) throw commonError('NOT_FOUND');
+    const [media, notes, messages, history, cases, claims] = await Promise.all([
+      this.dataSource.query(
+        `SELECT id, kind, mime, bytes, sha256, state, renditions, evidence, from_tipster_at FROM tip_media WHERE tip_id = $1 ORDER BY from_tipster_at`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT n.id, n.body, n.created_at, u.id AS author_id, u.display_name FROM tip_note n JOIN staff_user u ON u.id = n.author_id WHERE n.tip_id = $1 ORDER BY n.created_at`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT m.id, m.author, m.body, m.created_at, u.id AS staff_id, u.display_name FROM tip_message m LEFT JOIN staff_user u ON u.id = m.staff_id WHERE m.tip_id = $1 ORDER BY m.created_at`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT e.action, e.created_at, e.data, u.id AS actor_id, u.display_name FROM audit_event e LEFT JOIN staff_user u ON u.id = e.actor_id
+          WHERE e.entity_type = 'tip' AND e.entity_id = $1 AND e.chain = $2 ORDER BY e.id`,
+        [id, actor.agencyId],
+      ),
+      this.dataSource.query(
+        `SELECT c.id, c.number, c.title FROM case_tip ct JOIN investigation_case c ON c.id = ct.case_id WHERE ct.tip_id = $1 ORDER BY ct.linked_at`,
+        [id],
+      ),
+      this.dataSource.query(`SELECT * FROM reward_claim WHERE tip_id = $1`, [id]),
+    ]);
+    const claim = claims[0];
+    return {
+      ...toSummary(row as SummaryRow),
+      description: row.description,
+      occurredFrom: row.occurred_from?.toISOString(),
+      occurredTo: row.occurred_to?.toISOString(),
+      place: row.place ?? undefined,
+      latitude: row.latitude ?? undefined,
+      longitude: row.longitude ?? undefined,
+      accuracyM: row.accuracy_m ?? undefined,
+      language: row.language,
+      hasContact: row.has_contact,
+      media: media.map((m: MediaRow) => ({
+        id: m.id,
+        kind: m.kind,
+        mime: m.mime,
+        bytes: Number(m.bytes),
+        sha256: m.sha256,
+        state: m.state,
+        renditions: m.renditions.map((r) => ({
+          name: r.name,
+          format: r.format,
+          width: r.width,
+          height: r.height,
+          url: `/api/tips/${id}/media/${m.id}/${r.name}.${r.format}`,
+        })),
+        evidence: m.evidence,
+        receivedAt: m.from_tipster_at.toISOString(),
+      })),
+      notes: notes.map((n: NoteRow) => ({
+        id: n.id,
+        body: n.body,
+        author: { id: n.author_id, displayName: n.display_name },
+        createdAt: n.created_at.toISOString(),
+      })),
+      messages: messages.map((m: MessageRow) => ({
+        id: m.id,
+        from: m.author,
+        body: m.body,
+        author: m.staff_id ? { id: m.staff_id, displayName: m.display_name } : undefined,
+        createdAt: m.created_at.toISOString(),
+      })),
+      history: history.map((h: HistoryRow) => ({
+        action: h.action,
+        actor: h.actor_id ? { id: h.actor_id, displayName: h.display_name } : undefined,
+        at: h.created_at.toISOString(),
+        data: h.data,
+      })),
+      cases,
+      rewardClaim: claim && {
+        id: claim.id,
+        tipId: claim.tip_id,
+        tipCode: row.code,
+        appealId: claim.appeal_id,
+        status: claim.status,
+        terms: claim.terms,
+        decisionReason: claim.decision_reason ?? undefined,
+        paymentReference: claim.payment_reference ?? undefined,
+        createdAt: claim.created_at.toISOString(),
+        decidedAt: claim.decided_at?.toISOString(),
+      },
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { TipStatus, TipSummary } from '@vigie/common';
+
+/*
+ * One tip's line in a list (the inbox, a case's tips, a tip's own header): its columns, with the
+ * assignee's name and the appeal it answers.
+ */
+
+export const SUMMARY_COLUMNS = `t.id, t.code, t.status, t.priority, t.priority_rank, t.received_at, left(t.description, 200) AS excerpt,
+  t.tags, t.media_count, t.has_location, t.version, t.assignee_id, u.display_name AS assignee_name,
+  a.id AS appeal_id, a.slug AS appeal_slug, a.kind AS appeal_kind`;
+export const SUMMARY_JOINS = `LEFT JOIN staff_user u ON u.id = t.assignee_id LEFT JOIN appeal a ON a.id = t.appeal_id`;
+export interface SummaryRow {
+  id: string;
+  code: string;
+  status: TipStatus;
+  priority: TipSummary['priority'];
+  priority_rank: number;
+  received_at: Date;
+  excerpt: string;
+  tags: string[];
+  media_count: number;
+  has_location: boolean;
+  version: number;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  appeal_id: string | null;
+  appeal_slug: string | null;
+  appeal_kind: string | null;
+  duplicate_count?: number;
+}
+
+export function toSummary(r: SummaryRow): TipSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    status: r.status,
+    priority: r.priority,
+    receivedAt: r.received_at.toISOString(),
+    excerpt: r.excerpt,
+    appeal: r.appeal_id ? { id: r.appeal_id, slug: r.appeal_slug!, kind: r.appeal_kind! } : undefined,
+    assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name! } : undefined,
+    tags: r.tags,
+    mediaCount: r.media_count,
+    hasLocation: r.has_location,
+    duplicateCount: r.duplicate_count ?? 0,
+    version: r.version,
+  };
+}
