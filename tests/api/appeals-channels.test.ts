@@ -25,6 +25,12 @@ function capErrors(xml: string): string {
   }
 }
 
+/** The text of one element in the <info> block of one language, entities left as written. */
+function field(xml: string, name: string, language: 'fr-CA' | 'en-CA'): string | undefined {
+  const block = xml.split('<info>').find((b) => b.includes(`<language>${language}</language>`));
+  return block && new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(block)?.[1];
+}
+
 function wellFormed(xml: string): boolean {
   const file = join(scratch, `${Date.now()}-${Math.random()}.xml`);
   writeFileSync(file, xml);
@@ -173,6 +179,19 @@ describe('CAP 1.2', () => {
   it('publishes an Alert with one info per language and the SAME CAE code, valid against the OASIS schema', async () => {
     const xml = await cap(amber.slug);
     expect(capErrors(xml)).toBe('');
+    // An AMBER alert: call at once, never step in (the page says the same, from the same wording).
+    expect(field(xml, 'instruction', 'fr-CA')).toBe(
+      'Si vous voyez l’enfant, le suspect ou le véhicule, composez immédiatement le 911. N’intervenez pas vous-même.',
+    );
+    expect(field(xml, 'instruction', 'en-CA')).toBe(
+      'If you see the child, the suspect or the vehicle, call 911 immediately. Do not intervene yourself.',
+    );
+    expect(field(xml, 'event', 'en-CA')).toBe('AMBER Alert – child abduction');
+    expect(field(xml, 'web', 'en-CA')).toMatch(new RegExp(`/appeals/${amber.slug}\\?lang=en$`));
+    expect(field(xml, 'contact', 'fr-CA')).toContain(`/tips/new?appeal=${amber.slug}`);
+    expect(field(xml, 'contact', 'en-CA')).toMatch(
+      /^Emergency: 911\. To send information, anonymously if you wish: .*&(amp|#38);lang=en$/,
+    );
     expect(xml).toContain('<msgType>Alert</msgType>');
     expect(xml.match(/<info>/g)).toHaveLength(2);
     expect(xml).toContain('<language>fr-CA</language>');
@@ -195,15 +214,32 @@ describe('CAP 1.2', () => {
     expect(second).toContain('<msgType>Update</msgType>');
     expect(second).toContain(`<references>demo@localhost,${firstId},`);
 
+    expect(field(second, 'headline', 'fr-CA')).toMatch(/^Mise à jour : Alerte AMBER : Noah/);
+    expect(field(second, 'headline', 'en-CA')).toMatch(/^Update: AMBER Alert: Noah/);
+    expect(field(second, 'description', 'en-CA')).toMatch(/^The vehicle was seen on Highway 50\./);
+
     await pio.post(`/api/appeals/${amber.id}/resolve`, {
       outcome: 'FOUND_SAFE',
-      note: { fr: 'Noah a été retrouvé sain et sauf.', en: 'Noah was found safe.' },
+      note: { fr: 'L’enfant est en sécurité. Merci au public.', en: 'The child is safe. Thank you.' },
     });
     const third = await cap(amber.slug);
     expect(capErrors(third)).toBe('');
     expect(third).toContain('<msgType>Cancel</msgType>');
     expect(third).not.toContain('<resource>');
     expect(third).not.toContain('Blond');
+    // The outcome, said in each language; the child's name has left the Cancel with everything else.
+    expect(field(third, 'headline', 'fr-CA')).toBe(
+      'Alerte AMBER terminée : l’enfant a été retrouvé sain et sauf',
+    );
+    expect(field(third, 'headline', 'en-CA')).toBe('AMBER Alert ended: the child was found safe');
+    expect(field(third, 'description', 'en-CA')).toContain('The child is safe. Thank you.');
+    expect(field(third, 'instruction', 'fr-CA')).toBe(
+      'Cet avis est terminé : aucune action n’est requise. Merci de ne plus le partager.',
+    );
+    expect(field(third, 'instruction', 'en-CA')).toBe(
+      'This appeal has ended: no action is needed. Please stop sharing it.',
+    );
+    expect(third).not.toContain('Noah');
   });
 
   it('is valid for a missing person in one language only', async () => {
@@ -219,6 +255,29 @@ describe('CAP 1.2', () => {
     expect(capErrors(xml)).toBe('');
     expect(xml.match(/<info>/g)).toHaveLength(1);
     expect(xml).not.toContain('CAE');
+    // A missing person is someone to stay with, not someone to keep away from.
+    expect(field(xml, 'instruction', 'fr-CA')).toBe(
+      'Si vous voyez cette personne, restez avec elle si vous pouvez le faire sans danger et composez le 911.',
+    );
+    expect(xml).not.toContain('approchez pas');
+    expect(field(xml, 'event', 'fr-CA')).toBe('Personne disparue');
+  });
+
+  it('for a missing person in both languages, keeps the agency’s caution first, then the kind’s instruction', async () => {
+    const appeal = await publishedAppeal(
+      pio,
+      supervisor,
+      appealBody(AppealKind.MISSING_PERSON, {
+        caution: { fr: 'Elle a besoin de ses médicaments.', en: 'She needs her medication.' },
+      }),
+    );
+    const xml = await cap(appeal.slug);
+    expect(capErrors(xml)).toBe('');
+    expect(field(xml, 'instruction', 'en-CA')).toBe(
+      'She needs her medication. If you see this person, stay with them if it is safe to do so and call 911.',
+    );
+    expect(field(xml, 'headline', 'en-CA')).toBe('Missing: Marc Gagnon, 72');
+    expect(xml).not.toMatch(/do not approach/i);
   });
 
   it('is not offered for a wanted appeal', async () => {

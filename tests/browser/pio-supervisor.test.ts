@@ -120,6 +120,10 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         await visitor.getByRole('heading', { level: 1, name: TITLE_EN }).waitFor();
         await visitor.getByRole('img', { name: 'Noah Gagnon, recent photo' }).waitFor();
         await visitor.getByText(/Up to \$5,000/).waitFor();
+        // What to do, in the kind's words: a missing person is someone to stay with.
+        await visitor
+          .getByText('If you see this person, stay with them if it is safe to do so and call 911.')
+          .waitFor();
         await expectAccessible(visitor);
 
         const html = await text(`/appeals/${slug}`);
@@ -136,6 +140,11 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         const cap = await text(`/feeds/appeals/${slug}.cap.xml`);
         expect(cap).toContain('urn:oasis:names:tc:emergency:cap:1.2');
         expect(cap).toMatch(/Noah Gagnon/);
+        // CAP tells alerting systems exactly what the page tells the reader.
+        expect(cap).toContain(
+          '<instruction>If you see this person, stay with them if it is safe to do so and call 911.</instruction>',
+        );
+        expect(cap).not.toMatch(/approchez pas|do not approach/);
 
         // --- A rumour goes round; the PIO corrects it, the supervisor approves the correction.
         await pio.goto(`${app.baseUrl}/desk/appeals/${appealId}`);
@@ -177,6 +186,46 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         expect(await visitor.locator('#main img').count()).toBe(0);
         expect(await visitor.locator('#main').innerText()).not.toContain('I have information');
         await expectAccessible(visitor);
+
+        // --- The outcome is the same everywhere: the correction that said he was still missing is
+        // gone, sharing stops, and his name leaves the page, the feeds, CAP, the poster and the card.
+        await visitor.getByRole('heading', { level: 1, name: 'Missing person found safe' }).waitFor();
+        const page = await visitor.locator('#main').innerText();
+        expect(page).not.toContain('Noah');
+        expect(page).not.toContain('Do not share this rumour');
+        expect(await visitor.locator('.update--rumour').count()).toBe(0);
+        expect(await visitor.getByRole('button', { name: 'Share' }).count()).toBe(0);
+        expect(await visitor.getByRole('heading', { name: 'Spread the word' }).count()).toBe(0);
+        await visitor
+          .getByText('This appeal has ended: no action is needed. Please stop sharing it.')
+          .waitFor();
+        await visitor.goto(`${app.baseUrl}/appeals/${slug}?lang=fr`);
+        await visitor
+          .getByRole('heading', { level: 1, name: 'Personne disparue retrouvée saine et sauve' })
+          .waitFor();
+        expect(await visitor.locator('#main').innerText()).not.toContain('Noah');
+        await expectAccessible(visitor);
+
+        for (const path of [
+          '/feeds/appeals.rss',
+          '/feeds/appeals.rss?lang=en',
+          '/feeds/appeals.atom',
+          '/feeds/appeals.json?lang=en',
+          `/feeds/appeals/${slug}.cap.xml`,
+          `/appeals/${slug}/poster`,
+          `/appeals/${slug}`,
+          `/appeals/${slug}?lang=en`,
+          `/api/public/appeals/${slug}`,
+        ]) {
+          const body = await text(path);
+          expect(`${path}: ${/Noah[^<"]*/.exec(body)?.[0] ?? 'no name'}`).toBe(`${path}: no name`);
+        }
+        const cancel = await text(`/feeds/appeals/${slug}.cap.xml`);
+        expect(cancel).toContain('<msgType>Cancel</msgType>');
+        expect(cancel).toContain('<headline>Missing person found safe</headline>');
+        const resolvedPage = await text(`/appeals/${slug}?lang=en`);
+        const card = await fetch(metaContent(resolvedPage, 'property', 'og:image')!);
+        expect(card.status).toBe(200);
       });
     });
   });

@@ -3,3 +3,4 @@ export * from './enums';
 export * from './interfaces';
 export * from './limits';
 export * from './localized';
+export * from './wording/appeal-wording';

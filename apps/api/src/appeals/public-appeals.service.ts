@@ -15,7 +15,7 @@ import { AppConfig } from '../config/app-config';
 import { commonError } from '../common/domain.exception';
 import { AppealImageRecord } from './appeal-image.entity';
 import { appealError } from './appeals.errors';
-import { PublicSnapshot } from './public-snapshot';
+import { PublicSnapshot, showsUpdates } from './public-snapshot';
 
 interface PublicRow {
   id: string;
@@ -24,11 +24,12 @@ interface PublicRow {
   published_at: Date;
   version_no: number;
   public: PublicSnapshot;
+  time_zone: string;
 }
 
 const PUBLIC_ROW_SQL = `
-  SELECT a.id, a.status, a.first_published_at, v.published_at, v.version_no, v.public
-    FROM appeal a JOIN appeal_version v ON v.id = a.current_version_id`;
+  SELECT a.id, a.status, a.first_published_at, v.published_at, v.version_no, v.public, ag.time_zone
+    FROM appeal a JOIN appeal_version v ON v.id = a.current_version_id JOIN agency ag ON ag.id = a.agency_id`;
 
 /** Still on show: not archived, and not past its expiry (an AMBER alert ends when it says it does). */
 const ON_SHOW = `a.status IN ('PUBLISHED', 'RESOLVED')
@@ -81,6 +82,8 @@ export class PublicAppealsService {
       `SELECT id, kind, text, published_at FROM appeal_update WHERE appeal_id = $1 AND state = 'PUBLISHED' ORDER BY published_at DESC`,
       [row.id],
     );
+    // Updates about a person since found may name them or their health: they leave with the rest.
+    if (!showsUpdates(row.public)) updates.length = 0;
     const refs = row.public.content.images ?? [];
     const images = await this.imagesOf(refs);
     const { content } = row.public;
@@ -165,7 +168,8 @@ export class PublicAppealsService {
         currency: content.reward.currency,
         expiresAt: content.reward.expiresAt,
       },
-      agency: { name: row.public.agency.name, slug: row.public.agency.slug },
+      // The agency's own zone: a poster says "8 h 30" as the people of that city read clocks.
+      agency: { name: row.public.agency.name, slug: row.public.agency.slug, timeZone: row.time_zone },
       publishedAt: row.first_published_at.toISOString(),
       updatedAt: row.published_at.toISOString(),
     };

@@ -1,4 +1,11 @@
-import { APPEAL_KIND_RULES, AppealContent, AppealKind, AppealOutcome, LocalizedText } from '@vigie/common';
+import {
+  APPEAL_KIND_RULES,
+  AppealContent,
+  AppealKind,
+  AppealOutcome,
+  LocalizedText,
+  resolvedHeadline,
+} from '@vigie/common';
 
 /**
  * What one published version showed the public, stored whole in `appeal_version.public` so that
@@ -14,8 +21,9 @@ export interface PublicSnapshot {
 
 /**
  * The version published when an appeal is resolved. For missing persons and AMBER alerts the
- * person has been found: their photos, description and last-seen details leave the public page
- * (the earlier versions keep them, for the record). Rewards end with the case.
+ * person has been found: their name (in the title), photos, description, medical details in the
+ * summary and last-seen details leave every public surface, the title becoming the kind's
+ * outcome headline (the earlier versions keep everything, for the record). Rewards end with the case.
  */
 export function resolvedSnapshot(
   previous: PublicSnapshot,
@@ -25,7 +33,18 @@ export function resolvedSnapshot(
 ): PublicSnapshot {
   const hide = APPEAL_KIND_RULES[previous.kind].hidesPersonOnResolve;
   const content: AppealContent = hide
-    ? { title: previous.content.title, summary: previous.content.summary, subjects: [], images: [] }
+    ? { title: outcomeTitle(previous, outcome), summary: {}, subjects: [], images: [] }
     : { ...previous.content, reward: undefined };
   return { ...previous, content, resolution: { outcome, note, resolvedAt: at.toISOString() } };
+}
+
+/** The outcome headline in each language the appeal was published in. */
+function outcomeTitle(previous: PublicSnapshot, outcome: AppealOutcome): LocalizedText {
+  const langs = (['fr', 'en'] as const).filter((l) => previous.content.title[l]?.trim());
+  return Object.fromEntries(langs.map((l) => [l, resolvedHeadline(previous.kind, outcome, l)]));
+}
+
+/** Whether the public may still read an appeal's earlier updates: not once a found person is hidden. */
+export function showsUpdates(snapshot: PublicSnapshot): boolean {
+  return !(snapshot.resolution && APPEAL_KIND_RULES[snapshot.kind].hidesPersonOnResolve);
 }

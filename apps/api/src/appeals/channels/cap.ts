@@ -1,6 +1,17 @@
-import { AppealKind, pickLocale, PublicAppeal, SubjectDto } from '@vigie/common';
+import {
+  APPEAL_KIND_WORDING,
+  AppealKind,
+  AppealUpdate,
+  contactWording,
+  OUTCOME_LABEL,
+  pickLocale,
+  PublicAppeal,
+  RESOLVED_INSTRUCTION,
+  resolvedHeadline,
+  SubjectDto,
+} from '@vigie/common';
 import { escapeMarkup } from '../../common/markup';
-import { formatReward, KIND_LABELS, Lang, OUTCOME_LABELS } from './channel-language';
+import { formatReward, Lang } from './channel-language';
 
 /** One message in an appeal's CAP history: every published version and every published update. */
 export interface CapMessageRef {
@@ -14,10 +25,7 @@ export function capTime(date: Date): string {
 }
 
 const CAP_LANG: Record<Lang, string> = { fr: 'fr-CA', en: 'en-CA' };
-const INSTRUCTION: Record<Lang, string> = {
-  fr: 'Si vous voyez cette personne, ne l’approchez pas : composez le 911. Pour toute autre information, utilisez le lien ci-dessous.',
-  en: 'If you see this person, do not approach: call 911. For any other information, use the link below.',
-};
+const UPDATE_PREFIX: Record<Lang, string> = { fr: 'Mise à jour', en: 'Update' };
 
 function describeSubject(s: SubjectDto, lang: Lang): string {
   const parts = [
@@ -40,23 +48,31 @@ function describeSubject(s: SubjectDto, lang: Lang): string {
   return parts.filter(Boolean).join(', ');
 }
 
-function info(appeal: PublicAppeal, lang: Lang, cancel: boolean): string {
+/**
+ * One language's <info>. Headline, description, instruction, web and contact come from the
+ * kind's public wording (the page shows the same), and a Cancel says the outcome instead.
+ */
+function info(appeal: PublicAppeal, lang: Lang, cancel: boolean, update: AppealUpdate | undefined): string {
   const amber = appeal.kind === AppealKind.AMBER_ALERT;
-  const event = amber
-    ? { fr: 'Alerte AMBER – enlèvement d’enfant', en: 'AMBER Alert – child abduction' }[lang]
-    : KIND_LABELS[appeal.kind][lang];
-  const headline =
-    cancel && appeal.outcome
-      ? `${OUTCOME_LABELS[appeal.outcome][lang]} : ${pickLocale(appeal.title, lang)}`
-      : pickLocale(appeal.title, lang);
+  const wording = APPEAL_KIND_WORDING[appeal.kind];
+  const event = wording.event[lang];
+  const title = pickLocale(appeal.title, lang);
+  const colon = lang === 'fr' ? ' : ' : ': ';
+  const outcome = appeal.outcome ? resolvedHeadline(appeal.kind, appeal.outcome, lang) : '';
+  const headline = cancel
+    ? outcome || `${OUTCOME_LABEL.CANCELLED[lang]}${colon}${title}`
+    : update
+      ? `${UPDATE_PREFIX[lang]}${colon}${title}`
+      : title;
   const vehicles = appeal.vehicles.map((v) =>
     [v.year, v.colour, v.make, v.model, v.plate && `(${v.plate}${v.plateRegion ? `, ${v.plateRegion}` : ''})`]
       .filter(Boolean)
       .join(' '),
   );
   const description = cancel
-    ? [pickLocale(appeal.resolution?.note, lang) || headline].join('\n')
+    ? [headline, pickLocale(appeal.resolution?.note, lang)].filter(Boolean).join('\n')
     : [
+        update && pickLocale(update.text, lang),
         pickLocale(appeal.summary, lang),
         pickLocale(appeal.body, lang),
         ...appeal.subjects.map((s) => describeSubject(s, lang)),
@@ -71,6 +87,11 @@ function info(appeal: PublicAppeal, lang: Lang, cancel: boolean): string {
   const lastSeen = appeal.lastSeen;
   const place = pickLocale(lastSeen?.place, lang) || appeal.agency.name;
   const web = lang === 'fr' ? appeal.links.page : `${appeal.links.page}?lang=en`;
+  const tipForm = lang === 'fr' ? appeal.links.tipForm : `${appeal.links.tipForm}&lang=en`;
+  // The agency's own caution (e.g. "armed") first, then what the kind tells everyone to do.
+  const instruction = cancel
+    ? RESOLVED_INSTRUCTION[lang]
+    : [pickLocale(appeal.caution, lang), wording.instruction[lang]].filter(Boolean).join(' ');
   const e = escapeMarkup;
   return `  <info>
     <language>${CAP_LANG[lang]}</language>
@@ -83,7 +104,9 @@ function info(appeal: PublicAppeal, lang: Lang, cancel: boolean): string {
 ${amber ? '    <eventCode>\n      <valueName>SAME</valueName>\n      <value>CAE</value>\n    </eventCode>\n' : ''}${appeal.expiresAt && !cancel ? `    <expires>${capTime(new Date(appeal.expiresAt))}</expires>\n` : ''}    <senderName>${e(appeal.agency.name)}</senderName>
     <headline>${e(headline.slice(0, 160))}</headline>
     <description>${e(description)}</description>
-${cancel ? '' : `    <instruction>${e(pickLocale(appeal.caution, lang) || INSTRUCTION[lang])}</instruction>\n`}    <web>${e(web)}</web>
+    <instruction>${e(instruction)}</instruction>
+    <web>${e(web)}</web>
+    <contact>${e(contactWording(tipForm, lang))}</contact>
 ${image ? `    <resource>\n      <resourceDesc>${e(image.isComposite ? (lang === 'fr' ? 'Portrait-robot' : 'Composite sketch') : 'Photo')}</resourceDesc>\n      <mimeType>image/jpeg</mimeType>\n      <uri>${e(new URL(image.full.jpeg, appeal.links.page).href)}</uri>\n    </resource>\n` : ''}    <area>
       <areaDesc>${e(place)}</areaDesc>
 ${lastSeen?.latitude !== undefined && lastSeen.longitude !== undefined && !cancel ? `      <circle>${lastSeen.latitude},${lastSeen.longitude} ${amber ? 100 : 25}</circle>\n` : ''}    </area>
@@ -99,6 +122,9 @@ export function capMessage(appeal: PublicAppeal, history: CapMessageRef[], sende
   const latest = history[history.length - 1];
   const earlier = history.slice(0, -1);
   const cancel = appeal.status === 'RESOLVED';
+  // An update's identifier ends in its id's first characters (see capHistory): say what it added.
+  const updateId = /-u([0-9a-f]{8})$/.exec(latest.identifier)?.[1];
+  const update = updateId ? appeal.updates.find((u) => u.id.startsWith(updateId)) : undefined;
   const msgType = cancel ? 'Cancel' : earlier.length === 0 ? 'Alert' : 'Update';
   const references = earlier.map((m) => `${sender},${m.identifier},${capTime(m.sent)}`).join(' ');
   const langs: Lang[] = (['fr', 'en'] as Lang[]).filter((l) => appeal.title[l]?.trim());
@@ -110,7 +136,7 @@ export function capMessage(appeal: PublicAppeal, history: CapMessageRef[], sende
   <status>Actual</status>
   <msgType>${msgType}</msgType>
   <scope>Public</scope>
-${references ? `  <references>${escapeMarkup(references)}</references>\n` : ''}${langs.map((l) => info(appeal, l, cancel)).join('\n')}
+${references ? `  <references>${escapeMarkup(references)}</references>\n` : ''}${langs.map((l) => info(appeal, l, cancel, update)).join('\n')}
 </alert>
 `;
 }

@@ -1,3 +1,4 @@
+import { APPEAL_KIND_WORDING, OUTCOME_LABEL } from '@vigie/common';
 import type { Request } from 'express';
 
 export type Lang = 'fr' | 'en';
@@ -16,21 +17,12 @@ export function channelLanguage(req: Request): Lang {
   return 'fr';
 }
 
-export const KIND_LABELS: Record<string, Record<Lang, string>> = {
-  WANTED: { fr: 'Recherché', en: 'Wanted' },
-  MISSING_PERSON: { fr: 'Personne disparue', en: 'Missing person' },
-  AMBER_ALERT: { fr: 'Alerte AMBER', en: 'AMBER Alert' },
-  UNIDENTIFIED_PERSON: { fr: 'Personne à identifier', en: 'Unidentified person' },
-  WITNESS_APPEAL: { fr: 'Appel à témoins', en: 'Witnesses sought' },
-};
+/** The kinds' and outcomes' names: the shared public wording, so the page and every channel agree. */
+export const KIND_LABELS: Record<string, Record<Lang, string>> = Object.fromEntries(
+  Object.entries(APPEAL_KIND_WORDING).map(([kind, wording]) => [kind, wording.label]),
+);
 
-export const OUTCOME_LABELS: Record<string, Record<Lang, string>> = {
-  ARRESTED: { fr: 'Arrêté', en: 'Arrested' },
-  FOUND_SAFE: { fr: 'Retrouvé sain et sauf', en: 'Found safe' },
-  FOUND_DECEASED: { fr: 'Retrouvé sans vie', en: 'Found deceased' },
-  IDENTIFIED: { fr: 'Identifié', en: 'Identified' },
-  CANCELLED: { fr: 'Annulé', en: 'Cancelled' },
-};
+export const OUTCOME_LABELS: Record<string, Record<Lang, string>> = OUTCOME_LABEL;
 
 export const COMPOSITE_LABEL: Record<Lang, string> = {
   fr: 'Portrait-robot, pas une photographie',

@@ -1,4 +1,4 @@
-import { pickLocale, PublicAppeal, truncateText } from '@vigie/common';
+import { pickLocale, PublicAppeal, RESOLVED_INSTRUCTION, truncateText } from '@vigie/common';
 import { escapeMarkup } from '../../common/markup';
 import { COMPOSITE_LABEL, KIND_LABELS, Lang, OUTCOME_LABELS } from './channel-language';
 
@@ -14,7 +14,11 @@ export function headline(appeal: PublicAppeal, lang: Lang): string {
  */
 export function shareMetaTags(appeal: PublicAppeal, lang: Lang): { title: string; tags: string } {
   const title = truncateText(headline(appeal, lang), 70);
-  const description = truncateText(pickLocale(appeal.summary, lang), 200);
+  // A found person's summary is gone with the rest of their details: say the appeal has ended.
+  const description = truncateText(
+    pickLocale(appeal.summary, lang) || (appeal.outcome ? RESOLVED_INSTRUCTION[lang] : ''),
+    200,
+  );
   const first = appeal.images[0];
   const alt = first
     ? [pickLocale(first.alt, lang), first.isComposite ? COMPOSITE_LABEL[lang] : '']

@@ -1,4 +1,9 @@
-import type { AppealImage, PublicAppeal } from '@vigie/common';
+import {
+  APPEAL_KIND_WORDING,
+  RESOLVED_INSTRUCTION,
+  type AppealImage,
+  type PublicAppeal,
+} from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatMoney } from '../../shared/i18n/format';
@@ -87,6 +92,10 @@ export function AppealArticle({ appeal, lang, preview = false }: Props) {
   const compositeLabel = t('appeal.compositeLabel');
   const tipPath = `/tips/new?appeal=${encodeURIComponent(appeal.slug)}`;
   const headingId = preview ? 'preview-title' : 'appeal-title';
+  // The same words CAP, the poster and the feeds give for this kind (libs/common's public wording).
+  const instruction = outcome
+    ? RESOLVED_INSTRUCTION[lang]
+    : APPEAL_KIND_WORDING[appeal.kind as keyof typeof APPEAL_KIND_WORDING]?.instruction[lang];
 
   const cta = (
     <div className="appeal__cta">
@@ -176,14 +185,17 @@ export function AppealArticle({ appeal, lang, preview = false }: Props) {
             </section>
           )}
           {!outcome && cta}
-          <p className="appeal__emergency">
-            <strong>{t('appeal.emergency')}</strong>{' '}
-            {preview ? (
-              <span>{t('appeal.emergencyCall')}</span>
-            ) : (
-              <a href="tel:911">{t('appeal.emergencyCall')}</a>
-            )}
-          </p>
+          <div className="appeal__emergency">
+            {instruction && <p className="appeal__instruction">{instruction}</p>}
+            <p>
+              <strong>{t('appeal.emergency')}</strong>{' '}
+              {preview ? (
+                <span>{t('appeal.emergencyCall')}</span>
+              ) : (
+                <a href="tel:911">{t('appeal.emergencyCall')}</a>
+              )}
+            </p>
+          </div>
         </div>
       </div>
 
@@ -196,15 +208,22 @@ export function AppealArticle({ appeal, lang, preview = false }: Props) {
 
       {updates.length > 0 && (
         <section className="appeal__section" aria-labelledby={`${headingId}-updates`}>
-          <Section id={`${headingId}-updates`}>{t('appeal.updates.heading')}</Section>
-          <ol className="updates">
+          <Section id={`${headingId}-updates`}>
+            {t(outcome ? 'appeal.updates.supersededHeading' : 'appeal.updates.heading')}
+          </Section>
+          {outcome && <p className="updates__superseded-note">{t('appeal.updates.supersededNote')}</p>}
+          <ol className={outcome ? 'updates updates--superseded' : 'updates'}>
             {updates.map((update) => {
               const text = pickText(update.text, lang);
-              const rumour = update.kind === 'RUMOUR_CORRECTION';
+              // Once resolved, a correction is history, not a warning: it loses its red.
+              const rumour = update.kind === 'RUMOUR_CORRECTION' && !outcome;
               return (
                 <li key={update.id} className={rumour ? 'update update--rumour' : 'update'}>
                   <p className="update__meta">
-                    <span className="update__kind">{t(`appeal.updates.${update.kind}`)}</span>
+                    <span className="update__kind">
+                      {t(`appeal.updates.${update.kind}`)}
+                      {outcome && ` · ${t('appeal.updates.superseded')}`}
+                    </span>
                     <time dateTime={update.publishedAt}>{formatDate(update.publishedAt, lang, true)}</time>
                   </p>
                   {text && <Paragraphs text={text} className="update__text" />}
@@ -303,7 +322,8 @@ export function AppealArticle({ appeal, lang, preview = false }: Props) {
       )}
 
       {!outcome && (body || subjects.length > 0) && cta}
-      {!preview && <AppealShare appeal={appeal} title={title?.text ?? ''} />}
+      {/* A resolved appeal is not to be spread any further. */}
+      {!preview && !outcome && <AppealShare appeal={appeal} title={title?.text ?? ''} />}
     </article>
   );
 }

@@ -130,6 +130,42 @@ describe('AppealPage', () => {
     expect(screen.queryByRole('img')).toBeNull();
   });
 
+  it('once a suspect is arrested, earlier updates are history: no red correction, no sharing', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(
+        200,
+        appeal({
+          kind: 'WANTED' as PublicAppeal['kind'],
+          status: 'RESOLVED' as PublicAppeal['status'],
+          outcome: 'ARRESTED' as PublicAppeal['outcome'],
+          reward: undefined,
+          resolution: { outcome: 'ARRESTED' as never, resolvedAt: '2026-03-05T10:00:00Z' },
+        }),
+      ),
+    );
+    await renderAppeal('en');
+    await screen.findByText('Resolved: arrested');
+    expect(screen.getByRole('heading', { name: 'Earlier updates' })).toBeTruthy();
+    expect(screen.getByText('Published before the outcome above, which replaces them.')).toBeTruthy();
+    expect(document.querySelectorAll('.update--rumour')).toHaveLength(0);
+    expect(document.querySelector('.update')?.textContent).toContain('superseded');
+    expect(screen.queryByRole('button', { name: 'Share' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Printable poster' })).toBeNull();
+    expect(
+      screen.getByText('This appeal has ended: no action is needed. Please stop sharing it.'),
+    ).toBeTruthy();
+  });
+
+  it('tells the reader what to do in the kind’s own words (the same as CAP and the poster)', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, appeal()));
+    await renderAppeal('fr');
+    expect(
+      await screen.findByText(
+        'Si vous voyez cette personne, restez avec elle si vous pouvez le faire sans danger et composez le 911.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('says plainly when an appeal was withdrawn (410), without retrying', async () => {
     fetchMock.mockResolvedValueOnce(
       jsonResponse(410, { statusCode: 410, code: 'GONE', message: 'This appeal has been withdrawn' }),
