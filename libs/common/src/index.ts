@@ -4,3 +4,4 @@ export * from './interfaces';
 export * from './limits';
 export * from './localized';
 export * from './wording/appeal-wording';
+export * from './wording/public-dates';
