@@ -1,10 +1,12 @@
 // One flat config for the whole workspace. Module boundaries are the point: the portal may only
-// import the shared contract, never API code (tags live in each project.json).
+// import the shared contract, never API code (tags live in each project.json), and inside the API
+// features depend one way (tools/eslint/feature-boundaries.mjs).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
+import vigie from './tools/eslint/feature-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -40,6 +42,12 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name='only']", message: 'Focused tests never land.' },
       ],
     },
+  },
+  {
+    // Inside the API: features depend one way, and only on each other's public surface.
+    files: ['apps/api/src/**/*.ts'],
+    plugins: { vigie },
+    rules: { 'vigie/feature-boundaries': 'error' },
   },
   {
     files: ['apps/portal/**/*.tsx', 'apps/portal/**/*.ts'],

@@ -64,7 +64,7 @@ export async function run() {
       );
 
       // The plan of the page query exactly as the API builds it.
-      const { InboxService } = await import(join(ROOT, 'apps/api/dist/desk/inbox/inbox.service.js'));
+      const { InboxService } = await import(join(ROOT, 'apps/api/dist/desk/inbox.service.js'));
       const query = Object.fromEntries(new URL(q.path, 'http://x').searchParams);
       const { sql, params } = new InboxService(null).pageQuery(
         { agencyId, userId: '00000000-0000-4000-8000-000000000000' },

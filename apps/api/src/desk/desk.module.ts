@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseDetailView } from './case-detail.view';
-import { InboxService } from './inbox/inbox.service';
+import { InboxService } from './inbox.service';
 import { TipDetailView } from './tip-detail.view';
 
 /**

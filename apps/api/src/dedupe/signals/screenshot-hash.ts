@@ -1,6 +1,5 @@
 import sharp from 'sharp';
-import { perceptualHash } from '../../media/processing/perceptual-hash';
-import { toRawPixels } from '../../media/processing/raw-pixels';
+import { perceptualHash, toRawPixels } from '../../media/processing';
 
 /*
  * A screenshot of a photo on a phone is the photo plus the screen around it: black or white bars,

@@ -1,3 +1,5 @@
+export { perceptualHash } from './perceptual-hash';
+export { toRawPixels } from './raw-pixels';
 export type { Evidence, ProcessedMedia, Rendition } from './processed-media';
 export { processMedia } from './process-media';
 export { hammingDistance } from './perceptual-hash';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { commonError } from '../../common/domain.exception';
 import { SecretBox } from '../../common/crypto/secret-box';
 import type { StaffActor } from '../../common/staff-actor';
-import { CONTACT_CONTEXT } from '../../tips/intake/tip-intake.service';
+import { CONTACT_CONTEXT } from '../../tips/tipster-contact';
 import { ExportedAuditEntry, ORIGINALS_DIR } from './evidence-package';
 import {
   CaseTranscript,

@@ -27,7 +27,7 @@ import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import { Auth, CurrentStaff } from '../../common/auth.decorators';
 import type { StaffActor } from '../../common/staff-actor';
-import { InboxService } from '../../desk/inbox/inbox.service';
+import { InboxService } from '../../desk/inbox.service';
 import { TipStatsService } from './tip-stats.service';
 import { TriageService } from './triage.service';
 

@@ -10,7 +10,7 @@ import type { StaffActor } from '../../common/staff-actor';
 import { LiveEvents } from '../../events/live-events';
 import { MediaStore } from '../../media/media-store';
 import { TipDetailView } from '../../desk/tip-detail.view';
-import { CONTACT_CONTEXT } from '../intake/tip-intake.service';
+import { CONTACT_CONTEXT } from '../tipster-contact';
 import { sealedTipMediaKey, TipMedia } from '../tip-media.entity';
 import { TipMessage } from '../tip-message.entity';
 import { canMove } from '../tip-status';

@@ -16,9 +16,8 @@ import { ProofOfWorkService } from './proof-of-work.service';
 import { Destination, TipDestinations } from './tip-destinations';
 import { TipFiles } from '../uploads/tip-files';
 import { Tip } from '../tip.entity';
+import { CONTACT_CONTEXT } from '../tipster-contact';
 import { hashPassphrase, newPassphrase, newTipCode } from '../tipster-credentials';
-
-export const CONTACT_CONTEXT = 'tip.contact';
 
 /**
  * Receives a tip. It answers 201 only once the tip row and every original file are durable:

@@ -1,7 +1,7 @@
 import { InboxQueryDto, TipPriority } from '@vigie/common';
 
 const PRIORITY_RANK: Record<TipPriority, number> = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
-import type { StaffActor } from '../../common/staff-actor';
+import type { StaffActor } from '../common/staff-actor';
 
 /** Builds the WHERE clause of an inbox query, always starting with the caller's agency. */
 export class InboxFilter {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { INBOX_LIMITS, InboxPage, InboxQueryDto, TipStatus, TipSummary } from '@vigie/common';
 import { DataSource } from 'typeorm';
-import type { StaffActor } from '../../common/staff-actor';
-import { deskError } from '../desk.errors';
-import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from '../tip-summary';
+import type { StaffActor } from '../common/staff-actor';
+import { deskError } from './desk.errors';
+import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-summary';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 import { InboxFilter } from './inbox-filter';
 
