@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { seedDemoAppeals } from './appeals/demo-appeals.seed';
 import { PublicAppealCache } from './appeals/public-appeal-cache';
 import { publicCacheFastPath } from './appeals/public-cache.middleware';
+import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { withStatementTimeout } from './database/bounded-client';
@@ -52,7 +53,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes });
+  app.useBodyParser('json', { limit: LIMITS.jsonBodyBytes, verify: refuseDeepJson(LIMITS.jsonDepthMax) });
   app.useGlobalPipes(createValidationPipe());
 
   // Hashed build assets never change, so a CDN or browser may keep them for a year. Their brotli and

@@ -2,6 +2,11 @@
 export const LIMITS = {
   /** Largest JSON body any route accepts. Tip media goes through multipart or tus, never JSON. */
   jsonBodyBytes: 256 * 1024,
+  /**
+   * Deepest nesting of objects and arrays in a JSON body (the deepest request, an appeal's subject
+   * text, is 5). A body nested thousands deep parsed, then overflowed the stack of whatever walked it.
+   */
+  jsonDepthMax: 32,
   emailLength: 254,
   passwordMaxLength: 256,
   staffPasswordMinLength: 12,

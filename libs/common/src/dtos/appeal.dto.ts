@@ -10,6 +10,7 @@ import {
   IsLatitude,
   IsLongitude,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -239,11 +240,13 @@ export class AppealContentDto {
   vehicles?: VehicleDto[];
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LastSeenDto)
   lastSeen?: LastSeenDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RewardDto)
   reward?: RewardDto;
@@ -265,12 +268,16 @@ export class CreateAppealDto {
   @IsEnum(AppealKind, { message: 'Choose a kind of appeal' })
   kind!: AppealKind;
 
+  /** An object: missing, or an array (which nested validation lets through empty), is refused. */
+  @IsObject({ message: 'Write the appeal' })
   @ValidateNested()
   @Type(() => AppealContentDto)
   content!: AppealContentDto;
 }
 
 export class EditAppealDto {
+  /** An object: missing, or an array (which nested validation lets through empty), is refused. */
+  @IsObject({ message: 'Write the appeal' })
   @ValidateNested()
   @Type(() => AppealContentDto)
   content!: AppealContentDto;

@@ -1,6 +1,7 @@
 import { IsTimestamp } from './is-timestamp';
 import { Transform } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsIn,
   IsLatitude,
@@ -12,6 +13,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { TIP_LIMITS, TIP_PATTERNS } from '../limits';
 
@@ -21,6 +23,8 @@ const optionalNumber = ({ value }: { value: unknown }) =>
   value === '' || value === undefined || value === null ? undefined : Number(value);
 const optionalText = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
+const givesAPoint = (tip: { latitude?: unknown; longitude?: unknown }) =>
+  tip.latitude !== undefined || tip.longitude !== undefined;
 
 /** The fields of `POST /api/public/tips` (multipart, beside `files`). Only `description` is required. */
 export class CreateTipDto {
@@ -47,13 +51,16 @@ export class CreateTipDto {
   @MaxLength(TIP_LIMITS.placeMax)
   place?: string;
 
+  /** A point is both coordinates or neither: one alone is refused here, not by the database. */
   @Transform(optionalNumber)
-  @IsOptional()
+  @ValidateIf(givesAPoint)
+  @IsDefined({ message: 'Give the latitude with the longitude' })
   @IsLatitude({ message: 'Not a valid latitude' })
   latitude?: number;
 
   @Transform(optionalNumber)
-  @IsOptional()
+  @ValidateIf(givesAPoint)
+  @IsDefined({ message: 'Give the longitude with the latitude' })
   @IsLongitude({ message: 'Not a valid longitude' })
   longitude?: number;
 
