@@ -12,7 +12,7 @@ import { discardUploads } from '../media/hashing-disk-storage';
 import { APPEAL_RENDITIONS, decodeImage, renderAll } from '../media/image-renditions';
 import { mediaError } from '../media/media.errors';
 import { MediaStore } from '../media/media-store';
-import { inspectUpload } from '../media/upload-inspection';
+import { inspectMedia } from '../media/upload-inspection';
 import { AppealImageRecord, RenditionSizes } from './appeal-image.entity';
 import { Appeal } from './appeal.entity';
 import { appealError } from './appeals.errors';
@@ -48,8 +48,7 @@ export class AppealImagesService {
       if (!appeal) throw commonError('NOT_FOUND');
       this.checkEditable(appeal);
 
-      const type = await inspectUpload(file.path);
-      if (type.kind !== 'image') throw mediaError('NOT_AN_IMAGE');
+      const type = await inspectMedia(file.path, { images: true });
       const renditions = await renderAll(await decodeImage(file.path, type.mime), APPEAL_RENDITIONS);
 
       const record = this.dataSource.getRepository(AppealImageRecord).create({

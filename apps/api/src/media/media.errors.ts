@@ -10,6 +10,11 @@ export const mediaError = defineErrors({
   },
   NOT_AN_IMAGE: { status: 415, message: 'Send a photo (JPEG, PNG, WebP, HEIC, AVIF or GIF)' },
   DAMAGED: { status: 422, message: 'The file is damaged or incomplete and cannot be read' },
+  HIDDEN_DATA: {
+    status: 422,
+    message:
+      'The file carries something else after its end (two files in one); send the photo or video alone',
+  },
   TOO_MANY_PIXELS: { status: 422, message: 'The image is too large in pixels' },
   UPLOAD_INCOMPLETE: { status: 400, message: 'The upload was cut off before it finished; send it again' },
 });

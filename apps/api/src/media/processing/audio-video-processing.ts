@@ -72,6 +72,19 @@ export async function processAudioVideo(
   }
 }
 
+/**
+ * At intake, while the tipster is still there: does the container open, with streams and a
+ * duration? ffprobe reads headers and the index only (a few tens of milliseconds, whatever the
+ * size). Undefined when ffprobe is not installed: processing then records what it can, as it does.
+ */
+export async function probeContainer(path: string, mime: string): Promise<boolean | undefined> {
+  const container = CONTAINERS[mime];
+  if (!container) throw mediaError('UNSUPPORTED_TYPE');
+  const probe = await probeFile(path, container);
+  if (!probe) return undefined;
+  return Number(probe.format?.duration) > 0 && (probe.streams?.length ?? 0) > 0;
+}
+
 async function probeFile(path: string, container: Container): Promise<Probe | undefined> {
   const show = ['-print_format', 'json', '-show_format', '-show_streams'];
   const args = ['-v', 'error', ...show, ...input(path, container)];

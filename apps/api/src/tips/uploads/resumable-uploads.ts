@@ -128,7 +128,12 @@ export class ResumableUploads implements OnModuleInit {
       ]);
       return {};
     } catch (err) {
-      if (err instanceof DomainException) throw refuse(err.status, err.message);
+      // The same body as the other routes' refusals, so the page can tell DAMAGED from HIDDEN_DATA.
+      if (err instanceof DomainException)
+        throw refuse(
+          err.status,
+          JSON.stringify({ statusCode: err.status, code: err.code, message: err.message }),
+        );
       throw err;
     } finally {
       await rm(path, { force: true });

@@ -7,8 +7,8 @@ import { JobQueue } from '../../jobs/job-queue';
 import { TIP_MEDIA_JOB } from '../../jobs/job-registry';
 import type { ReceivedFile } from '../../media/hashing-disk-storage';
 import { MediaStore } from '../../media/media-store';
-import { precheckUpload } from '../../media/processing';
-import { inspectUpload } from '../../media/upload-inspection';
+import { DomainException } from '../../common/domain.exception';
+import { inspectMedia } from '../../media/upload-inspection';
 import { sealedTipMediaKey, TipMedia } from '../tip-media.entity';
 
 export interface InspectedFile {
@@ -33,13 +33,24 @@ export class TipFiles {
     private readonly jobs: JobQueue,
   ) {}
 
-  /** Type from the bytes, then container and pixel limits; throws the first refusal. */
+  /**
+   * The same inspection as every upload route (inspectMedia): type from the bytes, limits, hidden
+   * data, a decode or a probe. Throws the first refusal, naming the file by its place in the
+   * request (`file`, from 0), so the form can show the reason beside it.
+   */
   async inspect(files: ReceivedFile[]): Promise<InspectedFile[]> {
     const inspected = [];
-    for (const file of files) {
-      const type = await inspectUpload(file.path);
-      await precheckUpload(file.path, type.mime);
-      inspected.push({ file, mime: type.mime, kind: ALLOWED_MEDIA[type.mime].kind });
+    for (const [index, file] of files.entries()) {
+      try {
+        const type = await inspectMedia(file.path);
+        inspected.push({ file, mime: type.mime, kind: ALLOWED_MEDIA[type.mime].kind });
+      } catch (err) {
+        if (!(err instanceof DomainException)) throw err;
+        throw new DomainException(err.status, err.code, err.message, err.errors, {
+          ...err.details,
+          file: index,
+        });
+      }
     }
     return inspected;
   }
