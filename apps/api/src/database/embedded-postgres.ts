@@ -79,9 +79,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
 
+  // Why Postgres gave up, if it does during start: its FATAL line, or the last line it wrote (a
+  // refusal before its logging is up, such as a folder it cannot reach, has no severity). No
+  // connection has been served yet, so no line can hold data.
   let fatal: string | null = null;
+  let lastLine: string | null = null;
+  let started = false;
   const lines = lineSplitter((line) => {
-    if (/FATAL|PANIC/.test(line)) fatal = forwardablePostgresLine(line) ?? fatal;
+    if (!started) {
+      lastLine = line.trim();
+      if (/FATAL|PANIC/.test(line)) fatal ??= forwardablePostgresLine(line);
+    }
     options.log?.(line);
   });
   const pg = new EmbeddedPostgres({
@@ -114,11 +122,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     await pg.initialise();
   }
   // The package rejects with nothing when Postgres exits during start: say what Postgres said.
-  await pg.start().catch((err: unknown) => {
-    throw new StartupError(
-      `The embedded Postgres in ${pgDir} did not start (${fatal ?? String(err ?? 'it exited')}): Postgres says why in the [postgres] lines above.`,
-    );
-  });
+  await pg.start().then(
+    () => void (started = true),
+    (err: unknown) => {
+      lines.end();
+      throw new StartupError(
+        `The embedded Postgres in ${pgDir} did not start (${fatal ?? lastLine ?? String(err ?? 'it exited')}).`,
+      );
+    },
+  );
   await recordOwner(options.dataDir);
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
