@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseView, CreateCaseDto, UpdateCaseDto } from '@vigie/common';
+import { CaseSummary, CaseView, CreateCaseDto, UpdateCaseDto } from '@vigie/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
@@ -49,7 +49,7 @@ export class CasesService {
     return this.view(actor, id);
   }
 
-  async list(actor: StaffActor): Promise<Omit<CaseView, 'tips' | 'appeals'>[]> {
+  async list(actor: StaffActor): Promise<CaseSummary[]> {
     const rows: CaseRow[] = await this.dataSource.query(
       `SELECT c.*, u.display_name AS lead_name FROM investigation_case c LEFT JOIN staff_user u ON u.id = c.lead_id WHERE c.agency_id = $1 ORDER BY c.created_at DESC LIMIT 500`,
       [actor.agencyId],

@@ -6,7 +6,7 @@ import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { dedupeError } from './dedupe.errors';
-import type { MergeResult, RejectionResult, UnmergeResult } from './dedupe.views';
+import type { MergeResult, RejectionResult, UnmergeResult } from '@vigie/common';
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, affected]; this keeps the rows. */
 async function updateReturning<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { dedupeError } from './dedupe.errors';
-import type { ClusterMemberView, ClusterView } from './dedupe.views';
+import type { ClusterMemberView, ClusterView } from '@vigie/common';
 import { mediaOf } from './media-views';
 
 /** Everything in a cluster side by side: each tip verbatim, with its files, thread and history. */

@@ -5,13 +5,7 @@ import { Auth, CurrentStaff } from '../common/auth.decorators';
 import type { StaffActor } from '../common/staff-actor';
 import { ClusterDecisionsService } from './cluster-decisions.service';
 import { ClusterViewsService } from './cluster-views.service';
-import type {
-  ClusterView,
-  DuplicatesView,
-  MergeResult,
-  RejectionResult,
-  UnmergeResult,
-} from './dedupe.views';
+import type { ClusterView, DuplicatesView, MergeResult, RejectionResult, UnmergeResult } from '@vigie/common';
 import { DuplicatesService } from './duplicates.service';
 import { MergeTipsDto } from './dtos/merge-tips.dto';
 import { NotDuplicateDto } from './dtos/not-duplicate.dto';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
-import type { DuplicatesView } from './dedupe.views';
+import type { DuplicatesView } from '@vigie/common';
 import { mediaOf } from './media-views';
 import type { Reason } from './signals/signal-hit';
 

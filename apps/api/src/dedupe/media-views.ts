@@ -1,10 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { StoredRendition } from '../tips/tip-media.entity';
-import type { MediaView } from './dedupe.views';
+import type { DuplicateMediaView } from '@vigie/common';
 
 /** The files of several tips, in the order the tipster sent them, as the desk shows them. */
-export async function mediaOf(tx: EntityManager, tipIds: string[]): Promise<Map<string, MediaView[]>> {
-  const out = new Map<string, MediaView[]>(tipIds.map((id) => [id, []]));
+export async function mediaOf(
+  tx: EntityManager,
+  tipIds: string[],
+): Promise<Map<string, DuplicateMediaView[]>> {
+  const out = new Map<string, DuplicateMediaView[]>(tipIds.map((id) => [id, []]));
   if (tipIds.length === 0) return out;
   const rows: { id: string; tip_id: string; kind: string; state: string; renditions: StoredRendition[] }[] =
     await tx.query(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseView } from '@vigie/common';
+import { CaseSummary, CaseView } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
@@ -66,7 +66,7 @@ export class CaseDetailView {
   }
 }
 
-export function caseFields(r: CaseRow): Omit<CaseView, 'tips' | 'appeals'> {
+export function caseFields(r: CaseRow): CaseSummary {
   return {
     id: r.id,
     number: r.number,

@@ -78,6 +78,9 @@ export interface CaseView {
   appeals: { id: string; slug: string; kind: string; title: Record<string, string | undefined> }[];
 }
 
+/** A case in the list (`GET /api/cases`): the case without its tips and appeals. */
+export type CaseSummary = Omit<CaseView, 'tips' | 'appeals'>;
+
 export interface RewardClaimView {
   id: string;
   tipId: string;

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { StaffRole } from '@vigie/common';
+import { LegalHoldView, StaffRole } from '@vigie/common';
 import { Auth, CurrentStaff } from '../../common/auth.decorators';
 import type { StaffActor } from '../../common/staff-actor';
 import { LegalHoldDto } from '../dtos/legal-hold.dto';
-import { LegalHoldService, LegalHoldView } from './legal-hold.service';
+import { LegalHoldService } from './legal-hold.service';
 
 const { ADMIN, SUPERVISOR, INVESTIGATOR, ANALYST } = StaffRole;
 /** Who decides a hold: a supervisor or an administrator, never the investigator working the tip. */

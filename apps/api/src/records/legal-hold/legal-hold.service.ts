@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { HoldableRecord, LegalHoldView } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { commonError } from '../../common/domain.exception';
 import type { StaffActor } from '../../common/staff-actor';
 import type { LegalHoldDto } from '../dtos/legal-hold.dto';
-
-export type HoldableRecord = 'tip' | 'case';
-
-export interface LegalHoldView {
-  entityType: HoldableRecord;
-  id: string;
-  hold: boolean;
-  since: string | null;
-  by: { id: string; displayName: string } | null;
-  reason: string | null;
-}
 
 // Table names come from this closed map, never from input.
 const TABLE: Record<HoldableRecord, string> = { tip: 'tip', case: 'investigation_case' };

@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { RetentionPolicyView } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { StaffActor } from '../../common/staff-actor';
 import type { RetentionPolicyDto } from '../dtos/retention-policy.dto';
 import { RetentionDefaults } from './retention-defaults';
-
-export interface RetentionPolicyView {
-  /** The periods in force, in days. */
-  notActionableDays: number;
-  closedDays: number;
-  /** What the agency chose; null follows the deployment default. */
-  agency: { notActionableDays: number | null; closedDays: number | null };
-  defaults: { notActionableDays: number; closedDays: number };
-  updatedAt: string | null;
-  updatedBy: { id: string; displayName: string } | null;
-}
 
 @Injectable()
 export class RetentionPolicyService {

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { StaffRole } from '@vigie/common';
+import { RetentionPolicyView, StaffRole } from '@vigie/common';
 import { Auth, CurrentStaff } from '../../common/auth.decorators';
 import type { StaffActor } from '../../common/staff-actor';
 import { RetentionPolicyDto } from '../dtos/retention-policy.dto';
-import { RetentionPolicyService, RetentionPolicyView } from './retention-policy.service';
+import { RetentionPolicyService } from './retention-policy.service';
 import { RetentionReport, RetentionService } from './retention.service';
 
 const { ADMIN } = StaffRole;

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { StaffRole } from '@vigie/common';
+import { StaffRole, type LegalHoldView } from '@vigie/common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/format';
@@ -7,13 +7,7 @@ import { usePortalLanguage } from '../../shared/i18n/language';
 import { ReasonDialog } from '../components/reason-dialog';
 import { useStaffProfile } from '../hooks/use-staff-profile';
 import { EvidenceExportButton } from './evidence-export-button';
-import {
-  fetchLegalHold,
-  legalHoldKey,
-  setLegalHold,
-  type HoldableRecord,
-  type LegalHoldView,
-} from './records.api';
+import { fetchLegalHold, legalHoldKey, setLegalHold, type HoldableRecord } from './records.api';
 
 /** Evidence export (EvidenceExportButton) and the legal hold (supervisor, admin) of a tip or a case. */
 export function RecordActions({ kind, id }: { kind: HoldableRecord; id: string }) {

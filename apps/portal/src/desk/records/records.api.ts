@@ -1,27 +1,11 @@
+import type { LegalHoldView, RetentionPolicyView } from '@vigie/common';
 import { api } from '../../shared/api/api-client';
 import { postForDownload } from '../api/download';
 
+/** The path segment of a record a legal hold can keep: `/api/tips/…` or `/api/cases/…`. */
 export type HoldableRecord = 'tips' | 'cases';
 /** What an evidence package can be made of: a legal-holdable record, or a duplicate cluster of tips. */
 export type ExportableRecord = HoldableRecord | 'clusters';
-
-/** `GET/POST /api/{tips|cases}/:id/legal-hold` (the shape of apps/api/src/records/legal-hold). */
-export interface LegalHoldView {
-  hold: boolean;
-  since: string | null;
-  by: { id: string; displayName: string } | null;
-  reason: string | null;
-}
-
-/** `GET/PUT /api/records/retention-policy` (ADMIN). */
-export interface RetentionPolicyView {
-  notActionableDays: number;
-  closedDays: number;
-  agency: { notActionableDays: number | null; closedDays: number | null };
-  defaults: { notActionableDays: number; closedDays: number };
-  updatedAt: string | null;
-  updatedBy: { id: string; displayName: string } | null;
-}
 
 const holdPath = (kind: HoldableRecord, id: string) => `/api/${kind}/${encodeURIComponent(id)}/legal-hold`;
 

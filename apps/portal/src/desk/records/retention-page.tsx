@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RetentionPolicyView } from '@vigie/common';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../shared/components/notice';
@@ -7,12 +8,7 @@ import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { formatDate } from '../../shared/i18n/format';
 import { usePortalLanguage } from '../../shared/i18n/language';
 import { deskErrorMessage } from '../i18n/desk-error-message';
-import {
-  fetchRetentionPolicy,
-  RETENTION_KEY,
-  saveRetentionPolicy,
-  type RetentionPolicyView,
-} from './records.api';
+import { fetchRetentionPolicy, RETENTION_KEY, saveRetentionPolicy } from './records.api';
 
 const FIELDS = ['notActionableDays', 'closedDays'] as const;
 

@@ -1,4 +1,14 @@
-import type { InboxPage, TipDetail, TipPriority, TipStatus } from '@vigie/common';
+import type {
+  CaseSummary,
+  CaseView,
+  DuplicatesView,
+  InboxPage,
+  MergeResult,
+  RejectionResult,
+  TipDetail,
+  TipPriority,
+  TipStatus,
+} from '@vigie/common';
 import { api } from '../../../shared/api/api-client';
 
 /** React Query keys: everything the desk reads about tips sits under TIPS_KEY, so one invalidation refreshes all. */
@@ -57,58 +67,14 @@ export interface BulkChange {
 
 export const bulkUpdateTips = (change: BulkChange) => api.post<{ updated: number }>('/api/tips/bulk', change);
 
-/*
- * The dedupe routes' answers. Their shapes live with the API (apps/api/src/dedupe/dedupe.views.ts) until
- * they move to libs/common; the portal cannot import API code, so the part the desk reads is restated here.
- */
-export interface DuplicateReason {
-  signal: 'EXACT_MEDIA' | 'NEAR_MEDIA' | 'TEXT' | 'PLACE_TIME' | 'CONTACT';
-  strength: number;
-  similarity?: number;
-  placeSimilarity?: number;
-  metres?: number;
-  minutes?: number;
-  bits?: number;
-  phone?: boolean;
-  email?: boolean;
-  days?: number;
-  sameAppeal?: boolean;
-}
-
-export interface DuplicateCandidate {
-  id: string;
-  code: string;
-  receivedAt: string;
-  language: string;
-  status: TipStatus;
-  priority: TipPriority;
-  place: string | null;
-  excerpt: string;
-  clusterId: string | null;
-  media: { id: string; kind: string; state: string; renditions: { name: string; file: string }[] }[];
-}
-
-export interface DuplicatesView {
-  tipId: string;
-  clusterId: string | null;
-  suggestions: { tip: DuplicateCandidate; score: number; reasons: DuplicateReason[]; updatedAt: string }[];
-}
-
 export const fetchDuplicates = (id: string, signal?: AbortSignal) =>
   api.get<DuplicatesView>(path(id, '/duplicates'), { signal });
 export const mergeDuplicates = (id: string, duplicateIds: string[]) =>
-  api.post<{ clusterId: string }>(path(id, '/merge'), { duplicateIds, mergeClusters: true });
+  api.post<MergeResult>(path(id, '/merge'), { duplicateIds, mergeClusters: true });
 export const markNotDuplicate = (id: string, otherId: string) =>
-  api.post<unknown>(path(id, '/not-duplicate'), { otherId });
-
-export interface CaseSummary {
-  id: string;
-  number: string;
-  title: string;
-  status?: string;
-}
+  api.post<RejectionResult>(path(id, '/not-duplicate'), { otherId });
 
 export const fetchCases = (signal?: AbortSignal) => api.get<CaseSummary[]>('/api/cases', { signal });
-export const createCase = (title: string) => api.post<CaseSummary>('/api/cases', { title });
+export const createCase = (title: string) => api.post<CaseView>('/api/cases', { title });
 export const linkTipToCase = (caseId: string, tipId: string) =>
-  api.post<unknown>(`/api/cases/${encodeURIComponent(caseId)}/tips`, { tipIds: [tipId] });
+  api.post<CaseView>(`/api/cases/${encodeURIComponent(caseId)}/tips`, { tipIds: [tipId] });

@@ -1,3 +1,4 @@
+import type { DuplicateReason } from '@vigie/common';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,7 +7,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { EvidenceExportButton } from '../../records/evidence-export-button';
-import { markNotDuplicate, mergeDuplicates, type DuplicateReason } from '../api/tips.api';
+import { markNotDuplicate, mergeDuplicates } from '../api/tips.api';
 import { useDuplicates, useTipsWrite } from '../hooks/use-tips';
 
 function reasonText(t: TFunction, reason: DuplicateReason): string {
@@ -15,7 +16,7 @@ function reasonText(t: TFunction, reason: DuplicateReason): string {
     case 'TEXT':
       return t('desk.dupes.reason.TEXT', { percent: percent(reason.similarity) });
     case 'PLACE_TIME':
-      return reason.metres !== undefined
+      return 'metres' in reason
         ? t('desk.dupes.reason.PLACE_TIME', {
             metres: Math.round(reason.metres),
             minutes: reason.minutes ?? 0,

@@ -1,12 +1,57 @@
-import type { Reason } from './signals/signal-hit';
-
 /*
- * Response shapes of the dedupe routes. They belong with the other response interfaces in
- * libs/common once the desk's duplicates panel uses them (the portal cannot import API code).
+ * What the duplicate routes answer: GET /api/tips/:id/duplicates, the cluster views, and the results
+ * of merging, unmerging and rejecting a pair.
  */
 
+/** What one signal found between two tips of the same agency, without the other tip's id. */
+export type DuplicateSignalFacts =
+  | {
+      signal: 'EXACT_MEDIA';
+      /** tip id → media id, for both tips: the same pair of files seen from either side. */
+      media: Record<string, string>;
+    }
+  | {
+      signal: 'NEAR_MEDIA';
+      media: Record<string, string>;
+      bits: number;
+      /** One of the two is a screenshot, compared by the photo inside it. */
+      screenshot: boolean;
+    }
+  | {
+      signal: 'TEXT';
+      similarity: number;
+      /** Both said where or when, and it was not the same moment (see the dedupe candidate search). */
+      elsewhere: boolean;
+    }
+  | {
+      signal: 'PLACE_TIME';
+      /** Between the two positions… */
+      metres: number;
+      minutes: number;
+      /** Both about the same appeal, or both about none. */
+      sameAppeal: boolean;
+    }
+  | {
+      signal: 'PLACE_TIME';
+      /** …or, without positions, between the places the tipsters named, in the form or the text. */
+      placeSimilarity: number;
+      minutes: number;
+      sameAppeal: boolean;
+    }
+  | {
+      signal: 'CONTACT';
+      phone: boolean;
+      email: boolean;
+      /** Both about the same appeal, or both about none. */
+      sameAppeal: boolean;
+      days: number;
+    };
+
+/** A kept reason: the facts of the hit, its weight, and a sentence ("text 0.82 similar"). */
+export type DuplicateReason = DuplicateSignalFacts & { strength: number; text: string };
+
 /** One file, with the renditions the desk can show (GET /api/tips/:id/media/:mediaId/:file). */
-export interface MediaView {
+export interface DuplicateMediaView {
   id: string;
   kind: string;
   state: string;
@@ -27,14 +72,14 @@ export interface CandidateView {
   excerpt: string;
   /** Set when the candidate is already merged with other tips (merging it then merges clusters). */
   clusterId: string | null;
-  media: MediaView[];
+  media: DuplicateMediaView[];
 }
 
 export interface SuggestionView {
   tip: CandidateView;
   score: number;
   /** Strongest first, each with a sentence ("text 0.82 similar") and its facts for the desk to translate. */
-  reasons: Reason[];
+  reasons: DuplicateReason[];
   updatedAt: string;
 }
 
@@ -63,7 +108,7 @@ export interface ClusterMemberView {
   occurredTo: string | null;
   addedAt: string;
   addedBy: string;
-  media: MediaView[];
+  media: DuplicateMediaView[];
   messages: { author: string; staffId: string | null; body: string; createdAt: string }[];
   /** The tip's audit trail: every staff action on it, oldest first. */
   history: { action: string; actorId: string | null; at: string; data: Record<string, unknown> }[];
