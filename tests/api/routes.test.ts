@@ -11,6 +11,10 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 const KNOWN_PUBLIC = new Set([
   'POST /api/auth/login',
+  // An invitation or reset link: the token in the path is the credential (see ActivationController).
+  'GET /api/auth/activation/:token',
+  'POST /api/auth/activation/:token/totp',
+  'POST /api/auth/activation/:token',
   'GET /api/health',
   'GET /api/public/agencies',
   'GET /api/public/appeals',

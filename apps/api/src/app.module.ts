@@ -20,6 +20,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { loggerOptions } from './logging';
+import { MailModule } from './mail/mail.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
 import { PortalModule } from './portal/portal.module';
@@ -57,11 +58,19 @@ export class AppModule {
                 limit: 30,
                 getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
               },
+              {
+                // Invitation and reset links: the token is 256 random bits; this only keeps probing slow.
+                name: 'activation-client',
+                ttl: minutes(15),
+                limit: 60,
+                getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+              },
             ],
           }),
         }),
         AuditModule,
         AuditAnchorsModule,
+        MailModule,
         IdentityModule,
         JobsModule,
         EventsModule,

@@ -26,7 +26,8 @@ export function loggerOptions(config: AppConfig): Params {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0],
+          // A one-time link's token is a credential: the warn line that hands it out is the only one to hold it.
+          path: req.url.split('?')[0].replace(/\/(activation|activate)\/[^/]+/, '/$1/:token'),
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         // An error logged as it is (pino's own serializer prints every field: a Postgres error's

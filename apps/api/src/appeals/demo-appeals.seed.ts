@@ -146,10 +146,10 @@ export async function seedDemoAppeals(app: INestApplicationContext): Promise<voi
   const store = app.get(MediaStore);
   const staff = await dataSource.getRepository(StaffUser).find({ relations: { agency: true } });
   const actor = (agency: string, role: StaffRole): StaffActor => {
-    const user = staff.find((u) => u.agency!.slug === agency && u.roles.includes(role))!;
+    const user = staff.find((u) => u.agency?.slug === agency && u.roles.includes(role))!;
     return {
       userId: user.id,
-      agencyId: user.agencyId,
+      agencyId: user.agencyId!,
       roles: user.roles,
       sessionHash: 'seed',
       csrfToken: 'seed',

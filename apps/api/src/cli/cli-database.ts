@@ -6,8 +6,11 @@ import { RunningPostgres, startEmbeddedPostgres } from '../database/embedded-pos
  * Gives a command-line tool a connected client: DATABASE_URL when set; otherwise the embedded
  * cluster, reusing it if `npm start` is running it, or starting and stopping it around the work.
  */
-export async function withDatabase<T>(work: (client: Client, env: Environment) => Promise<T>): Promise<T> {
-  const env = loadEnvironment(process.env);
+export async function withDatabase<T>(
+  work: (client: Client, env: Environment) => Promise<T>,
+  variables: NodeJS.ProcessEnv = process.env,
+): Promise<T> {
+  const env = loadEnvironment(variables);
   let embedded: RunningPostgres | undefined;
   let url = env.DATABASE_URL;
   if (!url) {

@@ -14,6 +14,12 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
 
 /**
+ * Any agency role, or the platform operator: only for what concerns one's own account (profile,
+ * sign-out, TOTP, sessions). Agency data is never opened with this.
+ */
+export const ANY_ACCOUNT: readonly StaffRole[] = [...STAFF_ROLES, StaffRole.PLATFORM_OPERATOR];
+
+/**
  * A staff route, open to the roles named. A staff route without `@Auth` is refused by the guard,
  * so forgetting it fails closed.
  */

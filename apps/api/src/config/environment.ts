@@ -113,6 +113,20 @@ export class Environment {
   @Max(24 * 30)
   SESSION_TTL_HOURS = 12;
 
+  /**
+   * The agency's mail relay for invitations and password resets (smtp:// or smtps://, with
+   * credentials if needed). Unset: links are written to the log (warn) and shown once to the admin.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of those e-mails, e.g. "Vigie <no-reply@police.example>". */
+  @IsString()
+  @MinLength(3)
+  SMTP_FROM = 'Vigie <no-reply@localhost>';
+
   /** Unset: secure cookies whenever PUBLIC_URL is https. */
   @Transform(toBool)
   @IsOptional()

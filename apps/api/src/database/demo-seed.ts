@@ -66,6 +66,7 @@ export async function seedDemo(dataSource: DataSource, config: AppConfig): Promi
         ...staff,
         agencyId: agencies[staff.agency].id,
         passwordHash,
+        activatedAt: new Date(),
         agency: undefined,
       });
     }

@@ -1,3 +1,4 @@
+import type { Locale } from '@vigie/common';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A police service. Every agency-owned row points here, and every query is scoped to one. */
@@ -27,6 +28,10 @@ export class Agency {
   /** IANA time zone: where a tipster's "vers 14 h" happened. */
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
   timeZone!: string;
+
+  /** The languages the agency publishes in (fr, en); at least one. */
+  @Column({ type: 'text', array: true, default: () => "ARRAY['fr','en']" })
+  languages!: Locale[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -11,7 +11,7 @@ import {
 } from '@vigie/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
-import { AllowDuringTotpEnrolment, ANY_STAFF, Auth, CurrentStaff, Public } from '../common/auth.decorators';
+import { AllowDuringTotpEnrolment, ANY_ACCOUNT, Auth, CurrentStaff, Public } from '../common/auth.decorators';
 import type { StaffActor } from '../common/staff-actor';
 import { AuthService } from './auth.service';
 import { DEVICE_COOKIE_DAYS } from './device-cookie';
@@ -53,7 +53,7 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Auth(...ANY_STAFF)
+  @Auth(...ANY_ACCOUNT)
   @AllowDuringTotpEnrolment()
   @HttpCode(204)
   async logout(@CurrentStaff() staff: StaffActor, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -63,14 +63,14 @@ export class AuthController {
   }
 
   @Get('me')
-  @Auth(...ANY_STAFF)
+  @Auth(...ANY_ACCOUNT)
   @AllowDuringTotpEnrolment()
   me(@CurrentStaff() staff: StaffActor): Promise<StaffProfile> {
     return this.auth.profile(staff);
   }
 
   @Post('totp/enrol')
-  @Auth(...ANY_STAFF)
+  @Auth(...ANY_ACCOUNT)
   @AllowDuringTotpEnrolment()
   @HttpCode(200)
   enrolTotp(@CurrentStaff() staff: StaffActor): Promise<TotpEnrolment> {
@@ -78,7 +78,7 @@ export class AuthController {
   }
 
   @Post('totp/verify')
-  @Auth(...ANY_STAFF)
+  @Auth(...ANY_ACCOUNT)
   @AllowDuringTotpEnrolment()
   @HttpCode(200)
   verifyTotp(@CurrentStaff() staff: StaffActor, @Body() dto: TotpCodeDto): Promise<StaffProfile> {

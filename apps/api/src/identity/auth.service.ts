@@ -4,7 +4,7 @@ import { LoginDto, StaffProfile, TotpEnrolment } from '@vigie/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SecretBox } from '../common/crypto/secret-box';
-import type { StaffActor } from '../common/staff-actor';
+import { auditAgencyOf, type StaffActor } from '../common/staff-actor';
 import { AppConfig } from '../config/app-config';
 import { DeviceCookies } from './device-cookie';
 import { identityError } from './identity.errors';
@@ -51,16 +51,17 @@ export class AuthService {
       .getRepository(StaffUser)
       .createQueryBuilder('u')
       .addSelect(['u.passwordHash', 'u.totpSecretEnc', 'u.totpLastStep'])
-      .innerJoinAndSelect('u.agency', 'agency')
+      .leftJoinAndSelect('u.agency', 'agency')
       .where('u.email = :email', { email })
       .getOne();
-    const active = user && !user.disabledAt ? user : undefined;
+    // An invited person, or one whose password was reset, has no password yet: nothing matches.
+    const active = user && !user.disabledAt && user.passwordHash ? user : undefined;
     const device = this.devices.read(origin.deviceCookie);
     const knownDevice = active && device?.userId === active.id ? device.deviceId : undefined;
     await this.throttle.admit({ email, clientAddress: origin.clientAddress, knownDevice });
 
-    if (!(await verifyPassword(active?.passwordHash, dto.password))) {
-      await this.auditFailure(user, email, active ? 'wrong password' : 'unknown or disabled account');
+    if (!(await verifyPassword(active?.passwordHash ?? undefined, dto.password))) {
+      await this.auditFailure(user, email, active ? 'wrong password' : 'unknown, disabled or not activated');
       throw identityError('INVALID_CREDENTIALS');
     }
     const verified = active!;
@@ -75,7 +76,13 @@ export class AuthService {
     }
 
     return this.dataSource.transaction(async (tx) => {
-      if (step !== null) await tx.update(StaffUser, { id: verified.id }, { totpLastStep: String(step) });
+      const signedInAt = new Date();
+      await tx.update(
+        StaffUser,
+        { id: verified.id },
+        { lastSignInAt: signedInAt, ...(step === null ? {} : { totpLastStep: String(step) }) },
+      );
+      verified.lastSignInAt = signedInAt;
       const { token, session } = await this.sessions.create(tx, verified);
       await this.audit.append(tx, {
         agencyId: verified.agencyId,
@@ -96,7 +103,7 @@ export class AuthService {
     await this.dataSource.transaction(async (tx) => {
       await this.sessions.revoke(tx, actor.sessionHash);
       await this.audit.append(tx, {
-        agencyId: actor.agencyId,
+        agencyId: auditAgencyOf(actor),
         actorId: actor.userId,
         action: 'auth.logout',
         entityType: 'staff_user',
@@ -119,7 +126,7 @@ export class AuthService {
     await this.dataSource.transaction(async (tx) => {
       await tx.update(StaffUser, { id: user.id }, { totpPendingEnc: this.box.seal(secret, TOTP_CONTEXT) });
       await this.audit.append(tx, {
-        agencyId: actor.agencyId,
+        agencyId: auditAgencyOf(actor),
         actorId: actor.userId,
         action: 'auth.totp_enrolment_started',
         entityType: 'staff_user',
@@ -151,7 +158,7 @@ export class AuthService {
         },
       );
       await this.audit.append(tx, {
-        agencyId: actor.agencyId,
+        agencyId: auditAgencyOf(actor),
         actorId: actor.userId,
         action: 'auth.totp_enabled',
         entityType: 'staff_user',
@@ -175,15 +182,21 @@ export class AuthService {
   }
 
   private profileOf(user: StaffUser, csrfToken: string): StaffProfile {
-    const agency = user.agency!;
+    const agency = user.agency ?? null;
     return {
       id: user.id,
       email: user.email,
       displayName: user.displayName,
       roles: user.roles,
-      agency: { id: agency.id, name: agency.name, slug: agency.slug, requireTotp: agency.requireTotp },
+      agency: agency && {
+        id: agency.id,
+        name: agency.name,
+        slug: agency.slug,
+        requireTotp: agency.requireTotp,
+      },
       totpEnabled: user.totpEnabled,
-      totpEnrolmentRequired: agency.requireTotp && !user.totpEnabled,
+      // A platform operator (no agency) must always use TOTP: see SessionService.resolve.
+      totpEnrolmentRequired: (agency?.requireTotp ?? true) && !user.totpEnabled,
       csrfToken,
     };
   }

@@ -12,8 +12,13 @@ export class StaffSession {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
-  @Column({ name: 'agency_id', type: 'uuid' })
-  agencyId!: string;
+  /** What the session is shown as (lists, revoke); the token's hash never leaves the server. */
+  @Column({ type: 'uuid', insert: false, update: false })
+  id!: string;
+
+  /** Null for a platform operator's session. */
+  @Column({ name: 'agency_id', type: 'uuid', nullable: true })
+  agencyId!: string | null;
 
   @Column({ name: 'csrf_token', type: 'text' })
   csrfToken!: string;
@@ -23,6 +28,10 @@ export class StaffSession {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** Refreshed at most once a minute by the requests the session makes. */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt!: Date | null;
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;

@@ -7,8 +7,9 @@ export class StaffUser {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'agency_id', type: 'uuid' })
-  agencyId!: string;
+  /** Null only for a platform operator, who belongs to no agency (the table's CHECK enforces it). */
+  @Column({ name: 'agency_id', type: 'uuid', nullable: true })
+  agencyId!: string | null;
 
   @ManyToOne(() => Agency)
   @JoinColumn({ name: 'agency_id' })
@@ -21,9 +22,9 @@ export class StaffUser {
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 
-  /** argon2id, with its parameters in the encoded string. */
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash!: string;
+  /** argon2id, with its parameters in the encoded string. Null until the person activates (or after a reset). */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
 
   @Column({ type: 'text', array: true })
   roles!: StaffRole[];
@@ -45,6 +46,13 @@ export class StaffUser {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt!: Date | null;
+
+  /** When the person first chose a password through their invitation; null while invited. */
+  @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
+  activatedAt!: Date | null;
+
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

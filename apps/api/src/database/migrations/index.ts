@@ -9,6 +9,7 @@ import { AgencyTimeZone1763700600000 } from './1763700600000-agency-time-zone';
 import { UploadLocks1763700700000 } from './1763700700000-upload-locks';
 import { ChallengeAttempts1763700800000 } from './1763700800000-challenge-attempts';
 import { FollowUpSignInLocks1763701200000 } from './1763701200000-follow-up-sign-in-locks';
+import { StaffAdministration1763701300000 } from './1763701300000-staff-administration';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   UploadLocks1763700700000,
   ChallengeAttempts1763700800000,
   FollowUpSignInLocks1763701200000,
+  StaffAdministration1763701300000,
 ];

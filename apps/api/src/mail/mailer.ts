@@ -1,0 +1,36 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { AppConfig } from '../config/app-config';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Outgoing e-mail through the agency's relay (SMTP_URL, e.g. smtp://user:pass@relay:587 or
+ * smtps://…). Without SMTP_URL nothing can be sent, and callers fall back to showing what they
+ * would have sent to the person who asked (see identity's link delivery).
+ */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private transport?: Transporter;
+
+  constructor(private readonly config: AppConfig) {}
+
+  get configured(): boolean {
+    return !!this.config.env.SMTP_URL;
+  }
+
+  /** Resolves once the relay accepted the message; rejects when it refused it or could not be reached. */
+  async send(message: MailMessage): Promise<void> {
+    if (!this.config.env.SMTP_URL) throw new Error('SMTP_URL is not configured');
+    this.transport ??= createTransport(this.config.env.SMTP_URL);
+    await this.transport.sendMail({ from: this.config.env.SMTP_FROM, ...message });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}
