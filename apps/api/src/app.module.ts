@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { minutes, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './admin/admin.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { AuditAnchorsModule } from './audit/audit-anchors.module';
 import { AuditModule } from './audit/audit.module';
@@ -72,6 +73,7 @@ export class AppModule {
         AuditAnchorsModule,
         MailModule,
         IdentityModule,
+        AdminModule,
         JobsModule,
         EventsModule,
         MediaModule,

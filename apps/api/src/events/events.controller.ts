@@ -59,9 +59,11 @@ export class EventsController {
     const heartbeat = setInterval(() => {
       void this.sessions.resolve(token).then((still) => (still ? res.write(': keep-alive\n\n') : res.end()));
     }, HEARTBEAT_MS);
+    const stopWatching = this.events.onSessionEnded(staff.sessionHash, () => res.end());
     req.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      stopWatching();
     });
     await catchUp();
     replaying = false;

@@ -9,6 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
 import { DataSource, EntityManager } from 'typeorm';
 import { loggableError } from '../common/loggable-error';
+import { SESSION_REVOKED_CHANNEL } from '../common/staff-actor';
 import { PgListener } from '../database/pg-listener';
 
 export interface LiveEvent {
@@ -46,7 +47,19 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
       if (payload) this.local.emit('event', JSON.parse(payload) as LiveEvent);
       else this.local.emit('gap'); // the LISTEN connection was lost: subscribers must catch up from the table
     });
+    // A session ended (sign-out, disabled account, reset, revoked by an admin) in any API process:
+    // its open streams close now rather than at their next heartbeat.
+    await this.listener.listen(SESSION_REVOKED_CHANNEL, (sessionHash) => {
+      if (sessionHash) this.local.emit(`session-ended:${sessionHash}`);
+    });
     this.pruner = setInterval(() => void this.prune().catch(() => undefined), 3_600_000).unref();
+  }
+
+  /** Calls `end` once the session with this token hash is revoked; returns the unsubscribe. */
+  onSessionEnded(sessionHash: string, end: () => void): () => void {
+    const name = `session-ended:${sessionHash}`;
+    this.local.once(name, end);
+    return () => this.local.off(name, end);
   }
 
   /** Open streams never end on their own; close them so that shutdown can drain the server. */

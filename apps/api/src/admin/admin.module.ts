@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { StaffAdminController } from './staff-admin.controller';
+
+/** The HTTP face of staff administration; the accounts and agencies themselves belong to identity. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [StaffAdminController],
+})
+export class AdminModule {}
