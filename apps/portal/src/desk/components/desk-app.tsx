@@ -1,6 +1,5 @@
 // First, before anything that may load the shared DTOs (see reflect-metadata.ts).
 import '../reflect-metadata';
-import { StaffRole } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError } from '../../shared/api/api-error';
@@ -9,7 +8,7 @@ import { Notice } from '../../shared/components/notice';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { apiErrorMessage } from '../../shared/i18n/api-error-message';
-import { appealPermissions } from '../appeals/api/appeal-permissions';
+import { deskPermissions } from '../permissions';
 import { AppealEditorPage, NewAppealPage } from '../appeals/components/appeal-editor-page';
 import { AppealsListPage } from '../appeals/components/appeals-list-page';
 import { ReviewQueuePage } from '../appeals/components/review-queue-page';
@@ -29,9 +28,6 @@ import '../i18n/desk-catalogue';
 import '../appeals/components/appeals.css';
 import './desk.css';
 
-/** Roles that read tips (the API's READERS). */
-const TIP_READERS: ReadonlySet<string> = new Set(['INVESTIGATOR', 'SUPERVISOR', 'ANALYST']);
-
 /**
  * Everything under /desk. Loaded on demand, so public pages never download it. Without a session the
  * API answers 401 and the visitor is sent to sign in, then brought back here.
@@ -42,7 +38,8 @@ export function DeskApp() {
   const location = useLocation();
   const profile = useStaffProfile();
   // A PIO has no live stream (the API refuses it): they never see tips.
-  const readsTips = (profile.data?.roles ?? []).some((role) => TIP_READERS.has(role));
+  const can = deskPermissions(profile.data?.roles ?? []);
+  const readsTips = can.readTips;
   useLiveEvents(readsTips);
 
   if (profile.isPending) return <PageLoading label={t('desk.loading')} />;
@@ -86,16 +83,12 @@ export function DeskApp() {
         <Route path="cases" element={<CasesListPage />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="rewards" element={<RewardsPage />} />
-        {profile.data.roles.includes(StaffRole.ADMIN) && (
-          <Route path="settings/retention" element={<RetentionPage />} />
-        )}
+        {can.administer && <Route path="settings/retention" element={<RetentionPage />} />}
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />
         <Route path="appeals/:id" element={<AppealEditorPage />} />
         <Route path="appeals/:id/dashboard" element={<AppealDashboardPage />} />
-        {appealPermissions(profile.data.roles).review && (
-          <Route path="review" element={<ReviewQueuePage />} />
-        )}
+        {can.appeals.review && <Route path="review" element={<ReviewQueuePage />} />}
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>

@@ -1,16 +1,13 @@
-import { StaffRole, type StaffProfile } from '@vigie/common';
+import type { StaffProfile } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { appealPermissions } from '../appeals/api/appeal-permissions';
-
-/** Roles that read tips, and so see the inbox and cases (the API's READERS). */
-const TIP_READERS: readonly StaffRole[] = [StaffRole.INVESTIGATOR, StaffRole.SUPERVISOR, StaffRole.ANALYST];
+import { deskPermissions } from '../permissions';
 
 /** The desk's sections; the review queue only for those who can approve. */
 export function DeskNav({ profile }: { profile: StaffProfile }) {
   const { t } = useTranslation();
-  const can = appealPermissions(profile.roles);
-  const readsTips = profile.roles.some((role) => TIP_READERS.includes(role));
+  const can = deskPermissions(profile.roles);
+  const readsTips = can.readTips;
   return (
     <nav className="desk-nav" aria-label={t('desk.nav.label')}>
       <ul className="desk-nav__list container">
@@ -38,14 +35,14 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
             {t('desk.nav.appeals')}
           </NavLink>
         </li>
-        {can.review && (
+        {can.appeals.review && (
           <li>
             <NavLink to="/desk/review" className="desk-nav__link">
               {t('desk.nav.review')}
             </NavLink>
           </li>
         )}
-        {profile.roles.includes(StaffRole.ADMIN) && (
+        {can.administer && (
           <li>
             <NavLink to="/desk/settings/retention" className="desk-nav__link">
               {t('desk.nav.retention')}

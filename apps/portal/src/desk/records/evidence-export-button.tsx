@@ -1,8 +1,7 @@
-import { StaffRole } from '@vigie/common';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../components/reason-dialog';
-import { useStaffProfile } from '../hooks/use-staff-profile';
+import { useDeskPermissions } from '../permissions';
 import { exportEvidence, type ExportableRecord } from './records.api';
 
 interface EvidenceExportButtonProps {
@@ -19,11 +18,10 @@ interface EvidenceExportButtonProps {
  */
 export function EvidenceExportButton({ kind, id, label, title }: EvidenceExportButtonProps) {
   const { t } = useTranslation();
-  const roles = useStaffProfile().data?.roles ?? [];
-  const isSupervisor = roles.includes(StaffRole.SUPERVISOR);
+  const can = useDeskPermissions();
   const [open, setOpen] = useState(false);
   const [includeContact, setIncludeContact] = useState(false);
-  if (!isSupervisor && !roles.includes(StaffRole.INVESTIGATOR)) return null;
+  if (!can.exportEvidence) return null;
 
   return (
     <>
@@ -36,9 +34,9 @@ export function EvidenceExportButton({ kind, id, label, title }: EvidenceExportB
         warning={t('desk.records.exportWarning')}
         submitLabel={t('desk.records.exportSubmit')}
         onClose={() => setOpen(false)}
-        onSubmit={(reason) => exportEvidence(kind, id, reason, isSupervisor && includeContact)}
+        onSubmit={(reason) => exportEvidence(kind, id, reason, can.exportContact && includeContact)}
       >
-        {isSupervisor && (
+        {can.exportContact && (
           <label className="checkbox">
             <input
               type="checkbox"

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { StaffRole, type LegalHoldView } from '@vigie/common';
+import type { LegalHoldView } from '@vigie/common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../shared/i18n/format';
 import { usePortalLanguage } from '../../shared/i18n/language';
 import { ReasonDialog } from '../components/reason-dialog';
-import { useStaffProfile } from '../hooks/use-staff-profile';
+import { useDeskPermissions } from '../permissions';
 import { EvidenceExportButton } from './evidence-export-button';
 import { fetchLegalHold, legalHoldKey, setLegalHold, type HoldableRecord } from './records.api';
 
@@ -14,8 +14,7 @@ export function RecordActions({ kind, id }: { kind: HoldableRecord; id: string }
   const { t } = useTranslation();
   const lang = usePortalLanguage();
   const sectionId = useId();
-  const roles = useStaffProfile().data?.roles ?? [];
-  const canHold = roles.includes(StaffRole.SUPERVISOR) || roles.includes(StaffRole.ADMIN);
+  const canHold = useDeskPermissions().holdRecords;
   const [holdDialog, setHoldDialog] = useState(false);
   const queryClient = useQueryClient();
   const hold = useQuery({

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { StaffRole, type RewardClaimView } from '@vigie/common';
+import type { RewardClaimView } from '@vigie/common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../shared/hooks/use-document-title';
 import { formatDate } from '../../shared/i18n/format';
 import { usePortalLanguage } from '../../shared/i18n/language';
 import { StatusFilter, useStatusParam } from '../components/status-filter';
-import { useStaffProfile } from '../hooks/use-staff-profile';
+import { useDeskPermissions } from '../permissions';
 import { deskErrorMessage } from '../i18n/desk-error-message';
 import { InlineTextForm } from '../components/inline-text-form';
 import '../tips/components/tip-detail.css';
@@ -26,7 +26,7 @@ export function RewardsPage() {
   useDocumentTitle(t('desk.rewards.heading'));
   const lang = usePortalLanguage();
   const [status, setStatus] = useStatusParam(STATUSES);
-  const isSupervisor = (useStaffProfile().data?.roles ?? []).includes(StaffRole.SUPERVISOR);
+  const isSupervisor = useDeskPermissions().decideRewards;
   const claims = useQuery({
     queryKey: [...CLAIMS_KEY, status ?? 'all'],
     queryFn: ({ signal }) =>

@@ -8,7 +8,7 @@ import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
-import { appealPermissions } from '../api/appeal-permissions';
+import { appealPermissions } from '../../permissions';
 import { useStaffAppeal } from '../hooks/use-staff-appeals';
 import { AppealEditor } from './appeal-editor';
 import { useAppealTitle } from './appeals-list-page';

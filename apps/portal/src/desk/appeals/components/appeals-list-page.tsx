@@ -10,7 +10,7 @@ import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { StatusFilter, useStatusParam } from '../../components/status-filter';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
-import { appealPermissions } from '../api/appeal-permissions';
+import { appealPermissions } from '../../permissions';
 import { useAppealList } from '../hooks/use-staff-appeals';
 import { AppealStatusBadges } from './status-badge';
 

@@ -18,7 +18,7 @@ import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { pickText } from '../../../public/api/appeal-card-view';
 import { SelectField, TextAreaField } from '../../../shared/components/form-fields';
-import type { AppealPermissions } from '../api/appeal-permissions';
+import type { AppealPermissions } from '../../permissions';
 import { archiveAppeal, postAppealUpdate, resolveAppeal } from '../api/appeals.api';
 import { useAppealAction } from '../hooks/use-staff-appeals';
 import { appealFieldMessage } from '../api/appeal-field-errors';

@@ -7,7 +7,7 @@ import { PageLoading } from '../../../shared/components/page-loading';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
-import { useStaffProfile } from '../../hooks/use-staff-profile';
+import { useDeskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { RecordActions } from '../../records/record-actions';
 import { TIPS_KEY } from '../../tips/api/tips.api';
@@ -26,8 +26,7 @@ export function CasePage() {
   const lang = usePortalLanguage();
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
-  const roles = useStaffProfile().data?.roles ?? [];
-  const canEdit = roles.some((role) => role === 'INVESTIGATOR' || role === 'SUPERVISOR');
+  const canEdit = useDeskPermissions().triage;
   const view = useQuery({ queryKey: caseKey(id), queryFn: ({ signal }) => fetchCase(id, signal) });
   useDocumentTitle(
     view.data ? t('desk.cases.pageTitle', { number: view.data.number }) : t('desk.cases.heading'),

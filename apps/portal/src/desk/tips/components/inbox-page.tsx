@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { formatDate } from '../../../shared/i18n/format';
 import { intlLocale, usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
+import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { updateTip, type InboxFilters } from '../api/tips.api';
 import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
@@ -59,7 +60,7 @@ export function InboxPage() {
   const listRef = useRef<HTMLUListElement>(null);
 
   const active = tips.find((tip) => tip.id === activeId) ?? tips[0];
-  const canTriage = (me?.roles ?? []).some((role) => role === 'INVESTIGATOR' || role === 'SUPERVISOR');
+  const canTriage = deskPermissions(me?.roles ?? []).triage;
 
   // New tips are announced politely; the list refreshes by itself (see useLiveEvents) and focus stays put.
   useEffect(() => {

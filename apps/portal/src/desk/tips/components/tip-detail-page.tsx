@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
+import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import {
   addTipNote,
@@ -56,7 +57,7 @@ function TipView({ tip }: { tip: TipDetail }) {
   const { t } = useTranslation();
   const lang = usePortalLanguage();
   const me = useStaffProfile().data;
-  const canTriage = (me?.roles ?? []).some((role) => role === 'INVESTIGATOR' || role === 'SUPERVISOR');
+  const canTriage = deskPermissions(me?.roles ?? []).triage;
 
   return (
     <article className="container page-section desk-page tip-detail" aria-labelledby="tip-heading">

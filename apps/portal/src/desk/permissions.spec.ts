@@ -1,0 +1,40 @@
+import { StaffRole } from '@vigie/common';
+import { describe, expect, it } from 'vitest';
+import { deskPermissions } from './permissions';
+
+const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST } = StaffRole;
+
+/** What each single role may do on the desk, as the API's route guards allow it. */
+const granted = (role: StaffRole) => {
+  const { appeals, ...desk } = deskPermissions([role]);
+  return [...Object.entries(desk), ...Object.entries(appeals)].filter(([, yes]) => yes).map(([name]) => name);
+};
+
+describe('deskPermissions', () => {
+  it('gives each role exactly what the API lets it do', () => {
+    expect(granted(INVESTIGATOR)).toEqual(['readTips', 'triage', 'exportEvidence']);
+    expect(granted(ANALYST)).toEqual(['readTips']);
+    expect(granted(SUPERVISOR)).toEqual([
+      'readTips',
+      'triage',
+      'holdRecords',
+      'exportEvidence',
+      'exportContact',
+      'decideRewards',
+      'author',
+      'review',
+      'postUpdates',
+      'resolve',
+      'archive',
+    ]);
+    expect(granted(PIO)).toEqual(['author', 'postUpdates', 'resolve']);
+    expect(granted(ADMIN)).toEqual(['holdRecords', 'administer', 'author', 'archive']);
+  });
+
+  it('adds up the roles a staff member holds, and grants nothing without one', () => {
+    expect(deskPermissions([PIO, ANALYST]).readTips).toBe(true);
+    expect(deskPermissions([PIO, ANALYST]).appeals.author).toBe(true);
+    expect(Object.values(deskPermissions([])).filter((value) => value === true)).toEqual([]);
+    expect(Object.values(deskPermissions([]).appeals).some(Boolean)).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { StaffRole } from '@vigie/common';
+import { useStaffProfile } from './hooks/use-staff-profile';
+
+const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST } = StaffRole;
+
+type Roles = readonly StaffRole[];
+const any = (roles: Roles, allowed: StaffRole[]) => roles.some((role) => allowed.includes(role));
+
+/**
+ * Who may do what on the desk, in one place: the API checks each of these on its routes; the desk
+ * only hides what would be refused. A role check anywhere else in the desk is a bug.
+ */
+export const deskPermissions = (roles: Roles) => ({
+  /** The inbox, tips and cases (the API's READERS). */
+  readTips: any(roles, [INVESTIGATOR, SUPERVISOR, ANALYST]),
+  /** Change a tip (status, assignee, tags, notes, messages), link it, edit a case. */
+  triage: any(roles, [INVESTIGATOR, SUPERVISOR]),
+  /** Set or lift a legal hold on a tip or a case. */
+  holdRecords: any(roles, [SUPERVISOR, ADMIN]),
+  /** Export an evidence package. */
+  exportEvidence: any(roles, [INVESTIGATOR, SUPERVISOR]),
+  /** Include the tipster's contact details in an evidence package. */
+  exportContact: any(roles, [SUPERVISOR]),
+  /** Approve, refuse and pay reward claims. */
+  decideRewards: any(roles, [SUPERVISOR]),
+  /** The agency's settings (retention). */
+  administer: any(roles, [ADMIN]),
+  appeals: appealPermissions(roles),
+});
+
+/** Who may do what with appeals. */
+export const appealPermissions = (roles: Roles) => ({
+  author: any(roles, [PIO, SUPERVISOR, ADMIN]),
+  review: any(roles, [SUPERVISOR]),
+  postUpdates: any(roles, [PIO, SUPERVISOR]),
+  resolve: any(roles, [PIO, SUPERVISOR]),
+  archive: any(roles, [SUPERVISOR, ADMIN]),
+});
+
+export type DeskPermissions = ReturnType<typeof deskPermissions>;
+export type AppealPermissions = ReturnType<typeof appealPermissions>;
+
+/** The signed-in staff member's permissions (none while the profile loads). */
+export function useDeskPermissions(): DeskPermissions {
+  return deskPermissions(useStaffProfile().data?.roles ?? []);
+}
