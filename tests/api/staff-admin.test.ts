@@ -1,3 +1,4 @@
+import { Clock } from '../../apps/api/src/common/clock';
 import { StaffAccounts } from '../../apps/api/src/identity/staff-accounts.service';
 import { currentTotp } from '../../apps/api/src/identity/totp';
 import { ApiClient } from '../support/api-client';
@@ -130,15 +131,20 @@ describe('invitation and activation', () => {
   });
 
   it('refuses an expired link (404 for a forged one) and changes nothing', async () => {
-    const { token, id } = await invite('late.comer@police.example');
-    await t.db.query(
-      `UPDATE staff_one_time_link SET expires_at = created_at - interval '1 second' WHERE user_id = $1`,
-      [id],
-    );
+    const clock = t.app.get(Clock);
+    const issuedAt = new Date('2026-12-07T10:00:00Z');
+    clock.set(issuedAt);
+    const { token } = await invite('late.comer@police.example');
+    // Still good a minute before the 24 hours are up…
+    clock.set(new Date(issuedAt.getTime() + 24 * 3_600_000 - 60_000));
+    expect((await new ApiClient(t.baseUrl).get(`/api/auth/activation/${token}`)).status).toBe(200);
+    // …and refused once they are.
+    clock.set(new Date(issuedAt.getTime() + 24 * 3_600_000));
     expect((await new ApiClient(t.baseUrl).get(`/api/auth/activation/${token}`)).status).toBe(410);
     expect((await new ApiClient(t.baseUrl).post(`/api/auth/activation/${token}/totp`)).status).toBe(410);
     expect((await activate(token)).status).toBe(410);
     expect((await userRow('late.comer@police.example')).password_hash).toBeNull();
+    clock.set(undefined);
 
     const forged = 'A'.repeat(43);
     expect((await new ApiClient(t.baseUrl).get(`/api/auth/activation/${forged}`)).status).toBe(404);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActivateAccountDto, ActivationView, TotpEnrolment } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import { SecretBox } from '../common/crypto/secret-box';
 import { identityError } from './identity.errors';
 import { OneTimeLink } from './one-time-link.entity';
@@ -29,6 +30,7 @@ export class ActivationService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly box: SecretBox,
+    private readonly clock: Clock,
   ) {}
 
   async view(token: string): Promise<ActivationView> {
@@ -72,7 +74,7 @@ export class ActivationService {
     await this.dataSource.transaction(async (tx) => {
       const found = await this.links.usable(tx, token, true);
       const { link, user } = found;
-      const changes: Partial<StaffUser> = { passwordHash, activatedAt: user.activatedAt ?? new Date() };
+      const changes: Partial<StaffUser> = { passwordHash, activatedAt: user.activatedAt ?? this.clock.now() };
       if (totpRequired(found)) {
         if (!link.totpPendingEnc) throw identityError('TOTP_NOT_STARTED');
         if (!dto.totpCode)
@@ -89,7 +91,7 @@ export class ActivationService {
         });
       }
       await tx.update(StaffUser, { id: user.id }, changes);
-      await tx.update(OneTimeLink, { id: link.id }, { usedAt: new Date(), totpPendingEnc: null });
+      await tx.update(OneTimeLink, { id: link.id }, { usedAt: this.clock.now(), totpPendingEnc: null });
       // A reset ends whatever sessions the old password had opened.
       const ended = await this.sessions.revokeAllOf(tx, user.id);
       await this.audit.append(tx, {

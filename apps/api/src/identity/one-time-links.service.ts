@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OneTimeLinkPurpose } from '@vigie/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Agency } from './agency.entity';
 import { identityError } from './identity.errors';
@@ -23,7 +24,10 @@ export interface UsableLink {
 /** Issues and resolves one-time links; each person has at most one link that works. */
 @Injectable()
 export class OneTimeLinks {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   async issue(
     tx: EntityManager,
@@ -31,7 +35,7 @@ export class OneTimeLinks {
     purpose: OneTimeLinkPurpose,
     createdBy: string | null,
   ): Promise<{ token: string; url: string; expiresAt: Date }> {
-    const now = new Date();
+    const now = this.clock.now();
     await tx.query(
       `UPDATE staff_one_time_link SET revoked_at = $2 WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
       [userId, now],
@@ -54,8 +58,8 @@ export class OneTimeLinks {
   /** Revokes a person's links still unused (disabled account). */
   async revokeAllOf(tx: EntityManager, userId: string): Promise<void> {
     await tx.query(
-      `UPDATE staff_one_time_link SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
-      [userId],
+      `UPDATE staff_one_time_link SET revoked_at = $2 WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
+      [userId, this.clock.now()],
     );
   }
 
@@ -76,7 +80,12 @@ export class OneTimeLinks {
     const user = await manager
       .getRepository(StaffUser)
       .findOneOrFail({ where: { id: link.userId }, relations: { agency: true } });
-    if (link.usedAt || link.revokedAt || link.expiresAt.getTime() <= Date.now() || user.disabledAt)
+    if (
+      link.usedAt ||
+      link.revokedAt ||
+      link.expiresAt.getTime() <= this.clock.now().getTime() ||
+      user.disabledAt
+    )
       throw identityError('LINK_SPENT');
     return { link, user, agency: user.agency ?? null };
   }
