@@ -81,3 +81,18 @@ it("closes a disabled person's open event stream at once", async () => {
   await expect(ended).resolves.toBe(true);
   expect((await investigator.get('/api/auth/me')).status).toBe(401);
 }, 10_000); // under the 25-second heartbeat, which would close it too, later
+
+it('slows down anyone probing activation links: past 60 tries in 15 minutes, 429 with Retry-After', async () => {
+  const probe = new ApiClient(t.baseUrl);
+  const statuses: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const forged = String(i).padStart(43, 'Z');
+    statuses.push((await probe.get(`/api/auth/activation/${forged}`)).status);
+  }
+  // Earlier tests in this file looked at a few links already, within the same 60.
+  expect(statuses.slice(0, 50).every((s) => s === 404)).toBe(true);
+  expect(statuses.at(-1)).toBe(429);
+  const limited = await probe.get(`/api/auth/activation/${'Y'.repeat(43)}`);
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+});
