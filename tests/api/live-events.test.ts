@@ -1,4 +1,10 @@
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/app.factory';
+import { AppConfig } from '../../apps/api/src/config/app-config';
+import { loadEnvironment } from '../../apps/api/src/config/environment';
+import { SessionService } from '../../apps/api/src/identity/session.service';
 import { ApiClient } from '../support/api-client';
+import { DEMO_PASSWORD } from '../support/constants';
 import { startTestApp, TestApp } from '../support/test-app';
 import { tipForm } from '../support/tip-client';
 
@@ -10,9 +16,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Opens the event stream as a browser's EventSource would, and collects events as they arrive. */
-async function openStream(client: ApiClient, lastEventId?: string) {
+async function openStream(client: ApiClient, lastEventId?: string, baseUrl = t.baseUrl) {
   const controller = new AbortController();
-  const res = await fetch(`${t.baseUrl}/api/events`, {
+  const res = await fetch(`${baseUrl}/api/events`, {
     headers: {
       cookie: `vigie_session=${client.sessionToken}`,
       ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
@@ -22,11 +28,12 @@ async function openStream(client: ApiClient, lastEventId?: string) {
   const events: { id: string; type: string; data: any }[] = [];
   const reader = res.body!.getReader();
   let buffer = '';
+  let ended = false;
   void (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) return void (ended = true);
         buffer += Buffer.from(value).toString('utf8');
         let end;
         while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -53,7 +60,12 @@ async function openStream(client: ApiClient, lastEventId?: string) {
     }
     throw new Error(`event not received; got ${JSON.stringify(events)}`);
   };
-  return { status: res.status, events, waitFor, close: () => controller.abort() };
+  /** Whether the server ended the stream within ten seconds (its heartbeat comes every 25). */
+  const endsSoon = async () => {
+    for (let i = 0; i < 100 && !ended; i++) await new Promise((r) => setTimeout(r, 100));
+    return ended;
+  };
+  return { status: res.status, events, waitFor, endsSoon, close: () => controller.abort() };
 }
 
 describe('live inbox (server-sent events)', () => {
@@ -99,5 +111,44 @@ describe('live inbox (server-sent events)', () => {
       (await fetch(`${t.baseUrl}/api/events`, { headers: { cookie: `vigie_session=${pio.sessionToken}` } }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe('a stream ends with its session', () => {
+  it('closes at logout, not at the next heartbeat', async () => {
+    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+    const stream = await openStream(investigator);
+    const colleague = await openStream(await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test'));
+    expect(stream.status).toBe(200);
+    expect((await investigator.post('/api/auth/logout')).status).toBe(204);
+    expect(await stream.endsSoon()).toBe(true);
+    // Another session of the same person is not this one.
+    const receipt = (
+      await new ApiClient(t.baseUrl).post('/api/public/tips', tipForm({ description: 'Après' }))
+    ).body;
+    const tipId = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [receipt.code])).rows[0].id;
+    await colleague.waitFor((e) => e.type === 'tip.received' && e.data.tipId === tipId);
+    colleague.close();
+  });
+
+  it("closes in another API process when a person's sessions are revoked", async () => {
+    // A second process of the same deployment: the same database, its own LISTEN connection.
+    const env = loadEnvironment({ DATA_DIR: t.dataDir, DEMO_PASSWORD, LOG_LEVEL: 'silent', WORKERS: '0' });
+    const other = await createApp(new AppConfig(env, t.databaseUrl, Buffer.alloc(32, 7)));
+    await other.listen(0, '127.0.0.1');
+    try {
+      const otherUrl = `http://127.0.0.1:${(other.getHttpServer().address() as { port: number }).port}`;
+      const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+      const stream = await openStream(investigator, undefined, otherUrl);
+      expect(stream.status).toBe(200);
+      const { rows } = await t.db.query(`SELECT id FROM staff_user WHERE email = 'investigator@demo.test'`);
+      const revoked = await t.app
+        .get(DataSource)
+        .transaction((tx) => t.app.get(SessionService).revokeAllOf(tx, rows[0].id));
+      expect(revoked).toBeGreaterThan(0);
+      expect(await stream.endsSoon()).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });

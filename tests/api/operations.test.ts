@@ -34,4 +34,22 @@ describe('operations', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
+
+  it('sends HSTS only when served over HTTPS (an https PUBLIC_URL, or COOKIE_SECURE)', async () => {
+    // Over plain HTTP (a laptop, a test), HSTS would only teach a browser to refuse the site.
+    expect((await fetch(`${t.baseUrl}/api/health`)).headers.get('strict-transport-security')).toBeNull();
+    const served: Record<string, string>[] = [
+      { PUBLIC_URL: 'https://vigie.example.org' },
+      { COOKIE_SECURE: 'true' },
+    ];
+    for (const env of served) {
+      const https = await startTestApp(env);
+      try {
+        const hsts = (await fetch(`${https.baseUrl}/api/health`)).headers.get('strict-transport-security');
+        expect(hsts).toMatch(/^max-age=31536000; includeSubDomains/);
+      } finally {
+        await https.close();
+      }
+    }
+  });
 });

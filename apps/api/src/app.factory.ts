@@ -39,6 +39,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     helmet({
       contentSecurityPolicy: { directives: contentSecurityPolicy() },
       crossOriginEmbedderPolicy: false,
+      // Only when served over HTTPS: over plain HTTP it would teach browsers to refuse the site.
+      strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
   app.use(publicCacheFastPath(app.get(PublicAppealCache)));
