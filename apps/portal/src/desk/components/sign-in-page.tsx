@@ -13,6 +13,8 @@ import './sign-in-page.css';
 interface SignInState {
   from?: string;
   signedOut?: boolean;
+  /** The desk was open and its session ended (signed out elsewhere, disabled, expired). */
+  sessionEnded?: boolean;
 }
 
 export function SignInPage() {
@@ -34,6 +36,7 @@ export function SignInPage() {
         <p className="sign-in__intro">{t('signIn.intro')}</p>
 
         {state.signedOut && !submitError && <Notice tone="success">{t('signIn.signedOut')}</Notice>}
+        {state.sessionEnded && !submitError && <Notice tone="info">{t('errors.UNAUTHENTICATED')}</Notice>}
         {submitError && <Notice tone="error">{submitError}</Notice>}
 
         <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>

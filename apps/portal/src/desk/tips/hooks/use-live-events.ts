@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { STAFF_PROFILE_KEY } from '../../api/auth.api';
 import { TIPS_KEY } from '../api/tips.api';
 
 /** What the desk listens to on `GET /api/events`. */
@@ -45,7 +46,13 @@ export function useLiveEvents(enabled: boolean): void {
       source.addEventListener(type, listener);
       return [type, listener] as const;
     });
+    // A stream that fails may mean the session is over (signed out elsewhere, disabled by an admin: the
+    // API closes the stream and refuses the reconnection). Asking who we are settles it: a 401 there
+    // takes the desk to the sign-in page within seconds; otherwise EventSource reconnects by itself.
+    const checkSession = () => void queryClient.invalidateQueries({ queryKey: STAFF_PROFILE_KEY });
+    source.addEventListener('error', checkSession);
     return () => {
+      source.removeEventListener('error', checkSession);
       for (const [type, listener] of listeners) source.removeEventListener(type, listener);
       source.close();
     };
