@@ -18,6 +18,11 @@ const AppealPage = lazy(() => loadAppealPage().then((module) => ({ default: modu
 const SignInPage = lazy(() =>
   import('./desk/components/sign-in-page').then((module) => ({ default: module.SignInRoute })),
 );
+// A one-time activation link is opened by someone with no session yet: its page stands outside the desk's
+// sign-in check (and comes in a chunk of its own).
+const ActivationPage = lazy(() =>
+  import('./desk/admin/components/activation-page').then((module) => ({ default: module.ActivationRoute })),
+);
 const DeskApp = lazy(() =>
   import('./desk/components/desk-app').then((module) => ({ default: module.DeskRoute })),
 );
@@ -41,6 +46,7 @@ export function App() {
         <Route path="tips/new" element={<TipFormPage />} />
         <Route path="tips/follow-up" element={<FollowUpPage />} />
         <Route path="login" element={<SignInPage />} />
+        <Route path="desk/activate/:token" element={<ActivationPage />} />
         <Route path="desk/*" element={<DeskApp />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

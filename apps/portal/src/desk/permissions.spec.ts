@@ -2,7 +2,7 @@ import { StaffRole } from '@vigie/common';
 import { describe, expect, it } from 'vitest';
 import { deskPermissions } from './permissions';
 
-const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST } = StaffRole;
+const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST, PLATFORM_OPERATOR } = StaffRole;
 
 /** What each single role may do on the desk, as the API's route guards allow it. */
 const granted = (role: StaffRole) => {
@@ -29,6 +29,8 @@ describe('deskPermissions', () => {
     ]);
     expect(granted(PIO)).toEqual(['author', 'postUpdates', 'resolve']);
     expect(granted(ADMIN)).toEqual(['holdRecords', 'administer', 'author', 'archive']);
+    // Outside every agency: agencies and their administrators, no tip, case or appeal.
+    expect(granted(PLATFORM_OPERATOR)).toEqual(['operatePlatform']);
   });
 
   it('adds up the roles a staff member holds, and grants nothing without one', () => {

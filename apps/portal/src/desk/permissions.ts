@@ -1,7 +1,7 @@
 import { StaffRole } from '@vigie/common';
 import { useStaffProfile } from './hooks/use-staff-profile';
 
-const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST } = StaffRole;
+const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST, PLATFORM_OPERATOR } = StaffRole;
 
 type Roles = readonly StaffRole[];
 const any = (roles: Roles, allowed: StaffRole[]) => roles.some((role) => allowed.includes(role));
@@ -23,8 +23,10 @@ export const deskPermissions = (roles: Roles) => ({
   exportContact: any(roles, [SUPERVISOR]),
   /** Approve, refuse and pay reward claims. */
   decideRewards: any(roles, [SUPERVISOR]),
-  /** The agency's settings (retention). */
+  /** The agency's staff and settings (staff, agency, retention). */
   administer: any(roles, [ADMIN]),
+  /** The deployment's agencies and their first administrators; nothing inside an agency. */
+  operatePlatform: any(roles, [PLATFORM_OPERATOR]),
   appeals: appealPermissions(roles),
 });
 

@@ -13,6 +13,10 @@ import { AppealEditorPage, NewAppealPage } from '../appeals/components/appeal-ed
 import { AppealsListPage } from '../appeals/components/appeals-list-page';
 import { ReviewQueuePage } from '../appeals/components/review-queue-page';
 import { useStaffProfile } from '../hooks/use-staff-profile';
+import { AgencySettingsPage } from '../admin/components/agency-settings-page';
+import { MySessionsPage } from '../admin/components/my-sessions-page';
+import { PlatformPage } from '../admin/components/platform-page';
+import { StaffPage } from '../admin/components/staff-page';
 import { AppealDashboardPage } from '../dashboard/components/appeal-dashboard-page';
 import { RetentionPage } from '../records/retention-page';
 import { RewardsPage } from '../rewards/rewards-page';
@@ -41,11 +45,20 @@ export function DeskApp() {
   const can = deskPermissions(profile.data?.roles ?? []);
   const readsTips = can.readTips;
   useLiveEvents(readsTips);
+  // The platform operator belongs to no agency: their desk is the list of agencies, nothing else.
+  const operator = can.operatePlatform;
 
   if (profile.isPending) return <PageLoading label={t('desk.loading')} />;
   if (profile.isError) {
     if (ApiError.isApiError(profile.error) && profile.error.statusCode === 401) {
-      return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+      // Had a profile, now 401: the session was ended elsewhere (signed out, disabled by an admin).
+      return (
+        <Navigate
+          to="/login"
+          replace
+          state={{ from: location.pathname, sessionEnded: profile.data !== undefined }}
+        />
+      );
     }
     return (
       <div className="container page-section">
@@ -77,13 +90,32 @@ export function DeskApp() {
       </div>
       <DeskNav profile={profile.data} />
       <Routes>
-        <Route index element={readsTips ? <InboxPage /> : <Navigate to="/desk/appeals" replace />} />
+        <Route
+          index
+          element={
+            operator ? (
+              <Navigate to="/desk/platform" replace />
+            ) : readsTips ? (
+              <InboxPage />
+            ) : (
+              <Navigate to="/desk/appeals" replace />
+            )
+          }
+        />
+        {operator && <Route path="platform" element={<PlatformPage />} />}
         <Route path="inbox" element={<InboxPage />} />
         <Route path="tips/:id" element={<TipDetailPage />} />
         <Route path="cases" element={<CasesListPage />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="rewards" element={<RewardsPage />} />
-        {can.administer && <Route path="settings/retention" element={<RetentionPage />} />}
+        {can.administer && (
+          <>
+            <Route path="staff" element={<StaffPage />} />
+            <Route path="settings/agency" element={<AgencySettingsPage />} />
+            <Route path="settings/retention" element={<RetentionPage />} />
+          </>
+        )}
+        <Route path="sessions" element={<MySessionsPage />} />
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />
         <Route path="appeals/:id" element={<AppealEditorPage />} />

@@ -8,6 +8,20 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
   const { t } = useTranslation();
   const can = deskPermissions(profile.roles);
   const readsTips = can.readTips;
+  if (can.operatePlatform) {
+    // Outside every agency: no appeals, tips or cases to show.
+    return (
+      <nav className="desk-nav" aria-label={t('desk.nav.label')}>
+        <ul className="desk-nav__list container">
+          <li>
+            <NavLink to="/desk/platform" className="desk-nav__link">
+              {t('desk.nav.platform')}
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+    );
+  }
   return (
     <nav className="desk-nav" aria-label={t('desk.nav.label')}>
       <ul className="desk-nav__list container">
@@ -43,11 +57,23 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
           </li>
         )}
         {can.administer && (
-          <li>
-            <NavLink to="/desk/settings/retention" className="desk-nav__link">
-              {t('desk.nav.retention')}
-            </NavLink>
-          </li>
+          <>
+            <li>
+              <NavLink to="/desk/staff" className="desk-nav__link">
+                {t('desk.nav.staff')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/desk/settings/agency" className="desk-nav__link">
+                {t('desk.nav.agency')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/desk/settings/retention" className="desk-nav__link">
+                {t('desk.nav.retention')}
+              </NavLink>
+            </li>
+          </>
         )}
       </ul>
     </nav>

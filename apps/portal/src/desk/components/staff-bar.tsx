@@ -1,5 +1,6 @@
 import type { StaffProfile } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Notice } from '../../shared/components/notice';
 import { apiErrorMessage } from '../../shared/i18n/api-error-message';
 import { useSignOut } from '../hooks/use-sign-out';
@@ -33,14 +34,19 @@ export function StaffBar({ profile }: { profile: StaffProfile }) {
             </div>
           </dl>
         </div>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={signOut.isPending}
-          onClick={() => signOut.mutate()}
-        >
-          {signOut.isPending ? t('desk.signingOut') : t('desk.signOut')}
-        </button>
+        <div className="staff-bar__actions">
+          <Link to="/desk/sessions" className="staff-bar__link">
+            {t('desk.admin.mySessions.link')}
+          </Link>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={signOut.isPending}
+            onClick={() => signOut.mutate()}
+          >
+            {signOut.isPending ? t('desk.signingOut') : t('desk.signOut')}
+          </button>
+        </div>
       </div>
       {signOut.isError && (
         <div className="container">
