@@ -59,7 +59,15 @@ describe('npm run admin (DATABASE_URL, before any server ran)', () => {
   it('lists every command under help', async () => {
     const run = await admin(['help'], env);
     expect(run.code).toBe(0);
-    for (const command of ['create-agency', 'create-admin', 'create-platform-operator', 'help'])
+    for (const command of [
+      'create-agency',
+      'create-admin',
+      'create-platform-operator',
+      'reset-password',
+      'disable',
+      'enable',
+      'help',
+    ])
       expect(run.out).toContain(command);
     expect(run.out).toBe(USAGE);
     const bare = await admin([], env);
@@ -201,5 +209,43 @@ describe('npm run admin (DATABASE_URL, before any server ran)', () => {
     expect(
       (await db.query(`SELECT agency_id, roles FROM staff_user WHERE email = 'ops@province.example'`)).rows,
     ).toEqual([{ agency_id: null, roles: ['PLATFORM_OPERATOR'] }]);
+  });
+
+  it('resets a password, disables and enables any account, and keeps the last admin', async () => {
+    const reset = await admin(['reset-password', '--email', 'chief@example.org'], env);
+    expect(reset.err).toBe('');
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/New one-time link for: Marie Tremblay <chief@example\.org>/);
+    expect(reset.out).toMatch(/\/desk\/activate\/[A-Za-z0-9_-]{43}/);
+    expect(
+      (await db.query(`SELECT password_hash FROM staff_user WHERE email = 'chief@example.org'`)).rows[0],
+    ).toEqual({
+      password_hash: null,
+    });
+
+    const last = await admin(['disable', '--email', 'chief@example.org'], env);
+    expect(last.code).toBe(1);
+    expect(last.err).toMatch(/at least one active administrator/);
+
+    expect((await admin(['disable', '--email', 'ops@province.example'], env)).code).toBe(0);
+    expect(
+      (await db.query(`SELECT disabled_at FROM staff_user WHERE email = 'ops@province.example'`)).rows[0]
+        .disabled_at,
+    ).not.toBeNull();
+    const enabled = await admin(['enable', '--email', 'OPS@province.example'], env);
+    expect(enabled.out).toMatch(/Enabled: Ops <ops@province\.example>/);
+    expect(
+      (await db.query(`SELECT disabled_at FROM staff_user WHERE email = 'ops@province.example'`)).rows[0]
+        .disabled_at,
+    ).toBeNull();
+
+    const nobody = await admin(['reset-password', '--email', 'nobody@example.org'], env);
+    expect(nobody.code).toBe(1);
+    expect(nobody.err).toMatch(/No account has this e-mail address/);
+    expect(
+      await count(
+        `SELECT count(*) FROM audit_event WHERE action IN ('staff.password_reset', 'staff.disabled', 'staff.enabled')`,
+      ),
+    ).toBe(3);
   });
 });

@@ -58,6 +58,14 @@ Commands:
   create-platform-operator --email <e-mail> --name <name>
       For a deployment hosting several agencies: invites a platform operator, who creates agencies
       and their administrators from the desk and sees no agency's tips. Prints their link.
+  reset-password --email <e-mail>
+      A new one-time link for anyone (an admin locked out, an operator): their password stops
+      working now and their sessions end; an account never activated gets a fresh invitation.
+  disable --email <e-mail>
+      Disables an account (a platform operator who left, say): every session ends at once. An
+      agency's last active administrator cannot be disabled.
+  enable --email <e-mail>
+      Enables it again.
   help
       Shows this.
 
@@ -174,7 +182,40 @@ const createOperator: Command<CreatePlatformAdminDto> = {
   },
 };
 
+type Account = Awaited<ReturnType<StaffAccounts['accountByEmail']>>;
+
+/** Finds the account in its own agency (or among the operators) and acts there, as its admin would. */
+const onAccount = (
+  act: (accounts: StaffAccounts, account: Account) => Promise<string[]>,
+): Command<{ email: string }> => ({
+  read(o) {
+    const dto = validated(CreatePlatformAdminDto, { email: o.email, name: 'unused' }, o, ['email']);
+    return typeof dto === 'string' ? dto : { email: dto.email };
+  },
+  async apply(_agencies, accounts, { email }) {
+    return act(accounts, await accounts.accountByEmail(email));
+  },
+});
+
+const resetPassword = onAccount(async (accounts, account) => {
+  const result = await accounts.resetPassword(account.agencyId, account.id, { userId: null }, 'show');
+  return linkLines('New one-time link for', { ...result, member: account });
+});
+
+const disable = onAccount(async (accounts, account) => {
+  const member = await accounts.disable(account.agencyId, account.id, { userId: null });
+  return [`Disabled: ${member.displayName} <${member.email}>; every session they had is ended.`];
+});
+
+const enable = onAccount(async (accounts, account) => {
+  const member = await accounts.enable(account.agencyId, account.id, { userId: null });
+  return [`Enabled: ${member.displayName} <${member.email}> (status ${member.status}).`];
+});
+
 const COMMANDS: Record<string, Command<never>> = {
+  'reset-password': resetPassword as Command<never>,
+  disable: disable as Command<never>,
+  enable: enable as Command<never>,
   'create-agency': createAgency as Command<never>,
   'create-admin': createAdmin as Command<never>,
   'create-platform-operator': createOperator as Command<never>,

@@ -18,6 +18,7 @@ export const identityError = defineErrors({
     status: 410,
     message: 'This link has been used or has expired. Ask your administrator for a new one.',
   },
+  ACCOUNT_NOT_FOUND: { status: 404, message: 'No account has this e-mail address' },
   STAFF_NOT_FOUND: { status: 404, message: 'No such person in your agency' },
   AGENCY_NOT_FOUND: { status: 404, message: 'No such agency' },
   EMAIL_TAKEN: { status: 409, message: 'Someone already has an account with this e-mail address' },

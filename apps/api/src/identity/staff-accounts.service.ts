@@ -8,7 +8,7 @@ import {
   type StaffMemberView,
   type StaffSessionView,
 } from '@vigie/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Agency } from './agency.entity';
 import { identityError } from './identity.errors';
@@ -117,14 +117,14 @@ export class StaffAccounts {
     );
   }
 
-  async disable(agencyId: string, id: string, actor: AccountActor): Promise<StaffMemberView> {
+  async disable(agencyId: string | null, id: string, actor: AccountActor): Promise<StaffMemberView> {
     return this.change(
       agencyId,
       id,
       async (tx, user) => {
         if (user.id === actor.userId) throw identityError('DISABLE_SELF');
         if (user.disabledAt) return null;
-        if (user.roles.includes(StaffRole.ADMIN)) await this.keepAnAdmin(tx, agencyId, user.id);
+        if (agencyId && user.roles.includes(StaffRole.ADMIN)) await this.keepAnAdmin(tx, agencyId, user.id);
         await tx.update(StaffUser, { id }, { disabledAt: new Date() });
         const ended = await this.sessions.revokeAllOf(tx, id);
         await this.links.revokeAllOf(tx, id);
@@ -134,7 +134,7 @@ export class StaffAccounts {
     );
   }
 
-  async enable(agencyId: string, id: string, actor: AccountActor): Promise<StaffMemberView> {
+  async enable(agencyId: string | null, id: string, actor: AccountActor): Promise<StaffMemberView> {
     return this.change(
       agencyId,
       id,
@@ -151,8 +151,13 @@ export class StaffAccounts {
    * A new one-time link. For an account never activated it is a fresh invitation; otherwise the old
    * password stops working at once and every session ends (it may have leaked).
    */
-  async resetPassword(agencyId: string, id: string, actor: AccountActor): Promise<OneTimeLinkResult> {
-    const agency = await this.agencyOrFail(this.dataSource.manager, agencyId);
+  async resetPassword(
+    agencyId: string | null,
+    id: string,
+    actor: AccountActor,
+    delivery: 'send' | 'show' = 'send',
+  ): Promise<OneTimeLinkResult> {
+    const agency = agencyId ? await this.agencyOrFail(this.dataSource.manager, agencyId) : null;
     let link: { url: string; expiresAt: Date } | undefined;
     let purpose: OneTimeLinkPurpose = 'INVITE';
     const member = await this.change(
@@ -174,6 +179,8 @@ export class StaffAccounts {
       },
       actor,
     );
+    if (delivery === 'show')
+      return { emailed: false, activationUrl: link!.url, expiresAt: link!.expiresAt.toISOString() };
     return this.deliver({ email: member.email, displayName: member.displayName }, agency, purpose, link!);
   }
 
@@ -215,8 +222,16 @@ export class StaffAccounts {
     });
   }
 
+  /** The account with this e-mail, in whichever agency (or none): for the command line. */
+  async accountByEmail(email: string): Promise<StaffMemberView & { agencyId: string | null }> {
+    const user = await this.dataSource.getRepository(StaffUser).findOneBy({ email: email.toLowerCase() });
+    if (!user) throw identityError('ACCOUNT_NOT_FOUND');
+    return { ...memberView(user), agencyId: user.agencyId };
+  }
+
+  /** `agencyId` null: the platform operators, who belong to no agency (command line only). */
   private async change(
-    agencyId: string,
+    agencyId: string | null,
     id: string,
     apply: (
       tx: EntityManager,
@@ -226,7 +241,7 @@ export class StaffAccounts {
   ): Promise<StaffMemberView> {
     return this.dataSource.transaction(async (tx) => {
       // One admin change at a time per agency, so two admins cannot demote each other at once.
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`staff-admin:${agencyId}`]);
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`staff-admin:${agencyId ?? 'platform'}`]);
       const user = await this.memberOrFail(tx, agencyId, id);
       const done = await apply(tx, user);
       if (done)
@@ -254,9 +269,17 @@ export class StaffAccounts {
     if (others === 0) throw identityError('LAST_ADMIN');
   }
 
-  private async memberOrFail(manager: EntityManager, agencyId: string, id: string): Promise<StaffUser> {
+  private async memberOrFail(
+    manager: EntityManager,
+    agencyId: string | null,
+    id: string,
+  ): Promise<StaffUser> {
     if (!UUID.test(id)) throw identityError('STAFF_NOT_FOUND');
-    const user = await manager.findOneBy(StaffUser, { id, agencyId });
+    // Spelled out: TypeORM would drop a condition whose value is undefined, and match anyone.
+    const user = await manager.findOneBy(StaffUser, {
+      id,
+      agencyId: agencyId === null ? IsNull() : agencyId,
+    });
     if (!user) throw identityError('STAFF_NOT_FOUND');
     return user;
   }
