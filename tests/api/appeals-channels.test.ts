@@ -60,7 +60,7 @@ beforeAll(async () => {
         en: 'Noah was taken by a man in a grey sedan.',
       },
       subjects: [
-        { role: 'CHILD', name: 'Noah', sex: 'MALE', ageMin: 6, ageMax: 6, hair: 'Blond' },
+        { role: 'CHILD', name: 'Noah', sex: 'MALE', ageMin: 6, ageMax: 6, hair: 'BLOND' },
         { role: 'SUSPECT', sex: 'MALE', ageMin: 30, ageMax: 40 },
       ],
       vehicles: [{ make: 'Toyota', model: 'Camry', colour: 'Grey', plate: 'ABC 123', plateRegion: 'Québec' }],

@@ -70,6 +70,22 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         await group(/^Person 1/)
           .getByRole('textbox', { name: 'Name' })
           .fill('Noah Gagnon');
+        const age = group(/^Person 1/).getByRole('group', { name: 'Age (years)' });
+        await age.getByRole('textbox', { name: 'Min.' }).fill('15');
+        await age.getByRole('textbox', { name: 'Max.' }).fill('16');
+        // The description from the lists, each term then shown in each language's own words.
+        await group(/^Person 1/)
+          .getByRole('combobox', { name: 'Hair' })
+          .selectOption('BROWN');
+        await group(/^Person 1/)
+          .getByRole('checkbox', { name: 'French' })
+          .check();
+        await group(/^Other details/)
+          .getByLabel('French')
+          .fill('Cheveux bouclés');
+        await group(/^Other details/)
+          .getByLabel('English')
+          .fill('Curly hair');
         await pio.getByRole('checkbox', { name: 'A reward is offered' }).check();
         await pio.getByRole('textbox', { name: 'Amount' }).fill('5000');
         await group(/^Terms/)
@@ -106,6 +122,11 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         const proposal = supervisor.getByRole('article').filter({ hasText: TITLE_EN });
         await proposal.getByText('Never published: everything is new.').waitFor();
         await proposal.getByText('Noah Gagnon').first().waitFor();
+        // The review reads in the form's order: the minimum age before the maximum.
+        const rows = await proposal.locator('tbody th').allInnerTexts();
+        const at = (label: string) => rows.findIndex((r) => r.startsWith(label));
+        expect(at('Person 1 · Age (years) · Min.')).toBeGreaterThan(at('Person 1 · Name'));
+        expect(at('Person 1 · Age (years) · Max.')).toBe(at('Person 1 · Age (years) · Min.') + 1);
         await expectAccessible(supervisor);
         await proposal.getByRole('button', { name: 'Approve and publish' }).click();
         await supervisor.getByText(/Approved: the new version is live/).waitFor();
@@ -125,6 +146,17 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
           .getByText('If you see this person, stay with them if it is safe to do so and call 911.')
           .waitFor();
         await expectAccessible(visitor);
+        const facts = visitor.locator('.subject .facts');
+        await facts.getByText('Curly hair').waitFor();
+        expect(await facts.innerText()).toMatch(/Hair\s+Brown/);
+        expect(await facts.innerText()).toMatch(/Languages spoken\s+French/);
+        await visitor.goto(`${app.baseUrl}/appeals/${slug}?lang=fr`);
+        await visitor.locator('.subject .facts').getByText('Cheveux bouclés').waitFor();
+        const frFacts = await visitor.locator('.subject .facts').innerText();
+        expect(frFacts).toMatch(/Cheveux\s+Bruns/);
+        expect(frFacts).toMatch(/Langues parlées\s+français/);
+        expect(frFacts).not.toMatch(/Brown|Curly|French/);
+        await visitor.goto(`${app.baseUrl}/appeals/${slug}?lang=en`);
 
         const html = await text(`/appeals/${slug}`);
         expect(metaContent(html, 'property', 'og:title')).toContain(`Noah Gagnon`);

@@ -18,7 +18,7 @@ export function appealBody(
     content: {
       title: { fr: 'Disparu : Marc Gagnon, 72 ans', en: 'Missing: Marc Gagnon, 72' },
       summary: { fr: 'Vu pour la dernière fois à Laval.', en: 'Last seen in Laval.' },
-      subjects: [{ role, name: 'Marc Gagnon', sex: 'MALE', ageMin: 72, ageMax: 72, hair: 'Grey' }],
+      subjects: [{ role, name: 'Marc Gagnon', sex: 'MALE', ageMin: 72, ageMax: 72, hair: 'GREY' }],
       ...(kind === AppealKind.AMBER_ALERT
         ? { expiresAt: new Date(Date.now() + 86_400_000).toISOString() }
         : {}),

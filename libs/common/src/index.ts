@@ -5,3 +5,4 @@ export * from './limits';
 export * from './localized';
 export * from './wording/appeal-wording';
 export * from './wording/public-dates';
+export * from './wording/subject-vocabulary';

@@ -6,6 +6,8 @@ import {
   AppealImageRefDto,
   AppealStatus,
   AppealUpdate,
+  normalizeSubjectDescription,
+  onlyLanguage,
   PublicAppeal,
   PublicAppealSummary,
   PublicAppealsQueryDto,
@@ -66,7 +68,11 @@ export class PublicAppealsService {
     return { items, lastModified };
   }
 
-  async bySlug(slug: string): Promise<{ appeal: PublicAppeal; lastModified: Date }> {
+  /**
+   * The appeal as the public sees it, and the agency's time zone (not part of what was published,
+   * but how its notices write times: a poster says "8 h 30" as the people of that city read clocks).
+   */
+  async bySlug(slug: string): Promise<{ appeal: PublicAppeal; lastModified: Date; timeZone: string }> {
     const [row]: PublicRow[] = await this.dataSource.query(`${PUBLIC_ROW_SQL} WHERE a.slug = $1`, [slug]);
     if (!row) throw commonError('NOT_FOUND');
     if (row.status === AppealStatus.ARCHIVED) throw appealError('GONE');
@@ -96,7 +102,9 @@ export class PublicAppealsService {
       ...this.summary(row, images),
       body: content.body,
       caution: content.caution,
-      subjects: content.subjects,
+      // Published versions are kept as published: a description written before the vocabularies
+      // is read into them here, in the language it was written in.
+      subjects: content.subjects.map((s) => normalizeSubjectDescription(s, onlyLanguage(content.title))),
       vehicles: content.vehicles ?? [],
       lastSeen: content.lastSeen,
       reward: content.reward,
@@ -118,7 +126,7 @@ export class PublicAppealsService {
         tipForm: `${base}/tips/new?appeal=${slugPath}`,
       },
     };
-    return { appeal, lastModified };
+    return { appeal, lastModified, timeZone: row.time_zone };
   }
 
   /** Every message an alerting system has seen for this appeal, oldest first: versions and published updates. */
@@ -168,8 +176,7 @@ export class PublicAppealsService {
         currency: content.reward.currency,
         expiresAt: content.reward.expiresAt,
       },
-      // The agency's own zone: a poster says "8 h 30" as the people of that city read clocks.
-      agency: { name: row.public.agency.name, slug: row.public.agency.slug, timeZone: row.time_zone },
+      agency: { name: row.public.agency.name, slug: row.public.agency.slug },
       publishedAt: row.first_published_at.toISOString(),
       updatedAt: row.published_at.toISOString(),
     };

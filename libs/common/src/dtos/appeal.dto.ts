@@ -22,6 +22,13 @@ import {
 } from 'class-validator';
 import { AppealKind, AppealOutcome, AppealUpdateKind, Sex, SubjectRole } from '../enums/appeal.enum';
 import { IsLocalized, LocalizedTextDto } from './localized-text.dto';
+import {
+  BUILDS,
+  ETHNICITIES,
+  EYE_COLOURS,
+  HAIR_COLOURS,
+  SPOKEN_LANGUAGES,
+} from '../wording/subject-vocabulary';
 
 export const APPEAL_TEXT_LIMITS = {
   title: 120,
@@ -57,9 +64,9 @@ export class SubjectDto {
   @IsEnum(Sex)
   sex?: Sex;
 
+  /** A code of ETHNICITIES: shown in each language's own words. */
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsIn(Object.keys(ETHNICITIES), { message: 'Choose an ethnicity from the list' })
   race?: string;
 
   @IsOptional()
@@ -98,20 +105,23 @@ export class SubjectDto {
   @Max(400)
   weightMaxKg?: number;
 
+  /** A code of HAIR_COLOURS; the hair's length or style goes in `description`. */
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsIn(Object.keys(HAIR_COLOURS), { message: 'Choose a hair colour from the list' })
   hair?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsIn(Object.keys(EYE_COLOURS), { message: 'Choose an eye colour from the list' })
   eyes?: string;
 
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsIn(Object.keys(BUILDS), { message: 'Choose a build from the list' })
   build?: string;
+
+  /** What no list holds (hair style, glasses, gait), in each language. */
+  @IsOptional()
+  @IsLocalized(500, { required: false })
+  description?: LocalizedTextDto;
 
   @IsOptional()
   @IsLocalized(500, { required: false })
@@ -121,11 +131,11 @@ export class SubjectDto {
   @IsLocalized(500, { required: false })
   clothing?: LocalizedTextDto;
 
+  /** ISO 639-1 codes of SPOKEN_LANGUAGES; each page names them in its own language. */
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
+  @IsIn(SPOKEN_LANGUAGES, { each: true, message: 'Choose the languages from the list' })
   languages?: string[];
 }
 

@@ -40,8 +40,6 @@ export interface AppealUpdate {
 export interface PublicAgency {
   name: string;
   slug: string;
-  /** IANA zone the agency's notices give times in (posters); absent in the list of services. */
-  timeZone?: string;
 }
 
 /** A police service in `GET /api/public/agencies`: where a tip that answers no appeal can go. */

@@ -3,12 +3,15 @@ import {
   AppealKind,
   AppealUpdate,
   contactWording,
+  DESCRIPTION_TERMS,
+  languageName,
   OUTCOME_LABEL,
   pickLocale,
   PublicAppeal,
   RESOLVED_INSTRUCTION,
   resolvedHeadline,
   SubjectDto,
+  termLabel,
 } from '@vigie/common';
 import { escapeMarkup } from '../../common/markup';
 import { formatReward, Lang } from './channel-language';
@@ -27,7 +30,9 @@ export function capTime(date: Date): string {
 const CAP_LANG: Record<Lang, string> = { fr: 'fr-CA', en: 'en-CA' };
 const UPDATE_PREFIX: Record<Lang, string> = { fr: 'Mise à jour', en: 'Update' };
 
+/** One person in one language: only that language's words, from the vocabularies or the agency's text. */
 function describeSubject(s: SubjectDto, lang: Lang): string {
+  const colon = lang === 'fr' ? ' : ' : ': ';
   const parts = [
     s.name,
     s.sex &&
@@ -40,8 +45,13 @@ function describeSubject(s: SubjectDto, lang: Lang): string {
         : `${s.ageMin}-${s.ageMax} ${lang === 'fr' ? 'ans' : 'years'}`),
     s.heightMinCm &&
       `${s.heightMinCm}${s.heightMaxCm && s.heightMaxCm !== s.heightMinCm ? `-${s.heightMaxCm}` : ''} cm`,
-    s.hair && `${lang === 'fr' ? 'cheveux' : 'hair'}: ${s.hair}`,
-    s.eyes && `${lang === 'fr' ? 'yeux' : 'eyes'}: ${s.eyes}`,
+    ...DESCRIPTION_TERMS.map(({ field, vocabulary, label }) => {
+      const term = termLabel(vocabulary, s[field], lang);
+      return term && `${label[lang].toLowerCase()}${colon}${term.toLowerCase()}`;
+    }),
+    s.languages?.length &&
+      `${lang === 'fr' ? 'parle' : 'speaks'} ${s.languages.map((c) => languageName(c, lang)).join(', ')}`,
+    pickLocale(s.description, lang),
     pickLocale(s.clothing, lang),
     pickLocale(s.scarsAndMarks, lang),
   ];

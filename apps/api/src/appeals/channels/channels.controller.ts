@@ -73,8 +73,12 @@ export class ChannelsController {
   @Public()
   async poster(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const cached = await this.cache.get(`poster:${slug}`, async () => {
-      const { appeal, lastModified } = await this.appeals.bySlug(slug);
-      return { body: await renderPoster(appeal), contentType: 'text/html; charset=utf-8', lastModified };
+      const { appeal, lastModified, timeZone } = await this.appeals.bySlug(slug);
+      return {
+        body: await renderPoster(appeal, timeZone),
+        contentType: 'text/html; charset=utf-8',
+        lastModified,
+      };
     });
     // The poster carries its own stylesheet inline; allow exactly that one by its hash.
     res.setHeader(

@@ -1,4 +1,12 @@
-import { LocalizedText, pickLocale, PublicAppeal, publicDate } from '@vigie/common';
+import {
+  DESCRIPTION_TERMS,
+  languageName,
+  LocalizedText,
+  pickLocale,
+  PublicAppeal,
+  publicDate,
+  termLabel,
+} from '@vigie/common';
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { escapeMarkup } from '../../common/markup';
@@ -59,9 +67,9 @@ function bothDates(iso: string | undefined, timeZone: string, withTime: boolean)
  * labelled), the facts, the reward with its terms and end date, how to reach the agency, and a QR
  * code to the tip form for this appeal.
  */
-export async function renderPoster(appeal: PublicAppeal): Promise<string> {
+export async function renderPoster(appeal: PublicAppeal, timeZone: string): Promise<string> {
   const e = escapeMarkup;
-  const zone = appeal.agency.timeZone ?? 'UTC';
+  const zone = timeZone;
   const qr = await QRCode.toString(appeal.links.tipForm, {
     type: 'svg',
     errorCorrectionLevel: 'M',
@@ -93,8 +101,19 @@ export async function renderPoster(appeal: PublicAppeal): Promise<string> {
             ? `${subject.heightMinCm}${subject.heightMaxCm && subject.heightMaxCm !== subject.heightMinCm ? `–${subject.heightMaxCm}` : ''} cm`
             : undefined,
         ],
-        ['Cheveux · Hair', subject.hair],
-        ['Yeux · Eyes', subject.eyes],
+        ...DESCRIPTION_TERMS.map(({ field, vocabulary, label }): [string, string] => [
+          `${label.fr} · ${label.en}`,
+          [termLabel(vocabulary, subject[field], 'fr'), termLabel(vocabulary, subject[field], 'en')]
+            .filter(Boolean)
+            .join(' / '),
+        ]),
+        [
+          'Langues · Languages',
+          (subject.languages ?? [])
+            .map((c) => `${languageName(c, 'fr')} / ${languageName(c, 'en')}`)
+            .join(', '),
+        ],
+        ['Description', pair(subject.description)],
         ['Vêtements · Clothing', pair(subject.clothing)],
         ['Signes distinctifs · Marks', pair(subject.scarsAndMarks)],
         [

@@ -1,4 +1,4 @@
-import type { SubjectDto } from '@vigie/common';
+import { DESCRIPTION_TERMS, languageName, termLabel, type SubjectDto } from '@vigie/common';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRange } from '../../shared/i18n/format';
@@ -19,6 +19,12 @@ export function SubjectDetails({ subject, lang, headingLevel: Heading }: Props) 
   const weight = formatRange(subject.weightMinKg, subject.weightMaxKg);
   const clothing = pickText(subject.clothing, lang);
   const marks = pickText(subject.scarsAndMarks, lang);
+  const description = pickText(subject.description, lang);
+  // Coded terms in this page's own language: never "Cheveux : Brown" on a French page.
+  const term = (field: (typeof DESCRIPTION_TERMS)[number]['field']) => {
+    const entry = DESCRIPTION_TERMS.find((d) => d.field === field)!;
+    return termLabel(entry.vocabulary, subject[field], lang);
+  };
   const list = (values?: string[]) => (values ?? []).filter((v) => v.trim()).join(', ');
 
   const facts: [string, ReactNode, string?][] = [
@@ -27,13 +33,17 @@ export function SubjectDetails({ subject, lang, headingLevel: Heading }: Props) 
     [t('appeal.facts.age'), age ? t('appeal.facts.ageValue', { range: age }) : ''],
     [t('appeal.facts.height'), height ? t('appeal.facts.cm', { range: height }) : ''],
     [t('appeal.facts.weight'), weight ? t('appeal.facts.kg', { range: weight }) : ''],
-    [t('appeal.facts.race'), subject.race],
-    [t('appeal.facts.hair'), subject.hair],
-    [t('appeal.facts.eyes'), subject.eyes],
-    [t('appeal.facts.build'), subject.build],
+    [t('appeal.facts.race'), term('race')],
+    [t('appeal.facts.hair'), term('hair')],
+    [t('appeal.facts.eyes'), term('eyes')],
+    [t('appeal.facts.build'), term('build')],
+    [t('appeal.facts.description'), description?.text, langOf(description, lang)],
     [t('appeal.facts.scarsAndMarks'), marks?.text, langOf(marks, lang)],
     [t('appeal.facts.clothing'), clothing?.text, langOf(clothing, lang)],
-    [t('appeal.facts.languages'), list(subject.languages)],
+    [
+      t('appeal.facts.languages'),
+      (subject.languages ?? []).map((code) => languageName(code, lang)).join(', '),
+    ],
   ];
   const shown = facts.filter(([, value]) => Boolean(value));
 

@@ -13,7 +13,35 @@ const live: AppealContent = {
 const byPath = (rows: ReturnType<typeof diffAppealContent>) => new Map(rows.map((row) => [row.path, row]));
 
 describe('diffAppealContent', () => {
-  it('marks every field of a never-published appeal as added, in the order of the public page', () => {
+  it('lists fields in the form’s order, minimum before maximum, whatever order the stored keys come in', () => {
+    // As Postgres returns jsonb: keys by length, then alphabetically ("ageMax" before "ageMin").
+    const stored = {
+      title: { en: 'Missing: Léa', fr: 'Disparue : Léa' },
+      reward: { amount: 5000, currency: 'CAD', terms: { en: 'Terms', fr: 'Conditions' } },
+      subjects: [
+        { name: 'Léa', role: 'MISSING', ageMax: 15, ageMin: 14, heightMaxCm: 160, heightMinCm: 150 },
+      ],
+      lastSeen: { at: '2026-03-01T10:00:00Z', place: { fr: 'Berri-UQAM' } },
+    } as unknown as AppealContent;
+    expect(diffAppealContent(undefined, stored).map((row) => row.path)).toEqual([
+      'title.fr',
+      'title.en',
+      'subjects.0.role',
+      'subjects.0.name',
+      'subjects.0.ageMin',
+      'subjects.0.ageMax',
+      'subjects.0.heightMinCm',
+      'subjects.0.heightMaxCm',
+      'lastSeen.place.fr',
+      'lastSeen.at',
+      'reward.amount',
+      'reward.currency',
+      'reward.terms.fr',
+      'reward.terms.en',
+    ]);
+  });
+
+  it('marks every field of a never-published appeal as added, in the order of the form', () => {
     const rows = diffAppealContent(undefined, live);
     expect(rows.every((row) => row.change === 'added' && row.before === null)).toBe(true);
     expect(rows.map((row) => row.path)).toEqual([
@@ -24,9 +52,9 @@ describe('diffAppealContent', () => {
       'caution.fr',
       'subjects.0.role',
       'subjects.0.name',
+      'subjects.0.aliases',
       'subjects.0.ageMin',
       'subjects.0.ageMax',
-      'subjects.0.aliases',
       'images.0.id',
       'images.0.isComposite',
     ]);

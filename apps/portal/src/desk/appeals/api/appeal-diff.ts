@@ -42,18 +42,64 @@ function flatten(value: unknown, prefix: string, out: Flat): void {
   if (text) out.set(prefix, text);
 }
 
-/** The order fields appear in on the public page, so the review reads like the page. */
+/**
+ * The order of the editor's form, so the review reads like what the author filled in: sections, then
+ * each field where the form has it (minimum before maximum; French before English). The stored
+ * content cannot give it: Postgres keeps an object's keys in its own order ("ageMax" before "ageMin").
+ */
 const SECTION_ORDER = [
   'title',
   'summary',
-  'caution',
-  'reward',
   'body',
+  'caution',
   'subjects',
   'lastSeen',
   'vehicles',
-  'images',
+  'reward',
   'expiresAt',
+  'images',
+];
+
+const FIELD_ORDER = [
+  // subjects
+  'role',
+  'name',
+  'aliases',
+  'sex',
+  'ageMin',
+  'ageMax',
+  'heightMinCm',
+  'heightMaxCm',
+  'weightMinKg',
+  'weightMaxKg',
+  'race',
+  'hair',
+  'eyes',
+  'build',
+  'languages',
+  'description',
+  'scarsAndMarks',
+  'clothing',
+  // lastSeen
+  'place',
+  'latitude',
+  'longitude',
+  'at',
+  // vehicles
+  'make',
+  'model',
+  'colour',
+  'year',
+  'plate',
+  'plateRegion',
+  // reward
+  'amount',
+  'currency',
+  'terms',
+  // images
+  'id',
+  'isComposite',
+  'alt',
 ];
 
 function sectionOf(path: string): string {
@@ -61,11 +107,24 @@ function sectionOf(path: string): string {
   return /^\d+$/.test(second ?? '') ? `${head}.${second}` : head;
 }
 
-function rank(path: string): [number, number] {
-  const [head, second] = path.split('.');
-  const index = SECTION_ORDER.indexOf(head);
-  return [index === -1 ? SECTION_ORDER.length : index, /^\d+$/.test(second ?? '') ? Number(second) : -1];
+const orderOf = (list: string[], key: string | undefined) => {
+  const index = key === undefined ? -1 : list.indexOf(key);
+  return index === -1 ? list.length : index;
+};
+
+function rank(path: string): number[] {
+  const parts = path.split('.');
+  const [head] = parts;
+  const item = /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : -1;
+  const rest = parts.slice(item === -1 ? 1 : 2);
+  const lang = rest[rest.length - 1] === 'en' ? 1 : 0;
+  return [orderOf(SECTION_ORDER, head), item, orderOf(FIELD_ORDER, rest[0]), lang];
 }
+
+const byRank = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+};
 
 /**
  * Field-by-field comparison of the proposed content with the live one. With nothing live (never
@@ -80,10 +139,10 @@ export function diffAppealContent(
   flatten(live ?? {}, '', before);
   flatten(draft ?? {}, '', after);
   const paths = [...new Set([...after.keys(), ...before.keys()])];
-  // Stable: within a section, the draft's own order (then fields only the live version had).
+  // The form's order; a field the form does not know keeps its place after the known ones.
   const ordered = paths
     .map((path, index) => ({ path, index, rank: rank(path) }))
-    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index);
+    .sort((a, b) => byRank(a.rank, b.rank) || a.index - b.index);
 
   return ordered.map(({ path }) => {
     const was = before.get(path) ?? null;

@@ -7,7 +7,7 @@ const PLACEABLE = [
   /^kind$/,
   /^content\.(title|summary|body|caution|expiresAt)$/,
   /^content\.(subjects|vehicles|images)$/,
-  /^content\.subjects\.\d+\.(role|name|aliases|sex|race|ageMin|ageMax|heightMinCm|heightMaxCm|weightMinKg|weightMaxKg|hair|eyes|build|scarsAndMarks|clothing|languages)$/,
+  /^content\.subjects\.\d+\.(role|name|aliases|sex|race|ageMin|ageMax|heightMinCm|heightMaxCm|weightMinKg|weightMaxKg|hair|eyes|build|description|scarsAndMarks|clothing|languages)$/,
   /^content\.vehicles\.\d+\.(make|model|colour|year|plate|plateRegion)$/,
   /^content\.lastSeen\.(place|latitude|longitude|at)$/,
   /^content\.reward\.(amount|currency|terms|expiresAt)$/,

@@ -1,3 +1,4 @@
+import { normalizeSubjectDescription, onlyLanguage } from '@vigie/common';
 import type {
   AppealContent,
   AppealImageRefDto,
@@ -34,9 +35,11 @@ export interface SubjectInput {
   hair: string;
   eyes: string;
   build: string;
+  description: LocalizedInput;
   scarsAndMarks: LocalizedInput;
   clothing: LocalizedInput;
-  languages: string;
+  /** Codes of SPOKEN_LANGUAGES (one checkbox each). */
+  languages: string[];
 }
 
 export interface VehicleInput {
@@ -95,9 +98,10 @@ export function emptySubject(role: SubjectRole | '' = ''): SubjectInput {
     hair: '',
     eyes: '',
     build: '',
+    description: localized(),
     scarsAndMarks: localized(),
     clothing: localized(),
-    languages: '',
+    languages: [],
   };
 }
 
@@ -139,25 +143,29 @@ export function toFormValues(kind: AppealKind | '', content?: AppealContent): Ap
       summary: localized(content?.summary),
       body: localized(content?.body),
       caution: localized(content?.caution),
-      subjects: (content?.subjects ?? []).map((s) => ({
-        role: s.role ?? '',
-        name: s.name ?? '',
-        aliases: (s.aliases ?? []).join(', '),
-        sex: s.sex ?? '',
-        race: s.race ?? '',
-        ageMin: str(s.ageMin),
-        ageMax: str(s.ageMax),
-        heightMinCm: str(s.heightMinCm),
-        heightMaxCm: str(s.heightMaxCm),
-        weightMinKg: str(s.weightMinKg),
-        weightMaxKg: str(s.weightMaxKg),
-        hair: s.hair ?? '',
-        eyes: s.eyes ?? '',
-        build: s.build ?? '',
-        scarsAndMarks: localized(s.scarsAndMarks),
-        clothing: localized(s.clothing),
-        languages: (s.languages ?? []).join(', '),
-      })),
+      // A description written before the vocabularies opens as codes plus its leftover text.
+      subjects: (content?.subjects ?? [])
+        .map((s) => normalizeSubjectDescription(s, content?.title && onlyLanguage(content.title)))
+        .map((s) => ({
+          role: s.role ?? '',
+          name: s.name ?? '',
+          aliases: (s.aliases ?? []).join(', '),
+          sex: s.sex ?? '',
+          race: s.race ?? '',
+          ageMin: str(s.ageMin),
+          ageMax: str(s.ageMax),
+          heightMinCm: str(s.heightMinCm),
+          heightMaxCm: str(s.heightMaxCm),
+          weightMinKg: str(s.weightMinKg),
+          weightMaxKg: str(s.weightMaxKg),
+          hair: s.hair ?? '',
+          eyes: s.eyes ?? '',
+          build: s.build ?? '',
+          description: localized(s.description),
+          scarsAndMarks: localized(s.scarsAndMarks),
+          clothing: localized(s.clothing),
+          languages: s.languages ?? [],
+        })),
       vehicles: (content?.vehicles ?? []).map((v) => ({
         make: v.make ?? '',
         model: v.model ?? '',
@@ -240,9 +248,10 @@ function toSubject(s: SubjectInput): SubjectDto {
     hair: text(s.hair),
     eyes: text(s.eyes),
     build: text(s.build),
+    description: optionalLocalized(s.description),
     scarsAndMarks: optionalLocalized(s.scarsAndMarks),
     clothing: optionalLocalized(s.clothing),
-    languages: list(s.languages),
+    languages: s.languages?.length ? s.languages : undefined,
   });
 }
 

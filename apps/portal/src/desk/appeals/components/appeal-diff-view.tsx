@@ -1,4 +1,4 @@
-import type { StaffAppeal } from '@vigie/common';
+import { DESCRIPTION_TERMS, languageName, termLabel, type StaffAppeal } from '@vigie/common';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ function rowLabel(t: TFunction, row: FieldDiff): string {
     hair: t('appeal.facts.hair'),
     eyes: t('appeal.facts.eyes'),
     build: t('appeal.facts.build'),
+    description: t('appeal.facts.description'),
     scarsAndMarks: t('appeal.facts.scarsAndMarks'),
     clothing: t('appeal.facts.clothing'),
     languages: t('appeal.facts.languages'),
@@ -114,6 +115,14 @@ export function AppealDiffView({ appeal }: Props) {
       return formatDate(text, lang, true) ?? text;
     if (row.field === 'role') return t(`appeal.role.${text as 'SUSPECT'}`);
     if (row.field === 'sex') return t(`appeal.sex.${text as 'MALE'}`);
+    // Coded terms read as words in the desk's language; a value from before the lists, as written.
+    const term = DESCRIPTION_TERMS.find((d) => row.section.startsWith('subjects.') && d.field === row.field);
+    if (term) return termLabel(term.vocabulary, text, lang) || text;
+    if (row.section.startsWith('subjects.') && row.field === 'languages')
+      return text
+        .split(', ')
+        .map((code) => languageName(code, lang))
+        .join(', ');
     return <span lang={row.lang}>{text}</span>;
   };
 

@@ -14,6 +14,7 @@ type LocalizedPath =
   | 'content.reward.terms'
   | `content.subjects.${number}.scarsAndMarks`
   | `content.subjects.${number}.clothing`
+  | `content.subjects.${number}.description`
   | `content.images.${number}.alt`;
 
 interface Props {

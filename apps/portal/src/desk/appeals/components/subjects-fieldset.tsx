@@ -1,4 +1,12 @@
-import { APPEAL_KIND_RULES, Sex, SubjectRole, type AppealKind } from '@vigie/common';
+import {
+  APPEAL_KIND_RULES,
+  DESCRIPTION_TERMS,
+  languageName,
+  Sex,
+  SPOKEN_LANGUAGES,
+  SubjectRole,
+  type AppealKind,
+} from '@vigie/common';
 import { useRef } from 'react';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -19,11 +27,11 @@ const RANGES = [
   ['weightMinKg', 'weightMaxKg', 'weight'],
 ] as const;
 
-const WORDS = ['hair', 'eyes', 'build', 'race'] as const;
-
 /** The people in the appeal. The kind says who must be there (an AMBER alert needs the child). */
 export function SubjectsFieldset({ form, kind, fieldError }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The editor's terms in the desk's language; the page shows each language's own.
+  const deskLang = i18n.resolvedLanguage === 'en' ? 'en' : 'fr';
   const { register } = form;
   const subjects = useFieldArray({ control: form.control, name: 'content.subjects' });
   const addButton = useRef<HTMLButtonElement>(null);
@@ -116,23 +124,44 @@ export function SubjectsFieldset({ form, kind, fieldError }: Props) {
               ))}
             </div>
             <div className="field-grid">
-              {WORDS.map((name) => (
-                <TextField
+              {DESCRIPTION_TERMS.map(({ field: name, vocabulary }) => (
+                <SelectField
                   key={name}
                   label={t(`appeal.facts.${name}`)}
                   error={error(name)}
-                  autoComplete="off"
                   {...register(`${base}.${name}`)}
-                />
+                >
+                  <option value="">{t('desk.editor.notSaid')}</option>
+                  {Object.entries(vocabulary).map(([code, term]) => (
+                    <option key={code} value={code}>
+                      {term[deskLang]}
+                    </option>
+                  ))}
+                </SelectField>
               ))}
-              <TextField
-                label={t('appeal.facts.languages')}
-                hint={t('desk.editor.listHint')}
-                error={error('languages')}
-                autoComplete="off"
-                {...register(`${base}.languages`)}
-              />
             </div>
+            <fieldset className="checkbox-grid">
+              <legend>{t('appeal.facts.languages')}</legend>
+              {error('languages') && (
+                <p className="field__error" role="alert">
+                  {error('languages')}
+                </p>
+              )}
+              {SPOKEN_LANGUAGES.map((code) => (
+                <label key={code} className="checkbox-grid__item">
+                  <input type="checkbox" value={code} {...register(`${base}.languages`)} />{' '}
+                  {languageName(code, deskLang)}
+                </label>
+              ))}
+            </fieldset>
+            <LocalizedFields
+              path={`${base}.description`}
+              legend={t('appeal.facts.description')}
+              hint={t('desk.editor.subjects.descriptionHint')}
+              error={error('description')}
+              register={register}
+              maxLength={500}
+            />
             <LocalizedFields
               path={`${base}.scarsAndMarks`}
               legend={t('appeal.facts.scarsAndMarks')}
