@@ -15,6 +15,10 @@ const KNOWN_PUBLIC = new Set([
   'GET /api/auth/activation/:token',
   'POST /api/auth/activation/:token/totp',
   'POST /api/auth/activation/:token',
+  // Single sign-on: what the sign-in page offers, and the way to the agency's provider and back.
+  'GET /api/auth/sso/options',
+  'GET /api/auth/sso/:agencySlug/start',
+  'GET /api/auth/sso/callback',
   'GET /api/health',
   'GET /api/public/agencies',
   'GET /api/public/appeals',

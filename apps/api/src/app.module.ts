@@ -20,6 +20,7 @@ import { DedupeModule } from './dedupe/dedupe.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { SsoModule } from './identity/sso/sso.module';
 import { loggerOptions } from './logging';
 import { MailModule } from './mail/mail.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -74,6 +75,7 @@ export class AppModule {
         MailModule,
         IdentityModule,
         AdminModule,
+        SsoModule,
         JobsModule,
         EventsModule,
         MediaModule,

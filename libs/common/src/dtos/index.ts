@@ -4,3 +4,4 @@ export * from './inbox.dto';
 export * from './localized-text.dto';
 export * from './login.dto';
 export * from './tip.dto';
+export * from './sso.dto';

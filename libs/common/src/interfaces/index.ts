@@ -6,3 +6,4 @@ export * from './inbox.interface';
 export * from './records.interface';
 export * from './staff.interface';
 export * from './tip.interface';
+export * from './sso.interface';

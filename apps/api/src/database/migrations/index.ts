@@ -10,6 +10,7 @@ import { UploadLocks1763700700000 } from './1763700700000-upload-locks';
 import { ChallengeAttempts1763700800000 } from './1763700800000-challenge-attempts';
 import { FollowUpSignInLocks1763701200000 } from './1763701200000-follow-up-sign-in-locks';
 import { StaffAdministration1763701300000 } from './1763701300000-staff-administration';
+import { AgencySso1763701400000 } from './1763701400000-agency-sso';
 import { SubjectVocabularies1763701500000 } from './1763701500000-subject-vocabularies';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   ChallengeAttempts1763700800000,
   FollowUpSignInLocks1763701200000,
   StaffAdministration1763701300000,
+  AgencySso1763701400000,
   SubjectVocabularies1763701500000,
 ];
