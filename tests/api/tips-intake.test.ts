@@ -201,11 +201,11 @@ describe('bad input is refused and nothing is half-stored', () => {
       415,
     ],
     [
-      'eleven files',
+      'more files than a tip may carry (TIP_MAX_FILES, 20)',
       async () =>
         tipForm(
           { description: 'x' },
-          Array.from({ length: 11 }, (_, i) => ({ data: Buffer.from(`f${i}`), name: `f${i}.txt` })),
+          Array.from({ length: 21 }, (_, i) => ({ data: Buffer.from(`f${i}`), name: `f${i}.txt` })),
         ),
       400,
     ],

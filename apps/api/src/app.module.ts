@@ -27,7 +27,9 @@ import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
 import { PortalModule } from './portal/portal.module';
 import { RecordsModule } from './records/records.module';
+import { FollowUpTokens } from './tips/follow-up/follow-up-token';
 import { TipsModule } from './tips/tips.module';
+import { UPLOAD_LIFETIME_MS } from './tips/uploads/resumable-uploads';
 
 @Module({})
 export class AppModule {
@@ -41,34 +43,66 @@ export class AppModule {
         CommonModule,
         ThrottlerModule.forRootAsync({
           inject: [ClientKey, AppConfig, DataSource],
-          useFactory: (clientKey: ClientKey, config: AppConfig, dataSource: DataSource) => ({
-            storage:
-              config.env.RATE_LIMIT_STORE === 'postgres'
-                ? new PostgresThrottlerStorage(dataSource)
-                : undefined,
-            throttlers: [
-              {
-                name: 'tip-client',
-                ttl: minutes(10),
-                // 0 turns the limit off (load tests); it is a count, so "off" is "as many as can be".
-                limit: config.env.TIP_RATE_LIMIT || Number.MAX_SAFE_INTEGER,
-                getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
-              },
-              {
-                name: 'tip-follow-up-client',
-                ttl: minutes(15),
-                limit: 30,
-                getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
-              },
-              {
-                // Invitation and reset links: the token is 256 random bits; this only keeps probing slow.
-                name: 'activation-client',
-                ttl: minutes(15),
-                limit: 60,
-                getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
-              },
-            ],
-          }),
+          useFactory: (clientKey: ClientKey, config: AppConfig, dataSource: DataSource) => {
+            const followUpTokens = new FollowUpTokens(config.encryptionKey);
+            return {
+              storage:
+                config.env.RATE_LIMIT_STORE === 'postgres'
+                  ? new PostgresThrottlerStorage(dataSource)
+                  : undefined,
+              throttlers: [
+                {
+                  name: 'tip-client',
+                  ttl: minutes(10),
+                  // 0 turns the limit off (load tests); it is a count, so "off" is "as many as can be".
+                  limit: config.env.TIP_RATE_LIMIT || Number.MAX_SAFE_INTEGER,
+                  getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+                },
+                {
+                  // Messages and media of one follow-up session, counted per tip (a new sign-in does
+                  // not start afresh) across both routes; FollowUpTokenGuard has named the tip.
+                  name: 'tip-follow-up-session',
+                  ttl: minutes(10),
+                  limit: config.env.TIP_FOLLOW_UP_RATE_LIMIT || Number.MAX_SAFE_INTEGER,
+                  getTracker: (req: Record<string, unknown>) =>
+                    typeof req.followUpTipId === 'string'
+                      ? `tip:${req.followUpTipId}`
+                      : clientKey.of(String(req.ip)),
+                  generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+                },
+                {
+                  // Resumable-upload requests (a chunk each), per tip. The token is checked here as tus
+                  // will check it, with the same grace for the token that started an upload.
+                  name: 'tip-upload-session',
+                  ttl: minutes(10),
+                  limit: config.env.TIP_UPLOAD_RATE_LIMIT || Number.MAX_SAFE_INTEGER,
+                  getTracker: (req: Record<string, unknown>) => {
+                    const authorization = (req.headers as Record<string, string | undefined>).authorization;
+                    const tipId = followUpTokens.verify(
+                      authorization?.replace(/^Bearer\s+/i, ''),
+                      Date.now(),
+                      UPLOAD_LIFETIME_MS,
+                    );
+                    return tipId ? `tip:${tipId}` : clientKey.of(String(req.ip));
+                  },
+                  generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+                },
+                {
+                  name: 'tip-follow-up-client',
+                  ttl: minutes(15),
+                  limit: 30,
+                  getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+                },
+                {
+                  // Invitation and reset links: the token is 256 random bits; this only keeps probing slow.
+                  name: 'activation-client',
+                  ttl: minutes(15),
+                  limit: 60,
+                  getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+                },
+              ],
+            };
+          },
         }),
         AuditModule,
         AuditAnchorsModule,

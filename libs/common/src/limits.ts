@@ -85,6 +85,29 @@ export const ALLOWED_MEDIA: Record<string, { kind: MediaKind; ext: string }> = {
   'audio/ogg': { kind: 'audio', ext: 'ogg' },
 };
 
+const MB = 1024 * 1024;
+
+/**
+ * What one tip may carry, sent with it, on the follow-up page and resumably (tus) together: the
+ * API's defaults (TIP_MAX_FILES, TIP_TOTAL_MAX_MB, TIP_FILE_MAX_MB), and what the tip form tells
+ * the tipster before they pick files. The follow-up page shows the deployment's own figures, which
+ * the API sends with the tip's view.
+ */
+export const TIP_UPLOAD_LIMITS = {
+  maxFiles: 20,
+  totalBytes: 4096 * MB,
+  /** One file: a few minutes of 4K phone video. */
+  fileBytes: 2048 * MB,
+} as const;
+
+/** Where a tip stands against its upload limits (the follow-up view, and a refusal's details). */
+export interface TipUploadAllowance {
+  maxFiles: number;
+  maxBytes: number;
+  usedFiles: number;
+  usedBytes: number;
+}
+
 export const MEDIA_LIMITS = {
   /** Photos and composite sketches on an appeal. */
   appealImageBytes: 25 * 1024 * 1024,

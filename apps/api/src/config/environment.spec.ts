@@ -51,6 +51,21 @@ describe('loadEnvironment', () => {
       expect(() => loadEnvironment({ [name]: bad })).toThrow(`${name}=${JSON.stringify(bad)}`);
   });
 
+  it("bounds a tip's uploads: shared defaults, whole numbers, a total no smaller than one file", () => {
+    expect(loadEnvironment({})).toMatchObject({
+      TIP_MAX_FILES: 20,
+      TIP_FILE_MAX_MB: 2048,
+      TIP_TOTAL_MAX_MB: 4096,
+      TIP_FOLLOW_UP_RATE_LIMIT: 30,
+      TIP_UPLOAD_RATE_LIMIT: 1200,
+    });
+    expect(() => loadEnvironment({ TIP_TOTAL_MAX_MB: '100', TIP_FILE_MAX_MB: '200' })).toThrow(
+      /TIP_TOTAL_MAX_MB="100": must be at least TIP_FILE_MAX_MB/,
+    );
+    expect(() => loadEnvironment({ TIP_MAX_FILES: '0' })).toThrow(/TIP_MAX_FILES/);
+    expect(() => loadEnvironment({ TIP_FOLLOW_UP_RATE_LIMIT: 'lots' })).toThrow(/TIP_FOLLOW_UP_RATE_LIMIT/);
+  });
+
   it('refuses a demo password shorter than 12 characters', () => {
     expect(() => loadEnvironment({ DEMO_PASSWORD: 'short' })).toThrow(/DEMO_PASSWORD/);
   });

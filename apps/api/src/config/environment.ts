@@ -13,7 +13,10 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { TIP_UPLOAD_LIMITS } from '@vigie/common';
 import { availableParallelism } from 'node:os';
+
+const MB = 1024 * 1024;
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -207,22 +210,42 @@ export class Environment {
   @Min(0)
   TIP_RATE_LIMIT = 20;
 
+  /** Files one tip may carry: sent with it, on the follow-up page and resumably, together. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(50)
-  TIP_MAX_FILES = 10;
+  @Max(500)
+  TIP_MAX_FILES = TIP_UPLOAD_LIMITS.maxFiles;
 
   /** Per file, sized for a few minutes of 4K phone video. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  TIP_FILE_MAX_MB = 2048;
+  TIP_FILE_MAX_MB = TIP_UPLOAD_LIMITS.fileBytes / MB;
 
+  /** What one tip may carry in all, over every upload route together; at least TIP_FILE_MAX_MB. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  TIP_TOTAL_MAX_MB = 4096;
+  TIP_TOTAL_MAX_MB = TIP_UPLOAD_LIMITS.totalBytes / MB;
+
+  /**
+   * Messages and file uploads one follow-up session may send per 10 minutes, counted per tip (a new
+   * sign-in does not start afresh); 0 = no limit (load tests).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TIP_FOLLOW_UP_RATE_LIMIT = 30;
+
+  /**
+   * Resumable-upload requests (tus: one per 5 MB chunk from the portal) per tip per 10 minutes: a
+   * 2 GB video is about 410; 0 = no limit.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TIP_UPLOAD_RATE_LIMIT = 1200;
 
   /** Days a dismissed (NOT_ACTIONABLE) tip is kept before it is purged, unless its agency set its own. */
   @Transform(toInt)
@@ -269,12 +292,13 @@ export class ConfigError extends Error {}
 /** Parses and validates the environment, or throws a ConfigError naming every bad variable. */
 export function loadEnvironment(env: NodeJS.ProcessEnv): Environment {
   const parsed = plainToInstance(Environment, { ...env }, { exposeDefaultValues: true });
-  const errors = validateSync(parsed);
+  const errors = validateSync(parsed).map(
+    (e) => [e.property, Object.values(e.constraints ?? {}).join('; ')] as const,
+  );
+  if (errors.length === 0 && parsed.TIP_TOTAL_MAX_MB < parsed.TIP_FILE_MAX_MB)
+    errors.push(['TIP_TOTAL_MAX_MB', 'must be at least TIP_FILE_MAX_MB']);
   if (errors.length > 0) {
-    const lines = errors.map(
-      (e) =>
-        `  ${e.property}=${JSON.stringify(env[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
+    const lines = errors.map(([property, why]) => `  ${property}=${JSON.stringify(env[property])}: ${why}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee README.md, "Configuration".`);
   }
   return parsed;

@@ -18,6 +18,19 @@ export interface ReceivedFile {
 }
 
 /**
+ * What one request may still write, set on the request (`req.uploadBudget`) by whoever knows the
+ * limits before multer reads the body: a file past `files`, or a byte past `bytes`, stops the
+ * upload with `refuse`'s error, and the partial file is removed.
+ */
+export interface StreamBudget {
+  bytes: number;
+  files: number;
+  refuse: (limit: 'bytes' | 'files') => Error;
+}
+
+type BudgetedRequest = Request & { uploadBudget?: StreamBudget };
+
+/**
  * A multer storage engine that streams each file into the media store's scratch folder while
  * computing its SHA-256, so no upload is ever held whole in memory and the hash costs no second
  * read. Sealing (fsync, then rename into place) happens later, once the file has been inspected.
@@ -25,6 +38,8 @@ export interface ReceivedFile {
 export class HashingDiskStorage implements StorageEngine {
   /** Bytes received so far per request, to stop a request that exceeds its total as soon as it does. */
   private readonly received = new WeakMap<Request, number>();
+  /** Files begun so far per request. */
+  private readonly files = new WeakMap<Request, number>();
 
   constructor(
     private readonly store: MediaStore,
@@ -32,28 +47,34 @@ export class HashingDiskStorage implements StorageEngine {
   ) {}
 
   _handleFile(
-    req: Request,
+    req: BudgetedRequest,
     file: Express.Multer.File,
     callback: (error?: unknown, info?: Partial<ReceivedFile>) => void,
   ): void {
+    const budget = req.uploadBudget;
+    const count = (this.files.get(req) ?? 0) + 1;
+    this.files.set(req, count);
+    // Refused before a byte of this file is written.
+    if (budget && count > budget.files) return callback(budget.refuse('files'));
     const path = this.store.tempPath();
     const hash = createHash('sha256');
     const received = this.received;
-    const maxTotal = this.limits.maxTotalBytes ?? Infinity;
+    const maxTotal = Math.min(budget?.bytes ?? Infinity, this.limits.maxTotalBytes ?? Infinity);
     let size = 0;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         hash.update(chunk);
         size += chunk.length;
-        // Counted across all the files of the request, so one tip cannot exceed its total.
+        // Counted across all the files of the request, so one request cannot pass its budget.
         const total = (received.get(req) ?? 0) + chunk.length;
         received.set(req, total);
-        done(
-          total > maxTotal
-            ? mediaError('TOO_LARGE', { message: 'These files are too large together' })
-            : null,
-          chunk,
-        );
+        if (total <= maxTotal) return done(null, chunk);
+        const refusal = budget
+          ? budget.refuse('bytes')
+          : mediaError('TOO_LARGE', { message: 'These files are too large together' });
+        // The partial file goes before the refusal travels: the answer may leave as soon as
+        // multer hears of it, and a refused upload must leave nothing behind by then.
+        void rm(path, { force: true }).finally(() => done(refusal));
       },
     });
     pipeline(file.stream, meter, createWriteStream(path)).then(

@@ -31,6 +31,8 @@ import { Tip } from './tip.entity';
 import { TipCaseLinks } from './tip-case-links.service';
 import { UploadSweepJob } from './uploads/upload-sweep.job';
 import { UploadSweepService } from './uploads/upload-sweep.service';
+import { UploadBudgets } from './uploads/upload-budget';
+import { UploadBudgetInterceptor } from './uploads/upload-budget.interceptor';
 
 const MB = 1024 * 1024;
 
@@ -81,6 +83,8 @@ const MB = 1024 * 1024;
     UploadSweepService,
     UploadSweepJob,
     TipCaseLinks,
+    UploadBudgets,
+    UploadBudgetInterceptor,
   ],
   exports: [TipCaseLinks],
 })

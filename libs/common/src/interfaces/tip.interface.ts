@@ -1,4 +1,5 @@
 import type { CoarseTipStatus, MessageAuthor } from '../enums/tip.enum';
+import type { TipUploadAllowance } from '../limits';
 import type { LocalizedText } from './appeal.interface';
 
 /** The answer to a submitted tip. The password is shown once and cannot be recovered. */
@@ -29,6 +30,8 @@ export interface FollowUpView {
   appeal?: { slug: string; title: LocalizedText };
   messages: { from: MessageAuthor; body: string; at: string }[];
   files: { kind: string; receivedAt: string }[];
+  /** What more the tip may carry: shown before the tipster picks files. */
+  uploads: TipUploadAllowance;
   reward: {
     offered: boolean;
     /** True while a claim can still be made: a reward is offered, not expired, not yet claimed. */

@@ -9,6 +9,7 @@ import { AgencyTimeZone1763700600000 } from './1763700600000-agency-time-zone';
 import { UploadLocks1763700700000 } from './1763700700000-upload-locks';
 import { ChallengeAttempts1763700800000 } from './1763700800000-challenge-attempts';
 import { FollowUpSignInLocks1763701200000 } from './1763701200000-follow-up-sign-in-locks';
+import { TipUploadReservations1763701210000 } from './1763701210000-tip-upload-reservations';
 import { StaffAdministration1763701300000 } from './1763701300000-staff-administration';
 import { AgencySso1763701400000 } from './1763701400000-agency-sso';
 import { SubjectVocabularies1763701500000 } from './1763701500000-subject-vocabularies';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   UploadLocks1763700700000,
   ChallengeAttempts1763700800000,
   FollowUpSignInLocks1763701200000,
+  TipUploadReservations1763701210000,
   StaffAdministration1763701300000,
   AgencySso1763701400000,
   SubjectVocabularies1763701500000,

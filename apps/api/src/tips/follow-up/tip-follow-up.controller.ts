@@ -18,6 +18,7 @@ import { mediaError } from '../../media/media.errors';
 import { FollowUpTip, FollowUpTokenGuard } from './follow-up-token.guard';
 import { RewardClaimsService } from '../rewards/reward-claims.service';
 import { TipFollowUpService } from './tip-follow-up.service';
+import { UploadBudgetInterceptor } from '../uploads/upload-budget.interceptor';
 import { UploadCleanupInterceptor } from '../uploads/upload-cleanup.interceptor';
 
 /**
@@ -50,6 +51,8 @@ export class TipFollowUpController {
 
   @Post('messages')
   @Public()
+  // Bottom-up: the token is checked first, then counted against its tip's limit.
+  @RateLimited('tip-follow-up-session')
   @UseGuards(FollowUpTokenGuard)
   @ApiBearerAuth()
   message(@FollowUpTip() tipId: string, @Body() dto: FollowUpMessageDto): Promise<FollowUpView> {
@@ -68,10 +71,11 @@ export class TipFollowUpController {
 
   @Post('media')
   @Public()
+  @RateLimited('tip-follow-up-session')
   @UseGuards(FollowUpTokenGuard)
   @ApiBearerAuth()
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(UploadCleanupInterceptor, FilesInterceptor('files'))
+  @UseInterceptors(UploadCleanupInterceptor, UploadBudgetInterceptor, FilesInterceptor('files'))
   media(@FollowUpTip() tipId: string, @UploadedFiles() files: ReceivedFile[] = []): Promise<FollowUpView> {
     if (files.length === 0) throw mediaError('NO_FILE');
     return this.followUp.addFiles(tipId, files);

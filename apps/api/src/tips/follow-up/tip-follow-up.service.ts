@@ -7,6 +7,7 @@ import type { ReceivedFile } from '../../media/hashing-disk-storage';
 import { FollowUpSignInLocks } from './follow-up-sign-in-locks';
 import { FollowUpTokens } from './follow-up-token';
 import { TipFiles } from '../uploads/tip-files';
+import { UploadBudgets } from '../uploads/upload-budget';
 import { TipMedia } from '../tip-media.entity';
 import { TipMessage } from '../tip-message.entity';
 import { Tip } from '../tip.entity';
@@ -39,6 +40,7 @@ export class TipFollowUpService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly files: TipFiles,
     private readonly live: LiveEvents,
+    private readonly budgets: UploadBudgets,
     config: AppConfig,
   ) {
     this.tokens = new FollowUpTokens(config.encryptionKey);
@@ -78,7 +80,7 @@ export class TipFollowUpService {
   async view(tipId: string): Promise<FollowUpView> {
     const tip = await this.dataSource.getRepository(Tip).findOneBy({ id: tipId });
     if (!tip) throw tipError('TOKEN_INVALID'); // purged while the token was still valid
-    const [messages, files, appealRows, claim] = await Promise.all([
+    const [messages, files, appealRows, claim, uploads] = await Promise.all([
       this.dataSource.getRepository(TipMessage).find({ where: { tipId }, order: { createdAt: 'ASC' } }),
       this.dataSource.getRepository(TipMedia).find({ where: { tipId }, order: { fromTipsterAt: 'ASC' } }),
       tip.appealId
@@ -89,6 +91,7 @@ export class TipFollowUpService {
           )
         : Promise.resolve([]),
       this.dataSource.query(`SELECT status, created_at FROM reward_claim WHERE tip_id = $1`, [tipId]),
+      this.budgets.allowance(tipId),
     ]);
     const appeal = appealRows[0];
     return {
@@ -98,6 +101,7 @@ export class TipFollowUpService {
       appeal: appeal && { slug: appeal.slug, title: appeal.title },
       messages: messages.map((m) => ({ from: m.author, body: m.body, at: m.createdAt.toISOString() })),
       files: files.map((f) => ({ kind: f.kind, receivedAt: f.fromTipsterAt.toISOString() })),
+      uploads,
       reward: rewardEligibility(appeal?.reward, claim?.[0]),
     };
   }
@@ -126,6 +130,9 @@ export class TipFollowUpService {
     const media = await this.files.inspect(files);
     await this.files.seal(tipId, media, (recordFiles) =>
       this.dataSource.transaction(async (tx) => {
+        // The last word on the tip's limits, under its row's lock: nothing is recorded past them.
+        const bytes = media.reduce((sum, m) => sum + m.file.size, 0);
+        await this.budgets.checkRecording(tx, tipId, media.length, bytes);
         await recordFiles(tx, tip.agencyId, new Date());
         await tx.query(`UPDATE tip SET media_count = media_count + $2 WHERE id = $1`, [tipId, media.length]);
         await this.live.emit(tx, tip.agencyId, 'tip.media_added', { tipId });

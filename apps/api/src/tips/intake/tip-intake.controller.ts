@@ -23,6 +23,7 @@ import {
 } from './proof-of-work.guard';
 import { ProofOfWorkService } from './proof-of-work.service';
 import { TipIntakeService } from './tip-intake.service';
+import { UploadBudgetInterceptor } from '../uploads/upload-budget.interceptor';
 import { UploadCleanupInterceptor } from '../uploads/upload-cleanup.interceptor';
 
 /** Anonymous tip intake. Nothing here reads the client address, user agent or cookies. */
@@ -42,7 +43,7 @@ export class TipIntakeController {
   }
 
   /**
-   * Multipart: the fields of CreateTipDto, and up to TIP_MAX_FILES files in `files`; the solved
+   * Multipart: the fields of CreateTipDto, and up to TIP_MAX_FILES files (TIP_TOTAL_MAX_MB in all) in `files`; the solved
    * challenge in the X-Altcha header, checked (like the rate limit) before the body is read.
    */
   @Post()
@@ -56,7 +57,12 @@ export class TipIntakeController {
     name: PROOF_OF_WORK_HEADER,
     description: 'the solved ALTCHA challenge (unless TIP_CHALLENGE=off)',
   })
-  @UseInterceptors(ProofOfWorkReleaseInterceptor, UploadCleanupInterceptor, FilesInterceptor('files'))
+  @UseInterceptors(
+    ProofOfWorkReleaseInterceptor,
+    UploadCleanupInterceptor,
+    UploadBudgetInterceptor,
+    FilesInterceptor('files'),
+  )
   submit(
     @Req() req: WithProofOfWork,
     @Body() dto: CreateTipDto,

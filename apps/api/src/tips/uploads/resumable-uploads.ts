@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { FileStore } from '@tus/file-store';
-import { Server, type Upload } from '@tus/server';
+import { EVENTS, Server, type Upload } from '@tus/server';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
 import { SharedUploadLocker } from './shared-upload-locker';
 import { TipFollowUpService } from '../follow-up/tip-follow-up.service';
+import { UploadBudgets } from './upload-budget';
 
 export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
 
@@ -32,6 +33,30 @@ const tokenHash = (authorization: string | null) =>
 const refuse = (status: number, message: string) => ({ status_code: status, body: message });
 
 /**
+ * A PATCH may write only what the upload reserved: tus already bounds a declared length, so this
+ * matters when the length was deferred. Bytes beyond, or a body of unknown length, are refused
+ * before they are written.
+ */
+function refusePastReservation(headers: Headers, upload: Upload): void {
+  const reserved = Number(upload.metadata?.reservedBytes ?? Infinity);
+  const declared = Number(headers.get('upload-length') ?? upload.size ?? 0);
+  const offset = Number(headers.get('upload-offset') ?? 0);
+  const length = headers.get('content-length');
+  if (declared > reserved || (length !== null && offset + Number(length) > reserved))
+    throw refuse(413, JSON.stringify({ statusCode: 413, code: 'TOTAL_TOO_LARGE', message: TOO_MUCH }));
+  if (length === null && upload.size === undefined) throw refuse(411, 'Say the length of each chunk');
+}
+
+const TOO_MUCH = 'These files are too large together; this tip cannot take more';
+
+/** A domain refusal in the same body as the other routes' (the page tells DAMAGED from HIDDEN_DATA). */
+function refusalOf(err: unknown): unknown {
+  if (!(err instanceof DomainException)) return err;
+  const { status, code, message, details } = err;
+  return refuse(status, JSON.stringify({ statusCode: status, code, message, ...details }));
+}
+
+/**
  * Resumable uploads (tus 1.0) for what is too large to send in one request, mostly phone video.
  * The tipster's follow-up token authorises every request, and an upload belongs to the tip that
  * created it. A finished upload goes through exactly the same inspection, sealing and processing
@@ -42,13 +67,16 @@ const refuse = (status: number, message: string) => ({ status_code: status, body
 export class ResumableUploads implements OnModuleInit {
   readonly server: Server;
   private readonly directory: string;
+  private readonly maxFileBytes: number;
 
   constructor(
     private readonly followUp: TipFollowUpService,
     config: AppConfig,
     locker: SharedUploadLocker,
+    private readonly budgets: UploadBudgets,
   ) {
     this.directory = resumableUploadsFolder(config.env.DATA_DIR);
+    this.maxFileBytes = config.env.TIP_FILE_MAX_MB * 1024 * 1024;
     const store = new FileStore({
       directory: this.directory,
       expirationPeriodInMilliseconds: UPLOAD_LIFETIME_MS,
@@ -59,7 +87,7 @@ export class ResumableUploads implements OnModuleInit {
       locker,
       relativeLocation: true,
       respectForwardedHeaders: false,
-      maxSize: config.env.TIP_FILE_MAX_MB * 1024 * 1024,
+      maxSize: this.maxFileBytes,
       onIncomingRequest: async (req, uploadId) => {
         const authorization = req.headers.get('authorization');
         if (!uploadId || req.method === 'POST') return void this.tipOf(authorization);
@@ -76,15 +104,33 @@ export class ResumableUploads implements OnModuleInit {
         }
         // Someone else's upload is not found, like anything of another tipster's.
         if (upload && upload.metadata?.tipId !== tipId) throw refuse(404, 'Upload not found');
+        if (upload && req.method === 'PATCH') refusePastReservation(req.headers, upload);
       },
-      // Set here, over whatever the client's Upload-Metadata said.
+      // Set here, over whatever the client's Upload-Metadata said. The declared length is reserved
+      // against the tip's limits before a byte is written; tus itself then refuses any byte past it.
       onUploadCreate: async (req, upload) => {
         const authorization = req.headers.get('authorization');
+        const tipId = this.tipOf(authorization);
+        let reserved: number;
+        try {
+          // A length deferred (Upload-Defer-Length) reserves what the tip has left, and each PATCH
+          // must then fit in it (refusePastReservation).
+          const { budget } = await this.budgets.reserve(tipId, {
+            id: upload.id,
+            bytes: upload.size === undefined ? undefined : Math.min(upload.size, this.maxFileBytes),
+            files: 1,
+            ttlMs: UPLOAD_LIFETIME_MS,
+          });
+          reserved = Math.min(budget.bytes, this.maxFileBytes);
+        } catch (err) {
+          throw refusalOf(err);
+        }
         return {
           metadata: {
             ...upload.metadata,
-            tipId: this.tipOf(authorization),
+            tipId,
             tokenHash: tokenHash(authorization),
+            reservedBytes: String(reserved),
           },
         };
       },
@@ -108,6 +154,10 @@ export class ResumableUploads implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
+    // An upload the tipster cancels gives its reservation back; one left unfinished lapses with it.
+    this.server.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
+      void this.budgets.release(id).catch(() => undefined);
+    });
     await mkdir(this.directory, { recursive: true });
   }
 
@@ -128,16 +178,11 @@ export class ResumableUploads implements OnModuleInit {
       ]);
       return {};
     } catch (err) {
-      // The same body as the other routes' refusals, so the page can tell DAMAGED from HIDDEN_DATA.
-      if (err instanceof DomainException)
-        throw refuse(
-          err.status,
-          JSON.stringify({ statusCode: err.status, code: err.code, message: err.message }),
-        );
-      throw err;
+      throw refusalOf(err);
     } finally {
       await rm(path, { force: true });
       await rm(`${path}.json`, { force: true });
+      await this.budgets.release(upload.id);
     }
   }
 

@@ -15,6 +15,7 @@ const view: FollowUpView = {
     { from: 'TIPSTER' as never, body: 'Elle commençait par FXR.', at: '2026-03-03T11:00:00Z' },
   ],
   files: [{ kind: 'image', receivedAt: '2026-03-02T18:45:00Z' }],
+  uploads: { maxFiles: 20, maxBytes: 4096 * 1024 * 1024, usedFiles: 1, usedBytes: 2_500_000 },
   reward: { offered: true, eligible: true, reason: 'OPEN', expiresAt: '2027-05-20T00:00:00Z' },
 };
 
