@@ -1,7 +1,6 @@
 import type { StaffAppeal } from '@vigie/common';
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../../shared/components/text-field';
 import type { AppealFormApi } from '../hooks/use-appeal-form';
 import { IMAGE_ACCEPT, useImageUploads, type PendingImage } from '../hooks/use-image-uploads';
 import { LocalizedFields } from './localized-fields';
@@ -48,26 +47,17 @@ function PendingUpload({
           />
           <label htmlFor={`${id}-composite`}>{t('desk.images.composite')}</label>
         </div>
-        <div className="localized__pair">
-          <TextField
-            name={`${id}-alt-fr`}
-            label={t('desk.images.altFr')}
-            lang="fr"
-            maxLength={200}
-            value={item.altFr}
-            disabled={busy}
-            onChange={(event) => onChange({ altFr: event.target.value })}
-          />
-          <TextField
-            name={`${id}-alt-en`}
-            label={t('desk.images.altEn')}
-            lang="en"
-            maxLength={200}
-            value={item.altEn}
-            disabled={busy}
-            onChange={(event) => onChange({ altEn: event.target.value })}
-          />
-        </div>
+        <LocalizedFields
+          labels={{ fr: t('desk.images.altFr'), en: t('desk.images.altEn') }}
+          maxLength={200}
+          field={(lng) => ({
+            name: `${id}-alt-${lng}`,
+            value: lng === 'fr' ? item.altFr : item.altEn,
+            disabled: busy,
+            onChange: (event) =>
+              onChange(lng === 'fr' ? { altFr: event.target.value } : { altEn: event.target.value }),
+          })}
+        />
         <div className="pending-image__progress">
           <progress
             max={1}

@@ -17,11 +17,12 @@ import { formatDate } from '../../../shared/i18n/format';
 import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { pickText } from '../../../public/api/appeal-card-view';
-import { SelectField, TextAreaField } from '../../../shared/components/form-fields';
+import { SelectField } from '../../../shared/components/form-fields';
 import type { AppealPermissions } from '../../permissions';
 import { archiveAppeal, postAppealUpdate, resolveAppeal } from '../api/appeals.api';
 import { useAppealAction } from '../hooks/use-staff-appeals';
 import { appealFieldMessage } from '../api/appeal-field-errors';
+import { LocalizedFields } from './localized-fields';
 
 interface Props {
   appeal: StaffAppeal;
@@ -103,30 +104,14 @@ function UpdateForm({ appeal }: { appeal: StaffAppeal }) {
           </label>
         ))}
       </fieldset>
-      <fieldset className={textError ? 'localized localized--invalid' : 'localized'}>
-        <legend className="localized__legend">{t('desk.published.updateText')}</legend>
-        {textError && (
-          <p className="field__error" role="alert">
-            {textError}
-          </p>
-        )}
-        <div className="localized__pair">
-          <TextAreaField
-            label={t('desk.editor.lang.fr')}
-            lang="fr"
-            rows={4}
-            maxLength={2000}
-            {...form.register('text.fr')}
-          />
-          <TextAreaField
-            label={t('desk.editor.lang.en')}
-            lang="en"
-            rows={4}
-            maxLength={2000}
-            {...form.register('text.en')}
-          />
-        </div>
-      </fieldset>
+      <LocalizedFields
+        legend={t('desk.published.updateText')}
+        error={textError}
+        field={(lng) => form.register(`text.${lng}`)}
+        multiline
+        rows={4}
+        maxLength={2000}
+      />
       <div>
         <button type="submit" className="button button--primary" disabled={action.isPending}>
           {t('desk.published.postUpdate')}
@@ -184,25 +169,13 @@ function ResolveForm({ appeal }: { appeal: StaffAppeal }) {
           </option>
         ))}
       </SelectField>
-      <fieldset className="localized">
-        <legend className="localized__legend">{t('desk.published.note')}</legend>
-        <div className="localized__pair">
-          <TextAreaField
-            label={t('desk.editor.lang.fr')}
-            lang="fr"
-            rows={3}
-            maxLength={2000}
-            {...form.register('note.fr')}
-          />
-          <TextAreaField
-            label={t('desk.editor.lang.en')}
-            lang="en"
-            rows={3}
-            maxLength={2000}
-            {...form.register('note.en')}
-          />
-        </div>
-      </fieldset>
+      <LocalizedFields
+        legend={t('desk.published.note')}
+        field={(lng) => form.register(`note.${lng}`)}
+        multiline
+        rows={3}
+        maxLength={2000}
+      />
       {confirming && (
         <div className="confirm" role="alert">
           <p>{t('desk.published.resolveConfirm')}</p>
