@@ -16,13 +16,13 @@ const profile: StaffProfile = {
   csrfToken: 'csrf',
 };
 
-function renderSignIn() {
+function renderSignIn(path = '/login') {
   return renderPage(
     <Routes>
       <Route path="/login" element={<SignInPage />} />
       <Route path="/desk" element={<p data-testid="desk" />} />
     </Routes>,
-    { path: '/login' },
+    { path },
   );
 }
 
@@ -118,5 +118,63 @@ describe('SignInPage', () => {
       'Adresse courriel, mot de passe ou code incorrect.',
     );
     expect(screen.queryByTestId('desk')).toBeNull();
+  });
+
+  describe('with an organisation account (single sign-on)', () => {
+    const ssoButton = () => screen.queryByRole('link', { name: 'Se connecter avec votre organisation' });
+
+    it('offers the organisation sign-in once the e-mail is typed and left, looked up by its domain', async () => {
+      fetchMock.mockResolvedValueOnce(
+        jsonResponse(200, { sso: true, passwordSignIn: true, startUrl: '/api/auth/sso/demo/start' }),
+      );
+      await renderSignIn();
+      const email = screen.getByLabelText('Adresse courriel');
+      fireEvent.input(email, { target: { value: 'Ines@Demo.test' } });
+      expect(fetchMock).not.toHaveBeenCalled(); // not at each keystroke
+      fireEvent.blur(email);
+      const button = await screen.findByRole('link', { name: 'Se connecter avec votre organisation' });
+      expect(button.getAttribute('href')).toBe('/api/auth/sso/demo/start');
+      // Only the domain is sent: the address itself never leaves for this lookup.
+      expect(String(fetchMock.mock.calls[0][0])).toBe('/api/auth/sso/options?email=someone%40demo.test');
+      expect(screen.getByLabelText('Mot de passe')).toBeTruthy();
+    });
+
+    it('hides the password when the agency (?agency=) signs in only with its organisation account', async () => {
+      fetchMock.mockResolvedValueOnce(
+        jsonResponse(200, { sso: true, passwordSignIn: false, startUrl: '/api/auth/sso/demo/start' }),
+      );
+      await renderSignIn('/login?agency=demo');
+      await screen.findByRole('link', { name: 'Se connecter avec votre organisation' });
+      expect(String(fetchMock.mock.calls[0][0])).toBe('/api/auth/sso/options?agency=demo');
+      expect(screen.queryByLabelText('Mot de passe')).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Se connecter' })).toBeNull();
+      expect(
+        screen.getByText(
+          'Votre service de police se connecte uniquement avec le compte de son organisation.',
+        ),
+      ).toBeTruthy();
+    });
+
+    it('offers nothing more for an agency without it', async () => {
+      fetchMock.mockResolvedValueOnce(
+        jsonResponse(200, { sso: false, passwordSignIn: true, startUrl: null }),
+      );
+      await renderSignIn('/login?agency=second');
+      await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+      expect(ssoButton()).toBeNull();
+      expect(screen.getByLabelText('Mot de passe')).toBeTruthy();
+    });
+
+    it('explains a refused organisation sign-in (?sso_error=)', async () => {
+      await renderSignIn('/login?sso_error=NO_MAPPED_GROUP');
+      expect((await screen.findByRole('alert')).textContent).toContain(
+        'Votre compte d’organisation ne fait partie d’aucun groupe donnant accès à Vigie.',
+      );
+    });
+
+    it('ignores an sso_error it does not know', async () => {
+      await renderSignIn('/login?sso_error=<script>');
+      expect(screen.queryByRole('alert')).toBeNull();
+    });
   });
 });
