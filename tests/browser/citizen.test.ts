@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
-import { expectAccessible, launchBrowser, PHONE, withPage } from './support/browser';
+import { ARTIFACTS, expectAccessible, launchBrowser, PHONE, withPage } from './support/browser';
 
 let app: BuiltApp;
 let browser: Browser;
@@ -92,7 +95,20 @@ it('a citizen on a French phone sends a tip with a photo from a shared link, the
     // Step 3: where, with the phone's position (optional, on request only).
     await continueTo(page, /Où était-ce/);
     await page.getByLabel(/^Lieu/).fill('Métro Berri-UQAM, sortie Saint-Denis');
-    await page.getByRole('button', { name: /Utiliser ma position/ }).click();
+    // From the keyboard: the focus stays on the control (the button that removes the position now).
+    await page.getByRole('button', { name: /Utiliser ma position/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/Position ajoutée, à environ 30 m près/).waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Retirer ma position', null, {
+      timeout: 2_000,
+    });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => /Utiliser ma position/.test(document.activeElement?.textContent ?? ''),
+      null,
+      { timeout: 2_000 },
+    );
+    await page.keyboard.press('Enter');
     await page.getByText(/Position ajoutée, à environ 30 m près/).waitFor();
 
     // Step 4: a photo, with its thumbnail.
@@ -132,17 +148,35 @@ it('a citizen on a French phone sends a tip with a photo from a shared link, the
     expect(stored).not.toContain(password);
     expect(stored).not.toContain('vigie.tipDraft');
 
-    // Follow-up: sign in with the code and password as written down.
+    // The receipt card prints alone: the code and password, nothing of the tip.
+    await mkdir(ARTIFACTS, { recursive: true });
+    const cardFile = join(ARTIFACTS, 'receipt-card.pdf');
+    await writeFile(cardFile, await page.pdf({ format: 'A4' }));
+    const card = execFileSync('pdftotext', [cardFile, '-'], { encoding: 'utf8' });
+    expect(card).toContain(code);
+    expect(card.replace(/\s+/g, '')).toContain(password);
+    expect(card).toContain('/tips/follow-up');
+    expect(card).not.toMatch(/Honda|Berri|IMG_2026/);
+
+    // Follow-up opens already signed in; the receipt stays one tap away in this tab.
     await page.locator('#main').getByRole('link', { name: 'Suivre mon information' }).tap();
-    await page.getByRole('heading', { level: 1, name: 'Suivre mon information' }).waitFor();
-    await expectAccessible(page);
-    await page.getByLabel('Code de suivi').fill(code.toLowerCase());
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password.replace(/-/g, ' '));
-    await page.getByRole('button', { name: 'Ouvrir mon suivi' }).click();
     await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
     await page.getByText('Aucun message pour l’instant', { exact: false }).waitFor();
     await page.getByText('Vous avez envoyé 1 fichier.').waitFor();
+    await page.getByRole('link', { name: 'Revoir mon code et mon mot de passe' }).waitFor();
     await expectAccessible(page);
+    const kept = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(kept).not.toContain(password);
+
+    // Back shows the receipt again, the same code, until the tipster says it is written down.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /votre information est reçue/ }).waitFor();
+    expect((await page.getByTestId('tip-code').innerText()).trim()).toBe(code);
+    await page.getByRole('button', { name: 'J’ai noté mon code et mon mot de passe' }).click();
+    await page.getByText(/C’est noté/).waitFor();
+    await page.locator('#main').getByRole('link', { name: 'Suivre mon information' }).tap();
+    await page.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Revoir mon code et mon mot de passe' }).count()).toBe(0);
 
     // An investigator asks a question from the desk's API.
     const investigator = await ApiClient.signedIn(app.baseUrl, 'investigator@demo.test');

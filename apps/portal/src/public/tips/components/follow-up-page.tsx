@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { pickText } from '../../api/appeal-card-view';
+import { pendingReceipt } from '../api/pending-receipt';
 import { useFollowUp } from '../hooks/use-follow-up';
 import { useTipsCatalogue } from '../i18n/tips-catalogue';
 import { FollowUpFiles } from './follow-up-files';
@@ -26,10 +27,20 @@ export function FollowUpPage() {
   useDocumentTitle(t('followUp.title'));
   const followUp = useFollowUp();
   const { session, view, access } = followUp;
+  // A receipt not yet saved stays one tap away, in this tab only.
+  const reminder = pendingReceipt() && (
+    <Notice tone="info" live={false}>
+      <p>{t('followUp.receiptReminder')}</p>
+      <p>
+        <Link to="/tips/new">{t('followUp.receiptShow')}</Link>
+      </p>
+    </Notice>
+  );
 
   if (!session || !access) {
     return (
       <div className="container page-section page-section--tight tip-page">
+        {reminder}
         <FollowUpSignIn notice={followUp.notice} onSignedIn={followUp.signedIn} />
       </div>
     );
@@ -71,6 +82,7 @@ export function FollowUpPage() {
           {tip.code}
         </span>
       </h1>
+      {reminder}
       <div className="follow-up__facts">
         <p>{t('followUp.sentOn', { date: formatDate(tip.receivedAt, lang, true) })}</p>
         {tip.appeal && appealTitle && (

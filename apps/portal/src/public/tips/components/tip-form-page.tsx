@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { pickText } from '../../api/appeal-card-view';
 import { usePublicAppeal } from '../../hooks/use-public-appeal';
+import { pendingReceipt, rememberReceipt } from '../api/pending-receipt';
 import { APPEAL_SLUG } from '../api/tip-destination';
 import type { PickedFile } from '../api/tip-files';
 import { TIP_STEPS, type TipDestination } from '../api/tip-form-values';
@@ -74,7 +75,11 @@ export function TipFormPage() {
   const appeal = usePublicAppeal(appealSlug);
   const [withoutAppeal, setWithoutAppeal] = useState(false);
   const [filesError, setFilesError] = useState<string | null>(null);
-  const [received, setReceived] = useState<{ receipt: Receipt; largeFiles: PickedFile[] } | null>(null);
+  // A receipt not yet saved comes back here (Back from the follow-up, or "show my code again").
+  const [received, setReceived] = useState<{ receipt: Receipt; largeFiles: PickedFile[] } | null>(() => {
+    const receipt = pendingReceipt();
+    return receipt ? { receipt, largeFiles: [] } : null;
+  });
 
   const tip = useTipForm({ appeal: appealSlug });
   const picked = usePickedFiles();
@@ -190,7 +195,10 @@ export function TipFormPage() {
                 setFilesError(message);
                 tip.goToStep('files');
               }}
-              onReceived={(receipt, largeFiles) => setReceived({ receipt, largeFiles })}
+              onReceived={(receipt, largeFiles) => {
+                rememberReceipt(receipt);
+                setReceived({ receipt, largeFiles });
+              }}
             />
           </Suspense>
         ) : (

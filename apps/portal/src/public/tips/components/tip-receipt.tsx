@@ -1,11 +1,12 @@
 import type { TipReceipt as Receipt } from '@vigie/common';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { saveFollowUpSession } from '../api/follow-up-session';
+import { forgetReceipt } from '../api/pending-receipt';
 import type { PickedFile } from '../api/tip-files';
 import { signInToFollowUp } from '../api/tips.api';
 import type { FollowUpAccess } from '../hooks/use-large-uploads';
@@ -80,6 +81,27 @@ export function TipReceipt({ receipt, largeFiles }: Props) {
   const passwordRef = useRef<HTMLSpanElement>(null);
   const access = useMemo(() => receiptAccess(receipt), [receipt]);
   const [uploading, setUploading] = useState(largeFiles.length > 0);
+  const [opening, setOpening] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const navigate = useNavigate();
+
+  /**
+   * The follow-up opens already signed in with the code and password on screen; the receipt stays
+   * in this tab's memory, so Back (or the follow-up's reminder) shows it again until it is saved.
+   */
+  const openFollowUp = async (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    if (opening) return;
+    setOpening(true);
+    // Offline or refused: the follow-up asks for the code, and the receipt is still one tap away.
+    await access.token().catch(() => undefined);
+    navigate('/tips/follow-up');
+  };
+
+  const confirmSaved = () => {
+    forgetReceipt();
+    setSaved(true);
+  };
 
   useEffect(() => {
     heading.current?.focus();
@@ -94,7 +116,7 @@ export function TipReceipt({ receipt, largeFiles }: Props) {
         {t('tipSend.receipt.receivedAt', { date: formatDate(receipt.receivedAt, lang, true) })}
       </p>
 
-      <div className="receipt__card">
+      <div className="receipt__card" data-receipt-card>
         <div className="receipt__warning" role="note">
           <p className="receipt__warning-title">{t('tipSend.receipt.warningTitle')}</p>
           <p>{t('tipSend.receipt.warning')}</p>
@@ -128,6 +150,25 @@ export function TipReceipt({ receipt, largeFiles }: Props) {
             </dd>
           </div>
         </dl>
+        {/* Printed alone: the card carries the code, the password and where to use them, nothing of the tip. */}
+        <p className="receipt__print-only">
+          {t('tipSend.receipt.printWhere', { url: `${window.location.origin}/tips/follow-up` })}
+        </p>
+      </div>
+      <div className="receipt__keep">
+        <button type="button" className="button button--secondary" onClick={() => window.print()}>
+          {t('tipSend.receipt.print')}
+        </button>
+        <p className="field__hint">{t('tipSend.receipt.printHint')}</p>
+        {saved ? (
+          <p className="receipt__saved" role="status">
+            {t('tipSend.receipt.savedDone')}
+          </p>
+        ) : (
+          <button type="button" className="button button--secondary" onClick={confirmSaved}>
+            {t('tipSend.receipt.saved')}
+          </button>
+        )}
       </div>
 
       {largeFiles.length > 0 && (
@@ -140,7 +181,12 @@ export function TipReceipt({ receipt, largeFiles }: Props) {
       {/* Leaving now would stop a video on its way: the way on appears once it is sent. */}
       {!uploading && (
         <div className="receipt__actions">
-          <Link to="/tips/follow-up" className="button button--primary">
+          <Link
+            to="/tips/follow-up"
+            className="button button--primary"
+            onClick={(event) => void openFollowUp(event)}
+            aria-busy={opening || undefined}
+          >
             {t('tipSend.receipt.followUp')}
           </Link>
           <Link to="/tips/new" reloadDocument className="button button--secondary">

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../shared/components/text-field';
@@ -24,8 +25,26 @@ export function WhereStep({ tip }: { tip: TipForm }) {
     setValue('accuracyM', String(Math.min(100_000, Math.max(0, Math.round(accuracy)))), options);
   };
   const geo = useGeolocation(setPosition);
+  // The locate and remove buttons replace each other: the one that appears takes the keyboard
+  // focus from the one that went, instead of leaving it on the page body.
+  const locateButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'locate' | 'remove' | null>(null);
+  useEffect(() => {
+    if (hasPosition && focusNext.current === 'remove') removeButton.current?.focus();
+    if (!hasPosition && focusNext.current === 'locate') locateButton.current?.focus();
+    focusNext.current = null;
+  }, [hasPosition]);
+
+  const locate = () => {
+    // While the phone looks, the button says so but stays focusable (a disabled one drops the focus).
+    if (geo.status === 'locating') return;
+    focusNext.current = document.activeElement === locateButton.current ? 'remove' : null;
+    geo.locate();
+  };
 
   const removePosition = () => {
+    focusNext.current = document.activeElement === removeButton.current ? 'locate' : null;
     geo.reset();
     const options = { shouldDirty: true, shouldValidate: true };
     setValue('latitude', '', options);
@@ -51,16 +70,22 @@ export function WhereStep({ tip }: { tip: TipForm }) {
             <p className="tip-locate__found">
               {t('tip.where.coordinates', { lat: latitude, lon: longitude, metres: accuracyM || '?' })}
             </p>
-            <button type="button" className="button button--secondary" onClick={removePosition}>
+            <button
+              ref={removeButton}
+              type="button"
+              className="button button--secondary"
+              onClick={removePosition}
+            >
               {t('tip.where.remove')}
             </button>
           </>
         ) : (
           <button
             type="button"
+            ref={locateButton}
             className="button button--secondary tip-locate__button"
-            onClick={geo.locate}
-            disabled={geo.status === 'locating'}
+            onClick={locate}
+            aria-disabled={geo.status === 'locating' || undefined}
             aria-describedby="tip-locate-hint"
           >
             <svg className="tip-locate__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
