@@ -13,6 +13,7 @@ export class InboxFilter {
     if (options.withStatus && query.status) this.add('t.status = ?', query.status);
     // By rank, the indexed form of the priority (0 = URGENT).
     if (query.priority) this.add('t.priority_rank = ?', PRIORITY_RANK[query.priority]);
+    if (query.channel) this.add('t.channel = ?', query.channel);
     if (query.appealId) this.add('t.appeal_id = ?', query.appealId);
     if (query.caseId)
       this.add('EXISTS (SELECT 1 FROM case_tip ct WHERE ct.tip_id = t.id AND ct.case_id = ?)', query.caseId);

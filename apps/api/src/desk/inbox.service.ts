@@ -80,6 +80,7 @@ export class InboxService {
   private async counts(actor: StaffActor, query: InboxQueryDto): Promise<InboxPage['counts']> {
     const narrowing = [
       'priority',
+      'channel',
       'appealId',
       'caseId',
       'hasMedia',

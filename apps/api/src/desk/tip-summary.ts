@@ -1,11 +1,11 @@
-import { TipStatus, TipSummary } from '@vigie/common';
+import { TipChannel, TipStatus, TipSummary } from '@vigie/common';
 
 /*
  * One tip's line in a list (the inbox, a case's tips, a tip's own header): its columns, with the
  * assignee's name and the appeal it answers.
  */
 
-export const SUMMARY_COLUMNS = `t.id, t.code, t.status, t.priority, t.priority_rank, t.received_at, left(t.description, 200) AS excerpt,
+export const SUMMARY_COLUMNS = `t.id, t.code, t.status, t.priority, t.channel, t.priority_rank, t.received_at, left(t.description, 200) AS excerpt,
   t.tags, t.media_count, t.has_location, t.version, t.assignee_id, u.display_name AS assignee_name,
   a.id AS appeal_id, a.slug AS appeal_slug, a.kind AS appeal_kind`;
 export const SUMMARY_JOINS = `LEFT JOIN staff_user u ON u.id = t.assignee_id LEFT JOIN appeal a ON a.id = t.appeal_id`;
@@ -14,6 +14,7 @@ export interface SummaryRow {
   code: string;
   status: TipStatus;
   priority: TipSummary['priority'];
+  channel: TipChannel;
   priority_rank: number;
   received_at: Date;
   excerpt: string;
@@ -35,6 +36,7 @@ export function toSummary(r: SummaryRow): TipSummary {
     code: r.code,
     status: r.status,
     priority: r.priority,
+    channel: r.channel,
     receivedAt: r.received_at.toISOString(),
     excerpt: r.excerpt,
     appeal: r.appeal_id ? { id: r.appeal_id, slug: r.appeal_slug!, kind: r.appeal_kind! } : undefined,

@@ -1,4 +1,4 @@
-import { TipPriority, TipStatus } from '@vigie/common';
+import { TipChannel, TipPriority, TipStatus } from '@vigie/common';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -43,6 +43,10 @@ export class Tip {
 
   @Column({ name: 'accuracy_m', type: 'real', nullable: true })
   accuracyM!: number | null;
+
+  /** How the tip arrived; the database default is the web form. */
+  @Column({ type: 'text', default: TipChannel.WEB })
+  channel!: TipChannel;
 
   @Column({ type: 'text' })
   language!: 'fr' | 'en';

@@ -17,7 +17,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { TipPriority, TipStatus } from '../enums/tip.enum';
+import { TipChannel, TipPriority, TipStatus } from '../enums/tip.enum';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -40,6 +40,11 @@ export class InboxQueryDto {
   @IsOptional()
   @IsEnum(TipPriority)
   priority?: TipPriority;
+
+  /** How the tips arrived: the web form, the phone line, text messages. */
+  @IsOptional()
+  @IsEnum(TipChannel)
+  channel?: TipChannel;
 
   @IsOptional()
   @IsUUID()

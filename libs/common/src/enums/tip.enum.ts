@@ -12,6 +12,13 @@ export enum TipStatus {
   CLOSED = 'CLOSED',
 }
 
+/** How a tip reached the agency: its own web form, a call-taker on the phone line, or a text message. */
+export enum TipChannel {
+  WEB = 'WEB',
+  PHONE = 'PHONE',
+  SMS = 'SMS',
+}
+
 export enum TipPriority {
   URGENT = 'URGENT',
   HIGH = 'HIGH',

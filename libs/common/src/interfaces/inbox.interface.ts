@@ -1,5 +1,11 @@
 import type { MediaKind } from '../limits';
-import type { MediaProcessingState, MessageAuthor, TipPriority, TipStatus } from '../enums/tip.enum';
+import type {
+  MediaProcessingState,
+  MessageAuthor,
+  TipChannel,
+  TipPriority,
+  TipStatus,
+} from '../enums/tip.enum';
 
 export interface StaffRef {
   id: string;
@@ -12,6 +18,8 @@ export interface TipSummary {
   code: string;
   status: TipStatus;
   priority: TipPriority;
+  /** How the tip arrived (web form, phone line, text message). */
+  channel: TipChannel;
   receivedAt: string;
   excerpt: string;
   appeal?: { id: string; slug: string; kind: string };

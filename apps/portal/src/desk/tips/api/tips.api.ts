@@ -5,6 +5,7 @@ import type {
   InboxPage,
   MergeResult,
   RejectionResult,
+  TipChannel,
   TipDetail,
   TipPriority,
   TipStatus,
@@ -21,6 +22,7 @@ export const duplicatesKey = (id: string) => [...TIPS_KEY, 'duplicates', id] as 
 export interface InboxFilters {
   status?: TipStatus;
   priority?: TipPriority;
+  channel?: TipChannel;
   assignee?: 'me' | 'unassigned';
   hasMedia?: boolean;
   hasLocation?: boolean;

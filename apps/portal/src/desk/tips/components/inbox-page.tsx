@@ -1,4 +1,4 @@
-import { TipPriority, TipStatus, type TipSummary } from '@vigie/common';
+import { TipChannel, TipPriority, TipStatus, type TipSummary } from '@vigie/common';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -15,19 +15,22 @@ import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
 import { useBulkUpdate, useInbox, useTipsWrite } from '../hooks/use-tips';
 import { formatCount, isTypingTarget, SETTABLE_STATUSES } from './inbox-keys';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { PriorityBadge, TipStatusBadge } from './tip-badges';
+import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
 import './inbox.css';
 
 const STATUSES = Object.values(TipStatus);
 const PRIORITIES = Object.values(TipPriority);
+const CHANNELS = Object.values(TipChannel);
 
 function filtersFrom(params: URLSearchParams): InboxFilters {
   const status = params.get('status') ?? '';
   const priority = params.get('priority') ?? '';
   const assignee = params.get('assignee') ?? '';
+  const channel = params.get('channel') ?? '';
   return {
     status: (STATUSES as string[]).includes(status) ? (status as TipStatus) : undefined,
     priority: (PRIORITIES as string[]).includes(priority) ? (priority as TipPriority) : undefined,
+    channel: (CHANNELS as string[]).includes(channel) ? (channel as TipChannel) : undefined,
     assignee: assignee === 'me' || assignee === 'unassigned' ? assignee : undefined,
     hasMedia: params.get('hasMedia') === 'true' || undefined,
     hasLocation: params.get('hasLocation') === 'true' || undefined,
@@ -303,6 +306,24 @@ export function InboxPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-channel`}>
+            {t('desk.inbox.filters.channel')}
+          </label>
+          <select
+            id={`${id}-channel`}
+            className="field__input"
+            value={filters.channel ?? ''}
+            onChange={(event) => setFilter('channel', event.target.value)}
+          >
+            <option value="">{t('desk.inbox.filters.anyChannel')}</option>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {t(`desk.tipChannel.${channel}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <label className="checkbox inbox-filters__check">
           <input
             type="checkbox"
@@ -511,6 +532,7 @@ export function InboxPage() {
                         {tip.code}
                       </Link>
                       <TipStatusBadge status={tip.status} />
+                      <ChannelBadge channel={tip.channel} />
                     </p>
                     <p className="inbox-row__excerpt">{tip.excerpt}</p>
                     <ul className="inbox-row__meta">

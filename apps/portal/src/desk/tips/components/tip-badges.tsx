@@ -1,4 +1,4 @@
-import type { TipPriority, TipStatus } from '@vigie/common';
+import type { TipChannel, TipPriority, TipStatus } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 
 export function PriorityBadge({ priority }: { priority: TipPriority }) {
@@ -13,4 +13,15 @@ export function PriorityBadge({ priority }: { priority: TipPriority }) {
 export function TipStatusBadge({ status }: { status: TipStatus }) {
   const { t } = useTranslation();
   return <span className="tip-status">{t(`desk.tipStatus.${status}`)}</span>;
+}
+
+/** How the tip arrived. The label carries the meaning; the outline only sets it apart from the status. */
+export function ChannelBadge({ channel }: { channel: TipChannel }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tip-channel tip-channel--${channel.toLowerCase()}`}>
+      <span className="visually-hidden">{t('desk.tipChannel.label')} </span>
+      {t(`desk.tipChannel.${channel}`)}
+    </span>
+  );
 }

@@ -12,7 +12,7 @@ import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { useTip } from '../hooks/use-tips';
 import { RecordActions } from '../../records/record-actions';
 import { DuplicatesPanel } from './duplicates-panel';
-import { PriorityBadge, TipStatusBadge } from './tip-badges';
+import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
 import { TriageControls } from './triage-controls';
 import { MediaSection } from './tip-media-section';
 import { ThreadSection } from './tip-thread-section';
@@ -57,6 +57,7 @@ function TipView({ tip }: { tip: TipDetail }) {
         <p className="tip-detail__badges">
           <PriorityBadge priority={tip.priority} />
           <TipStatusBadge status={tip.status} />
+          <ChannelBadge channel={tip.channel} />
         </p>
       </div>
       <div className="tip-detail__grid">
