@@ -1,3 +1,5 @@
+// First: the configuration loads the shared contract, whose DTOs are decorated.
+import 'reflect-metadata';
 import { anchorFileOf, anchorKey, checkAnchors, readAnchors } from '../audit/audit-anchors';
 import { verifyAuditLog } from '../audit/audit-verifier';
 import { existingEncryptionKey } from '../config/encryption-key';

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { Environment, loadEnvironment } from '../config/environment';
+import { EmbeddedClusterInUse } from '../database/embedded-cluster-guard';
 import { RunningPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
 
 /**
@@ -18,9 +19,12 @@ export async function withDatabase<T>(
       dataDir: env.DATA_DIR,
       port: env.EMBEDDED_PG_PORT,
       database: 'vigie',
-    }).catch(
-      () => undefined, // already running under `npm start`: connect to it below
-    );
+    }).catch((err: unknown) => {
+      // Already running under `npm start` (or another tool): connect to it below. Anything else
+      // (the port taken by a stranger, DATA_DIR not writable) is said as the server would say it.
+      if (err instanceof EmbeddedClusterInUse) return undefined;
+      throw err;
+    });
     url = embedded?.url ?? (await runningEmbeddedUrl(env));
   }
   const client = new Client({ connectionString: url });

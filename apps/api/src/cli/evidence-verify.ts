@@ -1,3 +1,5 @@
+// First: the configuration loads the shared contract, whose DTOs are decorated.
+import 'reflect-metadata';
 import { stat } from 'node:fs/promises';
 import { EvidenceVerifyReport, verifyEvidencePackage } from '../records/evidence/evidence-verifier';
 

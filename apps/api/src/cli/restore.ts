@@ -1,3 +1,5 @@
+// First: the configuration loads the shared contract, whose DTOs are decorated.
+import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { restoreBackup, RestoreRefused } from '../backup/restore';
