@@ -8,4 +8,6 @@ export interface ApiError {
   message: string;
   errors?: Record<string, string>;
   correlationId?: string;
+  /** An upload's refused file: its place among the request's files, from 0. */
+  file?: number;
 }

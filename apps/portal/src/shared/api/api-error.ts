@@ -12,6 +12,8 @@ export class ApiError extends Error implements ApiErrorBody {
   readonly code: string;
   readonly errors?: Record<string, string>;
   readonly correlationId?: string;
+  /** Which file of the request was refused (its place, from 0), when the API names one. */
+  readonly file?: number;
 
   constructor(body: ApiErrorBody) {
     super(body.message);
@@ -20,6 +22,7 @@ export class ApiError extends Error implements ApiErrorBody {
     this.code = body.code;
     this.errors = body.errors;
     this.correlationId = body.correlationId;
+    this.file = body.file;
   }
 
   static isApiError(error: unknown): error is ApiError {
@@ -47,6 +50,7 @@ export function apiErrorFrom(status: number, statusText: string, body: unknown):
       message: body.message,
       errors: body.errors && typeof body.errors === 'object' ? body.errors : undefined,
       correlationId: typeof body.correlationId === 'string' ? body.correlationId : undefined,
+      file: typeof body.file === 'number' ? body.file : undefined,
     });
   }
   return new ApiError({

@@ -53,6 +53,13 @@ describe('what a failed sending means for the form', () => {
       message: 'tipSend.errors.fileUnsupported',
     });
     expect(submitOutcome(apiError(422, 'DAMAGED'))).toMatchObject({ message: 'tipSend.errors.fileDamaged' });
+    // The API names the refused file by its place in the request: the form marks that one.
+    const hidden = new ApiError({ statusCode: 422, code: 'HIDDEN_DATA', message: 'x', file: 2 });
+    expect(submitOutcome(hidden)).toEqual({
+      kind: 'files',
+      message: 'tipSend.errors.fileDamaged',
+      fileIndex: 2,
+    });
     expect(submitOutcome(apiError(422, 'TOO_MANY_PIXELS'))).toMatchObject({
       message: 'tipSend.errors.fileTooManyPixels',
     });

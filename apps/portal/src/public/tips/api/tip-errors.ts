@@ -8,8 +8,8 @@ export type SubmitOutcome =
   | { kind: 'fields'; step: TipStep; fields: [TipField, string][] }
   /** The proof-of-work was refused (expired, or spent by an attempt whose answer was lost): solve anew. */
   | { kind: 'challenge' }
-  /** A file the API will not take: back to the files step, with the reason. */
-  | { kind: 'files'; message: ParseKeys }
+  /** A file the API will not take: back to the files step, with the reason (beside the file, when the API names it). */
+  | { kind: 'files'; message: ParseKeys; fileIndex?: number }
   /** The appeal closed meanwhile: offer to send to the police service without it. */
   | { kind: 'appealClosed' }
   /** Too many tips from this connection: the tipster retries later, by hand. */
@@ -49,7 +49,9 @@ export function submitOutcome(error: unknown): SubmitOutcome {
     return { kind: 'files', message: 'tipSend.errors.filesTooLarge' };
   if (statusCode === 415) return { kind: 'files', message: 'tipSend.errors.fileUnsupported' };
   if (code === 'TOO_MANY_PIXELS') return { kind: 'files', message: 'tipSend.errors.fileTooManyPixels' };
-  if (statusCode === 422) return { kind: 'files', message: 'tipSend.errors.fileDamaged' };
+  // DAMAGED or HIDDEN_DATA: the file is not what it says; the API names its place in the request.
+  if (statusCode === 422)
+    return { kind: 'files', message: 'tipSend.errors.fileDamaged', fileIndex: error.file };
   if (code === 'TOO_MANY_FILES') return { kind: 'files', message: 'tipSend.errors.tooManyFiles' };
 
   const entries = Object.entries(error.errors ?? {});

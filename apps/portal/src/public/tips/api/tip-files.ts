@@ -1,9 +1,11 @@
-import { ALLOWED_MEDIA, type MediaKind } from '@vigie/common';
+import { ALLOWED_MEDIA, TIP_UPLOAD_LIMITS, type MediaKind } from '@vigie/common';
 
-/** The API's default TIP_MAX_FILES: files in one request. */
-export const TIP_MAX_FILES = 10;
+/** The API's default TIP_MAX_FILES: files one tip may carry, with it and after it. */
+export const TIP_MAX_FILES = TIP_UPLOAD_LIMITS.maxFiles;
 /** The API's default TIP_FILE_MAX_MB, per file. */
-export const TIP_FILE_MAX_BYTES = 2048 * 1024 * 1024;
+export const TIP_FILE_MAX_BYTES = TIP_UPLOAD_LIMITS.fileBytes;
+/** The API's default TIP_TOTAL_MAX_MB: what one tip may carry in all. */
+export const TIP_TOTAL_MAX_BYTES = TIP_UPLOAD_LIMITS.totalBytes;
 /**
  * Above this, a file goes after the receipt, resumably (tus), instead of inside the tip's request: a
  * dropped connection then costs one chunk of a video, not the whole tip.
@@ -46,7 +48,7 @@ let counter = 0;
 export function pickFiles(
   existing: readonly PickedFile[],
   files: readonly File[],
-  maxFiles = TIP_MAX_FILES,
+  maxFiles: number = TIP_MAX_FILES,
 ): { accepted: PickedFile[]; rejected: Rejection[] } {
   const accepted: PickedFile[] = [];
   const rejected: Rejection[] = [];
@@ -81,7 +83,8 @@ export function fileProgress(loaded: number, total: number, sizes: readonly numb
 }
 
 /** "3.4 MB" or "820 KB", in the reader's language (the unit comes from the catalogue). */
-export function sizeParts(bytes: number): { unit: 'mb' | 'kb'; size: number } {
+export function sizeParts(bytes: number): { unit: 'gb' | 'mb' | 'kb'; size: number } {
+  if (bytes >= 1024 * 1024 * 1024) return { unit: 'gb', size: Math.round((bytes / 1024 ** 3) * 10) / 10 };
   return bytes >= 1024 * 1024
     ? { unit: 'mb', size: Math.round((bytes / 1024 / 1024) * 10) / 10 }
     : { unit: 'kb', size: Math.max(1, Math.round(bytes / 1024)) };

@@ -1,4 +1,5 @@
 import type { MediaKind } from '@vigie/common';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sizeParts } from '../api/tip-files';
@@ -12,6 +13,8 @@ export interface FileRow {
   large?: boolean;
   /** 0–1 while sending; undefined before. */
   progress?: number;
+  /** Why the API refused this file at the last sending (translated). */
+  error?: string;
 }
 
 interface Props {
@@ -20,10 +23,15 @@ interface Props {
   label: string;
 }
 
+/** A size as the tipster reads it: "4 GB", "3.2 MB", "640 KB". */
+export function sizeText(t: TFunction, bytes: number): string {
+  const { unit, size } = sizeParts(bytes);
+  return t(`tip.files.${unit}`, { size: size.toLocaleString() });
+}
+
 export function FileSize({ bytes }: { bytes: number }) {
   const { t } = useTranslation();
-  const { unit, size } = sizeParts(bytes);
-  return <>{t(`tip.files.${unit}`, { size: size.toLocaleString() })}</>;
+  return <>{sizeText(t, bytes)}</>;
 }
 
 function Thumbnail({ file }: { file: FileRow }) {
@@ -62,6 +70,7 @@ export function FileList({ files, onRemove, label }: Props) {
               {t(`tip.files.kind.${file.kind}`)} · <FileSize bytes={file.size} />
             </p>
             {file.large && <p className="file-row__note">{t('tip.files.large')}</p>}
+            {file.error && <p className="file-row__error">{file.error}</p>}
             {file.progress !== undefined && (
               <progress
                 className="file-row__progress"

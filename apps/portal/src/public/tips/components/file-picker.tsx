@@ -1,21 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { MEDIA_ACCEPT, TIP_MAX_FILES, type Rejection } from '../api/tip-files';
+import { MEDIA_ACCEPT, TIP_FILE_MAX_BYTES, TIP_MAX_FILES, type Rejection } from '../api/tip-files';
+import { sizeText } from './file-list';
 
 interface Props {
   onPick: (files: FileList | null) => void;
   rejections: readonly Rejection[];
   disabled?: boolean;
+  /** How many files may still be added (the follow-up page: what the tip has left). */
+  maxFiles?: number;
 }
-
-const MAX_SIZE = '2 GB';
 
 /**
  * Two ways in: the camera (photo, video or sound, captured now) and the phone's gallery or files. Each is
  * a real file input inside its label, styled as a button, so keyboards and screen readers get a plain
  * control.
  */
-export function FilePicker({ onPick, rejections, disabled = false }: Props) {
+export function FilePicker({ onPick, rejections, disabled = false, maxFiles = TIP_MAX_FILES }: Props) {
   const { t } = useTranslation();
+  const maxSize = sizeText(t, TIP_FILE_MAX_BYTES);
   const pick = (input: HTMLInputElement) => {
     onPick(input.files);
     // The same file may be picked again after being removed.
@@ -66,9 +68,9 @@ export function FilePicker({ onPick, rejections, disabled = false }: Props) {
           {rejections.map((rejection, index) => (
             <li key={index}>
               {rejection.reason === 'count'
-                ? t('tip.files.rejectedCount', { max: TIP_MAX_FILES })
+                ? t('tip.files.rejectedCount', { max: maxFiles })
                 : rejection.reason === 'size'
-                  ? t('tip.files.rejectedSize', { name: rejection.name, max: MAX_SIZE })
+                  ? t('tip.files.rejectedSize', { name: rejection.name, max: maxSize })
                   : t('tip.files.rejectedType', { name: rejection.name })}
             </li>
           ))}

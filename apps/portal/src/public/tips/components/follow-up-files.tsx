@@ -9,7 +9,7 @@ import { fileProgress } from '../api/tip-files';
 import { sendFollowUpFiles } from '../api/tips.api';
 import { useLargeUploads, type FollowUpAccess } from '../hooks/use-large-uploads';
 import { usePickedFiles } from '../hooks/use-picked-files';
-import { FileList } from './file-list';
+import { FileList, sizeText } from './file-list';
 import { FilePicker } from './file-picker';
 import { LargeUploadList } from './large-upload-list';
 
@@ -25,16 +25,21 @@ interface Props {
 /** What the tipster has sent so far, and more: photos in one request, videos resumably one by one. */
 export function FollowUpFiles({ view, token, access, onUpdate, onRefresh, onExpired }: Props) {
   const { t } = useTranslation();
-  const picked = usePickedFiles();
+  // What the tip may still take, over every route (the API's figures): shown before files are picked.
+  const filesLeft = Math.max(0, view.uploads.maxFiles - view.uploads.usedFiles);
+  const bytesLeft = Math.max(0, view.uploads.maxBytes - view.uploads.usedBytes);
+  const picked = usePickedFiles(filesLeft);
   const uploads = useLargeUploads(access, onRefresh);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [refusedKey, setRefusedKey] = useState<string | undefined>(undefined);
   const [sent, setSent] = useState(false);
   const closed = view.status === CoarseTipStatus.CLOSED;
   const sending = progress !== null;
 
   const send = async () => {
     setFailure(null);
+    setRefusedKey(undefined);
     setSent(false);
     const small = picked.files.filter((file) => !file.large);
     uploads.add(picked.files.filter((file) => file.large));
@@ -60,6 +65,8 @@ export function FollowUpFiles({ view, token, access, onUpdate, onRefresh, onExpi
       }
       const outcome = submitOutcome(error);
       setFailure(outcome.kind === 'files' ? t(outcome.message) : apiErrorMessage(t, error));
+      if (outcome.kind === 'files' && outcome.fileIndex !== undefined)
+        setRefusedKey(small[outcome.fileIndex]?.key);
       // What was not sent stays in the list: the tipster may remove the culprit and try again.
       picked.files.filter((file) => file.large).forEach((file) => picked.remove(file.key));
     } finally {
@@ -89,8 +96,18 @@ export function FollowUpFiles({ view, token, access, onUpdate, onRefresh, onExpi
       {!closed && (
         <div className="follow-up-add">
           <h3 className="follow-up-add__heading">{t('followUp.files.addHeading')}</h3>
+          <p className="field__hint">
+            {filesLeft > 0 && bytesLeft > 0
+              ? t('followUp.files.allowance', { count: filesLeft, size: sizeText(t, bytesLeft) })
+              : t('followUp.files.allowanceNone')}
+          </p>
           {failure && <Notice tone="error">{failure}</Notice>}
-          <FilePicker onPick={picked.add} rejections={picked.rejections} disabled={sending} />
+          <FilePicker
+            onPick={picked.add}
+            rejections={picked.rejections}
+            disabled={sending || filesLeft === 0 || bytesLeft === 0}
+            maxFiles={filesLeft}
+          />
           {picked.files.length > 0 && (
             <>
               <FileList
@@ -100,6 +117,7 @@ export function FollowUpFiles({ view, token, access, onUpdate, onRefresh, onExpi
                   name: file.file.name,
                   size: file.file.size,
                   progress: shares && !file.large ? shares[smallIndex++] : undefined,
+                  error: file.key === refusedKey ? t('tip.files.damaged') : undefined,
                 }))}
                 onRemove={sending ? undefined : picked.remove}
               />

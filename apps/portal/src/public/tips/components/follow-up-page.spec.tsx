@@ -82,6 +82,8 @@ describe('FollowUpPage', () => {
     expect(screen.getByText('Vous')).toBeTruthy();
     expect(screen.getByText('En cours d’examen par les enquêteurs.')).toBeTruthy();
     expect(screen.getByText('Une récompense est offerte : votre information est admissible.')).toBeTruthy();
+    // What the tip may still take, before any file is picked (19 files, 4 GB less 2.5 MB).
+    expect(screen.getByText('Vous pouvez encore envoyer 19 fichiers, 4 Go en tout.')).toBeTruthy();
     const viewCall = fetchMock.mock.calls.find(([, init]) => init?.method === 'GET');
     expect((viewCall?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer tok.en.mac');
     expect(sessionStorage.getItem('vigie.followUp')).toContain('tok.en.mac');

@@ -40,8 +40,8 @@ interface Props {
   onDestinationMissing: () => void;
   /** The appeal closed meanwhile; the tipster chose to send to its police service anyway. */
   onSendWithoutAppeal: () => void;
-  /** The API refused a file: the form goes back to the files step with this (translated) reason. */
-  onFilesRefused: (message: string) => void;
+  /** The API refused a file: the form goes back to the files step with this (translated) reason, beside that file if known. */
+  onFilesRefused: (message: string, fileKey?: string) => void;
   onReceived: (receipt: Receipt, largeFiles: PickedFile[]) => void;
 }
 
@@ -74,7 +74,11 @@ export function SendStep({
     },
     onFailed: (outcome) => {
       if (outcome.kind === 'fields') tip.showServerErrors(outcome.step, outcome.fields);
-      else if (outcome.kind === 'files') onFilesRefused(t(outcome.message));
+      else if (outcome.kind === 'files')
+        onFilesRefused(
+          t(outcome.message),
+          outcome.fileIndex === undefined ? undefined : sent.small[outcome.fileIndex]?.key,
+        );
       else if (outcome.kind !== 'challenge') setRefusal(outcome);
     },
   });

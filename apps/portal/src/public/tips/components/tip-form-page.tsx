@@ -74,7 +74,7 @@ export function TipFormPage() {
   const appealSlug = APPEAL_SLUG.test(slugParam) ? slugParam : undefined;
   const appeal = usePublicAppeal(appealSlug);
   const [withoutAppeal, setWithoutAppeal] = useState(false);
-  const [filesError, setFilesError] = useState<string | null>(null);
+  const [filesError, setFilesError] = useState<{ message: string; fileKey?: string } | null>(null);
   // A receipt not yet saved comes back here (Back from the follow-up, or "show my code again").
   const [received, setReceived] = useState<{ receipt: Receipt; largeFiles: PickedFile[] } | null>(() => {
     const receipt = pendingReceipt();
@@ -191,8 +191,8 @@ export function TipFormPage() {
                 setAgencyAsked((count) => count + 1);
               }}
               onSendWithoutAppeal={() => setWithoutAppeal(true)}
-              onFilesRefused={(message) => {
-                setFilesError(message);
+              onFilesRefused={(message, fileKey) => {
+                setFilesError({ message, fileKey });
                 tip.goToStep('files');
               }}
               onReceived={(receipt, largeFiles) => {

@@ -7,7 +7,7 @@ export interface ShownFile extends PickedFile {
 }
 
 /** Files chosen from the camera or the gallery, with thumbnails, until they are sent or removed. */
-export function usePickedFiles() {
+export function usePickedFiles(maxFiles?: number) {
   const [files, setFiles] = useState<ShownFile[]>([]);
   const [rejections, setRejections] = useState<Rejection[]>([]);
   const filesRef = useRef(files);
@@ -24,7 +24,7 @@ export function usePickedFiles() {
 
   const add = (list: FileList | readonly File[] | null) => {
     if (!list) return;
-    const { accepted, rejected } = pickFiles(filesRef.current, [...list]);
+    const { accepted, rejected } = pickFiles(filesRef.current, [...list], maxFiles);
     const shown = accepted.map((file): ShownFile =>
       file.kind === 'image' ? { ...file, previewUrl: URL.createObjectURL(file.file) } : file,
     );
