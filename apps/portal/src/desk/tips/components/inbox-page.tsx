@@ -1,4 +1,4 @@
-import { TipChannel, TipPriority, TipStatus, type TipSummary } from '@vigie/common';
+import { TipStatus, type TipSummary } from '@vigie/common';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -6,38 +6,18 @@ import { Notice } from '../../../shared/components/notice';
 import { PageLoading } from '../../../shared/components/page-loading';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { formatDate } from '../../../shared/i18n/format';
-import { intlLocale, usePortalLanguage } from '../../../shared/i18n/language';
+import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
-import { updateTip, type InboxFilters } from '../api/tips.api';
+import { updateTip } from '../api/tips.api';
 import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
 import { useBulkUpdate, useInbox, useTipsWrite } from '../hooks/use-tips';
-import { formatCount, isTypingTarget, SETTABLE_STATUSES } from './inbox-keys';
+import { isTypingTarget, SETTABLE_STATUSES } from './inbox-keys';
+import { filtersFrom, InboxFilterBar, InboxTabs } from './inbox-filters';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
 import './inbox.css';
-
-const STATUSES = Object.values(TipStatus);
-const PRIORITIES = Object.values(TipPriority);
-const CHANNELS = Object.values(TipChannel);
-
-function filtersFrom(params: URLSearchParams): InboxFilters {
-  const status = params.get('status') ?? '';
-  const priority = params.get('priority') ?? '';
-  const assignee = params.get('assignee') ?? '';
-  const channel = params.get('channel') ?? '';
-  return {
-    status: (STATUSES as string[]).includes(status) ? (status as TipStatus) : undefined,
-    priority: (PRIORITIES as string[]).includes(priority) ? (priority as TipPriority) : undefined,
-    channel: (CHANNELS as string[]).includes(channel) ? (channel as TipChannel) : undefined,
-    assignee: assignee === 'me' || assignee === 'unassigned' ? assignee : undefined,
-    hasMedia: params.get('hasMedia') === 'true' || undefined,
-    hasLocation: params.get('hasLocation') === 'true' || undefined,
-    tag: params.get('tag') || undefined,
-    q: params.get('q') || undefined,
-  };
-}
 
 /** `/desk` and `/desk/inbox`: incoming tips, urgent first, live, and usable from the keyboard alone. */
 export function InboxPage() {
@@ -230,7 +210,6 @@ export function InboxPage() {
     setParams(next, { replace: true });
   };
 
-  const locale = intlLocale(lang);
   const counts = firstPage?.counts ?? null;
 
   return (
@@ -250,126 +229,9 @@ export function InboxPage() {
         </p>
       )}
 
-      <nav aria-label={t('desk.inbox.tabsLabel')}>
-        <ul className="inbox-tabs">
-          {[undefined, ...STATUSES].map((status) => (
-            <li key={status ?? 'all'}>
-              <button
-                type="button"
-                className="inbox-tabs__tab"
-                aria-pressed={filters.status === status}
-                onClick={() => setFilter('status', status)}
-              >
-                {status ? t(`desk.tipStatus.${status}`) : t('desk.inbox.allStatuses')}
-                {status && counts && (
-                  <span className="inbox-tabs__count">
-                    {formatCount(counts[status], firstPage?.countCap ?? Infinity, locale)}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <InboxTabs filters={filters} counts={counts} countCap={firstPage?.countCap} setFilter={setFilter} />
 
-      <div className="inbox-filters" role="group" aria-label={t('desk.inbox.filters.label')}>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-assignee`}>
-            {t('desk.inbox.filters.assignee')}
-          </label>
-          <select
-            id={`${id}-assignee`}
-            className="field__input"
-            value={filters.assignee ?? ''}
-            onChange={(event) => setFilter('assignee', event.target.value)}
-          >
-            <option value="">{t('desk.inbox.filters.anyone')}</option>
-            <option value="me">{t('desk.inbox.filters.mine')}</option>
-            <option value="unassigned">{t('desk.inbox.filters.unassigned')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-priority`}>
-            {t('desk.inbox.filters.priority')}
-          </label>
-          <select
-            id={`${id}-priority`}
-            className="field__input"
-            value={filters.priority ?? ''}
-            onChange={(event) => setFilter('priority', event.target.value)}
-          >
-            <option value="">{t('desk.inbox.filters.anyPriority')}</option>
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {t(`desk.tipPriority.${priority}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-channel`}>
-            {t('desk.inbox.filters.channel')}
-          </label>
-          <select
-            id={`${id}-channel`}
-            className="field__input"
-            value={filters.channel ?? ''}
-            onChange={(event) => setFilter('channel', event.target.value)}
-          >
-            <option value="">{t('desk.inbox.filters.anyChannel')}</option>
-            {CHANNELS.map((channel) => (
-              <option key={channel} value={channel}>
-                {t(`desk.tipChannel.${channel}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="checkbox inbox-filters__check">
-          <input
-            type="checkbox"
-            checked={filters.hasMedia ?? false}
-            onChange={(event) => setFilter('hasMedia', event.target.checked ? 'true' : undefined)}
-          />
-          {t('desk.inbox.filters.hasMedia')}
-        </label>
-        <label className="checkbox inbox-filters__check">
-          <input
-            type="checkbox"
-            checked={filters.hasLocation ?? false}
-            onChange={(event) => setFilter('hasLocation', event.target.checked ? 'true' : undefined)}
-          />
-          {t('desk.inbox.filters.hasLocation')}
-        </label>
-        <form className="inbox-filters__search" role="search" onSubmit={onSearch}>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-q`}>
-              {t('desk.inbox.filters.search')}
-            </label>
-            <input
-              id={`${id}-q`}
-              name="q"
-              className="field__input"
-              defaultValue={filters.q}
-              maxLength={200}
-            />
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-tag`}>
-              {t('desk.inbox.filters.tag')}
-            </label>
-            <input
-              id={`${id}-tag`}
-              name="tag"
-              className="field__input"
-              defaultValue={filters.tag}
-              maxLength={40}
-            />
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t('desk.inbox.filters.apply')}
-          </button>
-        </form>
-      </div>
+      <InboxFilterBar filters={filters} setFilter={setFilter} onSearch={onSearch} />
 
       {refusal && (
         <Notice
