@@ -16,10 +16,13 @@ export function StaffBar({ profile }: { profile: StaffProfile }) {
         <div className="staff-bar__who">
           <p className="staff-bar__name">{profile.displayName}</p>
           <dl className="staff-bar__facts">
-            <div>
-              <dt>{t('desk.agency')}</dt>
-              <dd>{profile.agency?.name}</dd>
-            </div>
+            {/* A platform operator belongs to no agency. */}
+            {profile.agency && (
+              <div>
+                <dt>{t('desk.agency')}</dt>
+                <dd>{profile.agency.name}</dd>
+              </div>
+            )}
             <div>
               <dt>{t('desk.roles')}</dt>
               <dd>
