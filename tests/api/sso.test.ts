@@ -1,3 +1,4 @@
+import { SIGN_IN_BOUNDS } from '../../apps/api/src/identity/sign-in-throttle';
 import { ApiClient } from '../support/api-client';
 import { DEMO_PASSWORD } from '../support/constants';
 import { startProvider, TestProvider } from '../support/oidc-provider';
@@ -395,6 +396,17 @@ describe('SSO administration', () => {
         body: JSON.stringify({ email: 'supervisor@demo.test', password: 'not the password at all' }),
       });
       expect(wrong.status).toBe(401);
+      // Right or wrong, every attempt counts: past the bound a right password learns nothing either.
+      const attempt = (password: string) =>
+        fetch(`${t.baseUrl}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'supervisor@demo.test', password }),
+        });
+      for (let i = 2; i < SIGN_IN_BOUNDS.account.limit; i++) await attempt('not the password at all');
+      const locked = await attempt(DEMO_PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(((await locked.json()) as { code: string }).code).toBe('SIGN_IN_THROTTLED');
       // Another agency still signs in with passwords.
       expect((await ApiClient.signedIn(t.baseUrl, 'investigator@second.test')).sessionToken).toBeTruthy();
       // What the sign-in page offers, by the e-mail's domain or the agency.

@@ -11,6 +11,7 @@ import { identityError } from './identity.errors';
 import { verifyPassword } from './password-hasher';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
+import { ssoError } from './sso/sso.errors';
 import { StaffUser } from './staff-user.entity';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
 
@@ -65,6 +66,12 @@ export class AuthService {
       throw identityError('INVALID_CREDENTIALS');
     }
     const verified = active!;
+    // Only now, behind the throttle and a right password: asked earlier, it would confirm a
+    // password at any speed, and time the answer for accounts of agencies that turned it off.
+    if (await this.passwordSignInOff(verified.agencyId)) {
+      await this.auditFailure(verified, email, 'password sign-in off for the agency');
+      throw ssoError('PASSWORD_SIGN_IN_OFF');
+    }
     let step: number | null = null;
     if (verified.totpEnabled) {
       if (!dto.totp) throw identityError('TOTP_REQUIRED');
@@ -166,6 +173,16 @@ export class AuthService {
       });
     });
     return this.profile({ ...actor, totpEnrolmentRequired: false });
+  }
+
+  /** The agency signs in through its provider only (identity/sso); a platform operator has none. */
+  private async passwordSignInOff(agencyId: string | null): Promise<boolean> {
+    if (!agencyId) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM agency_sso WHERE agency_id = $1 AND enabled AND NOT password_sign_in`,
+      [agencyId],
+    );
+    return rows.length > 0;
   }
 
   private async auditFailure(user: StaffUser | null, email: string, reason: string): Promise<void> {

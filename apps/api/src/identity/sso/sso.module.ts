@@ -1,9 +1,8 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SessionService } from '../session.service';
 import { AgencySso, SsoIdentity } from './agency-sso.entity';
 import { OidcClients } from './oidc-clients';
-import { PasswordSignInGate } from './password-sign-in.gate';
 import { SsoAdminController } from './sso-admin.controller';
 import { SsoOptionsService } from './sso-options.service';
 import { SsoSettingsService } from './sso-settings.service';
@@ -17,8 +16,4 @@ import { SsoController } from './sso.controller';
   // SessionService holds no state: this module's copy opens sessions exactly as password sign-in does.
   providers: [OidcClients, SsoSettingsService, SsoSignInService, SsoOptionsService, SessionService],
 })
-export class SsoModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PasswordSignInGate).forRoutes({ path: 'api/auth/login', method: RequestMethod.POST });
-  }
-}
+export class SsoModule {}
