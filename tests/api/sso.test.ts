@@ -234,6 +234,36 @@ describe('SSO sign-in', () => {
   });
 });
 
+describe('SSO across agencies', () => {
+  it('refuses a person linked in one agency who signs in through another agency with the same issuer', async () => {
+    await signInAs('alice');
+    const [alice] = (await t.db.query(`SELECT id, roles FROM staff_user WHERE email = 'alice@demo.test'`))
+      .rows as { id: string; roles: string[] }[];
+    // The second agency's provider claims the same issuer, and maps the same group to ADMIN.
+    await t.db.query(
+      `INSERT INTO agency_sso (agency_id, enabled, issuer, client_id, client_secret_enc, scopes, groups_claim, role_mapping)
+       SELECT (SELECT id FROM agency WHERE slug = 'second'), true, issuer, client_id, client_secret_enc, scopes, groups_claim,
+              '[{"group": "vigie-investigators", "roles": ["ADMIN"]}]'::jsonb
+         FROM agency_sso WHERE agency_id = (SELECT id FROM agency WHERE slug = 'demo')`,
+    );
+    try {
+      const { app, authorizationUrl } = await start('second');
+      const res = await callback(await atProvider('alice', authorizationUrl), app);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/login?sso_error=EMAIL_ELSEWHERE');
+      expect(res.headers.getSetCookie().some((c) => c.startsWith('vigie_session='))).toBe(false);
+      const after = (await t.db.query(`SELECT roles FROM staff_user WHERE id = $1`, [alice.id])).rows[0] as {
+        roles: string[];
+      };
+      expect(after.roles).toEqual(alice.roles);
+    } finally {
+      await t.db.query(
+        `DELETE FROM agency_sso WHERE agency_id = (SELECT id FROM agency WHERE slug = 'second')`,
+      );
+    }
+  });
+});
+
 describe('SSO bad input: a clear 4xx, and nothing changed', () => {
   const unchanged = async <T>(work: () => Promise<T>): Promise<T> => {
     const before = [await count('staff_user'), await count('staff_session'), await count('sso_identity')];

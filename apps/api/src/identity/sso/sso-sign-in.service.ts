@@ -123,6 +123,10 @@ export class SsoSignInService {
     return this.dataSource.transaction(async (tx) => {
       const linked = await tx.findOneBy(SsoIdentity, { issuer, subject });
       let user = linked ? await tx.findOneBy(StaffUser, { id: linked.staffUserId }) : null;
+      // Issuer + subject name a person at a provider, not in an agency: another agency's provider
+      // (shared, or one claiming the same issuer) must not sign in, nor re-map the roles of, this one's staff.
+      if (user && user.agencyId !== sso.agencyId)
+        return this.refuse(tx, sso, null, 'EMAIL_ELSEWHERE', { issuer, subject });
       if (!user && email && claims.email_verified !== false) {
         user = await tx.findOneBy(StaffUser, { email });
         if (user && user.agencyId !== sso.agencyId)
