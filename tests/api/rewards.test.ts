@@ -1,4 +1,7 @@
+import { AppealKind } from '@vigie/common';
+import { Clock } from '../../apps/api/src/common/clock';
 import { ApiClient } from '../support/api-client';
+import { appealBody, publishedAppeal } from '../support/appeal-factory';
 import { startTestApp, TestApp } from '../support/test-app';
 import { tipForm } from '../support/tip-client';
 
@@ -104,17 +107,65 @@ describe('reward claims', () => {
       'REWARD_NOT_OFFERED',
     );
     const { auth } = await tipWithToken(rewardSlug);
-    // The reward's expiry passes (records are immutable, so a new version carries the new terms).
-    await t.db.query('BEGIN');
-    await t.db.query(`SET LOCAL session_replication_role = replica`);
-    await t.db.query(
-      `UPDATE appeal_version v SET public = jsonb_set(public, '{content,reward,expiresAt}', to_jsonb((now() - interval '1 day')::text))
-         FROM appeal a WHERE a.current_version_id = v.id AND a.slug = $1`,
-      [rewardSlug],
-    );
-    await t.db.query('COMMIT');
+    // The deadline kept with the tip passes (the app's clock, not the hour the test runs).
+    const deadline = (await anon.get('/api/public/tips/follow-up', auth)).body.reward.expiresAt;
+    t.app.get(Clock).set(new Date(Date.parse(deadline) + 60_000));
     const expired = await anon.post('/api/public/tips/follow-up/reward-claim', undefined, auth);
     expect(expired.status).toBe(409);
     expect(expired.body.code).toBe('REWARD_EXPIRED');
+    expect((await anon.get('/api/public/tips/follow-up', auth)).body.reward).toMatchObject({
+      offered: true,
+      eligible: false,
+      reason: 'EXPIRED',
+    });
+    t.app.get(Clock).set(undefined);
+  });
+
+  it('keeps the reward in force when the tip was sent, whatever happens to the appeal after', async () => {
+    const pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');
+    const appeal = await publishedAppeal(
+      pio,
+      supervisor,
+      appealBody(AppealKind.MISSING_PERSON, {
+        reward: {
+          amount: 2500,
+          currency: 'CAD',
+          terms: { fr: 'Pour la retrouver.', en: 'For finding her.' },
+          expiresAt: '2099-03-31T04:00:00.000Z',
+        },
+      }),
+    );
+    const { code, auth } = await tipWithToken(appeal.slug);
+    const kept = {
+      offered: true,
+      eligible: true,
+      reason: 'OPEN',
+      amount: 2500,
+      currency: 'CAD',
+      terms: { fr: 'Pour la retrouver.', en: 'For finding her.' },
+      expiresAt: '2099-03-31T04:00:00.000Z',
+    };
+    expect((await anon.get('/api/public/tips/follow-up', auth)).body.reward).toEqual(kept);
+
+    // Found safe: the public page drops the reward, the tipster's terms stay as they were.
+    expect((await pio.post(`/api/appeals/${appeal.id}/resolve`, { outcome: 'FOUND_SAFE' })).status).toBe(200);
+    expect((await anon.get(`/api/public/appeals/${appeal.slug}`)).body.reward).toBeUndefined();
+    expect((await anon.get('/api/public/tips/follow-up', auth)).body.reward).toEqual(kept);
+
+    // The resolved appeal takes no more tips; the first one can still claim, on its own terms.
+    expect(
+      (await anon.post('/api/public/tips', tipForm({ description: 'Trop tard', appeal: appeal.slug })))
+        .status,
+    ).toBe(404);
+    const claimed = await anon.post('/api/public/tips/follow-up/reward-claim', undefined, auth);
+    expect(claimed.status).toBe(201);
+    const claim = (await supervisor.get('/api/rewards/claims?status=REQUESTED')).body.find(
+      (c: { tipCode: string }) => c.tipCode === code,
+    );
+    expect(claim.terms).toMatchObject({
+      amount: 2500,
+      currency: 'CAD',
+      expiresAt: '2099-03-31T04:00:00.000Z',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { TipChannel, TipPriority, TipStatus } from '@vigie/common';
+import { RewardDto, TipChannel, TipPriority, TipStatus } from '@vigie/common';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -77,6 +77,10 @@ export class Tip {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags!: string[];
+
+  /** The reward in force when the tip arrived: eligibility and claims follow it, not the appeal's later state. */
+  @Column({ name: 'reward_terms', type: 'jsonb', nullable: true })
+  rewardTerms!: RewardDto | null;
 
   @Column({ name: 'media_count', type: 'int', default: 0 })
   mediaCount!: number;

@@ -38,6 +38,10 @@ export interface FollowUpView {
     eligible: boolean;
     reason: 'NO_REWARD' | 'EXPIRED' | 'OPEN';
     expiresAt?: string;
+    /** The reward in force when the tip was sent, as kept with it. */
+    amount?: number;
+    currency?: string;
+    terms?: LocalizedText;
     claim?: { status: 'REQUESTED' | 'APPROVED' | 'REFUSED' | 'PAID'; createdAt: string };
   };
 }

@@ -13,6 +13,7 @@ import { TipUploadReservations1763701210000 } from './1763701210000-tip-upload-r
 import { StaffAdministration1763701300000 } from './1763701300000-staff-administration';
 import { AgencySso1763701400000 } from './1763701400000-agency-sso';
 import { SubjectVocabularies1763701500000 } from './1763701500000-subject-vocabularies';
+import { TipRewardTerms1763701500001 } from './1763701500001-tip-reward-terms';
 import { TipChannel1763701800000 } from './1763701800000-tip-channel';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   StaffAdministration1763701300000,
   AgencySso1763701400000,
   SubjectVocabularies1763701500000,
+  TipRewardTerms1763701500001,
   TipChannel1763701800000,
 ];

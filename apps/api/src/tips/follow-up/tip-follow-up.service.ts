@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CoarseTipStatus, FollowUpSession, FollowUpView, MessageAuthor, TipStatus } from '@vigie/common';
+import {
+  CoarseTipStatus,
+  FollowUpSession,
+  FollowUpView,
+  MessageAuthor,
+  RewardDto,
+  TipStatus,
+} from '@vigie/common';
+import { Clock } from '../../common/clock';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { ReceivedFile } from '../../media/hashing-disk-storage';
@@ -41,6 +49,7 @@ export class TipFollowUpService {
     private readonly files: TipFiles,
     private readonly live: LiveEvents,
     private readonly budgets: UploadBudgets,
+    private readonly clock: Clock,
     config: AppConfig,
   ) {
     this.tokens = new FollowUpTokens(config.encryptionKey);
@@ -85,7 +94,7 @@ export class TipFollowUpService {
       this.dataSource.getRepository(TipMedia).find({ where: { tipId }, order: { fromTipsterAt: 'ASC' } }),
       tip.appealId
         ? this.dataSource.query(
-            `SELECT a.slug, v.public->'content'->'title' AS title, v.public->'content'->'reward' AS reward, a.status
+            `SELECT a.slug, v.public->'content'->'title' AS title, a.status
                FROM appeal a LEFT JOIN appeal_version v ON v.id = a.current_version_id WHERE a.id = $1`,
             [tip.appealId],
           )
@@ -102,7 +111,8 @@ export class TipFollowUpService {
       messages: messages.map((m) => ({ from: m.author, body: m.body, at: m.createdAt.toISOString() })),
       files: files.map((f) => ({ kind: f.kind, receivedAt: f.fromTipsterAt.toISOString() })),
       uploads,
-      reward: rewardEligibility(appeal?.reward, claim?.[0]),
+      // The reward in force when the tip arrived, kept with it: a resolved appeal changes nothing.
+      reward: rewardEligibility(tip.rewardTerms, claim?.[0], this.clock.now()),
     };
   }
 
@@ -143,18 +153,22 @@ export class TipFollowUpService {
 }
 
 function rewardEligibility(
-  reward: { expiresAt?: string } | null | undefined,
-  claim?: { status: string; created_at: Date },
+  reward: RewardDto | null,
+  claim: { status: string; created_at: Date } | undefined,
+  now: Date,
 ): FollowUpView['reward'] {
   type ClaimStatus = NonNullable<FollowUpView['reward']['claim']>['status'];
   const claimed = claim && { status: claim.status as ClaimStatus, createdAt: claim.created_at.toISOString() };
   if (!reward) return { offered: false, eligible: false, reason: 'NO_REWARD', claim: claimed };
-  const expired = !!reward.expiresAt && new Date(reward.expiresAt) <= new Date();
+  const expired = !!reward.expiresAt && new Date(reward.expiresAt) <= now;
   return {
     offered: true,
     eligible: !expired && !claimed,
     reason: expired ? 'EXPIRED' : 'OPEN',
     expiresAt: reward.expiresAt,
+    amount: reward.amount,
+    currency: reward.currency,
+    terms: reward.terms,
     claim: claimed,
   };
 }

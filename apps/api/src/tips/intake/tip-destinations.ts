@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppealKind, CreateTipDto } from '@vigie/common';
+import { AppealKind, CreateTipDto, RewardDto } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { PublicAppealCache } from '../../appeals/public-appeal-cache';
 import { tipError } from '../tips.errors';
@@ -9,6 +9,8 @@ export interface Destination {
   agencyId: string;
   appealId: string | null;
   appealKind?: AppealKind;
+  /** The reward the appeal's live version offers, kept with the tip if still open at its arrival. */
+  reward?: RewardDto | null;
 }
 
 /** A backstop only: publishing or closing an appeal clears the cache at once. */
@@ -54,13 +56,19 @@ export class TipDestinations {
   private async lookUp(dto: Pick<CreateTipDto, 'agency' | 'appeal'>): Promise<Destination> {
     if (dto.appeal) {
       const [appeal] = await this.dataSource.query(
-        `SELECT a.id, a.kind, a.agency_id, g.slug AS agency_slug FROM appeal a JOIN agency g ON g.id = a.agency_id
+        `SELECT a.id, a.kind, a.agency_id, g.slug AS agency_slug, v.public->'content'->'reward' AS reward
+           FROM appeal a JOIN agency g ON g.id = a.agency_id LEFT JOIN appeal_version v ON v.id = a.current_version_id
           WHERE a.slug = $1 AND a.status = 'PUBLISHED'`,
         [dto.appeal],
       );
       // Another agency's appeal, or one not open for tips, is simply not found.
       if (!appeal || (dto.agency && dto.agency !== appeal.agency_slug)) throw tipError('UNKNOWN_APPEAL');
-      return { agencyId: appeal.agency_id, appealId: appeal.id, appealKind: appeal.kind };
+      return {
+        agencyId: appeal.agency_id,
+        appealId: appeal.id,
+        appealKind: appeal.kind,
+        reward: appeal.reward,
+      };
     }
     const agencies: { id: string; slug: string }[] = await this.dataSource.query(
       `SELECT id, slug FROM agency ORDER BY slug`,

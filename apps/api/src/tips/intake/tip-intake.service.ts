@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreateTipDto, TipReceipt, TipStatus } from '@vigie/common';
+import { CreateTipDto, RewardDto, TipReceipt, TipStatus } from '@vigie/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -131,6 +131,8 @@ export class TipIntakeService {
             receivedAt: facts.receivedAt,
           }),
           version: 1,
+          // The reward in force now stays this tip's, whatever later happens to the appeal.
+          rewardTerms: openReward(to.reward, facts.receivedAt),
           receivedAt: facts.receivedAt,
           mediaCount: facts.mediaCount,
         })
@@ -141,4 +143,10 @@ export class TipIntakeService {
       if (attempt >= 5) throw new Error('No free tip code after 6 draws');
     }
   }
+}
+
+/** A reward whose deadline has not passed at the tip's arrival, or null. */
+function openReward(reward: RewardDto | null | undefined, at: Date): RewardDto | null {
+  if (!reward || typeof reward !== 'object') return null;
+  return reward.expiresAt && new Date(reward.expiresAt) <= at ? null : reward;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RewardClaimView, RewardDecisionDto } from '@vigie/common';
+import { Clock } from '../../common/clock';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { commonError } from '../../common/domain.exception';
@@ -24,8 +25,8 @@ interface ClaimRow {
 const CLAIM_COLUMNS = `c.id, c.tip_id, t.code, c.appeal_id, c.status, c.terms, c.decision_reason, c.payment_reference, c.created_at, c.decided_at`;
 
 /**
- * Reward claims. The tipster claims from follow-up, against the reward terms in force on the
- * appeal's published version; staff see the claim by tip code only, decide, and record the
+ * Reward claims. The tipster claims from follow-up, against the reward terms in force when the tip
+ * arrived (kept with the tip, whatever the appeal became since); staff see the claim by tip code only, decide, and record the
  * payment reference, so the agency can pay without ever learning who the tipster is.
  */
 @Injectable()
@@ -34,18 +35,17 @@ export class RewardClaimsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly live: LiveEvents,
+    private readonly clock: Clock,
   ) {}
 
   async claim(tipId: string): Promise<RewardClaimView> {
     const id = await this.dataSource.transaction(async (tx) => {
       const [tip] = await tx.query(
-        `SELECT t.agency_id, t.appeal_id, v.public->'content'->'reward' AS reward
-           FROM tip t LEFT JOIN appeal a ON a.id = t.appeal_id LEFT JOIN appeal_version v ON v.id = a.current_version_id
-          WHERE t.id = $1 FOR UPDATE OF t`,
+        `SELECT t.agency_id, t.appeal_id, t.reward_terms AS reward FROM tip t WHERE t.id = $1 FOR UPDATE OF t`,
         [tipId],
       );
       if (!tip?.reward) throw tipError('REWARD_NOT_OFFERED');
-      if (tip.reward.expiresAt && new Date(tip.reward.expiresAt) <= new Date())
+      if (tip.reward.expiresAt && new Date(tip.reward.expiresAt) <= this.clock.now())
         throw tipError('REWARD_EXPIRED');
       const inserted = await tx.query(
         `INSERT INTO reward_claim (agency_id, tip_id, appeal_id, terms) VALUES ($1, $2, $3, $4) ON CONFLICT ON CONSTRAINT reward_claim_tip_key DO NOTHING RETURNING id`,

@@ -16,7 +16,15 @@ const view: FollowUpView = {
   ],
   files: [{ kind: 'image', receivedAt: '2026-03-02T18:45:00Z' }],
   uploads: { maxFiles: 20, maxBytes: 4096 * 1024 * 1024, usedFiles: 1, usedBytes: 2_500_000 },
-  reward: { offered: true, eligible: true, reason: 'OPEN', expiresAt: '2027-05-20T00:00:00Z' },
+  reward: {
+    offered: true,
+    eligible: true,
+    reason: 'OPEN',
+    expiresAt: '2027-05-20T00:00:00Z',
+    amount: 5000,
+    currency: 'CAD',
+    terms: { fr: 'Pour une arrestation.', en: 'For an arrest.' },
+  },
 };
 
 async function signIn(code = 'k7qm 2xh9', password = 'un deux trois quatre cinq') {
@@ -84,6 +92,10 @@ describe('FollowUpPage', () => {
     expect(screen.getByText('Une récompense est offerte : votre information est admissible.')).toBeTruthy();
     // What the tip may still take, before any file is picked (19 files, 4 GB less 2.5 MB).
     expect(screen.getByText('Vous pouvez encore envoyer 19 fichiers, 4 Go en tout.')).toBeTruthy();
+    // The terms kept with the tip, shown as such.
+    expect(screen.getByText(/Jusqu’à 5\s000\s\$/)).toBeTruthy();
+    expect(screen.getByText(/conditions en vigueur quand vous avez envoyé votre information/)).toBeTruthy();
+    expect(screen.getByText('Pour une arrestation.')).toBeTruthy();
     const viewCall = fetchMock.mock.calls.find(([, init]) => init?.method === 'GET');
     expect((viewCall?.[1]?.headers as Record<string, string>).authorization).toBe('Bearer tok.en.mac');
     expect(sessionStorage.getItem('vigie.followUp')).toContain('tok.en.mac');
