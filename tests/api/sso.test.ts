@@ -42,6 +42,7 @@ beforeAll(async () => {
       groups: ['vigie-pio', 'vigie-supervisors'],
     },
     eve: { email: 'investigator@second.test', email_verified: true, groups: ['vigie-investigators'] },
+    mallory: { email: 'analyst@demo.test', email_verified: false, groups: ['vigie-investigators'] },
   });
   t = await startTestApp({ PUBLIC_URL });
   admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
@@ -231,6 +232,18 @@ describe('SSO sign-in', () => {
     const { res } = await signInAs('eve');
     expect(res.headers.get('location')).toBe('/login?sso_error=EMAIL_ELSEWHERE');
     expect(await count(`sso_identity WHERE subject = 'eve'`)).toBe(0);
+  });
+});
+
+describe('SSO and unverified e-mail', () => {
+  it('refuses, without a 500, an unverified e-mail that a staff member already holds; nothing linked', async () => {
+    const before = await count('staff_user');
+    const { res } = await signInAs('mallory');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?sso_error=SSO_FAILED');
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('vigie_session='))).toBe(false);
+    expect(await count('staff_user')).toBe(before);
+    expect(await count(`sso_identity WHERE subject = 'mallory'`)).toBe(0);
   });
 });
 

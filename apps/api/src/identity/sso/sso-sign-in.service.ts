@@ -127,10 +127,15 @@ export class SsoSignInService {
       // (shared, or one claiming the same issuer) must not sign in, nor re-map the roles of, this one's staff.
       if (user && user.agencyId !== sso.agencyId)
         return this.refuse(tx, sso, null, 'EMAIL_ELSEWHERE', { issuer, subject });
-      if (!user && email && claims.email_verified !== false) {
-        user = await tx.findOneBy(StaffUser, { email });
-        if (user && user.agencyId !== sso.agencyId)
+      if (!user && email) {
+        const holder = await tx.findOneBy(StaffUser, { email });
+        if (holder && holder.agencyId !== sso.agencyId)
           return this.refuse(tx, sso, null, 'EMAIL_ELSEWHERE', { issuer, subject });
+        // An address the provider says it did not verify links nobody; nor may it create a second
+        // account under an address already taken (the unique e-mail would answer 500).
+        if (holder && claims.email_verified === false)
+          return this.refuse(tx, sso, null, 'SSO_FAILED', { issuer, subject, reason: 'e-mail not verified' });
+        user = holder;
       }
       if (roles.length === 0)
         return this.refuse(tx, sso, user, 'NO_MAPPED_GROUP', { issuer, subject, groups });
