@@ -7,6 +7,9 @@ import { withStatementTimeout } from '../database/bounded-client';
 import { connectionBounds } from '../database/connection-bounds';
 import { JobName, JobPayloads, ScheduledJobName } from './job-registry';
 
+/** How long shutdown waits for running jobs before it lets go of them (they are retried). */
+const STOP_GRACE_MS = 15_000;
+
 export interface JobDefinition<N extends JobName> {
   name: N;
   /** Runs one job. Must be safe to run twice: a crash after the work and before the ack repeats it. */
@@ -35,6 +38,8 @@ export class JobQueue implements OnApplicationShutdown {
   private readonly boss: PgBoss;
   private started?: Promise<PgBoss>;
   private queueChanges: Promise<void> = Promise.resolve();
+  /** Handlers running in this process, so shutdown can outlast them (see onApplicationShutdown). */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(private readonly config: AppConfig) {
     this.boss = new PgBoss({
@@ -70,11 +75,13 @@ export class JobQueue implements OnApplicationShutdown {
           // A failed job's error is stored in pg-boss's table, every field of it: never a query's
           // parameters or a Postgres error's detail (the failing row).
           const run = () => definition.handle(job.data);
-          await (
+          const handled = (
             definition.longStatements
               ? withStatementTimeout(this.config.env.DB_LONG_STATEMENT_TIMEOUT_MS, run)
               : run()
           ).catch((err) => Promise.reject(withheldError(err)));
+          this.running.add(handled);
+          await handled.finally(() => this.running.delete(handled));
           // pg-boss sleeps out the polling interval after every job, found work or not: one job
           // per worker per half second (4 photos/s on two workers, measured). After a job, the
           // queue likely holds more: fetch again at once; an empty fetch sleeps as usual.
@@ -126,7 +133,16 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.started) await this.boss.stop({ graceful: true, timeout: 15_000 });
+    if (!this.started) return;
+    await this.boss.stop({ graceful: true, timeout: STOP_GRACE_MS });
+    // pg-boss stops waiting after the grace period and closes its pool while a handler may still
+    // run (an ffmpeg on a loaded machine); its own loop then polls every second until that worker
+    // ends, outliving the app (in Jest, that poll's lazy require crashes the next test file).
+    // Such a handler fails fast without its pool: wait for it, and for one more poll.
+    if (this.running.size === 0) return;
+    const bound = new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref());
+    await Promise.race([Promise.allSettled([...this.running]), bound]);
+    await new Promise((r) => setTimeout(r, 1_100));
   }
 
   /**
