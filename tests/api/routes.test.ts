@@ -36,6 +36,8 @@ const KNOWN_PUBLIC = new Set([
   'POST /api/public/tips/follow-up/messages',
   'POST /api/public/tips/follow-up/media',
   'POST /api/public/tips/follow-up/reward-claim',
+  // The SMS provider's webhook: no session, but its signature is checked (channels-sms.test.ts).
+  'POST /api/channels/sms/inbound',
   // tus protocol; every request still needs the tipster's follow-up token (see ResumableUploads).
   'ALL /api/public/tips/follow-up/uploads',
   'ALL /api/public/tips/follow-up/uploads/*id',

@@ -24,6 +24,7 @@ export const FEATURE_DEPENDENCIES = {
   dedupe: ['tips', 'media'],
   cases: ['tips', 'desk'],
   records: ['tips', 'cases', 'appeals', 'media'],
+  channels: ['tips', 'media'],
 };
 
 /** The top folder under apps/api/src that holds `file` ('' for a file directly in it), and the rest of its path. */

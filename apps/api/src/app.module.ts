@@ -29,6 +29,7 @@ import { PortalModule } from './portal/portal.module';
 import { RecordsModule } from './records/records.module';
 import { FollowUpTokens } from './tips/follow-up/follow-up-token';
 import { TipsModule } from './tips/tips.module';
+import { ChannelsModule } from './channels/channels.module';
 import { UPLOAD_LIFETIME_MS } from './tips/uploads/resumable-uploads';
 
 @Module({})
@@ -115,6 +116,7 @@ export class AppModule {
         MediaModule,
         AppealsModule,
         TipsModule,
+        ChannelsModule,
         DedupeModule,
         CasesModule,
         RecordsModule,

@@ -130,6 +130,37 @@ export class Environment {
   @MinLength(3)
   SMTP_FROM = 'Vigie <no-reply@localhost>';
 
+  /**
+   * Text-message tips through an SMS provider in Twilio's format (docs/operations.md, "Text
+   * messages"). Off by default; on, it needs the account's SID and auth token, and PUBLIC_URL
+   * exactly as the provider calls it (the webhook's signature covers that URL).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SMS_ENABLED = false;
+
+  @ValidateIf((e: Environment) => e.SMS_ENABLED)
+  @IsString()
+  @MinLength(8, { message: 'is required when SMS_ENABLED=true' })
+  SMS_ACCOUNT_SID?: string;
+
+  /** Signs the provider's webhooks and authenticates our calls to its REST API. */
+  @ValidateIf((e: Environment) => e.SMS_ENABLED)
+  @IsString()
+  @MinLength(16, { message: "is required when SMS_ENABLED=true (the provider's auth token)" })
+  SMS_AUTH_TOKEN?: string;
+
+  /** The provider's REST API; media are fetched from this host only. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SMS_API_BASE_URL = 'https://api.twilio.com';
+
+  /** Texts from the same number within this many hours of its last one join the same tip. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SMS_THREAD_HOURS = 72;
+
   /** Unset: secure cookies whenever PUBLIC_URL is https. */
   @Transform(toBool)
   @IsOptional()
@@ -297,6 +328,9 @@ export function loadEnvironment(env: NodeJS.ProcessEnv): Environment {
   );
   if (errors.length === 0 && parsed.TIP_TOTAL_MAX_MB < parsed.TIP_FILE_MAX_MB)
     errors.push(['TIP_TOTAL_MAX_MB', 'must be at least TIP_FILE_MAX_MB']);
+  // The provider signs the URL it calls; behind a proxy only PUBLIC_URL says what that is.
+  if (errors.length === 0 && parsed.SMS_ENABLED && !parsed.PUBLIC_URL)
+    errors.push(['PUBLIC_URL', 'is required when SMS_ENABLED=true (the webhook signature covers it)']);
   if (errors.length > 0) {
     const lines = errors.map(([property, why]) => `  ${property}=${JSON.stringify(env[property])}: ${why}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee README.md, "Configuration".`);

@@ -36,14 +36,21 @@ export class Agencies {
         lock: { mode: 'pessimistic_write' },
       });
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const key of ['name', 'publicPhone', 'timeZone', 'languages', 'requireTotp'] as const) {
+      for (const key of [
+        'name',
+        'publicPhone',
+        'smsNumber',
+        'timeZone',
+        'languages',
+        'requireTotp',
+      ] as const) {
         const to = dto[key];
         if (to === undefined || JSON.stringify(to) === JSON.stringify(agency[key])) continue;
         changes[key] = { from: agency[key], to };
       }
       if (Object.keys(changes).length === 0) return settingsView(agency);
       const values = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to]));
-      await tx.update(Agency, { id: agencyId }, values).catch(badTimeZone);
+      await tx.update(Agency, { id: agencyId }, values).catch(smsNumberTaken).catch(badTimeZone);
       await this.audit.append(tx, {
         agencyId,
         actorId,
@@ -90,6 +97,11 @@ export class Agencies {
     return rows.map((r) => ({ ...platformView(r), activeAdmins: r.active_admins }));
   }
 
+  /** The agency whose text-message number this is (the SMS webhook's `To`). */
+  async bySmsNumber(number: string): Promise<Agency | null> {
+    return this.dataSource.getRepository(Agency).findOneBy({ smsNumber: number });
+  }
+
   async bySlug(slug: string): Promise<Agency | null> {
     return this.dataSource.getRepository(Agency).findOneBy({ slug });
   }
@@ -105,12 +117,25 @@ function badTimeZone(err: unknown): never {
   throw err;
 }
 
+/** One number, one agency: the SMS webhook routes by it. Answered beside the field. */
+function smsNumberTaken(err: unknown): never {
+  if (
+    err instanceof QueryFailedError &&
+    (err.driverError as { constraint?: string }).constraint === 'agency_sms_number_key'
+  )
+    throw identityError('SMS_NUMBER_TAKEN', {
+      errors: { smsNumber: 'Another agency already receives text messages at this number' },
+    });
+  throw err;
+}
+
 function settingsView(agency: Agency): AgencySettingsView {
   return {
     id: agency.id,
     slug: agency.slug,
     name: agency.name,
     publicPhone: agency.publicPhone,
+    smsNumber: agency.smsNumber,
     timeZone: agency.timeZone,
     languages: agency.languages,
     requireTotp: agency.requireTotp,

@@ -25,6 +25,10 @@ export class Agency {
   @Column({ name: 'public_phone', type: 'text', nullable: true })
   publicPhone!: string | null;
 
+  /** The number text-message tips are sent to (E.164), routing the SMS provider's webhook here. */
+  @Column({ name: 'sms_number', type: 'text', nullable: true })
+  smsNumber!: string | null;
+
   /** IANA time zone: where a tipster's "vers 14 h" happened. */
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
   timeZone!: string;

@@ -23,6 +23,7 @@ export const identityError = defineErrors({
   AGENCY_NOT_FOUND: { status: 404, message: 'No such agency' },
   EMAIL_TAKEN: { status: 409, message: 'Someone already has an account with this e-mail address' },
   SLUG_TAKEN: { status: 409, message: 'Another agency already uses this short name (slug)' },
+  SMS_NUMBER_TAKEN: { status: 409, message: 'Another agency already receives text messages at this number' },
   BAD_TIME_ZONE: { status: 400, message: 'This time zone is not known; choose one like America/Toronto' },
   OWN_ADMIN_ROLE: {
     status: 409,

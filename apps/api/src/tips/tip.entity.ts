@@ -60,6 +60,19 @@ export class Tip {
   @Column({ name: 'contact_email_key', type: 'text', nullable: true })
   contactEmailKey!: string | null;
 
+  /**
+   * A text-message tipster's number, sealed (SMS_SENDER_CONTEXT), and its keyed hash, which threads
+   * their later texts into this tip; never shown to staff. With the time of their last text.
+   */
+  @Column({ name: 'sms_sender_enc', type: 'text', nullable: true, select: false })
+  smsSenderEnc!: string | null;
+
+  @Column({ name: 'sms_sender_key', type: 'text', nullable: true, select: false })
+  smsSenderKey!: string | null;
+
+  @Column({ name: 'sms_last_inbound_at', type: 'timestamptz', nullable: true })
+  smsLastInboundAt!: Date | null;
+
   @Column({ type: 'text' })
   status!: TipStatus;
 

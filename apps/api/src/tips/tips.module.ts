@@ -24,6 +24,7 @@ import { TipIntakeController } from './intake/tip-intake.controller';
 import { TipDestinations } from './intake/tip-destinations';
 import { TipFiles } from './uploads/tip-files';
 import { TipIntakeService } from './intake/tip-intake.service';
+import { SmsIntake } from './intake/sms-intake.service';
 import { TipMediaJob } from './uploads/tip-media.job';
 import { TipMedia } from './tip-media.entity';
 import { TipMessage } from './tip-message.entity';
@@ -64,6 +65,7 @@ const MB = 1024 * 1024;
   ],
   providers: [
     TipIntakeService,
+    SmsIntake,
     TipDestinations,
     TipFiles,
     TipFollowUpService,
@@ -86,6 +88,6 @@ const MB = 1024 * 1024;
     UploadBudgets,
     UploadBudgetInterceptor,
   ],
-  exports: [TipCaseLinks],
+  exports: [TipCaseLinks, SmsIntake],
 })
 export class TipsModule {}

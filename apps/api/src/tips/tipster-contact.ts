@@ -4,3 +4,6 @@
  * another context does not open here.
  */
 export const CONTACT_CONTEXT = 'tip.contact';
+
+/** The context under which a text-message tipster's number is sealed (`tip.sms_sender_enc`). */
+export const SMS_SENDER_CONTEXT = 'tip.sms-sender';

@@ -75,6 +75,13 @@ export class UpdateAgencySettingsDto {
   @IsString()
   publicPhone?: string | null;
 
+  /** The agency's number at the SMS provider, in E.164 (+15145550100); null or "" removes it. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value))
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @Matches(/^\+[1-9][0-9]{6,14}$/, { message: 'Enter the number in international form, e.g. +15145550100' })
+  @IsString()
+  smsNumber?: string | null;
+
   @IsOptional()
   @IsTimeZone({ message: TIME_ZONE_MESSAGE })
   timeZone?: string;

@@ -63,6 +63,8 @@ export interface AgencySettingsView {
   slug: string;
   name: string;
   publicPhone: string | null;
+  /** Where text-message tips arrive (E.164), or null when the agency takes none. */
+  smsNumber: string | null;
   /** IANA time zone, e.g. America/Toronto. */
   timeZone: string;
   /** Languages the agency publishes in (at least one). */

@@ -15,6 +15,7 @@ import { AgencySso1763701400000 } from './1763701400000-agency-sso';
 import { SubjectVocabularies1763701500000 } from './1763701500000-subject-vocabularies';
 import { TipRewardTerms1763701500001 } from './1763701500001-tip-reward-terms';
 import { TipChannel1763701800000 } from './1763701800000-tip-channel';
+import { SmsChannel1763701800100 } from './1763701800100-sms-channel';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SubjectVocabularies1763701500000,
   TipRewardTerms1763701500001,
   TipChannel1763701800000,
+  SmsChannel1763701800100,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreateTipDto, RewardDto, TipReceipt, TipStatus } from '@vigie/common';
+import { CreateTipDto, RewardDto, TipChannel, TipReceipt, TipStatus } from '@vigie/common';
 import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -77,12 +77,16 @@ export class TipIntakeService {
   }
 
   /** Inserts the tip, drawing a new code in the (astronomically rare) case of a collision. */
-  private async insertTip(
+  async insertTip(
     tx: EntityManager,
     id: string,
     dto: CreateTipDto,
     to: Destination,
     facts: { passwordHash: string; receivedAt: Date; language: 'fr' | 'en'; mediaCount: number },
+    channel: Pick<Tip, 'channel'> &
+      Partial<Pick<Tip, 'smsSenderEnc' | 'smsSenderKey' | 'smsLastInboundAt'>> = {
+      channel: TipChannel.WEB,
+    },
   ): Promise<string> {
     const contact =
       dto.contactName || dto.contactPhone || dto.contactEmail
@@ -135,6 +139,7 @@ export class TipIntakeService {
           rewardTerms: openReward(to.reward, facts.receivedAt),
           receivedAt: facts.receivedAt,
           mediaCount: facts.mediaCount,
+          ...channel,
         })
         .orIgnore()
         .returning('id')

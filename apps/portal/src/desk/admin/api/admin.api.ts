@@ -51,6 +51,7 @@ export const revokeMySession = (sessionId: string) =>
 export interface AgencySettingsBody {
   name: string;
   publicPhone: string | null;
+  smsNumber: string | null;
   timeZone: string;
   languages: AgencySettingsView['languages'];
   requireTotp: boolean;

@@ -10,6 +10,7 @@ const settings: AgencySettingsView = {
   slug: 'demo',
   name: 'Demo Police Service',
   publicPhone: '819 243-2345',
+  smsNumber: null,
   timeZone: 'America/Toronto',
   languages: [Locale.FR, Locale.EN],
   requireTotp: false,
@@ -52,6 +53,9 @@ describe('AgencySettingsPage', () => {
 
       fireEvent.input(name, { target: { value: 'Service de police de Gatineau' } });
       fireEvent.input(screen.getByLabelText('Public phone number'), { target: { value: '' } });
+      fireEvent.input(screen.getByLabelText('Number for tips by text message'), {
+        target: { value: ' +18192432345 ' },
+      });
       fireEvent.change(zone, { target: { value: 'America/Vancouver' } });
       fireEvent.click(screen.getByRole('checkbox', { name: 'English' }));
       fireEvent.click(
@@ -64,6 +68,7 @@ describe('AgencySettingsPage', () => {
         {
           name: 'Service de police de Gatineau',
           publicPhone: null,
+          smsNumber: '+18192432345',
           timeZone: 'America/Vancouver',
           languages: ['fr'],
           requireTotp: true,

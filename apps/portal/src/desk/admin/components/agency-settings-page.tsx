@@ -82,6 +82,14 @@ function AgencySettingsForm({
         error={fieldError('publicPhone')}
         {...register('publicPhone')}
       />
+      <TextField
+        label={t('desk.admin.agency.smsNumber')}
+        hint={t('desk.admin.agency.smsNumberHint')}
+        type="tel"
+        autoComplete="off"
+        error={fieldError('smsNumber')}
+        {...register('smsNumber')}
+      />
       <TimeZoneSelect
         label={t('desk.admin.agency.timeZone')}
         hint={t('desk.admin.agency.timeZoneHint')}

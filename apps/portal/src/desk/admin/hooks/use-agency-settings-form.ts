@@ -14,17 +14,30 @@ export interface AgencySettingsValues {
   name: string;
   /** Empty removes the number (the DTO's transform makes it null). */
   publicPhone: string | null;
+  /** The number text-message tips go to, E.164; empty for none. */
+  smsNumber: string | null;
   timeZone: string;
   languages: Locale[];
   requireTotp: boolean;
 }
 
 type SettingsField = keyof AgencySettingsValues;
-const FIELDS: readonly SettingsField[] = ['name', 'publicPhone', 'timeZone', 'languages', 'requireTotp'];
+const FIELDS: readonly SettingsField[] = [
+  'name',
+  'publicPhone',
+  'smsNumber',
+  'timeZone',
+  'languages',
+  'requireTotp',
+];
 
 const MESSAGES: FieldMessages<SettingsField> = {
   name: { default: 'desk.admin.agency.errors.name' },
   publicPhone: { default: 'desk.admin.agency.errors.publicPhone' },
+  smsNumber: {
+    default: 'desk.admin.agency.errors.smsNumber',
+    server: 'desk.admin.agency.errors.smsNumberTaken',
+  },
   timeZone: { default: 'desk.admin.agency.errors.timeZone' },
   languages: { default: 'desk.admin.agency.errors.languages' },
   requireTotp: { default: 'desk.admin.agency.errors.requireTotp' },
@@ -38,6 +51,7 @@ const settingsResolver = classValidatorResolver(
 export const toSettingsValues = (view: AgencySettingsView): AgencySettingsValues => ({
   name: view.name,
   publicPhone: view.publicPhone ?? '',
+  smsNumber: view.smsNumber ?? '',
   timeZone: view.timeZone,
   languages: view.languages,
   requireTotp: view.requireTotp,
@@ -67,6 +81,7 @@ export function useAgencySettingsForm(
       const view = await saveAgencySettings({
         name: values.name.trim(),
         publicPhone: values.publicPhone?.trim() || null,
+        smsNumber: values.smsNumber?.trim() || null,
         timeZone: values.timeZone,
         languages: values.languages,
         requireTotp: values.requireTotp,

@@ -1,0 +1,350 @@
+import { createHash, createHmac } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Clock } from '../../apps/api/src/common/clock';
+import { loadEnvironment } from '../../apps/api/src/config/environment';
+import { ApiClient } from '../support/api-client';
+import { jpegWithGps } from '../support/media-fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/*
+ * Text-message tips through a provider in Twilio's format. No carrier can run here, so the provider
+ * is played by this file against a recorded contract: the webhook's form fields, and the provider's
+ * signature algorithm, as documented (https://www.twilio.com/docs/usage/security#validating-requests):
+ * base64(HMAC-SHA1(auth token, full URL + every POST field name and value, sorted by name)). Media is
+ * served by a local HTTP server standing in for the provider's API host.
+ */
+
+const TOKEN = 'test-auth-token-0123456789abcdef';
+const SID = 'AC0123456789abcdef0123456789abcdef';
+const PUBLIC_URL = 'https://tips.police.example';
+const WEBHOOK = `${PUBLIC_URL}/api/channels/sms/inbound`;
+const AGENCY_NUMBER = '+15145550100';
+const TIPSTER = '+15145550199';
+const NUMBER_FORMS = ['5145550199', '514-555-0199', '514 555 0199', '(514) 555-0199'];
+
+let t: TestApp;
+let admin: ApiClient;
+let investigator: ApiClient;
+let provider: Server;
+let providerUrl: string;
+let photo: Buffer;
+const served = new Map<string, Buffer>();
+const mediaRequests: { path: string; auth?: string }[] = [];
+let sidCounter = 0;
+
+/** Twilio's documented signature, computed independently of the app's library. */
+function twilioSignature(token: string, url: string, params: Record<string, string>): string {
+  const data = Object.keys(params)
+    .sort()
+    .reduce((acc, key) => acc + key + params[key], url);
+  return createHmac('sha1', token).update(Buffer.from(data, 'utf8')).digest('base64');
+}
+
+const newSid = () => `SM${(++sidCounter).toString(16).padStart(32, '0')}`;
+
+function textParams(fields: Partial<Record<string, string>> = {}): Record<string, string> {
+  const params: Record<string, string> = {
+    AccountSid: SID,
+    MessageSid: newSid(),
+    From: TIPSTER,
+    To: AGENCY_NUMBER,
+    Body: 'Un homme vole des vélos derrière la gare.',
+    NumMedia: '0',
+    FromCity: 'MONTREAL',
+    ...fields,
+  } as Record<string, string>;
+  for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
+  return params;
+}
+
+async function webhook(
+  params: Record<string, string>,
+  signature: string | null = twilioSignature(TOKEN, WEBHOOK, params),
+) {
+  const res = await fetch(`${t.baseUrl}/api/channels/sms/inbound`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(signature === null ? {} : { 'x-twilio-signature': signature }),
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
+const reply = (xml: string) => /<Message>([\s\S]*)<\/Message>/.exec(xml)?.[1] ?? null;
+const count = async (table: string) =>
+  (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+const codeIn = (text: string | null) => /Code ([0-9A-Z]{4,5}-[0-9A-Z]{4,5})/.exec(text ?? '')?.[1];
+
+async function tipByCode(code: string) {
+  const { rows } = await t.db.query(`SELECT * FROM tip WHERE code = $1`, [code]);
+  return rows[0];
+}
+
+beforeAll(async () => {
+  photo = await jpegWithGps(640, 480);
+  provider = createServer((req, res) => {
+    mediaRequests.push({ path: req.url ?? '', auth: req.headers.authorization });
+    const body = served.get(req.url ?? '');
+    if (!body) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': body.length }).end(body);
+  });
+  await new Promise<void>((r) => provider.listen(0, '127.0.0.1', r));
+  providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
+  t = await startTestApp({
+    TIP_CHALLENGE: 'off',
+    TIP_RATE_LIMIT: '0',
+    PUBLIC_URL,
+    SMS_ENABLED: 'true',
+    SMS_ACCOUNT_SID: SID,
+    SMS_AUTH_TOKEN: TOKEN,
+    SMS_API_BASE_URL: providerUrl,
+    SMS_THREAD_HOURS: '72',
+  });
+  admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
+  investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+  const res = await admin.patch('/api/admin/agency', { smsNumber: AGENCY_NUMBER });
+  expect(res.status).toBe(200);
+  expect(res.body.smsNumber).toBe(AGENCY_NUMBER);
+});
+afterAll(async () => {
+  await t.close();
+  await new Promise((r) => provider.close(r));
+});
+afterEach(() => t.app.get(Clock).set(undefined));
+
+describe('the provider webhook', () => {
+  it('opens an SMS tip from a first text and answers with its code, in French and English', async () => {
+    t.app.get(Clock).set('2026-03-02T15:00:00Z');
+    const res = await webhook(textParams({ From: '+15145550111' }));
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/xml/);
+    const text = reply(res.text);
+    expect(text).toMatch(/Information reçue/);
+    expect(text).toMatch(/Tip received/);
+    expect(text).toContain(`${PUBLIC_URL}/tips/follow-up`);
+    const tip = await tipByCode(codeIn(text)!);
+    expect(tip.channel).toBe('SMS');
+    expect(tip.description).toBe('Un homme vole des vélos derrière la gare.');
+    expect(tip.received_at.toISOString()).toBe('2026-03-02T15:00:00.000Z');
+    // The number is kept only sealed and as a keyed hash.
+    expect(tip.sms_sender_enc).not.toContain('5145550111');
+    expect(tip.sms_sender_key).not.toContain('5145550111');
+    // The password in the text opens the follow-up like a web tip's.
+    const password = /mot de passe (\S+)\./.exec(text!)?.[1];
+    const signIn = await fetch(`${t.baseUrl}/api/public/tips/follow-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: tip.code, password }),
+    });
+    expect(signIn.status).toBeLessThan(300);
+  });
+
+  it('refuses unsigned and mis-signed texts with 403, storing nothing', async () => {
+    const before = [await count('tip'), await count('sms_inbound_message')];
+    const params = textParams({ From: '+15145550112' });
+    expect((await webhook(params, null)).status).toBe(403);
+    expect(
+      (await webhook(params, twilioSignature('another-token-0123456789abcdef', WEBHOOK, params))).status,
+    ).toBe(403);
+    // Signed for another URL (another deployment), or a signature replayed with a different body.
+    expect(
+      (
+        await webhook(
+          params,
+          twilioSignature(TOKEN, 'https://elsewhere.example/api/channels/sms/inbound', params),
+        )
+      ).status,
+    ).toBe(403);
+    const signature = twilioSignature(TOKEN, WEBHOOK, params);
+    expect((await webhook({ ...params, Body: 'Autre chose' }, signature)).status).toBe(403);
+    expect((await webhook(params, 'not-base64')).status).toBe(403);
+    expect([await count('tip'), await count('sms_inbound_message')]).toEqual(before);
+  });
+
+  it('stores a message the provider sends twice once, and answers the retry 200', async () => {
+    const params = textParams({ From: '+15145550113', Body: 'Renvoyé par le fournisseur' });
+    const first = await webhook(params);
+    expect(first.status).toBe(200);
+    const tips = await count('tip');
+    const again = await webhook(params);
+    expect(again.status).toBe(200);
+    expect(reply(again.text)).toBeNull();
+    expect(await count('tip')).toBe(tips);
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM tip WHERE description = 'Renvoyé par le fournisseur'`,
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('answers 404 for a number no agency has, and 400 for a text not in the provider format, storing nothing', async () => {
+    const before = await count('tip');
+    expect((await webhook(textParams({ To: '+15145550999' }))).status).toBe(404);
+    const bad = await webhook(textParams({ From: 'anonymous' }));
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('From');
+    expect((await webhook(textParams({ MessageSid: '' }))).status).toBe(400);
+    expect((await webhook(textParams({ Body: '' }))).status).toBe(400);
+    expect((await webhook(textParams({ NumMedia: '99' }))).status).toBe(400);
+    expect((await webhook(textParams({ Body: 'x'.repeat(1_601) }))).status).toBe(400);
+    expect(await count('tip')).toBe(before);
+  });
+});
+
+describe('keywords', () => {
+  const NUMBER = '+15145550120';
+  it('STOP and ARRÊT opt out (confirmed once), START resumes, HELP and AIDE answer; none opens a tip', async () => {
+    const tips = await count('tip');
+    const help = reply((await webhook(textParams({ From: NUMBER, Body: 'aide' }))).text);
+    expect(help).toMatch(/anonyme/);
+    expect(help).toMatch(/anonymous/);
+    expect(reply((await webhook(textParams({ From: NUMBER, Body: 'HELP' }))).text)).toBe(help);
+
+    const stop = reply((await webhook(textParams({ From: NUMBER, Body: 'Arrêt' }))).text);
+    expect(stop).toMatch(/plus de textos/);
+    expect(await count('sms_opt_out')).toBe(1);
+    // Confirmed once only; and nothing more is sent to the number, not even a receipt.
+    expect(reply((await webhook(textParams({ From: NUMBER, Body: 'STOP' }))).text)).toBeNull();
+    const quiet = await webhook(textParams({ From: NUMBER, Body: 'Je voulais ajouter une chose' }));
+    expect(quiet.status).toBe(200);
+    expect(reply(quiet.text)).toBeNull();
+    expect(await count('tip')).toBe(tips + 1);
+
+    expect(reply((await webhook(textParams({ From: NUMBER, Body: 'start' }))).text)).toMatch(/Texts resumed/);
+    expect(await count('sms_opt_out')).toBe(0);
+    for (const word of ['STOPALL', 'unsubscribe', 'Cancel', 'END', 'quit.', 'ARRET']) {
+      await webhook(textParams({ From: NUMBER, Body: word }));
+      expect(await count('sms_opt_out')).toBe(1);
+      await webhook(textParams({ From: NUMBER, Body: 'UNSTOP' }));
+    }
+    expect(await count('tip')).toBe(tips + 1);
+  });
+});
+
+describe('threads', () => {
+  it('joins texts within SMS_THREAD_HOURS to the same tip, and opens a new one after', async () => {
+    const NUMBER = '+15145550130';
+    const clock = t.app.get(Clock);
+    clock.set('2026-04-01T10:00:00Z');
+    const first = codeIn(reply((await webhook(textParams({ From: NUMBER, Body: 'Premier texto' }))).text))!;
+    clock.set('2026-04-03T09:00:00Z'); // 47 h later
+    const second = reply(
+      (await webhook(textParams({ From: NUMBER, Body: 'Il portait une casquette rouge' }))).text,
+    );
+    expect(second).toContain(`Added to tip ${first}`);
+    clock.set('2026-04-06T08:59:00Z'); // 71 h 59 min after the last text
+    await webhook(textParams({ From: NUMBER, Body: 'Encore une chose' }));
+    const tip = await tipByCode(first);
+    const detail = (await investigator.get(`/api/tips/${tip.id}`)).body;
+    expect(detail.channel).toBe('SMS');
+    expect(detail.messages.map((m: { from: string; body: string }) => [m.from, m.body])).toEqual([
+      ['TIPSTER', 'Il portait une casquette rouge'],
+      ['TIPSTER', 'Encore une chose'],
+    ]);
+    clock.set('2026-04-09T09:00:00Z'); // 72 h after the last text: a new tip
+    const later = codeIn(reply((await webhook(textParams({ From: NUMBER, Body: 'Nouvelle affaire' }))).text));
+    expect(later).toBeDefined();
+    expect(later).not.toBe(first);
+    // Another number never joins this thread.
+    const other = codeIn(
+      reply((await webhook(textParams({ From: '+15145550131', Body: 'Autre personne' }))).text),
+    );
+    expect(other).not.toBe(later);
+  });
+});
+
+describe('MMS', () => {
+  it('fetches a photo from the provider with the account credentials and seals it like an upload', async () => {
+    const path = `/2010-04-01/Accounts/${SID}/Messages/MM1/Media/ME1`;
+    served.set(path, photo);
+    const res = await webhook(
+      textParams({
+        From: '+15145550140',
+        Body: 'Photo du véhicule',
+        NumMedia: '1',
+        MediaUrl0: providerUrl + path,
+        MediaContentType0: 'image/jpeg',
+      }),
+    );
+    const tip = await tipByCode(codeIn(reply(res.text))!);
+    expect(tip.media_count).toBe(1);
+    const { rows } = await t.db.query(`SELECT mime, sha256, bytes FROM tip_media WHERE tip_id = $1`, [
+      tip.id,
+    ]);
+    expect(rows).toEqual([
+      {
+        mime: 'image/jpeg',
+        sha256: createHash('sha256').update(photo).digest('hex'),
+        bytes: String(photo.length),
+      },
+    ]);
+    const fetched = mediaRequests.find((r) => r.path === path)!;
+    expect(fetched.auth).toBe(`Basic ${Buffer.from(`${SID}:${TOKEN}`).toString('base64')}`);
+  });
+
+  it('refuses a hostile file (a JPEG+HTML polyglot) and stores nothing of the message', async () => {
+    const path = `/2010-04-01/Accounts/${SID}/Messages/MM2/Media/ME2`;
+    served.set(path, Buffer.concat([photo, Buffer.from('<html><script>alert(1)</script></html>')]));
+    const before = [await count('tip'), await count('tip_media'), await count('sms_inbound_message')];
+    const res = await webhook(
+      textParams({ From: '+15145550141', NumMedia: '1', MediaUrl0: providerUrl + path }),
+    );
+    expect(res.status).toBe(200);
+    expect(reply(res.text)).toMatch(/not accepted/);
+    expect([await count('tip'), await count('tip_media'), await count('sms_inbound_message')]).toEqual(
+      before,
+    );
+  });
+
+  it('never fetches a media URL off the provider’s host', async () => {
+    const before = await count('tip');
+    const requests = mediaRequests.length;
+    const res = await webhook(
+      textParams({ NumMedia: '1', MediaUrl0: 'http://169.254.169.254/latest/meta-data/' }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('MediaUrl0');
+    expect(mediaRequests.length).toBe(requests);
+    expect(await count('tip')).toBe(before);
+  });
+});
+
+describe('the sender’s number', () => {
+  it('is in no staff answer', async () => {
+    const res = await webhook(textParams({ Body: 'Numéro caché' }));
+    const tip = await tipByCode(codeIn(reply(res.text))!);
+    const answers = [
+      await investigator.get('/api/tips?limit=100'),
+      await investigator.get('/api/tips?channel=SMS&limit=100'),
+      await investigator.get(`/api/tips/${tip.id}`),
+      await admin.post(`/api/tips/${tip.id}/contact`),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBeLessThan(500);
+      const text = JSON.stringify(answer.body);
+      for (const form of NUMBER_FORMS) expect(text).not.toContain(form);
+    }
+  });
+});
+
+describe('settings', () => {
+  it('takes an agency number in E.164 form only, one agency per number', async () => {
+    for (const smsNumber of ['514 555 0100', '+0123', 'call us', 42])
+      expect((await admin.patch('/api/admin/agency', { smsNumber })).status).toBe(400);
+    await t.db.query(`UPDATE agency SET sms_number = '+15145550177' WHERE slug <> 'demo'`);
+    const taken = await admin.patch('/api/admin/agency', { smsNumber: '+15145550177' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('SMS_NUMBER_TAKEN');
+    expect((await admin.get('/api/admin/agency')).body.smsNumber).toBe(AGENCY_NUMBER);
+  });
+
+  it('refuses to start with SMS on but no credentials or public URL', () => {
+    expect(() => loadEnvironment({ SMS_ENABLED: 'true' })).toThrow(/SMS_AUTH_TOKEN[\s\S]*|SMS_ACCOUNT_SID/);
+    expect(() =>
+      loadEnvironment({ SMS_ENABLED: 'true', SMS_ACCOUNT_SID: SID, SMS_AUTH_TOKEN: TOKEN }),
+    ).toThrow(/PUBLIC_URL/);
+    expect(loadEnvironment({}).SMS_ENABLED).toBe(false);
+  });
+});
