@@ -116,7 +116,10 @@ describe('a citizen sends a tip', () => {
     );
     expect(rows[0].contact_enc).toMatch(/^v1\./);
     expect(rows[0].contact_phone_key).toBeTruthy();
-    for (const secret of ['Jeanne', '555', 'example.org']) expect(rows[0].row).not.toContain(secret);
+    // The phone's digits as written and as stored (E.164); '555' alone turned up in a random UUID.
+    for (const secret of ['Jeanne', '555-0199', '5550199', 'example.org']) {
+      expect(rows[0].row).not.toContain(secret);
+    }
   });
 });
 
