@@ -211,6 +211,19 @@ describe('what counts as the database being unavailable', () => {
       'CONNECTION_LOST',
     ],
     [
+      'a transaction whose connection the server terminated between two statements',
+      async () => {
+        const runner = t.app.get(DataSource).createQueryRunner();
+        await runner.connect();
+        const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
+        await t.db.query('SELECT pg_terminate_backend($1)', [pid]);
+        // TypeORM hears the connection's error and lets it go; the next statement is refused.
+        for (let i = 0; i < 100 && !runner.isReleased; i++) await new Promise((r) => setTimeout(r, 20));
+        return errorOf(() => runner.query('SELECT 1'));
+      },
+      'CONNECTION_LOST',
+    ],
+    [
       'a statement timeout (57014) through TypeORM',
       () => errorOf(() => t.app.get(DataSource).query('SELECT pg_sleep(1.3)')),
       '57014',

@@ -1,6 +1,7 @@
 import { ERRORS } from '@tus/server';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../apps/api/src/config/app-config';
+import { loadEnvironment } from '../../apps/api/src/config/environment';
 import { PgListener } from '../../apps/api/src/database/pg-listener';
 import { ResumableUploads, UPLOADS_PATH } from '../../apps/api/src/tips/uploads/resumable-uploads';
 import { SharedUploadLocker, UploadLockTimings } from '../../apps/api/src/tips/uploads/shared-upload-locker';
@@ -15,7 +16,7 @@ const listeners: PgListener[] = [];
 
 /** One API process as the locker sees it: its own LISTEN connection, the shared database. */
 async function apiProcess(timings: Partial<UploadLockTimings> = {}): Promise<SharedUploadLocker> {
-  const listener = new PgListener({ databaseUrl: t.databaseUrl } as AppConfig);
+  const listener = new PgListener({ databaseUrl: t.databaseUrl, env: loadEnvironment({}) } as AppConfig);
   listeners.push(listener);
   const locker = new SharedUploadLocker(t.app.get(DataSource), listener, {
     leaseMs: 600,

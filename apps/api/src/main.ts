@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { keepRunningOnUnhandledRejections } from './common/last-resort';
 import { AppConfig } from './config/app-config';
 import { ensureWritableDataDir } from './config/data-dir';
 import { loadEncryptionKey } from './config/encryption-key';
@@ -15,6 +16,7 @@ interface Database {
 }
 
 async function main(): Promise<void> {
+  keepRunningOnUnhandledRejections();
   const env = loadEnvironment(process.env);
 
   // SIGTERM (orchestrators) and SIGINT (Ctrl-C), from the very start, even while the embedded
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
         port: env.EMBEDDED_PG_PORT,
         database: 'vigie',
         callerHandlesSignals: true,
+        supervise: true,
         log: (line) => {
           const forwarded = forwardablePostgresLine(line);
           if (forwarded) process.stderr.write(`[postgres] ${forwarded}\n`);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { keepRunningOnUnhandledRejections } from './common/last-resort';
 import { AppConfig } from './config/app-config';
 import { loadEncryptionKey } from './config/encryption-key';
 import { ConfigError, loadEnvironment } from './config/environment';
@@ -14,6 +15,7 @@ import { runningEmbeddedUrl } from './cli/cli-database';
  * database of an `npm start` running from the same folder.
  */
 async function main(): Promise<void> {
+  keepRunningOnUnhandledRejections();
   const env = loadEnvironment(process.env);
   const databaseUrl = env.DATABASE_URL ?? (await runningEmbeddedUrl(env));
   const config = new AppConfig({ ...env, SEED_DEMO: false }, databaseUrl, await loadEncryptionKey(env));

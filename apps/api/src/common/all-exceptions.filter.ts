@@ -63,7 +63,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     const body = this.toBody(exception, req.id);
-    if (body.statusCode >= 500)
+    // A 503 thrown on purpose (the health check finding the database away) is an answer, not a bug.
+    const unavailable = exception instanceof HttpException && body.statusCode === 503;
+    if (body.statusCode >= 500 && !unavailable)
       // Only the error's kind and place: a database error carries the query's parameters, which
       // may be what a tipster wrote, and logs must never hold that.
       this.logger.error({ err: loggableError(exception), correlationId: req.id }, 'Unhandled error');

@@ -61,6 +61,9 @@ export function databaseUnavailableKind(error: unknown): string | undefined {
       const known = UNAVAILABLE_MESSAGES.find(([prefix]) => message.startsWith(prefix));
       if (known) return known[1];
     }
+    // TypeORM lets go of a transaction's connection when it reports an error between two
+    // statements (the server terminated it): the transaction's next statement gets this.
+    if ((e as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return 'CONNECTION_LOST';
     // Node reports a refused connection to a name with several addresses as an AggregateError.
     if (Array.isArray(errors)) {
       const inner = errors.map(databaseUnavailableKind).find(Boolean);

@@ -1,5 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,7 +31,15 @@ interface EmbeddedOptions {
   log?: (line: string) => void;
   /** What the start did on its own that the operator should know (a leftover cluster stopped). */
   notice?: (line: string) => void;
+  /**
+   * Starts the cluster again whenever it ends without being asked (killed, crashed, OOM): the
+   * embedded deployment has no one else to do it, and the API reconnects by itself.
+   */
+  supervise?: boolean;
 }
+
+/** Waits before each new start of a cluster that ended on its own, the last one repeated. */
+const RESTART_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000];
 
 /**
  * Postgres never echoes data into its log: with the default verbosity, a constraint violation on a
@@ -134,8 +143,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   await recordOwner(options.dataDir);
 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
+  const supervisor = options.supervise
+    ? superviseCluster(pg, pgDir, options.notice ?? (() => undefined))
+    : undefined;
   const stop = async () => {
-    await pg.stop();
+    if (supervisor) await supervisor.stop();
+    else await pg.stop();
     await forgetOwner(options.dataDir);
   };
   await ensureDatabase(url, options.database).catch(async (err: unknown) => {
@@ -163,4 +176,102 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+interface Cluster {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Watches the postmaster and starts it again when it exits on its own. The new postmaster recovers
+ * from the WAL like after any crash; nothing committed is lost. Starts are retried, with growing
+ * pauses, until one succeeds.
+ */
+function superviseCluster(
+  pg: Cluster,
+  pgDir: string,
+  notice: (line: string) => void,
+): { stop(): Promise<void> } {
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  const current = () => (pg as unknown as { process?: ChildProcess }).process;
+  const watch = () =>
+    current()?.once('exit', (code, signal) => {
+      if (stopping) return;
+      notice(
+        `The embedded Postgres stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again.`,
+      );
+      restarting = restart();
+    });
+  const restart = async () => {
+    await stopOrphans(pgDir);
+    for (let attempt = 0; !stopping; attempt++) {
+      await new Promise((r) =>
+        setTimeout(r, RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]),
+      );
+      if (stopping) return;
+      try {
+        await pg.start();
+        watch();
+        notice('The embedded Postgres is running again.');
+        return;
+      } catch {
+        // Still held by the old backends, or recovering: try again.
+      }
+    }
+  };
+  watch();
+  return {
+    stop: async () => {
+      stopping = true;
+      await restarting;
+      const child = current();
+      // A postmaster that already ended (and was not started again) has nothing left to stop.
+      if (child && child.exitCode === null && child.signalCode === null) await pg.stop();
+    },
+  };
+}
+
+/**
+ * A postmaster killed with SIGKILL leaves its backends running. One that is never idle (a pooled
+ * connection under load) never notices its parent is gone: it goes on serving and writing into the
+ * data folder, beside the new postmaster, which corrupts the cluster (seen: sequences that went
+ * back, rows written twice over). So before a new start, every process still working in this
+ * cluster's folder (a backend's working directory is its data folder) is ended with SIGQUIT, as
+ * Postgres itself ends its children after a crash, then SIGKILL. Linux only: without /proc there is
+ * nothing to find, and Postgres's own interlock is all there is.
+ */
+async function stopOrphans(pgDir: string): Promise<void> {
+  const dir = realpathSync(pgDir);
+  const inCluster = (): number[] => {
+    let pids: string[];
+    try {
+      pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+    } catch {
+      return [];
+    }
+    return pids
+      .filter((pid) => {
+        try {
+          return readlinkSync(`/proc/${pid}/cwd`) === dir;
+        } catch {
+          return false; // gone, or not ours to look at
+        }
+      })
+      .map(Number)
+      .filter((pid) => pid !== process.pid);
+  };
+  const signal = (pids: number[], name: NodeJS.Signals) =>
+    pids.forEach((pid) => {
+      try {
+        process.kill(pid, name);
+      } catch {
+        // already gone
+      }
+    });
+  signal(inCluster(), 'SIGQUIT');
+  for (let waited = 0; waited < 5_000 && inCluster().length > 0; waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
+  signal(inCluster(), 'SIGKILL');
 }

@@ -1,21 +1,30 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
+import { loggableError } from '../common/loggable-error';
 import { AppConfig } from '../config/app-config';
+import { connectionBounds } from './connection-bounds';
+import { OutageLog } from './outage-log';
 
 type Handler = (payload: string) => void;
+
+/** Waits between reconnection attempts: quick at first, then every 5 s while the database is away. */
+const RECONNECT_DELAYS_MS = [100, 250, 500, 1_000, 2_000, 5_000];
 
 /**
  * One dedicated connection per process that LISTENs on Postgres channels, so that a change
  * committed by any API process reaches every process (cache invalidation, the live inbox).
- * Reconnects on its own; after a reconnect every handler is called with an empty payload, since
- * notifications sent while disconnected are lost and listeners must assume anything changed.
+ * Reconnects on its own, for as long as it takes; after a reconnect every handler is called with an
+ * empty payload, since notifications sent while disconnected are lost and listeners must assume
+ * anything changed.
  */
 @Injectable()
 export class PgListener implements OnModuleDestroy {
   private readonly logger = new Logger(PgListener.name);
+  private readonly outage = new OutageLog(this.logger, 'listener');
   private readonly handlers = new Map<string, Set<Handler>>();
   private client?: Client;
   private connecting?: Promise<void>;
+  private retry?: NodeJS.Timeout;
   private closed = false;
 
   constructor(private readonly config: AppConfig) {}
@@ -33,6 +42,8 @@ export class PgListener implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.retry);
+    await this.connecting?.catch(() => undefined);
     await this.client?.end().catch(() => undefined);
   }
 
@@ -42,27 +53,58 @@ export class PgListener implements OnModuleDestroy {
       const client = new Client({
         connectionString: this.config.databaseUrl,
         application_name: 'vigie-listener',
+        ...connectionBounds(this.config),
       });
       client.on('notification', (msg) =>
         this.handlers.get(msg.channel)?.forEach((h) => h(msg.payload ?? '')),
       );
-      client.on('error', (err) => this.reconnect(err));
-      await client.connect();
-      for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+      // pg reports a lost connection as 'error' then 'end' (or only 'end' when the server closes it
+      // cleanly): either one starts the reconnection, once.
+      client.on('error', (err) => this.lost(client, err));
+      client.on('end', () => this.lost(client, new Error('Connection terminated unexpectedly')));
+      try {
+        await client.connect();
+        for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        throw err;
+      }
+      if (this.closed) return void (await client.end().catch(() => undefined));
       this.client = client;
     })().finally(() => (this.connecting = undefined));
     return this.connecting;
   }
 
-  private reconnect(err: Error): void {
-    if (this.closed) return;
-    this.logger.warn(`LISTEN connection lost (${err.message}); reconnecting`);
+  private lost(client: Client, err: Error): void {
+    if (this.closed || client !== this.client) return; // a failed attempt, or one already replaced
     this.client = undefined;
-    const retry = () =>
+    void client.end().catch(() => undefined);
+    if (!this.outage.lost(err)) this.logger.warn(`LISTEN connection lost (${err.name}); reconnecting`);
+    this.reconnect(0);
+  }
+
+  private reconnect(attempt: number): void {
+    if (this.closed) return;
+    const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)];
+    this.retry = setTimeout(() => {
       this.connect().then(
-        () => this.handlers.forEach((set) => set.forEach((h) => h(''))),
-        () => !this.closed && setTimeout(retry, 1000).unref(),
+        () => {
+          this.outage.restored();
+          for (const set of this.handlers.values())
+            for (const handler of set) {
+              try {
+                handler('');
+              } catch (err) {
+                this.logger.error({ err: loggableError(err) }, 'listener failed after a reconnect');
+              }
+            }
+        },
+        (err: unknown) => {
+          this.outage.lost(err);
+          this.reconnect(attempt + 1);
+        },
       );
-    setTimeout(retry, 200).unref();
+    }, delay);
+    this.retry.unref();
   }
 }

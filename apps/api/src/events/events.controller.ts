@@ -51,13 +51,19 @@ export class EventsController {
     };
     const unsubscribe = this.events.subscribe({
       event: (e) => (replaying ? held.push(e) : send(e)),
-      gap: () => void catchUp(),
+      // Catching up needs the database: if it is still away, end the stream, and the desk's
+      // EventSource comes back with Last-Event-ID and replays from the table once it answers.
+      gap: () => void catchUp().catch(() => res.end()),
       shutdown: () => res.end(),
     });
     // The stream outlives the request that opened it: end it when the session ends (logout, expiry, disabled user).
     const token = String((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '');
     const heartbeat = setInterval(() => {
-      void this.sessions.resolve(token).then((still) => (still ? res.write(': keep-alive\n\n') : res.end()));
+      void this.sessions.resolve(token).then(
+        (still) => (still ? res.write(': keep-alive\n\n') : res.end()),
+        // The database away for a moment: keep the desk's stream, and check again on the next beat.
+        () => res.write(': keep-alive\n\n'),
+      );
     }, HEARTBEAT_MS);
     const stopWatching = this.events.onSessionEnded(staff.sessionHash, () => res.end());
     req.on('close', () => {

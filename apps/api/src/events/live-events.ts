@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import { DataSource, EntityManager } from 'typeorm';
 import { loggableError } from '../common/loggable-error';
 import { SESSION_REVOKED_CHANNEL } from '../common/staff-actor';
+import { OutageLog } from '../database/outage-log';
 import { PgListener } from '../database/pg-listener';
 
 export interface LiveEvent {
@@ -21,6 +22,8 @@ export interface LiveEvent {
 
 const CHANNEL = 'vigie_live';
 const KEEP_HOURS = 24;
+/** Events held for a retry while the database is away; beyond, the oldest are dropped (the inbox still lists the tips). */
+const MAX_HELD_EVENTS = 10_000;
 
 /**
  * What the desk sees change live (new tips, status changes, messages, claims). An event is
@@ -32,10 +35,12 @@ const KEEP_HOURS = 24;
 export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly local = new EventEmitter().setMaxListeners(0);
   private readonly logger = new Logger(LiveEvents.name);
+  private readonly outage = new OutageLog(this.logger, 'live events');
   private pruner?: NodeJS.Timeout;
   private readonly queued: { agencyId: string; type: string; data: Record<string, unknown> }[] = [];
   private flushTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -52,7 +57,10 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
     await this.listener.listen(SESSION_REVOKED_CHANNEL, (sessionHash) => {
       if (sessionHash) this.local.emit(`session-ended:${sessionHash}`);
     });
-    this.pruner = setInterval(() => void this.prune().catch(() => undefined), 3_600_000).unref();
+    this.pruner = setInterval(
+      () => void this.prune().catch((err) => this.outage.lost(err) || this.logger.warn('prune failed')),
+      3_600_000,
+    ).unref();
   }
 
   /** Calls `end` once the session with this token hash is revoked; returns the unsubscribe. */
@@ -68,6 +76,7 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.pruner);
     clearTimeout(this.flushTimer);
     await this.flushing;
@@ -99,7 +108,21 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
             await this.emit(tx, e.agencyId, e.type, e.data);
         }
       })
-      .catch((err) => this.logger.warn({ err: loggableError(err) }, 'live events not recorded'))
+      .catch((err) => {
+        if (!this.outage.lost(err)) {
+          this.logger.warn({ err: loggableError(err) }, 'live events not recorded');
+          return;
+        }
+        // The database is away: keep the batch (within bounds) and try again shortly, so the
+        // desks hear of the tips taken just before the outage once it is over.
+        const room = Math.max(0, MAX_HELD_EVENTS - this.queued.length);
+        if (room > 0) this.queued.unshift(...batch.slice(-room));
+        if (this.stopped) return;
+        this.flushTimer ??= setTimeout(() => {
+          this.flushTimer = undefined;
+          void this.flush();
+        }, 1_000);
+      })
       .finally(() => (this.flushing = undefined));
     return this.flushing;
   }

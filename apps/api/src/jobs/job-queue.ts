@@ -5,6 +5,8 @@ import { loggableError, withheldError } from '../common/loggable-error';
 import { AppConfig } from '../config/app-config';
 import { withStatementTimeout } from '../database/bounded-client';
 import { connectionBounds } from '../database/connection-bounds';
+import { OutageLog } from '../database/outage-log';
+import { catchPgBossCompletions } from './pg-boss-completion';
 import { JobName, JobPayloads, ScheduledJobName } from './job-registry';
 
 /** How long shutdown waits for running jobs before it lets go of them (they are retried). */
@@ -27,6 +29,8 @@ export interface JobDefinition<N extends JobName> {
   longStatements?: boolean;
 }
 
+catchPgBossCompletions();
+
 /**
  * Durable jobs on the same Postgres (pg-boss). A job sent inside a transaction exists exactly when
  * the transaction commits, so "tip stored" and "tip will be processed" cannot disagree. Workers
@@ -35,6 +39,7 @@ export interface JobDefinition<N extends JobName> {
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
+  private readonly outage = new OutageLog(this.logger, 'job queue');
   private readonly boss: PgBoss;
   private started?: Promise<PgBoss>;
   private queueChanges: Promise<void> = Promise.resolve();
@@ -48,7 +53,11 @@ export class JobQueue implements OnApplicationShutdown {
       application_name: 'vigie-jobs',
       ...connectionBounds(config),
     });
-    this.boss.on('error', (err) => this.logger.error({ err: loggableError(err) }, 'job queue error'));
+    // Errors of pg-boss's own loops (polling, maintenance, cron, outcomes: pg-boss-completion.ts).
+    // A database outage is logged once by kind; pg-boss reconnects through its pool by itself.
+    this.boss.on('error', (err) => {
+      if (!this.outage.lost(err)) this.logger.error({ err: loggableError(err) }, 'job queue error');
+    });
   }
 
   /** Declares a job type; call from a module's onModuleInit. */

@@ -11,6 +11,7 @@ import { DomainException } from '../../common/domain.exception';
 import { SharedUploadLocker } from './shared-upload-locker';
 import { TipFollowUpService } from '../follow-up/tip-follow-up.service';
 import { UploadBudgets } from './upload-budget';
+import { isDatabaseUnavailable } from '../../database/database-unavailable';
 
 export const UPLOADS_PATH = '/api/public/tips/follow-up/uploads';
 
@@ -106,6 +107,12 @@ export class ResumableUploads implements OnModuleInit {
         if (upload && upload.metadata?.tipId !== tipId) throw refuse(404, 'Upload not found');
         if (upload && req.method === 'PATCH') refusePastReservation(req.headers, upload);
       },
+      // The database away mid-upload (a lock, the finish): 503, which tus clients retry, rather
+      // than tus's 500 quoting the error.
+      onResponseError: (_req, err) =>
+        isDatabaseUnavailable(err)
+          ? refuse(503, 'The service is briefly unavailable; try again in a few seconds')
+          : undefined,
       // Set here, over whatever the client's Upload-Metadata said. The declared length is reserved
       // against the tip's limits before a byte is written; tus itself then refuses any byte past it.
       onUploadCreate: async (req, upload) => {
