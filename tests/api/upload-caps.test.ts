@@ -179,6 +179,24 @@ describe('per-tip limits over every route', () => {
     expect(await files('.tmp')).toEqual([]);
   });
 
+  it('a resumable upload of deferred length holds one file’s limit, not all the tip has left', async () => {
+    const { code, auth } = await tipWith();
+    const created = await fetch(`${t.baseUrl}/api/public/tips/follow-up/uploads`, {
+      method: 'POST',
+      headers: { ...auth, 'tus-resumable': '1.0.0', 'upload-defer-length': '1' },
+    });
+    expect(created.status).toBe(201);
+    const { rows } = await t.db.query(
+      `SELECT r.bytes::int AS bytes FROM tip_upload_reservation r JOIN tip t ON t.id = r.tip_id WHERE t.code = $1`,
+      [code],
+    );
+    expect(rows).toEqual([{ bytes: 1 * MB }]);
+    // While it is under way (or abandoned), the rest of the tip's total still takes a photo.
+    const res = await anon.post('/api/public/tips/follow-up/media', media([photo]), auth);
+    expect(res.status).toBe(201);
+    expect(await mediaOf(code)).toBe(1);
+  });
+
   it('a new tip is bounded too: more than its total is refused, and no tip is stored', async () => {
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM tip`)).rows[0].n;
     const res = await anon.post(

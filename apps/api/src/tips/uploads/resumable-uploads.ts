@@ -125,6 +125,9 @@ export class ResumableUploads implements OnModuleInit {
           const { budget } = await this.budgets.reserve(tipId, {
             id: upload.id,
             bytes: upload.size === undefined ? undefined : Math.min(upload.size, this.maxFileBytes),
+            // One file, deferred or not: holding the tip's whole remainder (for a day, if abandoned)
+            // would refuse every other upload to the tip while this one can never use more than this.
+            atMost: this.maxFileBytes,
             files: 1,
             ttlMs: UPLOAD_LIFETIME_MS,
           });

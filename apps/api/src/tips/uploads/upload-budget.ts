@@ -55,11 +55,12 @@ export class UploadBudgets {
    * Reserves up to `bytes` and `files` for an upload to the tip, or refuses it (with what the tip
    * holds) when the tip's files, its live reservations and this would pass a limit. `slack`: bytes of
    * the declared length that are not file (multipart framing). `bytes` undefined (a body of unknown
-   * length): whatever is left. Returns the reservation's id and what the upload may write.
+   * length): whatever is left, or at most `atMost` (one file's limit, for a single file). Returns the
+   * reservation's id and what the upload may write.
    */
   async reserve(
     tipId: string,
-    wanted: { bytes?: number; slack?: number; files: number; ttlMs: number; id?: string },
+    wanted: { bytes?: number; atMost?: number; slack?: number; files: number; ttlMs: number; id?: string },
   ): Promise<{ id: string; budget: UploadBudget }> {
     const id = wanted.id ?? randomUUID();
     return this.dataSource.transaction(async (tx) => {
@@ -75,7 +76,7 @@ export class UploadBudgets {
       const leftBytes = this.maxBytes - held.usedBytes - Number(reserved.bytes);
       const leftFiles = this.maxFiles - held.usedFiles - reserved.files;
       if (leftFiles < Math.max(1, wanted.files)) throw this.refusal('files', held);
-      const declared = wanted.bytes ?? leftBytes;
+      const declared = wanted.bytes ?? Math.min(leftBytes, wanted.atMost ?? leftBytes);
       if (leftBytes <= 0 || declared - (wanted.slack ?? 0) > leftBytes) throw this.refusal('bytes', held);
       const bytes = Math.min(declared, leftBytes);
       await tx.query(
