@@ -3,6 +3,7 @@ export * from './enums';
 export * from './interfaces';
 export * from './limits';
 export * from './localized';
+export * from './tip-code';
 export * from './wording/appeal-wording';
 export * from './wording/public-dates';
 export * from './wording/subject-vocabulary';

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { INBOX_LIMITS, InboxPage, InboxQueryDto, TipStatus, TipSummary } from '@vigie/common';
+import {
+  INBOX_LIMITS,
+  InboxPage,
+  InboxQueryDto,
+  normalizeTipCode,
+  TipStatus,
+  TipSummary,
+} from '@vigie/common';
 import { DataSource } from 'typeorm';
 import type { StaffActor } from '../common/staff-actor';
 import { deskError } from './desk.errors';
@@ -14,7 +21,7 @@ export const COUNT_CAP = 1_000;
 const ORDER = 'priority_rank, received_at DESC, id DESC';
 
 /**
- * The investigator's inbox (a desk read model: tips, with their cases and duplicate counts): filters, full-text search, urgent first then newest, keyset pages
+ * The investigator's inbox (a desk read model: tips, with their cases and duplicate counts): filters, a tip code or full-text search, urgent first then newest, keyset pages
  * (never OFFSET, so page 500 costs what page 1 costs), and capped counts per status for the tabs.
  */
 @Injectable()
@@ -22,6 +29,14 @@ export class InboxService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async page(actor: StaffActor, query: InboxQueryDto): Promise<InboxPage> {
+    const hit = await this.codeHit(actor, query);
+    if (hit)
+      return {
+        items: await this.withDuplicateCounts([hit]),
+        nextCursor: null,
+        counts: null,
+        countCap: COUNT_CAP,
+      };
     const limit = query.limit ?? INBOX_LIMITS.pageDefault;
     const { sql, params } = this.pageQuery(actor, query);
     const [rows, counts]: [SummaryRow[], InboxPage['counts']] = await Promise.all([
@@ -43,6 +58,27 @@ export class InboxService {
           : null,
       counts,
       countCap: COUNT_CAP,
+    };
+  }
+
+  /**
+   * A search that reads as a tip code (a tipster reads it over the phone: "js2x dsbr") is a direct
+   * hit: that tip alone, whatever the other filters, as long as it is this agency's. Only on a first
+   * page; when no tip has the code, the search goes on as full text ("vehicles" is code-shaped too).
+   */
+  private async codeHit(actor: StaffActor, query: InboxQueryDto): Promise<SummaryRow | undefined> {
+    const code = query.q && !query.cursor ? normalizeTipCode(query.q) : null;
+    if (!code) return undefined;
+    const { sql, params } = this.codeQuery(actor, code);
+    const [row]: SummaryRow[] = await this.dataSource.query(sql, params);
+    return row;
+  }
+
+  /** The SQL of a code hit (also used by the benchmark): one probe of the unique index on tip.code. */
+  codeQuery(actor: Pick<StaffActor, 'agencyId'>, code: string): { sql: string; params: unknown[] } {
+    return {
+      sql: `SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS} WHERE t.code = $1 AND t.agency_id = $2`,
+      params: [code, actor.agencyId],
     };
   }
 

@@ -12,12 +12,6 @@ export function newTipCode(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4).join('')}`;
 }
 
-/** Accepts the code as people type it: any case, with or without the dash or spaces. */
-export function normalizeTipCode(input: string): string | null {
-  const bare = input.toUpperCase().replace(/[\s-]/g, '');
-  return /^[A-Z2-9]{8}$/.test(bare) ? `${bare.slice(0, 4)}-${bare.slice(4)}` : null;
-}
-
 const WORDS = { en: english, fr: french };
 const PASSPHRASE_WORDS = 5;
 

@@ -82,7 +82,11 @@ export class InboxQueryDto {
   @MaxLength(INBOX_LIMITS.tagMax)
   tag?: string;
 
-  /** Full-text search in French and English, accents ignored. */
+  /**
+   * A tip code (any case, with or without the dash, with spaces: "js2x dsbr") finds that tip alone,
+   * whatever the other filters; anything else, or a code no tip of the agency has, is a full-text
+   * search in French and English, accents ignored.
+   */
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -5,6 +5,7 @@ import {
   FollowUpSession,
   FollowUpView,
   MessageAuthor,
+  normalizeTipCode,
   RewardDto,
   TipStatus,
 } from '@vigie/common';
@@ -20,7 +21,7 @@ import { TipMedia } from '../tip-media.entity';
 import { TipMessage } from '../tip-message.entity';
 import { Tip } from '../tip.entity';
 import { tipError } from '../tips.errors';
-import { normalizeTipCode, verifyPassphrase } from '../tipster-credentials';
+import { verifyPassphrase } from '../tipster-credentials';
 import { LiveEvents } from '../../events/live-events';
 
 const COARSE: Record<TipStatus, CoarseTipStatus> = {
