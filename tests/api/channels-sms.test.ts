@@ -1,8 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/common/clock';
 import { loadEnvironment } from '../../apps/api/src/config/environment';
+import { JobQueue } from '../../apps/api/src/jobs/job-queue';
+import { SMS_SEND_JOB } from '../../apps/api/src/jobs/job-registry';
+import { deleteTipRows } from '../../apps/api/src/tips/tip-removal';
+import { SmsSendJob } from '../../apps/api/src/channels/sms/sms-send.job';
 import { ApiClient } from '../support/api-client';
 import { jpegWithGps } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -31,6 +36,9 @@ let providerUrl: string;
 let photo: Buffer;
 const served = new Map<string, Buffer>();
 const mediaRequests: { path: string; auth?: string }[] = [];
+/** What the stand-in for the provider's REST API received: outgoing texts. */
+const sent: { path: string; auth?: string; type?: string; form: Record<string, string> }[] = [];
+let failNextSends = 0;
 let sidCounter = 0;
 
 /** Twilio's documented signature, computed independently of the app's library. */
@@ -86,6 +94,24 @@ async function tipByCode(code: string) {
 beforeAll(async () => {
   photo = await jpegWithGps(640, 480);
   provider = createServer((req, res) => {
+    if (req.method === 'POST') {
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      req.on('end', () => {
+        if (failNextSends > 0) {
+          failNextSends--;
+          return res.writeHead(503).end();
+        }
+        sent.push({
+          path: req.url ?? '',
+          auth: req.headers.authorization,
+          type: req.headers['content-type'],
+          form: Object.fromEntries(new URLSearchParams(raw)),
+        });
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{"sid":"SM-out","status":"queued"}');
+      });
+      return;
+    }
     mediaRequests.push({ path: req.url ?? '', auth: req.headers.authorization });
     const body = served.get(req.url ?? '');
     if (!body) return res.writeHead(404).end();
@@ -346,5 +372,69 @@ describe('settings', () => {
       loadEnvironment({ SMS_ENABLED: 'true', SMS_ACCOUNT_SID: SID, SMS_AUTH_TOKEN: TOKEN }),
     ).toThrow(/PUBLIC_URL/);
     expect(loadEnvironment({}).SMS_ENABLED).toBe(false);
+  });
+});
+
+describe('investigators’ messages to a text-message tipster', () => {
+  const NUMBER = '+15145550160';
+  const drain = () => t.app.get(JobQueue).drain(SMS_SEND_JOB);
+
+  it('go back by SMS through the provider’s REST API, after the staff request, retried when the provider fails', async () => {
+    const tip = await tipByCode(codeIn(reply((await webhook(textParams({ From: NUMBER }))).text))!);
+    failNextSends = 1; // the provider is down once: the job retries
+    const res = await investigator.post(`/api/tips/${tip.id}/messages`, { body: 'Quelle heure était-il ?' });
+    expect(res.status).toBe(201);
+    await drain();
+    const out = sent.filter((s) => s.form.Body === 'Quelle heure était-il ?');
+    expect(out).toHaveLength(1);
+    expect(out[0].path).toBe(`/2010-04-01/Accounts/${SID}/Messages.json`);
+    expect(out[0].type).toMatch(/application\/x-www-form-urlencoded/);
+    expect(out[0].auth).toBe(`Basic ${Buffer.from(`${SID}:${TOKEN}`).toString('base64')}`);
+    expect(out[0].form).toEqual({ To: NUMBER, From: AGENCY_NUMBER, Body: 'Quelle heure était-il ?' });
+    expect(failNextSends).toBe(0);
+    // Still not in the staff's answer.
+    for (const form of NUMBER_FORMS) expect(JSON.stringify(res.body)).not.toContain(form);
+  });
+
+  it('are not texted to a web tipster, nor to a number that said STOP', async () => {
+    const web = await fetch(`${t.baseUrl}/api/public/tips`, {
+      method: 'POST',
+      body: (() => {
+        const f = new FormData();
+        f.set('agency', 'demo');
+        f.set('description', 'Par le formulaire');
+        return f;
+      })(),
+    });
+    const webTip = await tipByCode((await web.json()).code);
+    const before = sent.length;
+    expect((await investigator.post(`/api/tips/${webTip.id}/messages`, { body: 'Web ?' })).status).toBe(201);
+    const stopped = '+15145550161';
+    const tip = await tipByCode(codeIn(reply((await webhook(textParams({ From: stopped }))).text))!);
+    await webhook(textParams({ From: stopped, Body: 'STOP' }));
+    expect((await investigator.post(`/api/tips/${tip.id}/messages`, { body: 'Êtes-vous là ?' })).status).toBe(
+      201,
+    );
+    await drain();
+    expect(sent.length).toBe(before);
+  });
+
+  it('the number goes with the tip when it is purged: a late retry of its message sends nothing', async () => {
+    const gone = '+15145550162';
+    const tip = await tipByCode(codeIn(reply((await webhook(textParams({ From: gone }))).text))!);
+    await investigator.post(`/api/tips/${tip.id}/messages`, { body: 'Avant la purge' });
+    await drain();
+    expect(sent.filter((s) => s.form.To === gone)).toHaveLength(1);
+    const [{ id: messageId }] = (
+      await t.db.query(`SELECT id FROM tip_message WHERE tip_id = $1 AND author = 'INVESTIGATOR'`, [tip.id])
+    ).rows;
+    await t.app.get(DataSource).transaction((tx) => deleteTipRows(tx, tip.id, []));
+    const { rows } = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM tip WHERE id = $1) AS tips, (SELECT count(*)::int FROM sms_inbound_message WHERE tip_id = $1) AS sids`,
+      [tip.id],
+    );
+    expect(rows[0]).toEqual({ tips: 0, sids: 0 });
+    await t.app.get(SmsSendJob).send(messageId);
+    expect(sent.filter((s) => s.form.To === gone)).toHaveLength(1);
   });
 });

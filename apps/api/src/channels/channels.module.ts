@@ -3,6 +3,7 @@ import { urlencoded } from 'express';
 import { IdentityModule } from '../identity/identity.module';
 import { TipsModule } from '../tips/tips.module';
 import { ProviderMedia } from './sms/provider-media';
+import { SmsSendJob } from './sms/sms-send.job';
 import { SMS_WEBHOOK_PATH, SmsWebhookController } from './sms/sms-webhook.controller';
 
 /**
@@ -13,7 +14,7 @@ import { SMS_WEBHOOK_PATH, SmsWebhookController } from './sms/sms-webhook.contro
 @Module({
   imports: [IdentityModule, TipsModule],
   controllers: [SmsWebhookController],
-  providers: [ProviderMedia],
+  providers: [ProviderMedia, SmsSendJob],
 })
 export class ChannelsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

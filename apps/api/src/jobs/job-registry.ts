@@ -8,6 +8,8 @@
 
 /** Makes a tip's sealed file into renditions, a perceptual hash and evidence fields (tips/uploads). */
 export const TIP_MEDIA_JOB = 'tip-media.process';
+/** Sends an investigator's message to a text-message tipster through the SMS provider (channels/sms). */
+export const SMS_SEND_JOB = 'channels.sms-send';
 /** Scores one tip against its agency's others (dedupe); safe to run again. */
 export const DEDUPE_SCORE_JOB = 'dedupe.score';
 /** Removes what failed uploads left behind (tips/uploads), on UPLOAD_SWEEP_SCHEDULE. */
@@ -23,6 +25,7 @@ export type ScheduledRun = Record<string, never>;
 export interface JobPayloads {
   [TIP_MEDIA_JOB]: { mediaId: string };
   [DEDUPE_SCORE_JOB]: { tipId: string };
+  [SMS_SEND_JOB]: { messageId: string };
   [UPLOAD_SWEEP_JOB]: ScheduledRun;
   [RETENTION_JOB]: ScheduledRun;
   [AUDIT_ANCHOR_JOB]: ScheduledRun;

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BulkUpdateTipsDto, MessageAuthor, TipDetail, TipStatus, UpdateTipDto } from '@vigie/common';
+import {
+  BulkUpdateTipsDto,
+  MessageAuthor,
+  TipChannel,
+  TipDetail,
+  TipStatus,
+  UpdateTipDto,
+} from '@vigie/common';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, StaffActionRecorder } from '../../audit/audit.service';
@@ -8,6 +15,8 @@ import { commonError } from '../../common/domain.exception';
 import { SecretBox } from '../../common/crypto/secret-box';
 import type { StaffActor } from '../../common/staff-actor';
 import { LiveEvents } from '../../events/live-events';
+import { JobQueue } from '../../jobs/job-queue';
+import { SMS_SEND_JOB } from '../../jobs/job-registry';
 import { MediaStore } from '../../media/media-store';
 import { TipDetailView } from '../../desk/tip-detail.view';
 import { CONTACT_CONTEXT } from '../tipster-contact';
@@ -37,6 +46,7 @@ export class TriageService {
     private readonly store: MediaStore,
     private readonly box: SecretBox,
     private readonly detailView: TipDetailView,
+    private readonly jobs: JobQueue,
   ) {
     this.record = audit.about('tip');
   }
@@ -130,6 +140,9 @@ export class TriageService {
         body,
       });
       await this.record(tx, actor, id, 'tip.message_sent', { messageId: message.id });
+      // A text-message tipster gets it by SMS too, sent after the commit by a retryable job.
+      if (tip.channel === TipChannel.SMS)
+        await this.jobs.sendInTransaction(tx, SMS_SEND_JOB, { messageId: message.id });
     });
     return this.detail(actor, id);
   }

@@ -154,6 +154,32 @@ export class SmsIntake {
     }
   }
 
+  /**
+   * An investigator's message to a text-message tipster, for the channel to send: the number
+   * opened for this send only, or null when there is nothing to send (the tip was purged, is not
+   * an SMS tip, or the number said STOP).
+   */
+  async outgoing(messageId: string): Promise<{ agencyId: string; to: string; body: string } | null> {
+    const [row]: {
+      agency_id: string;
+      body: string;
+      sms_sender_enc: string | null;
+      sms_sender_key: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT m.agency_id, m.body, t.sms_sender_enc, t.sms_sender_key
+           FROM tip_message m JOIN tip t ON t.id = m.tip_id
+          WHERE m.id = $1 AND m.author = $2`,
+      [messageId, MessageAuthor.INVESTIGATOR],
+    );
+    if (!row?.sms_sender_enc || !row.sms_sender_key) return null;
+    if (await this.optedOut(row.agency_id, row.sms_sender_key)) return null;
+    return {
+      agencyId: row.agency_id,
+      to: this.box.open(row.sms_sender_enc, SMS_SENDER_CONTEXT),
+      body: row.body,
+    };
+  }
+
   /** Whether texts may still be sent to this number (it has not said STOP to this agency). */
   async optedOut(agencyId: string, key: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
