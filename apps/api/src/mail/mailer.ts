@@ -26,7 +26,14 @@ export class Mailer implements OnApplicationShutdown {
   /** Resolves once the relay accepted the message; rejects when it refused it or could not be reached. */
   async send(message: MailMessage): Promise<void> {
     if (!this.config.env.SMTP_URL) throw new Error('SMTP_URL is not configured');
-    this.transport ??= createTransport(this.config.env.SMTP_URL);
+    // Bounded: nodemailer's defaults (2 minutes to connect, 10 of socket silence) would hold an
+    // admin's invitation that long before its fallback shows them the link instead.
+    this.transport ??= createTransport({
+      url: this.config.env.SMTP_URL,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
     await this.transport.sendMail({ from: this.config.env.SMTP_FROM, ...message });
   }
 
