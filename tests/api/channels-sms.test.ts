@@ -1,6 +1,8 @@
 import { createHash, createHmac } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../apps/api/src/common/clock';
 import { loadEnvironment } from '../../apps/api/src/config/environment';
@@ -40,6 +42,8 @@ const mediaRequests: { path: string; auth?: string }[] = [];
 const sent: { path: string; auth?: string; type?: string; form: Record<string, string> }[] = [];
 let failNextSends = 0;
 let sidCounter = 0;
+/** The app's log at its most verbose: no sender's number may reach it. */
+const logFile = join(process.env.VIGIE_TEST_DATA_DIR!, `channels-sms-${process.pid}-${Date.now()}.log`);
 
 /** Twilio's documented signature, computed independently of the app's library. */
 function twilioSignature(token: string, url: string, params: Record<string, string>): string {
@@ -128,6 +132,8 @@ beforeAll(async () => {
     SMS_AUTH_TOKEN: TOKEN,
     SMS_API_BASE_URL: providerUrl,
     SMS_THREAD_HOURS: '72',
+    LOG_LEVEL: 'trace',
+    LOG_FILE: logFile,
   });
   admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
   investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
@@ -436,5 +442,16 @@ describe('investigators’ messages to a text-message tipster', () => {
     expect(rows[0]).toEqual({ tips: 0, sids: 0 });
     await t.app.get(SmsSendJob).send(messageId);
     expect(sent.filter((s) => s.form.To === gone)).toHaveLength(1);
+  });
+});
+
+describe('the log', () => {
+  it('holds no sender’s number, at its most verbose', async () => {
+    const log = await readFile(logFile, 'utf8');
+    // It did record this file's traffic (so the search below does not look at nothing)...
+    expect(log).toContain('/api/channels/sms/inbound');
+    expect(log).toContain('SMS handed to the provider');
+    // ...and no number this file texted from, in any form.
+    expect(log).not.toMatch(/514\D{0,3}555\D{0,3}01\d\d/);
   });
 });
