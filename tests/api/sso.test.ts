@@ -43,6 +43,8 @@ beforeAll(async () => {
     },
     eve: { email: 'investigator@second.test', email_verified: true, groups: ['vigie-investigators'] },
     mallory: { email: 'analyst@demo.test', email_verified: false, groups: ['vigie-investigators'] },
+    // Says nothing of the address (as Entra ID, where a tenant user sets their own e-mail).
+    trudy: { email: 'supervisor@demo.test', groups: ['vigie-investigators'] },
   });
   t = await startTestApp({ PUBLIC_URL });
   admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
@@ -244,6 +246,21 @@ describe('SSO and unverified e-mail', () => {
     expect(res.headers.getSetCookie().some((c) => c.startsWith('vigie_session='))).toBe(false);
     expect(await count('staff_user')).toBe(before);
     expect(await count(`sso_identity WHERE subject = 'mallory'`)).toBe(0);
+  });
+
+  it('links no existing account by an e-mail the provider does not say it verified; refusal audited', async () => {
+    const before = await count('staff_user');
+    const { res } = await signInAs('trudy');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?sso_error=SSO_FAILED');
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('vigie_session='))).toBe(false);
+    expect(await count('staff_user')).toBe(before);
+    expect(await count(`sso_identity WHERE subject = 'trudy'`)).toBe(0);
+    expect(
+      await count(
+        `audit_event WHERE action = 'auth.sso_refused' AND data->>'subject' = 'trudy' AND data->>'reason' = 'e-mail not verified'`,
+      ),
+    ).toBe(1);
   });
 });
 

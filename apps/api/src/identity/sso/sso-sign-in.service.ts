@@ -131,9 +131,11 @@ export class SsoSignInService {
         const holder = await tx.findOneBy(StaffUser, { email });
         if (holder && holder.agencyId !== sso.agencyId)
           return this.refuse(tx, sso, null, 'EMAIL_ELSEWHERE', { issuer, subject });
-        // An address the provider says it did not verify links nobody; nor may it create a second
-        // account under an address already taken (the unique e-mail would answer 500).
-        if (holder && claims.email_verified === false)
+        // Only an address the provider says it verified links an existing account: a missing
+        // email_verified is not a yes (Entra ID's "nOAuth": a tenant user sets any address on
+        // their own profile). Nor may it create a second account under an address already taken
+        // (the unique e-mail would answer 500).
+        if (holder && claims.email_verified !== true)
           return this.refuse(tx, sso, null, 'SSO_FAILED', { issuer, subject, reason: 'e-mail not verified' });
         user = holder;
       }
