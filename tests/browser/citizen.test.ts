@@ -154,7 +154,8 @@ it('a citizen on a French phone sends a tip with a photo from a shared link, the
     await writeFile(cardFile, await page.pdf({ format: 'A4' }));
     const card = execFileSync('pdftotext', [cardFile, '-'], { encoding: 'utf8' });
     expect(card).toContain(code);
-    expect(card.replace(/\s+/g, '')).toContain(password);
+    // pdftotext drops a dash where the password wraps at it: compare the words only.
+    expect(card.replace(/[\s-]+/g, '')).toContain(password.replace(/-/g, ''));
     expect(card).toContain('/tips/follow-up');
     expect(card).not.toMatch(/Honda|Berri|IMG_2026/);
 
@@ -282,5 +283,53 @@ it('when the list of police services cannot load, "Send" says so, keeps the tip,
     await page.getByText(text).waitFor();
     await choice.selectOption({ label: 'Second Police Service' });
     expect(await page.locator('#tip-agency-error').count()).toBe(0);
+  });
+});
+
+it('a reloaded form says a draft was restored, keeps no position or contact details, and can start over', async () => {
+  const appeal = await demoAppeal();
+  await withPage(browser, 'citizen-draft', PHONE, async (page, context) => {
+    await context.grantPermissions(['geolocation'], { origin: app.baseUrl });
+    await context.setGeolocation({ latitude: 45.5152, longitude: -73.5614, accuracy: 30 });
+    await page.goto(`${app.baseUrl}/tips/new?appeal=${appeal.slug}`);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    const text = 'Une camionnette blanche stationne devant l’école chaque soir vers 22 h.';
+    await page.getByLabel('Ce que vous avez vu ou ce que vous savez').fill(text);
+    await continueTo(page, /Quand était-ce/);
+    await continueTo(page, /Où était-ce/);
+    await page.getByRole('button', { name: /Utiliser ma position/ }).click();
+    await page.getByText(/Position ajoutée/).waitFor();
+    await continueTo(page, /Photos, vidéos/);
+    await continueTo(page, /Voulez-vous qu’on puisse vous joindre/);
+    await page.getByRole('radio', { name: 'Donner mes coordonnées' }).check();
+    await page.getByLabel('Nom ou prénom').fill('Julie Tremblay');
+    await page.getByLabel('Téléphone').fill('514 555-0199');
+    // The draft is written a moment after typing stops.
+    await page.waitForFunction(() => (localStorage.getItem('vigie.tipDraft') ?? '').includes('"step":4'));
+
+    // Nothing of who the tipster is, nor where they were, is in the browser's storage.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).toContain('camionnette blanche');
+    expect(stored).not.toMatch(/Julie|555-0199|45\.51|73\.56/);
+
+    // After a reload the form says what it brought back and what it did not, on the step it opens.
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: 'Brouillon restauré' });
+    await notice.waitFor();
+    await notice.getByText(/la position, les fichiers et vos coordonnées n’ont pas été gardés/).waitFor();
+    await page.getByRole('heading', { level: 2, name: /Voulez-vous qu’on puisse vous joindre/ }).waitFor();
+    const values = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input, textarea'))
+        .map((e) => (e as HTMLInputElement).value)
+        .join(' '),
+    );
+    expect(values).not.toMatch(/Julie|555-0199/);
+    await expectAccessible(page);
+
+    // Start over: the form is empty, on its first step, and nothing is left on the device.
+    await notice.getByRole('button', { name: 'Tout effacer et recommencer' }).click();
+    await page.getByRole('heading', { level: 2, name: /Que s’est-il passé/ }).waitFor();
+    expect(await page.getByLabel('Ce que vous avez vu ou ce que vous savez').inputValue()).toBe('');
+    expect(await page.evaluate(() => localStorage.getItem('vigie.tipDraft'))).toBeNull();
   });
 });

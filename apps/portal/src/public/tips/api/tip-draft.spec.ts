@@ -17,7 +17,7 @@ const typed: TipFormValues = {
 describe('tip draft', () => {
   afterEach(() => localStorage.clear());
 
-  it('keeps what was typed under vigie.tipDraft, but never the phone’s position', () => {
+  it('keeps what was typed under vigie.tipDraft, but never the phone’s position nor contact details', () => {
     saveTipDraft({ appeal: 'missing-lea', step: 2, values: typed });
     const stored = JSON.parse(localStorage.getItem(TIP_DRAFT_KEY) ?? '{}');
     expect(stored.values).toEqual({
@@ -26,11 +26,9 @@ describe('tip draft', () => {
       occurredTo: '',
       place: typed.place,
       contactChoice: 'contact',
-      contactName: '',
-      contactPhone: typed.contactPhone,
-      contactEmail: '',
     });
     expect(JSON.stringify(stored)).not.toMatch(/45\.5152|73\.5614/);
+    expect(JSON.stringify(stored)).not.toContain('555-0199');
     expect(loadTipDraft('missing-lea')).toMatchObject({
       appeal: 'missing-lea',
       step: 2,

@@ -7,8 +7,10 @@ export const TIP_DRAFT_KEY = 'vigie.tipDraft';
 export const DRAFT_MAX_AGE_MS = 7 * 24 * 3_600_000;
 
 /**
- * Only what the tipster typed. Never files (they cannot be stored), never the phone's position (one tap
- * gets it again, and it says where the tipster was), never the receipt.
+ * Only what the tipster typed about what they saw. Never files (they cannot be stored), never the
+ * phone's position (one tap gets it again, and it says where the tipster was), never the name,
+ * phone number or e-mail (browser storage is readable in clear by whoever uses the device next),
+ * never the receipt. The restored form says what it did not keep.
  */
 const DRAFT_FIELDS = [
   'description',
@@ -16,9 +18,6 @@ const DRAFT_FIELDS = [
   'occurredTo',
   'place',
   'contactChoice',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
 ] as const satisfies readonly (keyof TipFormValues)[];
 
 type DraftField = (typeof DRAFT_FIELDS)[number];

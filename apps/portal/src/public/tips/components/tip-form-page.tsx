@@ -170,7 +170,25 @@ export function TipFormPage() {
       {tip.stepIndex === 0 && <p className="tip-page__intro">{t('tip.intro')}</p>}
       <EmergencyNotice />
       <AgencyChoice ref={agencyTarget} agency={agency} missing={agencyMissing && destination === null} />
-      {tip.draftRestored && tip.stepIndex === 0 && <Notice tone="info">{t('tip.draft.restored')}</Notice>}
+      {tip.draftRestored && tip.stepIndex === tip.restoredStep && (
+        <Notice
+          tone="info"
+          action={
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                tip.discardDraft();
+                picked.clear();
+              }}
+            >
+              {t('tip.draft.discard')}
+            </button>
+          }
+        >
+          {t('tip.draft.restored')}
+        </Notice>
+      )}
       <StepProgress steps={TIP_STEPS} current={tip.stepIndex} />
 
       <form className="tip-form" noValidate onSubmit={onSubmit} onFocus={prepare}>

@@ -32,6 +32,8 @@ export function useTipForm({ appeal }: { appeal?: string }) {
   const [draft] = useState(() => loadTipDraft(appeal));
   const [stepIndex, setStepIndex] = useState(() => initialStep(draft));
   const [draftRestored, setDraftRestored] = useState(draft !== null);
+  // The step the restored draft opened on: the notice is said there, not only on the first step.
+  const [restoredStep] = useState(() => initialStep(draft));
   /** Set on a step change: the next step's heading takes focus as soon as it is drawn (the last step loads lazily). */
   const focusPending = useRef(false);
   const headingRef = useCallback((heading: HTMLHeadingElement | null) => {
@@ -128,6 +130,7 @@ export function useTipForm({ appeal }: { appeal?: string }) {
     back,
     goToStep,
     draftRestored,
+    restoredStep,
     discardDraft,
     forgetDraft,
     showServerErrors,
