@@ -46,7 +46,7 @@ beforeAll(async () => {
     // Says nothing of the address (as Entra ID, where a tenant user sets their own e-mail).
     trudy: { email: 'supervisor@demo.test', groups: ['vigie-investigators'] },
   });
-  t = await startTestApp({ PUBLIC_URL });
+  t = await startTestApp({ PUBLIC_URL, SSO_ALLOW_INSECURE_ISSUER: 'true' }); // the provider is on loopback http
   admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
   const res = await admin.request('PUT', '/api/admin/sso', settings());
   expect(res.status).toBe(200);

@@ -68,7 +68,7 @@ beforeAll(async () => {
   );
   [app, browser] = await Promise.all([
     startBuiltApp(
-      {},
+      { SSO_ALLOW_INSECURE_ISSUER: 'true' }, // the provider is on loopback http
       { dataDir: await mkdtemp(join(tmpdir(), 'vigie-sso-')), port, pgPort: await freePort() },
     ),
     launchBrowser(),

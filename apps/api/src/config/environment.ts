@@ -131,6 +131,14 @@ export class Environment {
   SMTP_FROM = 'Vigie <no-reply@localhost>';
 
   /**
+   * For tests and labs only: lets an agency's SSO issuer be plain http, or a loopback, link-local
+   * or private address, which the server would otherwise refuse to fetch (SSRF).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SSO_ALLOW_INSECURE_ISSUER = false;
+
+  /**
    * Text-message tips through an SMS provider in Twilio's format (docs/operations.md, "Text
    * messages"). Off by default; on, it needs the account's SID and auth token, and PUBLIC_URL
    * exactly as the provider calls it (the webhook's signature covers that URL).

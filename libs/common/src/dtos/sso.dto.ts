@@ -39,7 +39,10 @@ export class SsoSettingsDto {
   @IsBoolean()
   enabled!: boolean;
 
-  /** The provider's issuer URL; its /.well-known/openid-configuration is read from there. */
+  /**
+   * The provider's issuer URL; its /.well-known/openid-configuration is read from there. The API
+   * also requires https and a public address unless SSO_ALLOW_INSECURE_ISSUER (issuer-address.ts).
+   */
   @Transform(trim)
   @MaxLength(500)
   @IsUrl(

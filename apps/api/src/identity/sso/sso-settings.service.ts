@@ -4,9 +4,12 @@ import { SsoSettingsDto, SsoSettingsView } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Clock } from '../../common/clock';
+import { commonError } from '../../common/domain.exception';
+import { AppConfig } from '../../config/app-config';
 import { SecretBox } from '../../common/crypto/secret-box';
 import type { StaffActor } from '../../common/staff-actor';
 import { AgencySso, CLIENT_SECRET_CONTEXT } from './agency-sso.entity';
+import { issuerProblem } from './issuer-address';
 import { OidcClients } from './oidc-clients';
 import { ssoError } from './sso.errors';
 
@@ -22,6 +25,7 @@ export class SsoSettingsService {
     private readonly box: SecretBox,
     private readonly clients: OidcClients,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async view(agencyId: string): Promise<SsoSettingsView> {
@@ -49,6 +53,9 @@ export class SsoSettingsService {
       .where('s.agency_id = :id', { id: actor.agencyId })
       .getOne();
     if (!dto.clientSecret && !existing) throw ssoError('SSO_SECRET_REQUIRED');
+    // Before any fetch: discovery would reach whatever the issuer names, from the server.
+    const problem = issuerProblem(dto.issuer, this.config.env.SSO_ALLOW_INSECURE_ISSUER);
+    if (problem) throw commonError('VALIDATION_FAILED', { errors: { issuer: problem } });
     // A provider that cannot be discovered would only fail at the next sign-in: say so now.
     if (dto.enabled)
       await this.clients.discover(dto.issuer).catch(() => {
