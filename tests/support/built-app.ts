@@ -13,6 +13,8 @@ export interface BuiltApp {
   dataDir: string;
   pid: number;
   output(): string;
+  /** True until the API process exits, for whatever reason. */
+  running(): boolean;
   /** Stops the process (SIGTERM); removes its data folder unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>;
   /**
@@ -85,15 +87,14 @@ export async function startBuiltApp(
     pgPort,
     pid: child.pid!,
     output: () => output,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: async ({ keepData = false } = {}) => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
       if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
     crash: async ({ keepDatabase = false } = {}) => {
-      const postmaster = Number(
-        (await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
-      );
+      const postmaster = await postmasterOf(dataDir);
       const backends = keepDatabase ? [] : childrenOf(postmaster);
       child.kill('SIGKILL');
       if (keepDatabase) return void (await exited);
@@ -105,7 +106,7 @@ export async function startBuiltApp(
   };
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -122,8 +123,13 @@ function killQuietly(pid: number): void {
   }
 }
 
+/** The pid of the embedded Postgres's main process, from its postmaster.pid. */
+export async function postmasterOf(dataDir: string): Promise<number> {
+  return Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+}
+
 /** Direct children of a process, from /proc (Linux). */
-function childrenOf(parent: number): number[] {
+export function childrenOf(parent: number): number[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .filter((d) => {
