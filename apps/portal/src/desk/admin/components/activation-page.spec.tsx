@@ -103,7 +103,7 @@ describe('ActivationPage', () => {
     expect(await screen.findByText(/This password is too common/)).toBeTruthy();
     const password = screen.getByLabelText('New password');
     expect(password.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(password);
+    await waitFor(() => expect(document.activeElement).toBe(password));
 
     typePasswords('123456789012');
     submit();

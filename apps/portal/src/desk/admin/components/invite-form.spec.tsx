@@ -89,6 +89,6 @@ describe('InviteForm', () => {
     const email = screen.getByLabelText('Email address');
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByText('Someone already has an account with this email address.')).toBeTruthy();
-    expect(document.activeElement).toBe(email);
+    await waitFor(() => expect(document.activeElement).toBe(email));
   });
 });

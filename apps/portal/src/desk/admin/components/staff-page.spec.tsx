@@ -116,7 +116,7 @@ describe('StaffPage', () => {
     expect(screen.getByRole('button', { name: 'Enable (Ines Investigator)' })).toBeTruthy();
     const announced = screen.getAllByRole('status').map((region) => region.textContent);
     expect(announced).toContain('Ines Investigator is disabled and has been signed out everywhere.');
-    expect(document.activeElement).toBe(trigger);
+    await waitFor(() => expect(document.activeElement).toBe(trigger));
   });
 
   it('shows the 409 refusals clearly inside the dialog, and changes nothing', async () => {
@@ -212,7 +212,7 @@ describe('StaffPage', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('textbox', { name: 'One-time link' })).toBeNull();
     // Back on "More", the list closed: the keyboard user is where they were.
-    expect(document.activeElement).toBe(more);
+    await waitFor(() => expect(document.activeElement).toBe(more));
     expect(more.getAttribute('aria-expanded')).toBe('false');
   });
 
