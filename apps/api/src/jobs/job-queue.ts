@@ -7,6 +7,7 @@ import { withStatementTimeout } from '../database/bounded-client';
 import { connectionBounds } from '../database/connection-bounds';
 import { OutageLog } from '../database/outage-log';
 import { catchPgBossCompletions } from './pg-boss-completion';
+import { trackPgBossWorkerLoops, workerLoopsEnded } from './pg-boss-worker-loops';
 import { JobName, JobPayloads, ScheduledJobName } from './job-registry';
 
 /** How long shutdown waits for running jobs before it lets go of them (they are retried). */
@@ -30,6 +31,7 @@ export interface JobDefinition<N extends JobName> {
 }
 
 catchPgBossCompletions();
+trackPgBossWorkerLoops();
 
 /**
  * Durable jobs on the same Postgres (pg-boss). A job sent inside a transaction exists exactly when
@@ -45,6 +47,8 @@ export class JobQueue implements OnApplicationShutdown {
   private queueChanges: Promise<void> = Promise.resolve();
   /** Handlers running in this process, so shutdown can outlast them (see onApplicationShutdown). */
   private readonly running = new Set<Promise<unknown>>();
+  /** This queue's pg-boss workers, so shutdown can wait for their loops (pg-boss-worker-loops.ts). */
+  private readonly workerIds = new Set<string>();
 
   constructor(private readonly config: AppConfig) {
     this.boss = new PgBoss({
@@ -97,6 +101,7 @@ export class JobQueue implements OnApplicationShutdown {
           if (worker.id) boss.notifyWorker(worker.id);
         },
       );
+      this.workerIds.add(worker.id);
     }
   }
 
@@ -145,13 +150,14 @@ export class JobQueue implements OnApplicationShutdown {
     if (!this.started) return;
     await this.boss.stop({ graceful: true, timeout: STOP_GRACE_MS });
     // pg-boss stops waiting after the grace period and closes its pool while a handler may still
-    // run (an ffmpeg on a loaded machine); its own loop then polls every second until that worker
-    // ends, outliving the app (in Jest, that poll's lazy require crashes the next test file).
-    // Such a handler fails fast without its pool: wait for it, and for one more poll.
-    if (this.running.size === 0) return;
-    const bound = new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref());
-    await Promise.race([Promise.allSettled([...this.running]), bound]);
-    await new Promise((r) => setTimeout(r, 1_100));
+    // run (an ffmpeg on a loaded machine), or while a worker is still inside a fetch. Such a handler
+    // fails fast without its pool: wait for it, then for every worker's loop to end, so nothing of
+    // pg-boss outlives the app (in Jest, its Manager's leftover poll crashes the next test file).
+    if (this.running.size > 0) {
+      const bound = new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref());
+      await Promise.race([Promise.allSettled([...this.running]), bound]);
+    }
+    await workerLoopsEnded(this.workerIds, STOP_GRACE_MS);
   }
 
   /**
