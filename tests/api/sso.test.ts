@@ -316,6 +316,13 @@ describe('SSO bad input: a clear 4xx, and nothing changed', () => {
     expect(res.headers.getSetCookie().some((c) => c.startsWith('vigie_session='))).toBe(false);
   };
 
+  /** The browser is sent back to the sign-in page, which says why; no session. */
+  const expectSentBack = async (res: Response, code: string) => {
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/login?sso_error=${code}`);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('vigie_session='))).toBe(false);
+  };
+
   it('an unknown agency, or one without SSO', async () => {
     await expectRefused(
       await fetch(`${t.baseUrl}/api/auth/sso/nowhere/start`, { redirect: 'manual' }),
@@ -334,7 +341,7 @@ describe('SSO bad input: a clear 4xx, and nothing changed', () => {
       const { app, authorizationUrl } = await start();
       const answer = await atProvider('alice', authorizationUrl);
       answer.searchParams.set('state', 'forged-state');
-      await expectRefused(await callback(answer, app), 400, 'SSO_STATE_MISMATCH');
+      await expectSentBack(await callback(answer, app), 'SSO_STATE_MISMATCH');
     });
   });
 
@@ -342,23 +349,19 @@ describe('SSO bad input: a clear 4xx, and nothing changed', () => {
     await unchanged(async () => {
       const { authorizationUrl } = await start();
       const answer = await atProvider('alice', authorizationUrl);
-      await expectRefused(await callback(answer, new Jar()), 400, 'SSO_NO_TRANSACTION');
+      await expectSentBack(await callback(answer, new Jar()), 'SSO_NO_TRANSACTION');
     });
     const { app, authorizationUrl } = await start();
     const answer = await atProvider('alice', authorizationUrl);
     expect((await callback(answer, app)).status).toBe(303);
-    await unchanged(async () => expectRefused(await callback(answer, app), 400, 'SSO_NO_TRANSACTION'));
+    await unchanged(async () => expectSentBack(await callback(answer, app), 'SSO_NO_TRANSACTION'));
   });
 
   it('a wrong nonce (an ID token minted for another request)', async () => {
     await unchanged(async () => {
       const { app, authorizationUrl } = await start();
       authorizationUrl.searchParams.set('nonce', 'nonce-of-another-request');
-      await expectRefused(
-        await callback(await atProvider('alice', authorizationUrl), app),
-        400,
-        'SSO_REJECTED',
-      );
+      await expectSentBack(await callback(await atProvider('alice', authorizationUrl), app), 'SSO_REJECTED');
     });
   });
 
@@ -368,7 +371,7 @@ describe('SSO bad input: a clear 4xx, and nothing changed', () => {
       const answer = await atProvider('alice', authorizationUrl);
       expect(answer.searchParams.get('iss')).toBe(provider.issuer);
       answer.searchParams.set('iss', 'http://127.0.0.1:1');
-      await expectRefused(await callback(answer, app), 400, 'SSO_REJECTED');
+      await expectSentBack(await callback(answer, app), 'SSO_REJECTED');
       expect(await lastFailure()).toMatch(/iss mismatch/);
     });
   });
@@ -377,9 +380,8 @@ describe('SSO bad input: a clear 4xx, and nothing changed', () => {
     await unchanged(async () => {
       const { app, authorizationUrl } = await start();
       authorizationUrl.searchParams.set('client_id', OTHER_CLIENT.client_id);
-      await expectRefused(
+      await expectSentBack(
         await callback(await atProvider('alice', authorizationUrl), app),
-        400,
         'SSO_PROVIDER_ERROR',
       );
     });
@@ -392,7 +394,7 @@ describe('SSO bad input: a clear 4xx, and nothing changed', () => {
       answer.searchParams.set('error', 'access_denied');
       answer.searchParams.set('state', authorizationUrl.searchParams.get('state')!);
       answer.searchParams.set('iss', provider.issuer);
-      await expectRefused(await callback(answer, app), 400, 'SSO_PROVIDER_ERROR');
+      await expectSentBack(await callback(answer, app), 'SSO_PROVIDER_ERROR');
       expect(await lastFailure()).toMatch(/access_denied/);
     });
   });

@@ -30,6 +30,20 @@ export interface SsoSignInOptions {
   startUrl: string | null;
 }
 
-/** Why an SSO sign-in was refused, as `/desk?sso_error=` carries it to the sign-in page. */
-export const SSO_ERRORS = ['NO_MAPPED_GROUP', 'ACCOUNT_DISABLED', 'EMAIL_ELSEWHERE', 'SSO_FAILED'] as const;
+/**
+ * Why an SSO sign-in was refused, as `/login?sso_error=` carries it to the sign-in page: the
+ * person's account (the first four), or the provider's answer at the callback (the others).
+ */
+export const SSO_ERRORS = [
+  'NO_MAPPED_GROUP',
+  'ACCOUNT_DISABLED',
+  'EMAIL_ELSEWHERE',
+  'SSO_FAILED',
+  'SSO_NOT_AVAILABLE',
+  'SSO_NO_TRANSACTION',
+  'SSO_STATE_MISMATCH',
+  'SSO_REJECTED',
+  'SSO_PROVIDER_ERROR',
+  'SSO_PROVIDER_UNREACHABLE',
+] as const;
 export type SsoError = (typeof SSO_ERRORS)[number];

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CSRF_COOKIE, SESSION_COOKIE, SsoSignInOptions } from '@vigie/common';
+import { CSRF_COOKIE, SESSION_COOKIE, SSO_ERRORS, SsoError, SsoSignInOptions } from '@vigie/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { Public } from '../../common/auth.decorators';
+import { DomainException } from '../../common/domain.exception';
 import { AppConfig } from '../../config/app-config';
 import { SsoOptionsService } from './sso-options.service';
 import { PENDING_LIFETIME_MS, SsoSignInService } from './sso-sign-in.service';
@@ -42,7 +43,13 @@ export class SsoController {
     const sealed = (req.cookies as Record<string, string> | undefined)?.[PENDING_COOKIE];
     // Single use, whatever happens next.
     res.clearCookie(PENDING_COOKIE, this.pendingCookie());
-    const outcome = await this.signIn.callback(sealed, req);
+    // The person's browser lands here from the provider: a refusal is explained on the sign-in
+    // page, never shown as an API error body. Anything else (a bug, the database away) stays an error.
+    const outcome = await this.signIn.callback(sealed, req).catch((err: unknown) => {
+      if (err instanceof DomainException && isSsoError(err.code))
+        return { kind: 'refused', reason: err.code } as const;
+      throw err;
+    });
     if (outcome.kind === 'refused') return res.redirect(303, `/login?sso_error=${outcome.reason}`);
     const maxAge = this.config.env.SESSION_TTL_HOURS * 3_600_000;
     const base: CookieOptions = { sameSite: 'strict', secure: this.config.cookieSecure, path: '/' };
@@ -54,4 +61,8 @@ export class SsoController {
   private pendingCookie(): CookieOptions {
     return { sameSite: 'lax', secure: this.config.cookieSecure, path: PENDING_PATH, httpOnly: true };
   }
+}
+
+function isSsoError(code: string): code is SsoError {
+  return (SSO_ERRORS as readonly string[]).includes(code);
 }

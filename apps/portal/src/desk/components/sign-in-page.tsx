@@ -120,6 +120,12 @@ const SSO_ERROR_MESSAGES = {
   ACCOUNT_DISABLED: 'signIn.sso.errors.ACCOUNT_DISABLED',
   EMAIL_ELSEWHERE: 'signIn.sso.errors.EMAIL_ELSEWHERE',
   SSO_FAILED: 'signIn.sso.errors.SSO_FAILED',
+  SSO_NOT_AVAILABLE: 'signIn.sso.errors.SSO_NOT_AVAILABLE',
+  SSO_NO_TRANSACTION: 'signIn.sso.errors.SSO_NO_TRANSACTION',
+  SSO_STATE_MISMATCH: 'signIn.sso.errors.SSO_STATE_MISMATCH',
+  SSO_REJECTED: 'signIn.sso.errors.SSO_REJECTED',
+  SSO_PROVIDER_ERROR: 'signIn.sso.errors.SSO_PROVIDER_ERROR',
+  SSO_PROVIDER_UNREACHABLE: 'signIn.sso.errors.SSO_PROVIDER_UNREACHABLE',
 } as const satisfies Record<SsoError, string>;
 
 /** `/login`: the sign-in page with the desk's query cache, which it fills with the staff profile. */
