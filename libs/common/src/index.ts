@@ -7,3 +7,4 @@ export * from './tip-code';
 export * from './wording/appeal-wording';
 export * from './wording/public-dates';
 export * from './wording/subject-vocabulary';
+export * from './observables';

@@ -2,3 +2,4 @@ export * from './appeal.enum';
 export * from './locale.enum';
 export * from './staff-role.enum';
 export * from './tip.enum';
+export * from './observable.enum';
