@@ -16,6 +16,8 @@ export interface LargeUploadCallbacks {
   onProgress: (fraction: number) => void;
   /** The connection dropped; the upload continues by itself when it comes back. */
   onPaused: () => void;
+  /** The server said how much it holds (tus HEAD): sending goes on from there, not from the start. */
+  onResumed: (fraction: number) => void;
   onDone: () => void;
   onFailed: (failure: LargeUploadFailure, status?: number) => void;
 }
@@ -92,7 +94,14 @@ export async function startLargeUpload(
       if (retry && status === undefined) callbacks.onPaused();
       return retry && (options.retryDelays?.length ?? 0) > 0 && navigator.onLine !== false;
     },
+    // The bar shows what has left the device from the server's offset on; a chunk cut mid-way is sent
+    // again, so after a drop the bar goes back to what the server holds, never to 0 %.
     onProgress: (sent, total) => callbacks.onProgress(total > 0 ? sent / total : 0),
+    onAfterResponse: (request, response) => {
+      if (request.getMethod() !== 'HEAD' || response.getStatus() !== 200) return;
+      const offset = Number.parseInt(response.getHeader('Upload-Offset') ?? '', 10);
+      if (Number.isFinite(offset) && file.size > 0) callbacks.onResumed(offset / file.size);
+    },
     onSuccess: () => {
       window.removeEventListener('online', resume);
       callbacks.onDone();

@@ -35,6 +35,13 @@ function StatusText({ item }: { item: LargeUploadItem }) {
   }
 }
 
+/** Where sending picked up (fixed, so the live region speaks once), and why, when the connection dropped. */
+function ResumedText({ item, resumedFrom }: { item: LargeUploadItem; resumedFrom: number }) {
+  const { t } = useTranslation();
+  const percent = Math.floor(resumedFrom * 100);
+  return <>{t(item.dropped ? 'tipSend.large.resumedAfterDrop' : 'tipSend.large.resumed', { percent })}</>;
+}
+
 /** Videos on their way after the tip: progress, pauses while offline, and a way to resume. */
 export function LargeUploadList({ items, onRetry, headingLevel: Heading = 'h2' }: Props) {
   const { t } = useTranslation();
@@ -72,6 +79,9 @@ export function LargeUploadList({ items, onRetry, headingLevel: Heading = 'h2' }
               {/* Announced when the state changes, not at every percent. */}
               <p className="file-row__status" role="status">
                 {item.status !== 'uploading' && <StatusText item={item} />}
+                {item.status === 'uploading' && item.resumedFrom !== undefined && (
+                  <ResumedText item={item} resumedFrom={item.resumedFrom} />
+                )}
               </p>
             </div>
             {(item.status === 'failed' || item.status === 'paused') && item.failure !== 'expired' && (

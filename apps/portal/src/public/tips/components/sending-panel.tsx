@@ -34,15 +34,20 @@ export function SendingPanel({ state, onRetry, onCancel }: Props) {
   if (state.phase !== 'solving' && state.phase !== 'sending' && state.phase !== 'waiting') return null;
   const waiting = state.phase === 'waiting';
   const offline = waiting && state.retryAt === null;
+  // After a cut the tipster is told so until the tip is in, whatever step the next attempt is at: the
+  // bar starting again from 0 % is explained, not silent.
+  const dropped = state.dropped === true;
 
   return (
-    <div className={waiting ? 'sending sending--waiting' : 'sending'}>
+    <div className={waiting || dropped ? 'sending sending--waiting' : 'sending'}>
       <p className="sending__status" role="status">
-        {state.phase === 'solving' && t('tipSend.sending.solving')}
-        {state.phase === 'sending' && t('tipSend.sending.keepOpen')}
+        {dropped && !offline && t(waiting ? 'tipSend.sending.droppedWaiting' : 'tipSend.sending.dropped')}
+        {!dropped && state.phase === 'solving' && t('tipSend.sending.solving')}
+        {!dropped && state.phase === 'sending' && t('tipSend.sending.keepOpen')}
         {offline && t('tipSend.sending.offline')}
-        {waiting && !offline && t('tipSend.sending.waiting')}
+        {waiting && !offline && !dropped && t('tipSend.sending.waiting')}
       </p>
+      {dropped && !waiting && <p className="sending__next">{t('tipSend.sending.keepOpen')}</p>}
       {state.phase === 'sending' && (
         <>
           <progress

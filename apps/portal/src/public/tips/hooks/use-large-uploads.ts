@@ -18,6 +18,10 @@ export interface LargeUploadItem {
   failureStatus?: number;
   /** Sent in one plain request, because the server offers no resumable uploads. */
   plain?: boolean;
+  /** The connection dropped during this upload (said until it is received). */
+  dropped?: boolean;
+  /** Where sending picked up again, from the server's own count (tus HEAD), after a drop or a reload. */
+  resumedFrom?: number;
 }
 
 /** What an upload needs from the follow-up session: the tip's code and a valid token. */
@@ -88,7 +92,8 @@ export function useLargeUploads(access: FollowUpAccess | null, onUploaded?: () =
         patch(key, { status: 'uploading', failure: undefined, failureStatus: undefined });
         startLargeUpload(file, session.code, () => session.token(), {
           onProgress: (fraction) => patch(key, { status: 'uploading', fraction }),
-          onPaused: () => patch(key, { status: 'paused' }),
+          onPaused: () => patch(key, { status: 'paused', dropped: true }),
+          onResumed: (fraction) => patch(key, { resumedFrom: fraction, fraction }),
           onDone: () => {
             handles.current.delete(key);
             patch(key, { status: 'done', fraction: 1 });

@@ -59,13 +59,40 @@ describe('useTipSubmission', () => {
     send.mockRejectedValueOnce(offline()).mockResolvedValueOnce(receipt);
     const { hook, build } = setup();
     act(() => hook.result.current.submit(build));
-    await waitFor(() => expect(hook.result.current.state).toEqual({ phase: 'waiting', retryAt: null }));
+    await waitFor(() =>
+      expect(hook.result.current.state).toEqual({ phase: 'waiting', retryAt: null, dropped: true }),
+    );
     await act(() => vi.advanceTimersByTimeAsync(120_000));
     expect(send).toHaveBeenCalledTimes(1);
 
     onLine.mockReturnValue(true);
     act(() => void window.dispatchEvent(new Event('online')));
     await waitFor(() => expect(hook.result.current.state.phase).toBe('done'));
+  });
+
+  it('says a cut connection through the next attempt, and not a server that answered with an error', async () => {
+    let finish: (value: TipReceipt) => void = () => undefined;
+    send
+      .mockRejectedValueOnce(new ApiError({ statusCode: 503, code: 'HTTP_503', message: 'x' }))
+      .mockRejectedValueOnce(offline())
+      .mockImplementationOnce((_body, onProgress) => {
+        onProgress(10, 100);
+        return new Promise((resolve) => (finish = resolve));
+      });
+    const { hook, build } = setup();
+    act(() => hook.result.current.submit(build));
+    await waitFor(() => expect(hook.result.current.state.phase).toBe('waiting'));
+    expect(hook.result.current.state).toMatchObject({ dropped: false });
+
+    act(() => hook.result.current.retryNow());
+    await waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(hook.result.current.state).toMatchObject({ phase: 'waiting', dropped: true }));
+    act(() => hook.result.current.retryNow());
+    await waitFor(() =>
+      expect(hook.result.current.state).toEqual({ phase: 'sending', loaded: 10, total: 100, dropped: true }),
+    );
+    act(() => finish(receipt));
+    await waitFor(() => expect(hook.result.current.state).toEqual({ phase: 'done', receipt }));
   });
 
   it('solves a new proof-of-work when the API refuses the one sent, and sends again', async () => {

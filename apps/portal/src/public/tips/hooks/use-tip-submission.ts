@@ -1,14 +1,19 @@
 import type { TipReceipt } from '@vigie/common';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../shared/api/api-error';
 import { retryDelayMs, submitOutcome, type SubmitOutcome } from '../api/tip-errors';
 import { sendTip } from '../api/tips.api';
 
+/**
+ * `dropped`: an earlier attempt lost its connection (or its answer) and this one starts over; the page says
+ * so until the tip is received, rather than showing a bar back at 0 % under no word.
+ */
 export type SubmissionState =
   | { phase: 'idle' }
-  | { phase: 'solving' }
-  | { phase: 'sending'; loaded: number; total: number }
+  | { phase: 'solving'; dropped?: boolean }
+  | { phase: 'sending'; loaded: number; total: number; dropped?: boolean }
   /** Held on the page: the next attempt at `retryAt`, or when the browser is back online (retryAt null). */
-  | { phase: 'waiting'; retryAt: number | null }
+  | { phase: 'waiting'; retryAt: number | null; dropped?: boolean }
   | { phase: 'failed'; outcome: Exclude<SubmitOutcome, { kind: 'retry' }> }
   | { phase: 'done'; receipt: TipReceipt };
 
@@ -27,6 +32,8 @@ interface Options {
 const CHALLENGE_RETRIES = 2;
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+/** No answer at all (the connection dropped mid-way), as opposed to a server that answered with an error. */
+const connectionLost = (error: unknown) => !ApiError.isApiError(error) || error.statusCode === 0;
 
 /**
  * Sends the tip and holds on to it until it is received. A lost connection or a server error never loses
@@ -45,6 +52,8 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
   const running = useRef(false);
+  /** An attempt of this tip was cut; reset once it is received, cancelled or refused. */
+  const dropped = useRef(false);
 
   const run = useCallback(async () => {
     const build = job.current;
@@ -58,17 +67,17 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
     const waitAndRetry = () => {
       attempts.current += 1;
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {
-        setState({ phase: 'waiting', retryAt: null });
+        setState({ phase: 'waiting', retryAt: null, dropped: dropped.current });
         return;
       }
       const delay = retryDelayMs(attempts.current);
-      setState({ phase: 'waiting', retryAt: Date.now() + delay });
+      setState({ phase: 'waiting', retryAt: Date.now() + delay, dropped: dropped.current });
       timer.current = setTimeout(() => void run(), delay);
     };
 
     try {
       for (;;) {
-        setState({ phase: 'solving' });
+        setState({ phase: 'solving', dropped: dropped.current });
         let altcha: string;
         try {
           await beforeSend?.();
@@ -80,16 +89,17 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
           return;
         }
         if (abort.signal.aborted) return;
-        setState({ phase: 'sending', loaded: 0, total: 0 });
+        setState({ phase: 'sending', loaded: 0, total: 0, dropped: dropped.current });
         try {
           const receipt = await sendTip(
             build(),
-            (loaded, total) => setState({ phase: 'sending', loaded, total }),
+            (loaded, total) => setState({ phase: 'sending', loaded, total, dropped: dropped.current }),
             abort.signal,
             altcha,
           );
           job.current = null;
           attempts.current = 0;
+          dropped.current = false;
           setState({ phase: 'done', receipt });
           callbacks.current.onDone?.(receipt);
           return;
@@ -102,10 +112,13 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
             continue;
           }
           if (outcome.kind === 'retry') {
+            // The connection went (or the answer never came): said on the page until the tip is in.
+            if (connectionLost(error)) dropped.current = true;
             waitAndRetry();
             return;
           }
           job.current = null;
+          dropped.current = false;
           const final: Exclude<SubmitOutcome, { kind: 'retry' }> =
             outcome.kind === 'challenge' ? { kind: 'stop', message: 'tipSend.errors.challenge' } : outcome;
           setState({ phase: 'failed', outcome: final });
@@ -140,6 +153,7 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
     (build: () => FormData) => {
       job.current = build;
       attempts.current = 0;
+      dropped.current = false;
       void run();
     },
     [run],
@@ -152,6 +166,7 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
     clearTimeout(timer.current);
     controller.current?.abort();
     job.current = null;
+    dropped.current = false;
     setState({ phase: 'idle' });
   }, []);
 
