@@ -17,6 +17,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DedupeModule } from './dedupe/dedupe.module';
+import { ForwardingModule } from './forwarding/forwarding.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -118,6 +119,7 @@ export class AppModule {
         TipsModule,
         ChannelsModule,
         DedupeModule,
+        ForwardingModule,
         CasesModule,
         RecordsModule,
         HealthModule,

@@ -5,6 +5,7 @@ import { ClusterViewsService } from './cluster-views.service';
 import { DedupeController } from './dedupe.controller';
 import { DedupeScoreJob } from './dedupe-score.job';
 import { DedupeSettings, loadDedupeSettings } from './dedupe-settings';
+import { DuplicateSignals } from './duplicate-signals.service';
 import { DuplicatesService } from './duplicates.service';
 import { DuplicateRejection } from './entities/duplicate-rejection.entity';
 import { DuplicateSuggestion } from './entities/duplicate-suggestion.entity';
@@ -12,9 +13,9 @@ import { TipClusterMember } from './entities/tip-cluster-member.entity';
 import { TipCluster } from './entities/tip-cluster.entity';
 
 /**
- * Duplicate detection and clusters. Depends on tips and media (it reads their tables); nothing
- * depends on it (tips enqueues its scoring job by the name in jobs/job-registry.ts), so it exports
- * nothing.
+ * Duplicate detection and clusters. Depends on tips and media (it reads their tables). Tips enqueues
+ * its scoring job by the name in jobs/job-registry.ts; forwarding, which moves a tip to another
+ * agency, has it forget the tip's signals (DuplicateSignals), its only export.
  */
 @Module({
   imports: [
@@ -27,6 +28,8 @@ import { TipCluster } from './entities/tip-cluster.entity';
     DuplicatesService,
     ClusterDecisionsService,
     ClusterViewsService,
+    DuplicateSignals,
   ],
+  exports: [DuplicateSignals],
 })
 export class DedupeModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ForwardMode,
   INBOX_LIMITS,
   InboxPage,
   InboxQueryDto,
@@ -137,14 +138,39 @@ export class InboxService {
     return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Record<TipStatus, number>;
   }
 
-  /** Open duplicate suggestions per tip (the dedupe feature's `tip_duplicate` view), for the list's badge. */
+  /**
+   * Open duplicate suggestions per tip (the dedupe feature's `tip_duplicate` view), and which
+   * agency forwarded it here (forwarding's `tip_forward`), for the list's badges: two lookups by
+   * the page's ids, whatever the filters.
+   */
   private async withDuplicateCounts(rows: SummaryRow[]): Promise<TipSummary[]> {
     if (rows.length === 0) return [];
-    const counts: { tip_id: string; count: number }[] = await this.dataSource.query(
-      `SELECT tip_id, count(*)::int AS count FROM tip_duplicate WHERE tip_id = ANY($1::uuid[]) GROUP BY tip_id`,
-      [rows.map((r) => r.id)],
-    );
+    const ids = rows.map((r) => r.id);
+    const [counts, forwards]: [
+      { tip_id: string; count: number }[],
+      { tip_id: string; mode: ForwardMode; agency_name: string }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT tip_id, count(*)::int AS count FROM tip_duplicate WHERE tip_id = ANY($1::uuid[]) GROUP BY tip_id`,
+        [ids],
+      ),
+      this.dataSource.query(
+        `SELECT DISTINCT ON (f.received_tip_id) f.received_tip_id AS tip_id, f.mode, g.name AS agency_name
+           FROM tip t JOIN tip_forward f ON f.received_tip_id = t.id AND f.to_agency_id = t.agency_id AND f.revoked_at IS NULL
+           JOIN agency g ON g.id = f.from_agency_id
+          WHERE t.id = ANY($1::uuid[]) ORDER BY f.received_tip_id, f.forwarded_at DESC`,
+        [ids],
+      ),
+    ]);
     const byTip = new Map(counts.map((c) => [c.tip_id, c.count]));
-    return rows.map((r) => toSummary({ ...r, duplicate_count: byTip.get(r.id) ?? 0 }));
+    const forwardOf = new Map(forwards.map((f) => [f.tip_id, f]));
+    return rows.map((r) =>
+      toSummary({
+        ...r,
+        duplicate_count: byTip.get(r.id) ?? 0,
+        forwarded_mode: forwardOf.get(r.id)?.mode,
+        forwarded_from: forwardOf.get(r.id)?.agency_name,
+      }),
+    );
   }
 }

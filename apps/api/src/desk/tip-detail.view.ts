@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MediaKind, MediaProcessingState, MessageAuthor, TipDetail } from '@vigie/common';
+import { ForwardMode, MediaKind, MediaProcessingState, MessageAuthor, TipDetail } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
@@ -41,9 +41,27 @@ interface HistoryRow {
   display_name: string | null;
 }
 
+interface SentRow {
+  id: string;
+  mode: ForwardMode;
+  note: string;
+  forwarded_at: Date;
+  opened_at: Date | null;
+  revoked_at: Date | null;
+  to_id: string;
+  to_name: string;
+  by_id: string;
+  by_name: string;
+  revoked_by_id: string | null;
+  revoked_by_name: string | null;
+}
+
 /**
  * A tip as the desk's tip page shows it: the tip, its files, notes, thread and claim (tips), its
- * history (audit) and the cases it is linked to (cases). Read only.
+ * history (audit), the cases it is linked to (cases), and how it was forwarded between agencies
+ * (forwarding). The notes are the caller's agency's own (a transferred tip's earlier notes stay
+ * with the agency that wrote them), and a message's author is named only if on the caller's staff.
+ * Read only.
  */
 @Injectable()
 export class TipDetailView {
@@ -52,23 +70,23 @@ export class TipDetailView {
   async read(actor: StaffActor, id: string): Promise<TipDetail> {
     const [row] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, t.description, t.occurred_from, t.occurred_to, t.place, t.latitude, t.longitude, t.accuracy_m,
-              t.language, t.contact_enc IS NOT NULL AS has_contact
+              t.language, t.contact_enc IS NOT NULL AS has_contact, t.information_copy
          FROM tip t ${SUMMARY_JOINS} WHERE t.id = $1 AND t.agency_id = $2`,
       [id, actor.agencyId],
     );
     if (!row) throw commonError('NOT_FOUND');
-    const [media, notes, messages, history, cases, claims] = await Promise.all([
+    const [media, notes, messages, history, cases, claims, received, sent] = await Promise.all([
       this.dataSource.query(
         `SELECT id, kind, mime, bytes, sha256, state, renditions, evidence, from_tipster_at FROM tip_media WHERE tip_id = $1 ORDER BY from_tipster_at`,
         [id],
       ),
       this.dataSource.query(
-        `SELECT n.id, n.body, n.created_at, u.id AS author_id, u.display_name FROM tip_note n JOIN staff_user u ON u.id = n.author_id WHERE n.tip_id = $1 ORDER BY n.created_at`,
-        [id],
+        `SELECT n.id, n.body, n.created_at, u.id AS author_id, u.display_name FROM tip_note n JOIN staff_user u ON u.id = n.author_id WHERE n.tip_id = $1 AND n.agency_id = $2 ORDER BY n.created_at`,
+        [id, actor.agencyId],
       ),
       this.dataSource.query(
-        `SELECT m.id, m.author, m.body, m.created_at, u.id AS staff_id, u.display_name FROM tip_message m LEFT JOIN staff_user u ON u.id = m.staff_id WHERE m.tip_id = $1 ORDER BY m.created_at`,
-        [id],
+        `SELECT m.id, m.author, m.body, m.created_at, u.id AS staff_id, u.display_name FROM tip_message m LEFT JOIN staff_user u ON u.id = m.staff_id AND u.agency_id = $2 WHERE m.tip_id = $1 ORDER BY m.created_at`,
+        [id, actor.agencyId],
       ),
       this.dataSource.query(
         `SELECT e.action, e.created_at, e.data, u.id AS actor_id, u.display_name FROM audit_event e LEFT JOIN staff_user u ON u.id = e.actor_id
@@ -80,7 +98,22 @@ export class TipDetailView {
         [id],
       ),
       this.dataSource.query(`SELECT * FROM reward_claim WHERE tip_id = $1`, [id]),
+      this.dataSource.query(
+        `SELECT f.id, f.mode, f.note, f.forwarded_at, g.id AS agency_id, g.name AS agency_name
+           FROM tip_forward f JOIN agency g ON g.id = f.from_agency_id
+          WHERE f.received_tip_id = $1 AND f.to_agency_id = $2 AND f.revoked_at IS NULL ORDER BY f.forwarded_at DESC LIMIT 1`,
+        [id, actor.agencyId],
+      ),
+      this.dataSource.query(
+        `SELECT f.id, f.mode, f.note, f.forwarded_at, f.opened_at, f.revoked_at, g.id AS to_id, g.name AS to_name,
+                b.id AS by_id, b.display_name AS by_name, r.id AS revoked_by_id, r.display_name AS revoked_by_name
+           FROM tip_forward f JOIN agency g ON g.id = f.to_agency_id JOIN staff_user b ON b.id = f.forwarded_by
+           LEFT JOIN staff_user r ON r.id = f.revoked_by
+          WHERE f.tip_id = $1 AND f.from_agency_id = $2 ORDER BY f.forwarded_at DESC`,
+        [id, actor.agencyId],
+      ),
     ]);
+    const from = received[0];
     const claim = claims[0];
     return {
       ...toSummary(row as SummaryRow),
@@ -142,6 +175,27 @@ export class TipDetailView {
         createdAt: claim.created_at.toISOString(),
         decidedAt: claim.decided_at?.toISOString(),
       },
+      informationCopy: row.information_copy,
+      receivedForward: from && {
+        id: from.id,
+        mode: from.mode,
+        from: { id: from.agency_id, name: from.agency_name },
+        note: from.note,
+        forwardedAt: from.forwarded_at.toISOString(),
+      },
+      sentForwards: sent.map((f: SentRow) => ({
+        id: f.id,
+        mode: f.mode,
+        to: { id: f.to_id, name: f.to_name },
+        note: f.note,
+        forwardedAt: f.forwarded_at.toISOString(),
+        forwardedBy: { id: f.by_id, displayName: f.by_name },
+        openedAt: f.opened_at?.toISOString(),
+        revokedAt: f.revoked_at?.toISOString(),
+        revokedBy: f.revoked_by_id ? { id: f.revoked_by_id, displayName: f.revoked_by_name! } : undefined,
+        revocable: !f.opened_at && !f.revoked_at,
+      })),
+      forwardedFrom: from && { mode: from.mode, agencyName: from.agency_name },
     };
   }
 }

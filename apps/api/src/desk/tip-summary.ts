@@ -1,4 +1,4 @@
-import { TipChannel, TipStatus, TipSummary } from '@vigie/common';
+import { ForwardMode, TipChannel, TipStatus, TipSummary } from '@vigie/common';
 
 /*
  * One tip's line in a list (the inbox, a case's tips, a tip's own header): its columns, with the
@@ -28,6 +28,9 @@ export interface SummaryRow {
   appeal_slug: string | null;
   appeal_kind: string | null;
   duplicate_count?: number;
+  /** How another agency forwarded it here, when it did (the inbox fills these for its page). */
+  forwarded_mode?: ForwardMode;
+  forwarded_from?: string;
 }
 
 export function toSummary(r: SummaryRow): TipSummary {
@@ -46,5 +49,9 @@ export function toSummary(r: SummaryRow): TipSummary {
     hasLocation: r.has_location,
     duplicateCount: r.duplicate_count ?? 0,
     version: r.version,
+    forwardedFrom:
+      r.forwarded_mode && r.forwarded_from
+        ? { mode: r.forwarded_mode, agencyName: r.forwarded_from }
+        : undefined,
   };
 }

@@ -95,6 +95,13 @@ export class Tip {
   @Column({ name: 'reward_terms', type: 'jsonb', nullable: true })
   rewardTerms!: RewardDto | null;
 
+  /**
+   * An information copy another agency sent (tips forwarding): no tipster behind it, so no thread,
+   * no contact and no sealed original; the sending agency keeps the tip and its tipster.
+   */
+  @Column({ name: 'information_copy', type: 'boolean', default: false })
+  informationCopy!: boolean;
+
   @Column({ name: 'media_count', type: 'int', default: 0 })
   mediaCount!: number;
 

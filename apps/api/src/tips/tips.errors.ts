@@ -31,5 +31,10 @@ export const tipError = defineErrors({
   REWARD_ALREADY_CLAIMED: { status: 409, message: 'A claim was already made for this tip' },
   CLAIM_NOT_PENDING: { status: 409, message: 'This claim has already been decided' },
   CLAIM_NOT_APPROVED: { status: 409, message: 'Only an approved claim can be marked as paid' },
+  INFORMATION_COPY: {
+    status: 409,
+    message:
+      'This is an information copy from another agency: the tipster and their originals stay with that agency',
+  },
   TIP_CLOSED: { status: 409, message: 'This tip is closed; if you have new information, send a new tip' },
 });

@@ -30,6 +30,8 @@ import { TipMedia } from './tip-media.entity';
 import { TipMessage } from './tip-message.entity';
 import { Tip } from './tip.entity';
 import { TipCaseLinks } from './tip-case-links.service';
+import { TipOpenings } from './tip-openings';
+import { TipOwnership } from './tip-ownership.service';
 import { UploadSweepJob } from './uploads/upload-sweep.job';
 import { UploadSweepService } from './uploads/upload-sweep.service';
 import { UploadBudgets } from './uploads/upload-budget';
@@ -85,9 +87,11 @@ const MB = 1024 * 1024;
     UploadSweepService,
     UploadSweepJob,
     TipCaseLinks,
+    TipOpenings,
+    TipOwnership,
     UploadBudgets,
     UploadBudgetInterceptor,
   ],
-  exports: [TipCaseLinks, SmsIntake],
+  exports: [TipCaseLinks, SmsIntake, TipOpenings, TipOwnership],
 })
 export class TipsModule {}

@@ -5,3 +5,4 @@ export * from './localized-text.dto';
 export * from './login.dto';
 export * from './tip.dto';
 export * from './sso.dto';
+export * from './forward.dto';

@@ -6,6 +6,8 @@ import type {
   TipPriority,
   TipStatus,
 } from '../enums/tip.enum';
+import type { ForwardMode } from '../enums/forward.enum';
+import type { ReceivedForward, SentForward } from './forward.interface';
 
 export interface StaffRef {
   id: string;
@@ -29,6 +31,8 @@ export interface TipSummary {
   hasLocation: boolean;
   duplicateCount: number;
   version: number;
+  /** Sent by another agency on this platform (the inbox's badge): by whom, and how. */
+  forwardedFrom?: { mode: ForwardMode; agencyName: string };
 }
 
 export interface InboxPage {
@@ -72,6 +76,12 @@ export interface TipDetail extends TipSummary {
   history: { action: string; actor?: StaffRef; at: string; data: Record<string, unknown> }[];
   cases: { id: string; number: string; title: string }[];
   rewardClaim?: RewardClaimView;
+  /** An information copy another agency sent: no tipster to write to, no sealed original, no contact. */
+  informationCopy: boolean;
+  /** How it reached this agency, when another agency forwarded it: who sent it, how, and their note. */
+  receivedForward?: ReceivedForward;
+  /** What this agency forwarded of it (copies; a transfer leaves the tip, and is read at /api/forwards/:id). */
+  sentForwards: SentForward[];
 }
 
 export interface CaseView {

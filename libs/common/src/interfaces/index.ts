@@ -7,3 +7,4 @@ export * from './records.interface';
 export * from './staff.interface';
 export * from './tip.interface';
 export * from './sso.interface';
+export * from './forward.interface';

@@ -16,6 +16,7 @@ import { SubjectVocabularies1763701500000 } from './1763701500000-subject-vocabu
 import { TipRewardTerms1763701500001 } from './1763701500001-tip-reward-terms';
 import { TipChannel1763701800000 } from './1763701800000-tip-channel';
 import { SmsChannel1763701800100 } from './1763701800100-sms-channel';
+import { TipForwarding1763702300000 } from './1763702300000-tip-forwarding';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   TipRewardTerms1763701500001,
   TipChannel1763701800000,
   SmsChannel1763701800100,
+  TipForwarding1763702300000,
 ];

@@ -75,7 +75,7 @@ export class InboxController {
   @Get(':id')
   @Auth(...READERS)
   detail(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<TipDetail> {
-    return this.triage.detail(staff, id);
+    return this.triage.open(staff, id);
   }
 
   @Patch(':id')

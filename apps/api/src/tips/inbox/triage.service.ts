@@ -25,6 +25,7 @@ import { TipMessage } from '../tip-message.entity';
 import { canMove } from '../tip-status';
 import { Tip } from '../tip.entity';
 import { tipError } from '../tips.errors';
+import { TipOpenings } from '../tip-openings';
 
 type Change = Pick<UpdateTipDto, 'status' | 'priority' | 'assigneeId' | 'tags'>;
 
@@ -47,6 +48,7 @@ export class TriageService {
     private readonly box: SecretBox,
     private readonly detailView: TipDetailView,
     private readonly jobs: JobQueue,
+    private readonly openings: TipOpenings,
   ) {
     this.record = audit.about('tip');
   }
@@ -54,6 +56,12 @@ export class TriageService {
   /** The tip as the desk shows it (TipDetailView: it joins what other features keep about it). */
   detail(actor: StaffActor, id: string): Promise<TipDetail> {
     return this.detailView.read(actor, id);
+  }
+
+  /** A staff member opens the tip's page: those who care are told first (TipOpenings), then it is read. */
+  async open(actor: StaffActor, id: string): Promise<TipDetail> {
+    await this.openings.opened(actor, id);
+    return this.detail(actor, id);
   }
 
   async update(actor: StaffActor, id: string, dto: UpdateTipDto): Promise<TipDetail> {
@@ -128,6 +136,8 @@ export class TriageService {
   async messageTipster(actor: StaffActor, id: string, body: string): Promise<TipDetail> {
     await this.dataSource.transaction(async (tx) => {
       const tip = await this.locked(tx, actor, id);
+      // The tipster's thread stays with the agency that sent the copy.
+      if (tip.informationCopy) throw tipError('INFORMATION_COPY');
       if (tip.status === TipStatus.CLOSED)
         throw tipError('TIP_CLOSED', {
           message: 'This tip is closed; reopen it before writing to the tipster',
@@ -186,6 +196,8 @@ export class TriageService {
       .getRepository(TipMedia)
       .findOneBy({ id: mediaId, tipId, agencyId: actor.agencyId });
     if (!media) throw commonError('NOT_FOUND');
+    const tip = await this.dataSource.getRepository(Tip).findOneByOrFail({ id: tipId });
+    if (tip.informationCopy) throw tipError('INFORMATION_COPY');
     await this.dataSource.transaction((tx) =>
       this.record(tx, actor, tipId, 'tip.original_opened', { mediaId, sha256: media.sha256, reason }),
     );
