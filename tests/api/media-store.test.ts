@@ -67,6 +67,19 @@ describe.each(Object.keys(stores))('%s media store', (kind) => {
     expect((await readAll(await store.read('sealed/big'))).equals(data)).toBe(true);
   });
 
+  it('reads a byte range (a video player seeking): exactly those bytes, both ends included', async () => {
+    const data = randomBytes(2 * 1024 * 1024);
+    await store.putBuffer('renditions/r/play.mp4', data);
+    const middle = await readAll(
+      await store.read('renditions/r/play.mp4', { start: 1_000_000, end: 1_000_999 }),
+    );
+    expect(middle.equals(data.subarray(1_000_000, 1_001_000))).toBe(true);
+    const last = await readAll(
+      await store.read('renditions/r/play.mp4', { start: data.length - 1, end: data.length - 1 }),
+    );
+    expect(last.equals(data.subarray(data.length - 1))).toBe(true);
+  });
+
   it('stores buffers, answers exists, removes', async () => {
     await store.putBuffer('renditions/x/thumb.webp', Buffer.from('webp'));
     expect(await store.exists('renditions/x/thumb.webp')).toBe(true);

@@ -4,6 +4,7 @@ import { ForwardMode, MediaKind, MediaProcessingState, MessageAuthor, TipDetail 
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
+import { mediaEvidenceOf } from './media-evidence';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-summary';
 
 interface MediaRow {
@@ -14,8 +15,15 @@ interface MediaRow {
   bytes: string;
   sha256: string;
   state: MediaProcessingState;
-  renditions: { name: string; format: string; width?: number; height?: number }[];
-  evidence: Record<string, unknown> | null;
+  renditions: {
+    name: string;
+    format: string;
+    width?: number;
+    height?: number;
+    playable?: boolean;
+    durationS?: number;
+  }[];
+  evidence: unknown;
   from_tipster_at: Date;
 }
 interface NoteRow {
@@ -138,9 +146,11 @@ export class TipDetailView {
           format: r.format,
           width: r.width,
           height: r.height,
+          ...(r.playable ? { playable: true } : {}),
+          ...(r.durationS !== undefined ? { durationS: r.durationS } : {}),
           url: `/api/tips/${id}/media/${m.id}/${r.name}.${r.format}`,
         })),
-        evidence: m.evidence,
+        evidence: mediaEvidenceOf(m.evidence),
         receivedAt: m.from_tipster_at.toISOString(),
       })),
       notes: notes.map((n: NoteRow) => ({

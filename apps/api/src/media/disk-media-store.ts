@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, opendir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { MediaStore, StoredFile } from './media-store';
+import { ByteRange, MediaStore, StoredFile } from './media-store';
 
 /** Local disk, the default: `DATA_DIR/media`, with uploads in progress under `DATA_DIR/media/.tmp`. */
 export class DiskMediaStore extends MediaStore {
@@ -29,10 +29,10 @@ export class DiskMediaStore extends MediaStore {
     await this.moveIntoPlace(temp, this.pathOf(key));
   }
 
-  async read(key: string): Promise<Readable> {
+  async read(key: string, range?: ByteRange): Promise<Readable> {
     const path = this.pathOf(key);
     await stat(path); // ENOENT here, not as a stream error mid-response
-    return createReadStream(path);
+    return createReadStream(path, range && { start: range.start, end: range.end });
   }
 
   async exists(key: string): Promise<boolean> {

@@ -10,6 +10,12 @@ export interface StoredFile {
   modifiedAt: Date;
 }
 
+/** Bytes `start` to `end`, both included, as in an HTTP Range header. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 /**
  * Where sealed originals and renditions live. Keys are relative paths such as
  * `sealed/appeal-images/<id>` or `renditions/appeal-images/<id>/card.webp`. Every write is atomic
@@ -27,7 +33,11 @@ export abstract class MediaStore {
   /** Moves a finished temporary file into the store (the temporary file is consumed). */
   abstract putFile(key: string, tempPath: string): Promise<void>;
   abstract putBuffer(key: string, data: Buffer): Promise<void>;
-  abstract read(key: string): Promise<Readable>;
+  /**
+   * The file, or only bytes `start` to `end` inclusive (an HTTP range: a video player seeking).
+   * The caller checks the range against the file's size.
+   */
+  abstract read(key: string, range?: ByteRange): Promise<Readable>;
   abstract exists(key: string): Promise<boolean>;
   abstract remove(key: string): Promise<void>;
   /**

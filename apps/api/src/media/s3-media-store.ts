@@ -9,7 +9,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { MediaStore, StoredFile } from './media-store';
+import { ByteRange, MediaStore, StoredFile } from './media-store';
 
 export interface S3Options {
   endpoint?: string;
@@ -55,10 +55,14 @@ export class S3MediaStore extends MediaStore {
     await this.upload(key, data);
   }
 
-  async read(key: string): Promise<Readable> {
+  async read(key: string, range?: ByteRange): Promise<Readable> {
     try {
       const { Body } = await this.client.send(
-        new GetObjectCommand({ Bucket: this.options.bucket, Key: checked(key) }),
+        new GetObjectCommand({
+          Bucket: this.options.bucket,
+          Key: checked(key),
+          Range: range && `bytes=${range.start}-${range.end}`,
+        }),
       );
       return Body as Readable;
     } catch (err) {

@@ -1,4 +1,4 @@
-import { MediaKind, MediaProcessingState } from '@vigie/common';
+import { MediaEvidence, MediaKind, MediaProcessingState } from '@vigie/common';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export interface StoredRendition {
@@ -6,6 +6,10 @@ export interface StoredRendition {
   format: string;
   width?: number;
   height?: number;
+  /** The copy of a video or recording that the desk plays (the clean copy, or a `play` copy). */
+  playable?: true;
+  /** Seconds, on a `play` copy cut short of a very long original. */
+  durationS?: number;
   bytes: number;
   key: string;
 }
@@ -48,7 +52,7 @@ export class TipMedia {
 
   /** Capture time, GPS and device read from the original: for staff only, never public. */
   @Column({ type: 'jsonb', nullable: true })
-  evidence!: Record<string, unknown> | null;
+  evidence!: MediaEvidence | null;
 
   @Column({ type: 'text', nullable: true })
   failure!: string | null;

@@ -1,4 +1,5 @@
 import type { MediaKind } from '../limits';
+import type { MediaEvidence } from './media-evidence.interface';
 import type {
   MediaProcessingState,
   MessageAuthor,
@@ -54,9 +55,19 @@ export interface TipMediaView {
   sha256: string;
   state: MediaProcessingState;
   /** Staff URLs of the cleaned copies (previews, poster, metadata-free video). */
-  renditions: { name: string; format: string; width?: number; height?: number; url: string }[];
+  renditions: {
+    name: string;
+    format: string;
+    width?: number;
+    height?: number;
+    /** The copy of a video or recording the desk's player is given (served with byte ranges). */
+    playable?: boolean;
+    /** Seconds, when the playable copy stops before the end of a very long original. */
+    durationS?: number;
+    url: string;
+  }[];
   /** Capture time, GPS, device, read from the original. Staff only. */
-  evidence: Record<string, unknown> | null;
+  evidence: MediaEvidence | null;
   receivedAt: string;
 }
 

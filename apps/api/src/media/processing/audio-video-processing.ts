@@ -36,8 +36,17 @@ const QUIET = ['-nostdin', '-hide_banner', '-v', 'error'];
 /** A long, slightly damaged recording can print an error line per broken packet and still copy. */
 const FFMPEG_OUTPUT_BYTES = 64 * 1024 * 1024;
 const PNG_TO_STDOUT = ['-f', 'image2pipe', '-c:v', 'png', '-'];
-/** Tags, chapters and the encoder's name go; the streams are copied untouched. */
-const STRIP = ['-map_metadata', '-1', '-map_chapters', '-1', '-c', 'copy'];
+/** Tags and chapters go (the encoder's name goes with BITEXACT). */
+const STRIP_TAGS = ['-map_metadata', '-1', '-map_chapters', '-1'];
+/** The streams copied untouched. */
+const STRIP = [...STRIP_TAGS, '-c', 'copy'];
+/** The long edge of a transcoded copy: enough to read a plate at arm's length, light to stream. */
+const PLAY_EDGE = 1280;
+/** A transcoded copy covers the first hour; a longer recording is watched from its clean copy. */
+export const PLAY_MAX_SECONDS = 3600;
+
+/** How the desk gets a copy it can play: the clean copy itself, its streams in MP4, or a transcode. */
+type Playback = 'as-is' | 'remux' | 'transcode';
 const BITEXACT = ['-fflags', '+bitexact', '-flags:v', '+bitexact', '-flags:a', '+bitexact'];
 
 /**
@@ -64,7 +73,11 @@ export async function processAudioVideo(
       renditions.push(...poster.renditions);
       phash = poster.phash;
     }
-    renditions.push(await cleanCopy(path, container, kind, evidence, workDir));
+    const clean = await cleanCopy(path, container, kind, evidence, workDir);
+    renditions.push(clean);
+    const playback = probe ? playbackOf(probe, container, kind) : 'transcode';
+    if (playback === 'as-is') clean.playable = true;
+    else renditions.push(await playableCopy(path, container, kind, playback, evidence, workDir));
     return { renditions, ...(phash ? { phash } : {}), evidence };
   } catch (err) {
     if (err instanceof ToolMissingError) return { renditions: [], evidence };
@@ -155,6 +168,92 @@ async function cleanCopy(
       ? { width: evidence.width, height: evidence.height }
       : {};
   return { name: 'clean', format: container.format, ...size, path: out, bytes: (await stat(out)).size };
+}
+
+/**
+ * What every browser staff may use plays inside <video> or <audio>: H.264 (8 bits, 4:2:0) with AAC
+ * or MP3 in MP4; VP8, VP9 or AV1 with Opus or Vorbis in WebM; AAC, MP3, Opus and Vorbis recordings.
+ * iPhones record HEVC, and many phones 10-bit HDR: those are transcoded. A MOV of H.264 and AAC
+ * needs only its streams copied into MP4 (Firefox does not open QuickTime).
+ */
+function playbackOf(probe: Probe, container: Container, kind: 'video' | 'audio'): Playback {
+  const audio = (probe.streams ?? []).filter((s) => s.codec_type === 'audio');
+  const picture = pictureStream(probe);
+  const all = (codecs: string[]) => audio.every((s) => codecs.includes(s.codec_name ?? ''));
+  if (kind === 'audio') {
+    if (audio.length === 0) return 'transcode';
+    const ok = container.format === 'ogg' ? all(['opus', 'vorbis']) : all(['aac', 'mp3']);
+    return ok ? 'as-is' : 'transcode';
+  }
+  if (!picture) return 'transcode';
+  if (container.format === 'webm')
+    return ['vp8', 'vp9', 'av1'].includes(picture.codec_name ?? '') && all(['opus', 'vorbis'])
+      ? 'as-is'
+      : 'transcode';
+  const h264 =
+    picture.codec_name === 'h264' &&
+    ['yuv420p', 'yuvj420p'].includes(picture.pix_fmt ?? '') &&
+    !/10|4:2:2|4:4:4/.test(picture.profile ?? '');
+  if (!h264 || !all(['aac', 'mp3'])) return 'transcode';
+  return container.format === 'mp4' ? 'as-is' : 'remux';
+}
+
+/**
+ * The copy the desk plays when the clean copy is not playable: the same streams in MP4 when only
+ * the container is wrong, else H.264 and AAC (an M4A of AAC for a recording). A transcode is
+ * bounded: at most 1280 px on the long edge, 30 frames a second, about 3 Mbit/s, and the first
+ * PLAY_MAX_SECONDS; the clean copy and the sealed original keep everything. No tag, chapter or
+ * encoder name, like every derived file; the index first, so that playing starts at once.
+ */
+async function playableCopy(
+  path: string,
+  container: Container,
+  kind: 'video' | 'audio',
+  playback: Exclude<Playback, 'as-is'>,
+  evidence: Evidence,
+  workDir: string,
+): Promise<Rendition> {
+  const format = kind === 'video' ? 'mp4' : 'm4a';
+  const out = join(workDir, `play.${format}`);
+  const streams = kind === 'video' ? ['-map', '0:V:0', '-map', '0:a:0?'] : ['-map', '0:a:0'];
+  const fit = `scale=w='min(${PLAY_EDGE},iw)':h='min(${PLAY_EDGE},ih)':force_original_aspect_ratio=decrease:force_divisible_by=2,format=yuv420p`;
+  // x264's output depends on its thread count: pinned, so that every worker writes the same bytes.
+  const video = [
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-maxrate', '3M', '-bufsize', '6M'],
+    ...['-threads', '2'],
+  ];
+  const codecs =
+    playback === 'remux'
+      ? ['-c', 'copy']
+      : [
+          ...(kind === 'video' ? [...video, '-vf', fit, '-fpsmax', '30'] : []),
+          ...['-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
+          ...['-t', String(PLAY_MAX_SECONDS)],
+        ];
+  const args = [...QUIET, '-y', ...input(path, container), ...streams];
+  const seconds = Math.min(evidence.durationS ?? PLAY_MAX_SECONDS, PLAY_MAX_SECONDS);
+  // A transcode must keep up with at least real time (docs/scaling.md); twice that, plus start-up, is generous.
+  const timeout = playback === 'remux' ? CLEAN_TIMEOUT_MS : 5 * 60_000 + seconds * 2_000;
+  await runTool(
+    'ffmpeg',
+    [...args, ...codecs, ...STRIP_TAGS, ...BITEXACT, ...MP4_FAMILY, '-f', 'mp4', `file:${out}`],
+    timeout,
+    FFMPEG_OUTPUT_BYTES,
+  );
+  const size = kind === 'video' ? await uprightSizeOf(out) : {};
+  const cut =
+    playback === 'transcode' && (evidence.durationS ?? 0) > PLAY_MAX_SECONDS
+      ? { durationS: PLAY_MAX_SECONDS }
+      : {};
+  return { name: 'play', format, ...size, ...cut, playable: true, path: out, bytes: (await stat(out)).size };
+}
+
+/** The size the copy shows at: a transcode is upright already, a remux keeps the phone's rotation. */
+async function uprightSizeOf(path: string): Promise<Pick<Rendition, 'width' | 'height'>> {
+  const probe = await probeFile(path, CONTAINERS['video/mp4']);
+  if (!probe) return {};
+  const { width, height } = evidenceFromProbe(probe);
+  return width && height ? { width, height } : {};
 }
 
 /**

@@ -39,3 +39,11 @@ export function deviceOf(make: unknown, model: unknown, software: unknown): Pick
   if (s) device.software = s;
   return Object.keys(device).length ? { device } : {};
 }
+
+/**
+ * A horizontal accuracy in metres, kept only when it is believable: negative or over 100 km is a
+ * damaged tag, not a measurement. Rounded to the decimetre.
+ */
+export function accuracyOf(metres: number | undefined): number | undefined {
+  return metres !== undefined && metres >= 0 && metres <= 100_000 ? round(metres, 1) : undefined;
+}

@@ -1,5 +1,5 @@
 import exifReader from 'exif-reader';
-import { deviceOf, finite, positionOf, round, text } from './evidence-values';
+import { accuracyOf, deviceOf, finite, positionOf, round, text } from './evidence-values';
 import type { Evidence } from './processed-media';
 
 type Tags = Record<string, unknown> | null | undefined;
@@ -41,15 +41,20 @@ function captureTime(photo: Tags): string | undefined {
   return undefined;
 }
 
-function gpsPosition(gps: Tags): Pick<Evidence, 'latitude' | 'longitude' | 'altitudeM'> {
+function gpsPosition(gps: Tags): Pick<Evidence, 'latitude' | 'longitude' | 'altitudeM' | 'accuracyM'> {
   const position = positionOf(
     signed(degrees(gps?.GPSLatitude), text(gps?.GPSLatitudeRef) === 'S'),
     signed(degrees(gps?.GPSLongitude), text(gps?.GPSLongitudeRef) === 'W'),
   );
+  if (position.latitude === undefined) return position;
   const altitude = signed(finite(gps?.GPSAltitude), gps?.GPSAltitudeRef === 1); // 1: below sea level
-  return position.latitude !== undefined && altitude !== undefined
-    ? { ...position, altitudeM: round(altitude, 2) }
-    : position;
+  // GPSHPositioningError (EXIF 2.31, written by iPhones): how far off the position may be, in metres.
+  const accuracy = accuracyOf(finite(gps?.GPSHPositioningError));
+  return {
+    ...position,
+    ...(altitude !== undefined ? { altitudeM: round(altitude, 2) } : {}),
+    ...(accuracy !== undefined ? { accuracyM: accuracy } : {}),
+  };
 }
 
 /** EXIF writes an angle as three rationals: degrees, minutes, seconds. */

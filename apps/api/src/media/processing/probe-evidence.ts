@@ -1,5 +1,5 @@
 import { parseIso6709 } from './iso6709';
-import { deviceOf, finite, positionOf, round, text } from './evidence-values';
+import { accuracyOf, deviceOf, finite, positionOf, round, text } from './evidence-values';
 import type { Evidence } from './processed-media';
 
 /** The parts of `ffprobe -print_format json -show_format -show_streams` that we read. */
@@ -10,6 +10,9 @@ export interface Probe {
 
 export interface ProbeStream {
   codec_type?: string;
+  codec_name?: string;
+  profile?: string;
+  pix_fmt?: string;
   width?: number;
   height?: number;
   disposition?: { attached_pic?: number };
@@ -61,14 +64,21 @@ function captureTime(tags: Record<string, string>): string | undefined {
   return created >= EARLIEST_CAPTURE ? new Date(created).toISOString() : undefined;
 }
 
-function location(tags: Record<string, string>): Pick<Evidence, 'latitude' | 'longitude' | 'altitudeM'> {
+function location(
+  tags: Record<string, string>,
+): Pick<Evidence, 'latitude' | 'longitude' | 'altitudeM' | 'accuracyM'> {
   const iso =
     text(tags['com.apple.quicktime.location.iso6709']) ?? text(tags.location) ?? text(tags['location-eng']);
   const point = iso ? parseIso6709(iso) : undefined;
   const position = positionOf(point?.latitude, point?.longitude);
-  return position.latitude !== undefined && point?.altitudeM !== undefined
-    ? { ...position, altitudeM: round(point.altitudeM, 2) }
-    : position;
+  if (position.latitude === undefined) return position;
+  // iPhones write the horizontal accuracy (metres) beside the ISO 6709 position.
+  const accuracy = accuracyOf(finite(Number(text(tags['com.apple.quicktime.location.accuracy.horizontal']))));
+  return {
+    ...position,
+    ...(point?.altitudeM !== undefined ? { altitudeM: round(point.altitudeM, 2) } : {}),
+    ...(accuracy !== undefined ? { accuracyM: accuracy } : {}),
+  };
 }
 
 /** Phones record portrait video as landscape plus a rotation; staff see it upright. */

@@ -11,6 +11,7 @@ import {
   ffmpeg,
   ffprobe,
   personalMetadataGroups,
+  iphoneHevcMov,
   phoneHeic,
   phoneJpeg,
   phoneMov,
@@ -93,6 +94,7 @@ describe('processMedia: a phone JPEG (EXIF GPS, Orientation 6, ICC, XMP, IPTC)',
       latitude: 45.5017,
       longitude: -73.5673,
       altitudeM: 36.5,
+      accuracyM: 4.8,
       device: { make: 'Apple', model: 'iPhone 15', software: '17.1.1' },
       width: 900,
       height: 1200,
@@ -207,12 +209,18 @@ describe('processMedia: an Android MP4', () => {
     result = await processIn(original, 'video/mp4');
   });
 
-  it('makes a webp poster with a perceptual hash, and a clean MP4', () => {
+  it('makes a webp poster with a perceptual hash, and a clean MP4 that browsers play as it is', () => {
     expect(
-      result.renditions.map(({ name, format, width, height }) => ({ name, format, width, height })),
+      result.renditions.map(({ name, format, width, height, playable }) => ({
+        name,
+        format,
+        width,
+        height,
+        playable,
+      })),
     ).toEqual([
-      { name: 'poster', format: 'webp', width: 640, height: 360 },
-      { name: 'clean', format: 'mp4', width: 640, height: 360 },
+      { name: 'poster', format: 'webp', width: 640, height: 360, playable: undefined },
+      { name: 'clean', format: 'mp4', width: 640, height: 360, playable: true },
     ]);
     expect(result.phash).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -283,19 +291,86 @@ describe('processMedia: an iPhone MOV recorded upright', () => {
     });
   });
 
-  it('makes an upright poster and a clean MOV that still plays upright', () => {
+  it('makes an upright poster, a clean MOV that still plays upright, and its streams in MP4 to play', () => {
     expect(
-      result.renditions.map(({ name, format, width, height }) => ({ name, format, width, height })),
+      result.renditions.map(({ name, format, width, height, playable }) => ({
+        name,
+        format,
+        width,
+        height,
+        playable,
+      })),
     ).toEqual([
-      { name: 'poster', format: 'webp', width: 360, height: 640 },
-      { name: 'clean', format: 'mov', width: 360, height: 640 },
+      { name: 'poster', format: 'webp', width: 360, height: 640, playable: undefined },
+      { name: 'clean', format: 'mov', width: 360, height: 640, playable: undefined },
+      { name: 'play', format: 'mp4', width: 360, height: 640, playable: true },
     ]);
+    const play = result.renditions[2].path;
+    expect(streamHashes(play)).toBe(streamHashes(original)); // H.264 and AAC already: copied, not re-encoded
+    expect(personalMetadataGroups(play)).toEqual([]);
+    expect(identifyingTags(play)).toEqual({});
+    expect(exiftoolTags(play)['Composite:Rotation']).toBe(90);
+    expect(ffprobe(play).format.format_name).toContain('mp4');
     const clean = result.renditions[1].path;
     expect(personalMetadataGroups(original)).toEqual(['Keys']);
     expect(personalMetadataGroups(clean)).toEqual([]);
     expect(identifyingTags(clean)).toEqual({});
     expect(exiftoolTags(clean)['Composite:Rotation']).toBe(90);
   });
+});
+
+describe('processMedia: an iPhone HEVC MOV, which browsers cannot play', () => {
+  let original: string;
+  let result: ProcessedMedia;
+
+  beforeAll(async () => {
+    original = iphoneHevcMov(dir);
+    result = await processIn(original, 'video/quicktime');
+  });
+
+  it('reads the position with its accuracy', () => {
+    expect(result.evidence).toMatchObject({
+      latitude: 45.5088,
+      longitude: -73.5878,
+      altitudeM: 30,
+      accuracyM: 14.8,
+      device: { make: 'Apple', model: 'iPhone 16' },
+      width: 360,
+      height: 640,
+    });
+  });
+
+  it('transcodes a copy to play: H.264 and AAC in MP4, upright, index first, no tags', () => {
+    expect(result.renditions.map((r) => `${r.name}.${r.format}${r.playable ? ' (plays)' : ''}`)).toEqual([
+      'poster.webp',
+      'clean.mov',
+      'play.mp4 (plays)',
+    ]);
+    const play = result.renditions[2];
+    expect({ width: play.width, height: play.height, durationS: play.durationS }).toEqual({
+      width: 360,
+      height: 640,
+      durationS: undefined,
+    });
+    const probe = ffprobe(play.path);
+    const video = probe.streams.find((s) => s.codec_type === 'video');
+    expect(video).toMatchObject({ codec_name: 'h264', pix_fmt: 'yuv420p' });
+    expect(video?.side_data_list?.find((d) => d.rotation)?.rotation ?? 0).toBe(0); // turned, not flagged
+    expect(probe.streams.find((s) => s.codec_type === 'audio')?.codec_name).toBe('aac');
+    expect(Math.abs(Number(video?.duration) - 3)).toBeLessThan(0.2);
+    expect(Object.keys(probe.format.tags ?? {}).sort()).toEqual([
+      'compatible_brands',
+      'major_brand',
+      'minor_version',
+    ]);
+    for (const s of probe.streams) expect(Object.keys(s.tags ?? {})).not.toContain('creation_time');
+    expect(personalMetadataGroups(play.path)).toEqual([]);
+    expect(identifyingTags(play.path)).toEqual({});
+    const bytes = readFileSync(play.path);
+    expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'));
+  });
+
+  it('writes the same bytes when run twice', () => expectDeterministic(original, 'video/quicktime', result));
 });
 
 describe('processMedia: recordings and browser video', () => {
@@ -306,8 +381,8 @@ describe('processMedia: recordings and browser video', () => {
   ])('a .%s recording gets a clean copy of its audio and nothing else', async (ext, mime, codec) => {
     const original = recording(dir, ext, codec);
     const result = await processIn(original, mime);
-    expect(result.renditions.map(({ name, format }) => ({ name, format }))).toEqual([
-      { name: 'clean', format: ext },
+    expect(result.renditions.map(({ name, format, playable }) => ({ name, format, playable }))).toEqual([
+      { name: 'clean', format: ext, playable: true },
     ]);
     expect(result.phash).toBeUndefined();
     const { durationS, ...place } = result.evidence;
@@ -324,9 +399,9 @@ describe('processMedia: recordings and browser video', () => {
   it('a WebM gets a poster and a clean WebM', async () => {
     const original = browserWebm(dir);
     const result = await processIn(original, 'video/webm');
-    expect(result.renditions.map(({ name, format }) => `${name}.${format}`)).toEqual([
-      'poster.webp',
-      'clean.webm',
+    expect(result.renditions.map(({ name, format, playable }) => `${name}.${format}:${playable}`)).toEqual([
+      'poster.webp:undefined',
+      'clean.webm:true',
     ]);
     expect(result.evidence).toMatchObject({
       latitude: 45.5017,

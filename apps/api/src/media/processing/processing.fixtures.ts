@@ -84,7 +84,14 @@ export function personalMetadataGroups(path: string): string[] {
 /** ffprobe's view of a file: container tags and streams. */
 export function ffprobe(path: string): {
   format: { tags?: Record<string, string>; format_name: string };
-  streams: { codec_type: string; tags?: Record<string, string> }[];
+  streams: {
+    codec_type: string;
+    codec_name: string;
+    pix_fmt?: string;
+    duration?: string;
+    tags?: Record<string, string>;
+    side_data_list?: { rotation?: number }[];
+  }[];
 } {
   const out = execFileSync('ffprobe', [
     '-v',
@@ -123,6 +130,7 @@ export async function phoneJpeg(dir: string, seed = 1): Promise<string> {
     '-GPSLongitudeRef=W',
     '-GPSAltitude=36.5',
     '-GPSAltitudeRef#=0',
+    '-GPSHPositioningError=4.75',
     '-Make=Apple',
     '-Model=iPhone 15',
     '-Software=17.1.1',
@@ -181,6 +189,28 @@ export function phoneMov(dir: string): string {
     ...['-metadata', 'com.apple.quicktime.location.ISO6709=+48.8584+002.2945+035.000/'],
     ...['-metadata', 'com.apple.quicktime.make=Apple', '-metadata', 'com.apple.quicktime.model=iPhone 15'],
     ...['-metadata', 'com.apple.quicktime.software=17.1.1'],
+    ...['-metadata', 'com.apple.quicktime.creationdate=2026-11-20T18:42:07-0500'],
+    ...['-movflags', 'use_metadata_tags'],
+    path,
+  ]);
+  exiftoolWrite(path, ['-Rotation=90']);
+  return path;
+}
+
+/**
+ * What an iPhone records by default: HEVC (hvc1, which Chromium and Firefox do not play) and AAC in
+ * QuickTime, portrait stored landscape, with Apple's keys including the position's accuracy.
+ */
+export function iphoneHevcMov(dir: string): string {
+  const path = join(dir, 'iphone-hevc.mov');
+  ffmpeg([
+    ...['-f', 'lavfi', '-i', 'testsrc2=duration=3:size=640x360:rate=30'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=330:duration=3'],
+    ...['-c:v', 'libx265', '-x265-params', 'log-level=error', '-tag:v', 'hvc1', '-pix_fmt', 'yuv420p'],
+    ...['-c:a', 'aac', '-shortest'],
+    ...['-metadata', 'com.apple.quicktime.location.ISO6709=+45.5088-073.5878+030.000/'],
+    ...['-metadata', 'com.apple.quicktime.location.accuracy.horizontal=14.812345'],
+    ...['-metadata', 'com.apple.quicktime.make=Apple', '-metadata', 'com.apple.quicktime.model=iPhone 16'],
     ...['-metadata', 'com.apple.quicktime.creationdate=2026-11-20T18:42:07-0500'],
     ...['-movflags', 'use_metadata_tags'],
     path,

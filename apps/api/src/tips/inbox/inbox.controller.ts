@@ -8,6 +8,7 @@ import {
   Patch,
   Post,
   Query,
+  Req,
   Res,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
@@ -24,10 +25,11 @@ import {
   UpdateTipDto,
 } from '@vigie/common';
 import { IsUUID } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Auth, CurrentStaff } from '../../common/auth.decorators';
 import type { StaffActor } from '../../common/staff-actor';
 import { InboxService } from '../../desk/inbox.service';
+import { sendRendition } from './rendition-response';
 import { TipStatsService } from './tip-stats.service';
 import { TriageService } from './triage.service';
 
@@ -108,6 +110,7 @@ export class InboxController {
     return this.triage.revealContact(staff, id);
   }
 
+  /** A cleaned copy (preview, poster, clean or playable video), whole or by byte range. */
   @Get(':id/media/:mediaId/:file')
   @Auth(...READERS)
   async rendition(
@@ -115,11 +118,10 @@ export class InboxController {
     @Id() id: string,
     @Param('mediaId', new ParseUUIDPipe()) mediaId: string,
     @Param('file') file: string,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { stream, format } = await this.triage.rendition(staff, id, mediaId, file);
-    res.type(format).setHeader('Cache-Control', 'private, max-age=300');
-    stream.pipe(res);
+    await sendRendition(req, res, await this.triage.rendition(staff, id, mediaId, file));
   }
 
   /** The sealed original, byte for byte, as a download; the request and its reason are audited. */

@@ -17,7 +17,7 @@ import type { StaffActor } from '../../common/staff-actor';
 import { LiveEvents } from '../../events/live-events';
 import { JobQueue } from '../../jobs/job-queue';
 import { SMS_SEND_JOB } from '../../jobs/job-registry';
-import { MediaStore } from '../../media/media-store';
+import { ByteRange, MediaStore } from '../../media/media-store';
 import { TipDetailView } from '../../desk/tip-detail.view';
 import { CONTACT_CONTEXT } from '../tipster-contact';
 import { sealedTipMediaKey, TipMedia } from '../tip-media.entity';
@@ -170,19 +170,23 @@ export class TriageService {
     });
   }
 
-  /** A cleaned rendition of a tip's file, for staff screens. */
+  /** A cleaned rendition of a tip's file, for staff screens: its size and format, then its bytes. */
   async rendition(
     actor: StaffActor,
     tipId: string,
     mediaId: string,
     file: string,
-  ): Promise<{ stream: Readable; format: string }> {
+  ): Promise<{ format: string; bytes: number; read: (range?: ByteRange) => Promise<Readable> }> {
     const media = await this.dataSource
       .getRepository(TipMedia)
       .findOneBy({ id: mediaId, tipId, agencyId: actor.agencyId });
     const rendition = media?.renditions.find((r) => `${r.name}.${r.format}` === file);
     if (!rendition) throw commonError('NOT_FOUND');
-    return { stream: await this.store.read(rendition.key), format: rendition.format };
+    return {
+      format: rendition.format,
+      bytes: rendition.bytes,
+      read: (range) => this.store.read(rendition.key, range),
+    };
   }
 
   /** The sealed original, exactly as received: only on an explicit request with a reason, audited first. */

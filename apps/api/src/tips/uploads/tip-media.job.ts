@@ -16,7 +16,7 @@ import { sealedTipMediaKey, StoredRendition, TipMedia, tipRenditionKey } from '.
 
 /**
  * Turns a sealed original into what staff look at: stripped renditions (photo previews, a video
- * poster and a metadata-free copy), a perceptual hash, and the evidence fields (capture time, GPS,
+ * poster, a metadata-free copy and, when that one is not, a copy browsers play), a perceptual hash, and the evidence fields (capture time, GPS,
  * device). Safe to run twice: a READY file is left alone, and files are rewritten identically.
  * A file that cannot be read is marked FAILED (the original stays sealed); anything else retries.
  */
@@ -78,6 +78,8 @@ export class TipMediaJob implements OnModuleInit, OnApplicationShutdown {
           format: r.format,
           width: r.width,
           height: r.height,
+          ...(r.playable ? { playable: r.playable } : {}),
+          ...(r.durationS !== undefined ? { durationS: r.durationS } : {}),
           bytes: r.bytes,
           key,
         });
