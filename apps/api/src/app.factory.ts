@@ -8,6 +8,7 @@ import { NextFunction, Request, Response, static as serveStatic } from 'express'
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync, readdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -92,7 +93,21 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     await migrate(dataSource);
     if (config.env.SEED_DEMO && (await seedDemo(dataSource, config))) await seedDemoAppeals(app);
   });
+  keepIdleConnectionsLonger(app.getHttpServer() as Server);
   return app;
+}
+
+/**
+ * Node closes an idle keep-alive connection after 5 s. A client (a reverse proxy, a browser, a
+ * test's fetch) that sends its next request on it in the same instant gets a connection reset
+ * instead of an answer; a busy machine makes that instant likely. Keeping idle connections longer
+ * than clients and proxies do (60 s for nginx and most load balancers) means the client always
+ * closes first, as HTTP/1.1 intends.
+ */
+function keepIdleConnectionsLonger(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  // Must exceed keepAliveTimeout, or a request's headers arriving late on a reused connection are cut.
+  server.headersTimeout = 66_000;
 }
 
 /**
