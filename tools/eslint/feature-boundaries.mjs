@@ -21,7 +21,8 @@ const ENTRY_POINTS = ['', 'cli', 'backup'];
 export const FEATURE_DEPENDENCIES = {
   appeals: ['media', 'portal'],
   tips: ['appeals', 'media', 'desk'],
-  dedupe: ['tips', 'media'],
+  dedupe: ['tips', 'media', 'observables'],
+  observables: ['tips', 'desk'],
   cases: ['tips', 'desk'],
   records: ['tips', 'cases', 'appeals', 'media'],
   channels: ['tips', 'media'],

@@ -26,6 +26,7 @@ import { loggerOptions } from './logging';
 import { MailModule } from './mail/mail.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
+import { ObservablesModule } from './observables/observables.module';
 import { PortalModule } from './portal/portal.module';
 import { RecordsModule } from './records/records.module';
 import { FollowUpTokens } from './tips/follow-up/follow-up-token';
@@ -118,6 +119,7 @@ export class AppModule {
         AppealsModule,
         TipsModule,
         ChannelsModule,
+        ObservablesModule,
         DedupeModule,
         ForwardingModule,
         CasesModule,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { JobQueue } from '../jobs/job-queue';
 import { DEDUPE_SCORE_JOB } from '../jobs/job-registry';
 import { MediaStore } from '../media/media-store';
+import { TipObservables } from '../observables/tip-observables.service';
 import type { StoredRendition } from '../tips/tip-media.entity';
 import { DedupeSettings } from './dedupe-settings';
 import { CandidateSearch } from './signals/candidate-search';
@@ -38,6 +39,7 @@ export class DedupeScoreJob implements OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly settings: DedupeSettings,
     private readonly store: MediaStore,
+    private readonly observables: TipObservables,
   ) {
     this.search = new CandidateSearch(settings);
   }
@@ -53,6 +55,9 @@ export class DedupeScoreJob implements OnModuleInit {
   }
 
   async score(tipId: string): Promise<ScoreOutcome> {
+    // The plates, numbers and addresses in the tip's words (and the tipster's messages so far),
+    // committed before the search like the fingerprint, so the shared-observable signal sees them.
+    await this.observables.recordFromTip(tipId);
     // Committed first, searched second: see recordFingerprint.
     const profile = await recordFingerprint(this.dataSource, tipId);
     if (!profile) return { tipId, outcome: 'NO_TIP', pairs: 0, suggested: 0 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ObservablesModule } from '../observables/observables.module';
 import { ClusterDecisionsService } from './cluster-decisions.service';
 import { ClusterViewsService } from './cluster-views.service';
 import { DedupeController } from './dedupe.controller';
@@ -13,13 +14,15 @@ import { TipClusterMember } from './entities/tip-cluster-member.entity';
 import { TipCluster } from './entities/tip-cluster.entity';
 
 /**
- * Duplicate detection and clusters. Depends on tips and media (it reads their tables). Tips enqueues
- * its scoring job by the name in jobs/job-registry.ts; forwarding, which moves a tip to another
- * agency, has it forget the tip's signals (DuplicateSignals), its only export.
+ * Duplicate detection and clusters. Depends on tips and media (it reads their tables) and on
+ * observables (its scoring job records a tip's observables first). Tips enqueues its scoring job
+ * by the name in jobs/job-registry.ts; forwarding, which moves a tip to another agency, has it
+ * forget the tip's signals (DuplicateSignals), its only export.
  */
 @Module({
   imports: [
     TypeOrmModule.forFeature([DuplicateSuggestion, DuplicateRejection, TipCluster, TipClusterMember]),
+    ObservablesModule,
   ],
   controllers: [DedupeController],
   providers: [

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseDetailView } from './case-detail.view';
 import { InboxService } from './inbox.service';
+import { ObservableMentionsView } from './observable-mentions.view';
 import { TipDetailView } from './tip-detail.view';
 
 /**
@@ -9,7 +10,7 @@ import { TipDetailView } from './tip-detail.view';
  * that owns the table. They import no feature, so any feature may serve them.
  */
 @Module({
-  providers: [InboxService, TipDetailView, CaseDetailView],
-  exports: [InboxService, TipDetailView, CaseDetailView],
+  providers: [InboxService, TipDetailView, CaseDetailView, ObservableMentionsView],
+  exports: [InboxService, TipDetailView, CaseDetailView, ObservableMentionsView],
 })
 export class DeskModule {}

@@ -1,4 +1,4 @@
-import { InboxQueryDto, TipPriority } from '@vigie/common';
+import { InboxQueryDto, observableSearchValues, TipPriority } from '@vigie/common';
 
 const PRIORITY_RANK: Record<TipPriority, number> = { URGENT: 0, HIGH: 1, NORMAL: 2, LOW: 3 };
 import type { StaffActor } from '../common/staff-actor';
@@ -27,11 +27,25 @@ export class InboxFilter {
     if (query.tag) this.add('t.tags @> ARRAY[?]::text[]', query.tag);
     if (query.q?.trim()) {
       // French and English stemming over unaccented text: "temoin" finds "témoins".
-      this.add(
-        `t.search_vector @@ (plainto_tsquery('french', vigie_unaccent(?)) || plainto_tsquery('english', vigie_unaccent(?)))`,
-        query.q.trim(),
-        query.q.trim(),
-      );
+      const text = `t.search_vector @@ (plainto_tsquery('french', vigie_unaccent(?)) || plainto_tsquery('english', vigie_unaccent(?)))`;
+      const observables = observableSearchValues(query.q);
+      if (observables.length === 0) this.add(text, query.q.trim(), query.q.trim());
+      else {
+        // A plate, a number, an address typed any way ("fxk 482"): the tips whose observables
+        // (observables' tip_observable) hold its normal form, or whose words match. Two indexed
+        // lookups in a union, so neither turns into a scan of the agency's tips.
+        const pairs = observables.map(() => '(o.kind = ? AND o.value = ?)').join(' OR ');
+        this.add(
+          `t.id IN (SELECT t2.id FROM tip t2 WHERE t2.agency_id = ? AND ${text.replace(/\bt\./g, 't2.')}
+                    UNION SELECT o.tip_id FROM tip_observable o
+                     WHERE o.agency_id = ? AND o.retracted_at IS NULL AND (${pairs}))`,
+          actor.agencyId,
+          query.q.trim(),
+          query.q.trim(),
+          actor.agencyId,
+          ...observables.flatMap((o) => [o.kind, o.value]),
+        );
+      }
     }
   }
 

@@ -6,3 +6,4 @@ export * from './login.dto';
 export * from './tip.dto';
 export * from './sso.dto';
 export * from './forward.dto';
+export * from './observable.dto';

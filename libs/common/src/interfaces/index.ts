@@ -9,3 +9,4 @@ export * from './staff.interface';
 export * from './tip.interface';
 export * from './sso.interface';
 export * from './forward.interface';
+export * from './observable.interface';

@@ -17,6 +17,7 @@ import { TipRewardTerms1763701500001 } from './1763701500001-tip-reward-terms';
 import { TipChannel1763701800000 } from './1763701800000-tip-channel';
 import { SmsChannel1763701800100 } from './1763701800100-sms-channel';
 import { TipForwarding1763702300000 } from './1763702300000-tip-forwarding';
+import { Observables1763702600000 } from './1763702600000-observables';
 import { PlayableMedia1763702700000 } from './1763702700000-playable-media';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   TipChannel1763701800000,
   SmsChannel1763701800100,
   TipForwarding1763702300000,
+  Observables1763702600000,
   PlayableMedia1763702700000,
 ];

@@ -23,6 +23,8 @@ import { Tip } from '../tip.entity';
 import { tipError } from '../tips.errors';
 import { verifyPassphrase } from '../tipster-credentials';
 import { LiveEvents } from '../../events/live-events';
+import { JobQueue } from '../../jobs/job-queue';
+import { DEDUPE_SCORE_JOB } from '../../jobs/job-registry';
 
 const COARSE: Record<TipStatus, CoarseTipStatus> = {
   [TipStatus.NEW]: CoarseTipStatus.RECEIVED,
@@ -51,6 +53,7 @@ export class TipFollowUpService {
     private readonly live: LiveEvents,
     private readonly budgets: UploadBudgets,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
     config: AppConfig,
   ) {
     this.tokens = new FollowUpTokens(config.encryptionKey);
@@ -128,6 +131,9 @@ export class TipFollowUpService {
         staffId: null,
         body,
       });
+      // Scored again with what the message says: dedupe's job reads its plates, numbers and
+      // addresses into the tip's observables first (issue 18), then compares.
+      await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
       await this.live.emit(tx, tip.agencyId, 'tip.message', { tipId });
     });
     return this.view(tipId);

@@ -101,6 +101,10 @@ export class SmsIntake {
                 staffId: null,
                 body: text.body.trim(),
               });
+            // A text without files is scored again now (its words may name a plate or a number);
+            // with files, each processed file enqueues the scoring anyway.
+            if (text.body.trim() && media.length === 0)
+              await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId: thread.id });
             await recordFiles(tx, text.agencyId, now);
             await tx.query(
               `UPDATE tip SET media_count = media_count + $2, sms_last_inbound_at = $3 WHERE id = $1`,
