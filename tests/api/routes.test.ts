@@ -41,6 +41,13 @@ const KNOWN_PUBLIC = new Set([
   // tus protocol; every request still needs the tipster's follow-up token (see ResumableUploads).
   'ALL /api/public/tips/follow-up/uploads',
   'ALL /api/public/tips/follow-up/uploads/*id',
+  // The tip form and follow-up without JavaScript (tips/basic): the same checks as the routes above.
+  'GET /basic/tips/new',
+  'POST /basic/tips/new',
+  'GET /basic/tips/follow-up',
+  'POST /basic/tips/follow-up',
+  'POST /basic/tips/follow-up/messages',
+  'POST /basic/tips/follow-up/sign-out',
   'GET /{*path}',
 ]);
 

@@ -20,7 +20,7 @@ const ENTRY_POINTS = ['', 'cli', 'backup'];
  */
 export const FEATURE_DEPENDENCIES = {
   appeals: ['media', 'portal'],
-  tips: ['appeals', 'media', 'desk'],
+  tips: ['appeals', 'media', 'desk', 'portal'],
   dedupe: ['tips', 'media', 'observables'],
   observables: ['tips', 'desk'],
   cases: ['tips', 'desk'],

@@ -21,6 +21,8 @@ import { AppConfig } from './config/app-config';
 import { withStatementTimeout } from './database/bounded-client';
 import { seedDemo } from './database/demo-seed';
 import { migrate } from './database/migrate';
+import { BASIC_STYLESHEET } from './portal/basic-style';
+import { onionLocation } from './portal/onion-location';
 import { PORTAL_DIST } from './portal/portal-page.service';
 import { ASSET_CACHE, precompressedAssets } from './portal/precompressed-assets';
 
@@ -44,6 +46,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     }),
   );
+  if (config.env.ONION_URL) app.use(onionLocation(config.env.ONION_URL));
   app.use(publicCacheFastPath(app.get(PublicAppealCache)));
   // Everything else is compressed on the way out (the cached public answers above were compressed
   // once, ahead of time). Never the live event stream: compression would hold its events back.
@@ -67,6 +70,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     serveStatic(join(PORTAL_DIST, 'assets'), { ...ASSET_CACHE, index: false, fallthrough: true }),
     // An old chunk asked for by a tab left open across a deploy: a plain 404, never the app shell.
     (_req: Request, res: Response) => res.status(404).type('text/plain').send('Not found'),
+  );
+  // The stylesheet of the pages drawn without JavaScript: its name changes with its content.
+  app.use(BASIC_STYLESHEET.path, (_req: Request, res: Response) =>
+    res
+      .type('css')
+      .setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+      .send(BASIC_STYLESHEET.css),
   );
   // The few files at the top of the build (favicon, robots.txt) by exact name, so that no other
   // request (the public API in a surge) pays for a filesystem lookup.

@@ -62,6 +62,13 @@ export class AppModule {
                   getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
                 },
                 {
+                  // The form drawn without JavaScript has no proof-of-work: a stricter count, per hour.
+                  name: 'tip-basic-client',
+                  ttl: minutes(60),
+                  limit: config.env.BASIC_TIP_RATE_LIMIT || Number.MAX_SAFE_INTEGER,
+                  getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+                },
+                {
                   // Messages and media of one follow-up session, counted per tip (a new sign-in does
                   // not start afresh) across both routes; FollowUpTokenGuard has named the tip.
                   name: 'tip-follow-up-session',

@@ -269,6 +269,33 @@ export class Environment {
   TIP_TOTAL_MAX_MB = TIP_UPLOAD_LIMITS.totalBytes / MB;
 
   /**
+   * Tips one client may send per hour through the form drawn without JavaScript (keyed like
+   * TIP_RATE_LIMIT): stricter, since that form has no proof-of-work; 0 = no limit.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  BASIC_TIP_RATE_LIMIT = 6;
+
+  /** Seconds the form drawn without JavaScript must have been open before it is taken (0: load tests). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  BASIC_FORM_MIN_SECONDS = 8;
+
+  /**
+   * The deployment's Tor onion address (`http://<56 characters>.onion`): sent as `Onion-Location` on
+   * pages, so Tor Browser offers it (docs/security.md). Unset: no header.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[a-z2-7]{56}\.onion$/, {
+    message: 'must be http://<56 base32 characters>.onion (or https), without a path',
+  })
+  ONION_URL?: string;
+
+  /**
    * Messages and file uploads one follow-up session may send per 10 minutes, counted per tip (a new
    * sign-in does not start afresh); 0 = no limit (load tests).
    */

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { noscriptTags } from './basic-layout';
+import { PortalTexts } from './portal-texts';
 
 /** Where `vite build` puts the portal; the API serves it so that one port carries everything. */
 export const PORTAL_DIST = join(__dirname, '..', '..', '..', 'portal', 'dist');
@@ -43,8 +45,10 @@ export function preloadTags(routes: RoutePreloads, path: string): string {
 export class PortalPageService implements OnModuleInit {
   private html: string | null = null;
   private routes: RoutePreloads = {};
+  private texts!: PortalTexts;
 
   onModuleInit(): void {
+    this.texts = new PortalTexts();
     const file = join(PORTAL_DIST, 'index.html');
     this.html = existsSync(file) ? readFileSync(file, 'utf8') : null;
     const preloads = join(PORTAL_DIST, 'route-preloads.json');
@@ -58,14 +62,19 @@ export class PortalPageService implements OnModuleInit {
   /**
    * The page for `path`, with its own chunks preloaded, extra tags placed in <head> (share-card meta for
    * appeal pages) and, when given, its <title> and <html lang> replaced. Callers escape what they pass.
+   * Every page also carries, for a browser without JavaScript, the way to the simple pages (noscriptTags;
+   * `appeal`: the tip form's `?appeal=`).
    */
-  render(head: { path?: string; tags?: string; title?: string; lang?: string } = {}): string {
+  render(
+    head: { path?: string; tags?: string; title?: string; lang?: string; appeal?: string } = {},
+  ): string {
     let html = this.html ?? MINIMAL_SHELL;
     if (head.title) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${head.title}</title>`);
     if (head.lang) html = html.replace(/<html lang="[^"]*"/, () => `<html lang="${head.lang}"`);
     const preload = this.html && head.path ? preloadTags(this.routes, head.path) : '';
-    const tags = [preload, head.tags].filter(Boolean).join('\n    ');
-    if (tags) html = html.replace('</head>', () => `    ${tags}\n  </head>`);
-    return html;
+    const noscript = noscriptTags(this.texts, head.path ?? '/', head.appeal);
+    const tags = [preload, head.tags, noscript.head].filter(Boolean).join('\n    ');
+    html = html.replace('</head>', () => `    ${tags}\n  </head>`);
+    return html.replace('</body>', () => `${noscript.body}\n  </body>`);
   }
 }

@@ -23,6 +23,7 @@ export class PortalController {
       res.status(503).type('text/plain').send('The portal is not built. Run `npm start`, which builds it.');
       return;
     }
-    res.type('html').send(this.page.render({ path: req.path }));
+    const appeal = typeof req.query.appeal === 'string' ? req.query.appeal : undefined;
+    res.type('html').send(this.page.render({ path: req.path, appeal }));
   }
 }

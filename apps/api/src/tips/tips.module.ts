@@ -8,6 +8,12 @@ import { AppConfig } from '../config/app-config';
 import { PgListener } from '../database/pg-listener';
 import { HashingDiskStorage } from '../media/hashing-disk-storage';
 import { MediaStore } from '../media/media-store';
+import { BasicFollowUpPagesController } from './basic/basic-follow-up-pages.controller';
+import { BasicFollowUpSessions } from './basic/basic-follow-up-session';
+import { BasicFollowUpGuard, BasicFormTokenGuard } from './basic/basic-guards';
+import { BasicPages } from './basic/basic-pages.service';
+import { BasicTipContext } from './basic/basic-tip-context';
+import { BasicTipPagesController } from './basic/basic-tip-pages.controller';
 import { FollowUpTokenGuard } from './follow-up/follow-up-token.guard';
 import { InboxController } from './inbox/inbox.controller';
 import { RewardClaimsController } from './rewards/reward-claims.controller';
@@ -64,6 +70,8 @@ const MB = 1024 * 1024;
     ResumableUploadsController,
     InboxController,
     RewardClaimsController,
+    BasicTipPagesController,
+    BasicFollowUpPagesController,
   ],
   providers: [
     TipIntakeService,
@@ -91,6 +99,11 @@ const MB = 1024 * 1024;
     TipOwnership,
     UploadBudgets,
     UploadBudgetInterceptor,
+    BasicPages,
+    BasicTipContext,
+    BasicFollowUpSessions,
+    BasicFormTokenGuard,
+    BasicFollowUpGuard,
   ],
   exports: [TipCaseLinks, SmsIntake, TipOpenings, TipOwnership],
 })

@@ -7,3 +7,4 @@ export * from './tip.dto';
 export * from './sso.dto';
 export * from './forward.dto';
 export * from './observable.dto';
+export * from './basic-pages.dto';

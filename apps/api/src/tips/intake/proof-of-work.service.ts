@@ -63,17 +63,27 @@ export class ProofOfWorkService {
     }
     if (!signature || !(await verifySolution(payload, this.hmacKey, true).catch(() => false)))
       throw tipError('CHALLENGE_FAILED');
+    if (!(await this.reserveSignature(signature, new Date(Date.now() + 60 * 60_000))))
+      throw tipError('CHALLENGE_FAILED');
+    return signature;
+  }
+
+  /**
+   * Reserves a single-use token this server issued and has already checked (the form drawn without
+   * JavaScript: tips/basic/form-token.ts), with the same states as a solution: false when it is in use,
+   * spent, or past its attempts. Its row is kept until `keepUntil`, past which the token is refused anyway.
+   */
+  async reserveSignature(signature: string, keepUntil: Date): Promise<boolean> {
     const reserved = await this.dataSource.query(
       `INSERT INTO spent_challenge AS c (signature, expires_at, state, attempts)
-       VALUES ($1, now() + interval '1 hour', 'pending', 1)
+       VALUES ($1, $3, 'pending', 1)
        ON CONFLICT (signature) DO UPDATE SET state = 'pending', attempts = c.attempts + 1
          WHERE c.state = 'released' AND c.attempts < $2
        RETURNING 1`,
-      [signature, CHALLENGE_ATTEMPTS],
+      [signature, CHALLENGE_ATTEMPTS, keepUntil],
     );
-    if (reserved.length === 0) throw tipError('CHALLENGE_FAILED');
     this.pruneNowAndThen();
-    return signature;
+    return reserved.length > 0;
   }
 
   /** Deletes, in the background, what no request can use any more: solutions past their expiry. */

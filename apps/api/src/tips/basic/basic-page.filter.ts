@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { AllExceptionsFilter } from '../../common/all-exceptions.filter';
+import { DomainException } from '../../common/domain.exception';
+import { BASIC_FOLLOW_UP_PATH } from '../../portal/basic-layout';
+import { pageLanguage } from '../../portal/portal-texts';
+import type { BasicFollowUpRequest, BasicTipRequest } from './basic-guards';
+import { BasicPages } from './basic-pages.service';
+import { problemsOf, refusalOf } from './basic-refusals';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Answers a refusal on the pages without JavaScript with a page, not JSON: the form drawn again with what
+ * was written and what is wrong (error summary, fields marked), with the refusal's own status (400, 401,
+ * 409, 413, 415, 422, 429). Anything that is not a refusal goes to the app's catch-all filter.
+ */
+@Catch()
+export class BasicPageFilter implements ExceptionFilter {
+  private readonly logger = new Logger(BasicPageFilter.name);
+
+  private readonly fallback = new AllExceptionsFilter();
+
+  constructor(private readonly pages: BasicPages) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const refusal = refusalOf(exception);
+    if (!refusal) return this.fallback.catch(exception, host);
+    const req = host.switchToHttp().getRequest<BasicFollowUpRequest & BasicTipRequest>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const lang = pageLanguage(req.query.lang, req.headers['accept-language']);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const problems = problemsOf(refusal, this.pages.texts, lang, body);
+    const draw = async (): Promise<string> => {
+      if (req.path.startsWith(`${BASIC_FOLLOW_UP_PATH}/`)) {
+        const token = req.followUpToken;
+        if (!req.followUpTipId || !token || refusal.code === 'TOKEN_INVALID')
+          return this.pages.signIn(lang, {
+            problems: problemsOf({ status: 401, code: 'TOKEN_INVALID' }, this.pages.texts, lang),
+          });
+        return this.pages.thread(lang, req.followUpTipId, token, { problems, draft: text(body.body) });
+      }
+      if (req.path === BASIC_FOLLOW_UP_PATH)
+        return this.pages.signIn(lang, { code: text(body.code), problems });
+      // Refused before the body was read (the limit, the token): there is nothing of it to draw again.
+      if (!req.body) return this.pages.tipRefusal(lang, problems.message ?? '');
+      return this.pages.tipForm(
+        lang,
+        { appeal: text(body.appeal), agency: text(body.agency) },
+        {
+          values: body,
+          problems,
+          filesLost: Array.isArray(req.files) && req.files.length > 0,
+          issuedAt: refusal.code === 'FORM_EXPIRED' ? undefined : req.basicTokenIssuedAt,
+        },
+      );
+    };
+    if (exception instanceof DomainException && exception.headers) res.set(exception.headers);
+    draw().then(
+      (page) => this.pages.send(res, refusal.status, page),
+      (error: unknown) => {
+        this.logger.warn(`A refusal page could not be drawn: ${(error as Error)?.name ?? 'error'}`);
+        this.fallback.catch(error, host);
+      },
+    );
+  }
+}
