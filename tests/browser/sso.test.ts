@@ -117,6 +117,15 @@ it('shows the organisation sign-in and a refusal, in French and English, on a ph
         await page.getByRole('alert').waitFor();
         await expectAccessible(page);
         await screenshot(page, `sso-refused-${tag}`);
+        // The provider's answer arriving in a browser that did not start the sign-in (a stale tab,
+        // a forwarded link): the sign-in page says so, never the API's error body.
+        await page.goto(app.baseUrl + '/api/auth/sso/callback?code=stale&state=stale');
+        expect(new URL(page.url()).search).toBe('?sso_error=SSO_NO_TRANSACTION');
+        await page
+          .getByRole('alert')
+          .getByText(locale === 'fr-CA' ? /a expiré/ : /has expired/)
+          .waitFor();
+        await screenshot(page, `sso-callback-refused-${tag}`);
       });
     }
   await configure(false);
