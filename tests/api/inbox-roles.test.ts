@@ -75,11 +75,18 @@ const MATRIX: [string, (c: ApiClient) => Promise<{ status: number }>, Role[], nu
     ['investigator', 'supervisor'],
     404,
   ],
+  // Tip by tip: another agency's tip is refused as NOT_FOUND in the answer, like one that does not exist.
   [
     'POST /api/tips/bulk',
     (c) => c.post('/api/tips/bulk', { ids: [tipId], addTags: ['x'] }),
     ['investigator', 'supervisor'],
-    404,
+    200,
+  ],
+  [
+    'GET /api/tips/assignees',
+    (c) => c.get('/api/tips/assignees'),
+    ['investigator', 'supervisor', 'analyst'],
+    200,
   ],
   ['GET /api/cases', (c) => c.get('/api/cases'), ['investigator', 'supervisor', 'analyst'], 200],
   [

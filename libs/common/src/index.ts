@@ -8,3 +8,4 @@ export * from './wording/appeal-wording';
 export * from './wording/public-dates';
 export * from './wording/subject-vocabulary';
 export * from './observables';
+export * from './tip-workflow';

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { mediaEvidenceOf } from './media-evidence';
+import { HistoryRow, staffIdsIn, toHistory } from './tip-history';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-summary';
 
 interface MediaRow {
@@ -39,13 +40,6 @@ interface MessageRow {
   body: string;
   created_at: Date;
   staff_id: string | null;
-  display_name: string | null;
-}
-interface HistoryRow {
-  action: string;
-  created_at: Date;
-  data: Record<string, unknown>;
-  actor_id: string | null;
   display_name: string | null;
 }
 
@@ -123,6 +117,10 @@ export class TipDetailView {
     ]);
     const from = received[0];
     const claim = claims[0];
+    const named: { id: string; display_name: string }[] = await this.dataSource.query(
+      `SELECT id, display_name FROM staff_user WHERE id = ANY($1::uuid[]) AND agency_id = $2`,
+      [staffIdsIn(history), actor.agencyId],
+    );
     return {
       ...toSummary(row as SummaryRow),
       description: row.description,
@@ -166,12 +164,7 @@ export class TipDetailView {
         author: m.staff_id ? { id: m.staff_id, displayName: m.display_name } : undefined,
         createdAt: m.created_at.toISOString(),
       })),
-      history: history.map((h: HistoryRow) => ({
-        action: h.action,
-        actor: h.actor_id ? { id: h.actor_id, displayName: h.display_name } : undefined,
-        at: h.created_at.toISOString(),
-        data: h.data,
-      })),
+      history: toHistory(history as HistoryRow[], new Map(named.map((n) => [n.id, n.display_name]))),
       cases,
       rewardClaim: claim && {
         id: claim.id,

@@ -7,7 +7,8 @@ import { ForwardMode, TipChannel, TipStatus, TipSummary } from '@vigie/common';
 
 export const SUMMARY_COLUMNS = `t.id, t.code, t.status, t.priority, t.channel, t.priority_rank, t.received_at, left(t.description, 200) AS excerpt,
   t.tags, t.media_count, t.has_location, t.version, t.assignee_id, u.display_name AS assignee_name,
-  a.id AS appeal_id, a.slug AS appeal_slug, a.kind AS appeal_kind`;
+  a.id AS appeal_id, a.slug AS appeal_slug, a.kind AS appeal_kind, t.tipster_activity_at,
+  (t.tipster_activity_at IS NOT NULL AND (t.assignee_seen_at IS NULL OR t.tipster_activity_at > t.assignee_seen_at)) AS new_from_tipster`;
 export const SUMMARY_JOINS = `LEFT JOIN staff_user u ON u.id = t.assignee_id LEFT JOIN appeal a ON a.id = t.appeal_id`;
 export interface SummaryRow {
   id: string;
@@ -31,6 +32,8 @@ export interface SummaryRow {
   /** How another agency forwarded it here, when it did (the inbox fills these for its page). */
   forwarded_mode?: ForwardMode;
   forwarded_from?: string;
+  tipster_activity_at: Date | null;
+  new_from_tipster: boolean;
 }
 
 export function toSummary(r: SummaryRow): TipSummary {
@@ -53,5 +56,7 @@ export function toSummary(r: SummaryRow): TipSummary {
       r.forwarded_mode && r.forwarded_from
         ? { mode: r.forwarded_mode, agencyName: r.forwarded_from }
         : undefined,
+    tipsterActivityAt: r.tipster_activity_at?.toISOString(),
+    newFromTipster: r.new_from_tipster,
   };
 }

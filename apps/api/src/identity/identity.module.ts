@@ -15,6 +15,7 @@ import { PublicAgenciesController } from './public-agencies.controller';
 import { SessionService } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
 import { StaffAccounts } from './staff-accounts.service';
+import { StaffDirectory } from './staff-directory';
 import { StaffSession } from './staff-session.entity';
 import { StaffUser } from './staff-user.entity';
 
@@ -31,8 +32,10 @@ import { StaffUser } from './staff-user.entity';
     ActivationService,
     StaffAccounts,
     Agencies,
+    StaffDirectory,
   ],
-  // The admin feature (HTTP and command line) changes accounts and agencies only through these.
-  exports: [SESSION_LOOKUP, StaffAccounts, Agencies],
+  // The admin feature (HTTP and command line) changes accounts and agencies only through these;
+  // other features read people through StaffDirectory.
+  exports: [SESSION_LOOKUP, StaffAccounts, Agencies, StaffDirectory],
 })
 export class IdentityModule {}

@@ -1,22 +1,9 @@
-import { TipStatus } from '@vigie/common';
+import { canMoveTip, TIP_TRANSITIONS, TipStatus } from '@vigie/common';
 
-const { NEW, IN_REVIEW, ACTIONABLE, NEEDS_INFO, NOT_ACTIONABLE, LINKED, CLOSED } = TipStatus;
+const { NEW, IN_REVIEW, ACTIONABLE, NEEDS_INFO, LINKED } = TipStatus;
 
-/**
- * The triage workflow: NEW -> IN_REVIEW -> ACTIONABLE | NEEDS_INFO | NOT_ACTIONABLE -> LINKED ->
- * CLOSED. Besides the forward path: NEEDS_INFO goes back to review when the tipster answers;
- * a dismissed tip can be reopened; a closed tip can be reopened for review. LINKED is reached by
- * linking the tip to a case (POST /api/cases/:id/tips), not by setting it directly.
- */
-export const TIP_TRANSITIONS: Record<TipStatus, TipStatus[]> = {
-  [NEW]: [IN_REVIEW, NOT_ACTIONABLE],
-  [IN_REVIEW]: [ACTIONABLE, NEEDS_INFO, NOT_ACTIONABLE],
-  [NEEDS_INFO]: [IN_REVIEW, ACTIONABLE, NOT_ACTIONABLE],
-  [ACTIONABLE]: [NEEDS_INFO, NOT_ACTIONABLE, CLOSED],
-  [NOT_ACTIONABLE]: [IN_REVIEW, CLOSED],
-  [LINKED]: [CLOSED],
-  [CLOSED]: [IN_REVIEW],
-};
+/** The moves staff may make (PATCH and bulk) live in the shared contract, so the desk offers the same. */
+export { TIP_TRANSITIONS };
 
 /*
  * The two moves that follow a case link rather than a staff member's choice of status, and so are
@@ -34,4 +21,4 @@ export const LINKABLE: TipStatus[] = [NEW, IN_REVIEW, NEEDS_INFO, ACTIONABLE, LI
  */
 export const AFTER_LAST_UNLINK = ACTIONABLE;
 
-export const canMove = (from: TipStatus, to: TipStatus) => from === to || TIP_TRANSITIONS[from].includes(to);
+export const canMove = canMoveTip;

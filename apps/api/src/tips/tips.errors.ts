@@ -25,7 +25,11 @@ export const tipError = defineErrors({
   STALE_VERSION: { status: 409, message: 'Someone else changed this tip since you opened it' },
   ILLEGAL_TRANSITION: { status: 409, message: 'This tip cannot move to that status from where it is' },
   UNKNOWN_STAFF: { status: 400, message: 'No such staff member in your agency' },
-  BULK_REFUSED: { status: 409, message: 'Some tips could not be changed; nothing was changed' },
+  ASSIGNEE_UNAVAILABLE: {
+    status: 400,
+    message: 'This colleague cannot be given tips: their account is disabled or their role cannot triage',
+  },
+  NOTHING_TO_CHANGE: { status: 400, message: 'Say what to change: a status, an assignee or tags' },
   REWARD_NOT_OFFERED: { status: 409, message: 'There is no reward on this appeal' },
   REWARD_EXPIRED: { status: 409, message: 'The reward has expired and can no longer be claimed' },
   REWARD_ALREADY_CLAIMED: { status: 409, message: 'A claim was already made for this tip' },

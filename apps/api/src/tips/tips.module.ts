@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppealsModule } from '../appeals/appeals.module';
 import { DeskModule } from '../desk/desk.module';
+import { IdentityModule } from '../identity/identity.module';
 import { AppConfig } from '../config/app-config';
 import { PgListener } from '../database/pg-listener';
 import { HashingDiskStorage } from '../media/hashing-disk-storage';
@@ -49,6 +50,7 @@ const MB = 1024 * 1024;
   imports: [
     AppealsModule,
     DeskModule,
+    IdentityModule,
     TypeOrmModule.forFeature([Tip, TipMedia, TipMessage]),
     MulterModule.registerAsync({
       inject: [MediaStore, AppConfig],

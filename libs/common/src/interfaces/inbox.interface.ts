@@ -34,6 +34,13 @@ export interface TipSummary {
   version: number;
   /** Sent by another agency on this platform (the inbox's badge): by whom, and how. */
   forwardedFrom?: { mode: ForwardMode; agencyName: string };
+  /** The tipster's last reply or added file after the tip itself (follow-up or a later text). */
+  tipsterActivityAt?: string;
+  /**
+   * The tipster replied or added files since the assignee last opened the tip (or, unassigned,
+   * since nobody has): the inbox marks the row.
+   */
+  newFromTipster: boolean;
 }
 
 export interface InboxPage {
@@ -84,7 +91,7 @@ export interface TipDetail extends TipSummary {
   media: TipMediaView[];
   notes: { id: string; body: string; author: StaffRef; createdAt: string }[];
   messages: { id: string; from: MessageAuthor; body: string; author?: StaffRef; createdAt: string }[];
-  history: { action: string; actor?: StaffRef; at: string; data: Record<string, unknown> }[];
+  history: TipHistoryEntry[];
   cases: { id: string; number: string; title: string }[];
   rewardClaim?: RewardClaimView;
   /** An information copy another agency sent: no tipster to write to, no sealed original, no contact. */
@@ -130,4 +137,41 @@ export interface AppealTipStats {
   perHour: { hour: string; count: number }[];
   byStatus: Record<TipStatus, number>;
   total: number;
+}
+
+/** One line of a tip's history (from the audit log), with what changed spelled out for the desk. */
+export interface TipHistoryEntry {
+  action: string;
+  actor?: StaffRef;
+  at: string;
+  data: Record<string, unknown>;
+  changes: TipHistoryChange[];
+}
+
+/** A change the desk writes out in its own language ("Status: New → In review", "Assigned to Ana Roy"). */
+export type TipHistoryChange =
+  | { kind: 'status'; from: TipStatus; to: TipStatus }
+  | { kind: 'priority'; from: TipPriority; to: TipPriority }
+  /** `to` absent: released; a staff member no longer in the agency shows as absent too. */
+  | { kind: 'assignee'; from?: StaffRef; to?: StaffRef }
+  | { kind: 'tagAdded'; tag: string }
+  | { kind: 'tagRemoved'; tag: string }
+  | { kind: 'case'; caseNumber: string };
+
+/** Why one tip of a bulk change was left as it was. */
+export interface BulkRefusal {
+  id: string;
+  code: 'NOT_FOUND' | 'ILLEGAL_TRANSITION' | 'HELD';
+  message: string;
+  /** The tip's status, when that is why (ILLEGAL_TRANSITION), with the moves it allows. */
+  status?: TipStatus;
+  allowed?: TipStatus[];
+  /** Who holds it (HELD): take it anyway with `force`. */
+  heldBy?: StaffRef;
+}
+
+/** `POST /api/tips/bulk`: each tip is changed (and audited) on its own; the others are listed with why. */
+export interface BulkUpdateResult {
+  updated: string[];
+  refused: BulkRefusal[];
 }

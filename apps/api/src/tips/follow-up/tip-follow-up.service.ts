@@ -131,6 +131,7 @@ export class TipFollowUpService {
         staffId: null,
         body,
       });
+      await tx.update(Tip, { id: tipId }, { tipsterActivityAt: this.clock.now() });
       // Scored again with what the message says: dedupe's job reads its plates, numbers and
       // addresses into the tip's observables first (issue 18), then compares.
       await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
@@ -150,8 +151,12 @@ export class TipFollowUpService {
         // The last word on the tip's limits, under its row's lock: nothing is recorded past them.
         const bytes = media.reduce((sum, m) => sum + m.file.size, 0);
         await this.budgets.checkRecording(tx, tipId, media.length, bytes);
-        await recordFiles(tx, tip.agencyId, new Date());
-        await tx.query(`UPDATE tip SET media_count = media_count + $2 WHERE id = $1`, [tipId, media.length]);
+        const now = this.clock.now();
+        await recordFiles(tx, tip.agencyId, now);
+        await tx.query(
+          `UPDATE tip SET media_count = media_count + $2, tipster_activity_at = $3 WHERE id = $1`,
+          [tipId, media.length, now],
+        );
         await this.live.emit(tx, tip.agencyId, 'tip.media_added', { tipId });
       }),
     );

@@ -14,11 +14,13 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import {
   AppealTipStats,
+  BulkUpdateResult,
   BulkUpdateTipsDto,
   FollowUpMessageDto,
   InboxPage,
   InboxQueryDto,
   OpenOriginalDto,
+  StaffRef,
   StaffRole,
   TipDetail,
   TipNoteDto,
@@ -30,6 +32,7 @@ import { Auth, CurrentStaff } from '../../common/auth.decorators';
 import type { StaffActor } from '../../common/staff-actor';
 import { InboxService } from '../../desk/inbox.service';
 import { sendRendition } from './rendition-response';
+import { StaffDirectory } from '../../identity/staff-directory';
 import { TipStatsService } from './tip-stats.service';
 import { TriageService } from './triage.service';
 
@@ -53,6 +56,7 @@ export class InboxController {
     private readonly inbox: InboxService,
     private readonly triage: TriageService,
     private readonly stats: TipStatsService,
+    private readonly staffDirectory: StaffDirectory,
   ) {}
 
   @Get()
@@ -67,13 +71,21 @@ export class InboxController {
     return this.stats.forAppeal(staff, query.appealId);
   }
 
+  /** The colleagues a tip may be given to: active, of this agency, able to triage. */
+  @Get('assignees')
+  @Auth(...READERS)
+  assignees(@CurrentStaff() staff: StaffActor): Promise<StaffRef[]> {
+    return this.staffDirectory.assignable(staff.agencyId);
+  }
+
   @Post('bulk')
   @Auth(...TRIAGERS)
   @HttpCode(200)
-  bulk(@CurrentStaff() staff: StaffActor, @Body() dto: BulkUpdateTipsDto): Promise<{ updated: number }> {
+  bulk(@CurrentStaff() staff: StaffActor, @Body() dto: BulkUpdateTipsDto): Promise<BulkUpdateResult> {
     return this.triage.bulk(staff, dto);
   }
 
+  /** Opening a tip by its assignee clears its "new from the tipster" marker. */
   @Get(':id')
   @Auth(...READERS)
   detail(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<TipDetail> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  BulkRefusal,
+  BulkUpdateResult,
   BulkUpdateTipsDto,
   MessageAuthor,
   TipChannel,
@@ -12,6 +14,7 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, StaffActionRecorder } from '../../audit/audit.service';
 import { commonError } from '../../common/domain.exception';
+import { Clock } from '../../common/clock';
 import { SecretBox } from '../../common/crypto/secret-box';
 import type { StaffActor } from '../../common/staff-actor';
 import { LiveEvents } from '../../events/live-events';
@@ -19,10 +22,11 @@ import { JobQueue } from '../../jobs/job-queue';
 import { SMS_SEND_JOB } from '../../jobs/job-registry';
 import { ByteRange, MediaStore } from '../../media/media-store';
 import { TipDetailView } from '../../desk/tip-detail.view';
+import { StaffDirectory } from '../../identity/staff-directory';
 import { CONTACT_CONTEXT } from '../tipster-contact';
 import { sealedTipMediaKey, TipMedia } from '../tip-media.entity';
 import { TipMessage } from '../tip-message.entity';
-import { canMove } from '../tip-status';
+import { canMove, TIP_TRANSITIONS } from '../tip-status';
 import { Tip } from '../tip.entity';
 import { tipError } from '../tips.errors';
 import { TipOpenings } from '../tip-openings';
@@ -49,6 +53,8 @@ export class TriageService {
     private readonly detailView: TipDetailView,
     private readonly jobs: JobQueue,
     private readonly openings: TipOpenings,
+    private readonly staff: StaffDirectory,
+    private readonly clock: Clock,
   ) {
     this.record = audit.about('tip');
   }
@@ -58,9 +64,17 @@ export class TriageService {
     return this.detailView.read(actor, id);
   }
 
-  /** A staff member opens the tip's page: those who care are told first (TipOpenings), then it is read. */
+  /**
+   * A staff member opens the tip's page: those who care are told first (TipOpenings); when it is
+   * its assignee, the moment is kept, which clears the inbox's "new from the tipster" marker until
+   * the tipster writes or sends files again. Then it is read.
+   */
   async open(actor: StaffActor, id: string): Promise<TipDetail> {
     await this.openings.opened(actor, id);
+    await this.dataSource.query(
+      `UPDATE tip SET assignee_seen_at = $4 WHERE id = $1 AND agency_id = $2 AND assignee_id = $3`,
+      [id, actor.agencyId, actor.userId, this.clock.now()],
+    );
     return this.detail(actor, id);
   }
 
@@ -85,39 +99,60 @@ export class TriageService {
     return this.detail(actor, id);
   }
 
-  /** All or nothing: if any tip cannot take the change, none is changed and the refusals are listed. */
-  async bulk(actor: StaffActor, dto: BulkUpdateTipsDto): Promise<{ updated: number }> {
-    const ids = [...new Set(dto.ids)];
-    await this.dataSource.transaction(async (tx) => {
-      const tips = await tx.find(Tip, {
-        where: ids.map((id) => ({ id, agencyId: actor.agencyId })),
-        lock: { mode: 'pessimistic_write' },
-        order: { id: 'ASC' },
-      });
-      if (tips.length !== ids.length) throw commonError('NOT_FOUND');
-      const refused = dto.status
-        ? tips.filter((t) => !canMove(t.status, dto.status!)).map((t) => ({ id: t.id, status: t.status }))
-        : [];
-      if (refused.length) throw tipError('BULK_REFUSED', { details: { refused } });
-      // Assigning in bulk must not silently take a tip another investigator is working on.
-      const held =
-        dto.assigneeId && !dto.force
-          ? tips.filter(
-              (t) => t.assigneeId && t.assigneeId !== dto.assigneeId && t.assigneeId !== actor.userId,
-            )
-          : [];
-      if (held.length) {
-        throw tipError('BULK_REFUSED', {
-          message: 'Some tips are held by another investigator; confirm to take them',
-          details: { held: held.map((t) => ({ id: t.id, assigneeId: t.assigneeId })) },
+  /**
+   * One request for many tips, each changed (and audited) in its own transaction, so one tip that
+   * cannot take the change leaves the others changed: the refusals come back per tip with why (a
+   * status it cannot move from, held by someone else, not this agency's). A bad assignee refuses
+   * the whole request before anything changes.
+   */
+  async bulk(actor: StaffActor, dto: BulkUpdateTipsDto): Promise<BulkUpdateResult> {
+    if (dto.status === undefined && dto.assigneeId === undefined && !dto.addTags?.length)
+      throw tipError('NOTHING_TO_CHANGE');
+    if (dto.status === TipStatus.LINKED) throw this.linkedRefusal();
+    if (dto.assigneeId) await this.checkAssignee(this.dataSource.manager, actor, dto.assigneeId);
+    const result: BulkUpdateResult = { updated: [], refused: [] };
+    // In id order, as case links lock them, so two bulk changes never deadlock.
+    for (const id of [...new Set(dto.ids)].sort()) {
+      const refusal = await this.dataSource.transaction(async (tx): Promise<BulkRefusal | null> => {
+        const tip = await tx.findOne(Tip, {
+          where: { id, agencyId: actor.agencyId },
+          lock: { mode: 'pessimistic_write' },
         });
-      }
-      for (const tip of tips) {
+        if (!tip) return { id, code: 'NOT_FOUND', message: 'No such tip in your agency' };
+        if (dto.status && !canMove(tip.status, dto.status))
+          return {
+            id,
+            code: 'ILLEGAL_TRANSITION',
+            message: `A ${tip.status} tip cannot become ${dto.status}`,
+            status: tip.status,
+            allowed: [...TIP_TRANSITIONS[tip.status]],
+          };
+        // Assigning in bulk must not silently take a tip another investigator is working on.
+        if (
+          dto.assigneeId !== undefined &&
+          !dto.force &&
+          tip.assigneeId &&
+          tip.assigneeId !== dto.assigneeId &&
+          tip.assigneeId !== actor.userId
+        ) {
+          const [holder] = await tx.query(`SELECT display_name FROM staff_user WHERE id = $1`, [
+            tip.assigneeId,
+          ]);
+          return {
+            id,
+            code: 'HELD',
+            message: 'Held by another investigator; confirm to take it',
+            heldBy: { id: tip.assigneeId, displayName: holder?.display_name ?? '' },
+          };
+        }
         const tags = dto.addTags ? [...new Set([...tip.tags, ...dto.addTags])] : undefined;
-        await this.apply(tx, actor, tip, { status: dto.status, assigneeId: dto.assigneeId, tags });
-      }
-    });
-    return { updated: ids.length };
+        await this.apply(tx, actor, tip, { status: dto.status, assigneeId: dto.assigneeId, tags }, true);
+        return null;
+      });
+      if (refusal) result.refused.push(refusal);
+      else result.updated.push(id);
+    }
+    return result;
   }
 
   async addNote(actor: StaffActor, id: string, body: string): Promise<TipDetail> {
@@ -208,25 +243,29 @@ export class TriageService {
     return { stream: await this.store.read(sealedTipMediaKey(tipId, mediaId)), media };
   }
 
-  private async apply(tx: EntityManager, actor: StaffActor, tip: Tip, change: Change): Promise<void> {
+  private async apply(
+    tx: EntityManager,
+    actor: StaffActor,
+    tip: Tip,
+    change: Change,
+    inBulk = false,
+  ): Promise<void> {
     const before = { status: tip.status, priority: tip.priority, assigneeId: tip.assigneeId, tags: tip.tags };
+    if (change.status === TipStatus.LINKED && tip.status !== TipStatus.LINKED) throw this.linkedRefusal();
     if (change.status && change.status !== TipStatus.LINKED && !canMove(tip.status, change.status)) {
-      throw tipError('ILLEGAL_TRANSITION', { message: `A ${tip.status} tip cannot become ${change.status}` });
+      throw tipError('ILLEGAL_TRANSITION', {
+        message: `A ${tip.status} tip cannot become ${change.status}`,
+        details: { from: tip.status, to: change.status, allowed: TIP_TRANSITIONS[tip.status] },
+      });
     }
-    if (change.status === TipStatus.LINKED && tip.status !== TipStatus.LINKED) {
-      throw tipError('ILLEGAL_TRANSITION', { message: 'Link the tip to a case to make it LINKED' });
-    }
-    if (change.assigneeId) {
-      const [staff] = await tx.query(
-        `SELECT 1 FROM staff_user WHERE id = $1 AND agency_id = $2 AND disabled_at IS NULL`,
-        [change.assigneeId, actor.agencyId],
-      );
-      if (!staff) throw tipError('UNKNOWN_STAFF');
-    }
+    const newHolder = change.assigneeId !== undefined && change.assigneeId !== tip.assigneeId;
+    if (newHolder && change.assigneeId) await this.checkAssignee(tx, actor, change.assigneeId);
     if (change.status) tip.status = change.status;
     if (change.priority) tip.priority = change.priority;
     if (change.assigneeId !== undefined) tip.assigneeId = change.assigneeId;
     if (change.tags) tip.tags = [...new Set(change.tags)];
+    // A tip changing hands is unread by its new holder, unless they took it themselves (they have it open).
+    if (newHolder) tip.assigneeSeenAt = tip.assigneeId === actor.userId ? this.clock.now() : null;
     tip.version += 1;
     await tx.update(
       Tip,
@@ -237,6 +276,7 @@ export class TriageService {
         assigneeId: tip.assigneeId,
         tags: tip.tags,
         version: tip.version,
+        assigneeSeenAt: tip.assigneeSeenAt,
       },
     );
     const after = { status: tip.status, priority: tip.priority, assigneeId: tip.assigneeId, tags: tip.tags };
@@ -248,12 +288,26 @@ export class TriageService {
     await this.record(tx, actor, tip.id, 'tip.updated', {
       from: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])),
       to: changed,
+      ...(inBulk ? { bulk: true } : {}),
     });
     await this.live.emit(tx, actor.agencyId, 'tip.updated', {
       tipId: tip.id,
       version: tip.version,
       ...changed,
     });
+  }
+
+  /** A tip may be given to an active colleague of the agency who can triage; anyone else is refused. */
+  private async checkAssignee(tx: EntityManager, actor: StaffActor, staffId: string): Promise<void> {
+    const check = await this.staff.checkAssignable(tx, actor.agencyId, staffId);
+    if (check === 'UNKNOWN')
+      throw tipError('UNKNOWN_STAFF', { errors: { assigneeId: 'Not in your agency' } });
+    if (check === 'UNAVAILABLE')
+      throw tipError('ASSIGNEE_UNAVAILABLE', { errors: { assigneeId: 'Disabled, or cannot triage tips' } });
+  }
+
+  private linkedRefusal() {
+    return tipError('ILLEGAL_TRANSITION', { message: 'Link the tip to a case to make it LINKED' });
   }
 
   private async locked(tx: EntityManager, actor: StaffActor, id: string): Promise<Tip> {

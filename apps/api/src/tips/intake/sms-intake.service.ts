@@ -107,7 +107,7 @@ export class SmsIntake {
               await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId: thread.id });
             await recordFiles(tx, text.agencyId, now);
             await tx.query(
-              `UPDATE tip SET media_count = media_count + $2, sms_last_inbound_at = $3 WHERE id = $1`,
+              `UPDATE tip SET media_count = media_count + $2, sms_last_inbound_at = $3, tipster_activity_at = $3 WHERE id = $1`,
               [thread.id, media.length, now],
             );
             await this.live.emit(tx, text.agencyId, text.body.trim() ? 'tip.message' : 'tip.media_added', {
