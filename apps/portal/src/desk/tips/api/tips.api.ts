@@ -1,4 +1,5 @@
 import type {
+  BulkUpdateResult,
   CaseSummary,
   CaseView,
   DuplicatesView,
@@ -67,7 +68,7 @@ export interface BulkChange {
   force?: boolean;
 }
 
-export const bulkUpdateTips = (change: BulkChange) => api.post<{ updated: number }>('/api/tips/bulk', change);
+export const bulkUpdateTips = (change: BulkChange) => api.post<BulkUpdateResult>('/api/tips/bulk', change);
 
 export const fetchDuplicates = (id: string, signal?: AbortSignal) =>
   api.get<DuplicatesView>(path(id, '/duplicates'), { signal });

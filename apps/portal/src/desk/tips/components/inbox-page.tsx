@@ -15,6 +15,7 @@ import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
 import { useBulkUpdate, useInbox, useTipsWrite } from '../hooks/use-tips';
 import { isTypingTarget, SETTABLE_STATUSES } from './inbox-keys';
 import { filtersFrom, InboxFilterBar, InboxTabs } from './inbox-filters';
+import { bulkOutcome } from './bulk-outcome';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
 import './inbox.css';
@@ -116,19 +117,38 @@ export function InboxPage() {
     else setAnnouncement(t('desk.inbox.noNextNew'));
   };
 
-  const runBulk = (body: { status?: TipStatus; assigneeId?: string }, force = false) => {
+  const runBulk = (
+    body: { status?: TipStatus; assigneeId?: string },
+    force = false,
+    ids: string[] = [...selected],
+  ) => {
     setRefusal(null);
     bulk.mutate(
-      { ids: [...selected], ...body, force },
+      { ids, ...body, force },
       {
         onSuccess: (result) => {
-          setSelected(new Set());
-          setAnnouncement(t('desk.inbox.bulk.done', { count: result.updated }));
+          const outcome = bulkOutcome(t, result, tips);
+          setSelected(new Set(result.refused.map((refusal) => refusal.id)));
+          setAnnouncement(outcome.done);
+          if (outcome.refused)
+            setRefusal({
+              message: outcome.refused,
+              retry:
+                outcome.held && body.assigneeId && !force
+                  ? () =>
+                      runBulk(
+                        body,
+                        true,
+                        result.refused
+                          .filter((refusal) => refusal.code === 'HELD')
+                          .map((refusal) => refusal.id),
+                      )
+                  : undefined,
+            });
         },
         onError: (error) =>
           setRefusal({
             message: deskErrorMessage(t, error),
-            retry: body.assigneeId && !force ? () => runBulk(body, true) : undefined,
           }),
       },
     );
