@@ -1,5 +1,9 @@
+import { AppealKind } from '@vigie/common';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { appealBody, publishedAppeal } from '../support/appeal-factory';
+import { upload } from '../support/media-fixtures';
 import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { DESKTOP, expectAccessible, launchBrowser, withPage } from './support/browser';
@@ -128,7 +132,9 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         expect(at('Person 1 · Age (years) · Min.')).toBeGreaterThan(at('Person 1 · Name'));
         expect(at('Person 1 · Age (years) · Max.')).toBe(at('Person 1 · Age (years) · Min.') + 1);
         await expectAccessible(supervisor);
-        await proposal.getByRole('button', { name: 'Approve and publish' }).click();
+        await proposal.getByRole('button', { name: 'Approve and publish…' }).click();
+        await proposal.getByRole('heading', { name: 'What will go out (version 1)' }).waitFor();
+        await proposal.getByRole('button', { name: 'Publish this version now' }).click();
         await supervisor.getByText(/Approved: the new version is live/).waitFor();
 
         // --- It is public: the page, its share card in the raw HTML, the feeds and CAP.
@@ -259,6 +265,96 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         const card = await fetch(metaContent(resolvedPage, 'property', 'og:image')!);
         expect(card.status).toBe(200);
       });
+    });
+  });
+});
+
+it('approving shows what will go out (page, feed entry, card, CAP) from the revision in review, and only then publishes it', async () => {
+  const pio = await ApiClient.signedIn(app.baseUrl, 'pio@demo.test');
+  const body = appealBody(AppealKind.MISSING_PERSON, {
+    title: { fr: `Disparue : Léa Roy, 81 ans (${run})`, en: `Missing: Léa Roy, 81 (${run})` },
+  });
+  const live = await publishedAppeal(
+    pio,
+    await ApiClient.signedIn(app.baseUrl, 'supervisor@demo.test'),
+    body,
+  );
+  const photo = await sharp({
+    create: { width: 900, height: 1200, channels: 3, background: { r: 90, g: 120, b: 140 } },
+  })
+    .jpeg()
+    .toBuffer();
+  const image = await pio.post(
+    `/api/appeals/${live.id}/images`,
+    upload('file', photo, 'lea.jpg', 'image/jpeg', {
+      isComposite: 'false',
+      altEn: 'Léa Roy',
+      altFr: 'Léa Roy',
+    }),
+  );
+  expect(image.status).toBe(201);
+  const newTitle = {
+    fr: `Disparue : Léa Roy, 81 ans, vue à Longueuil (${run})`,
+    en: `Missing: Léa Roy, 81, seen in Longueuil (${run})`,
+  };
+  const edited = await pio.patch(`/api/appeals/${live.id}`, {
+    content: {
+      ...body.content,
+      title: newTitle,
+      images: [{ id: image.body.images[0].id, isComposite: false, alt: { fr: 'Léa Roy', en: 'Léa Roy' } }],
+    },
+    version: image.body.version,
+  });
+  expect(edited.status).toBe(200);
+  expect((await pio.post(`/api/appeals/${live.id}/submit`)).status).toBe(200);
+
+  await withPage(browser, 'supervisor-approval-preview', DESKTOP, async (supervisor) => {
+    await withPage(browser, 'public-before-approval', DESKTOP, async (visitor) => {
+      await signIn(supervisor, 'supervisor@demo.test');
+      await supervisor.goto(`${app.baseUrl}/desk/review`);
+      const proposal = supervisor
+        .getByRole('article')
+        .filter({ hasText: `(${run})` })
+        .filter({ hasText: 'Longueuil' });
+      await proposal.getByRole('button', { name: 'Approve and publish…' }).click();
+
+      // What will go out, made by the API from the revision in review.
+      const preview = proposal.getByRole('region', { name: 'What will go out (version 2)' });
+      await preview.waitFor();
+      const page = preview.getByTestId('approval-page');
+      await page.getByRole('heading', { name: newTitle.en }).waitFor();
+      await page.getByRole('img', { name: 'Léa Roy' }).waitFor();
+      expect(await preview.getByTestId('approval-feed').innerText()).toContain(
+        `Missing person · ${newTitle.en}`,
+      );
+      const card = preview.getByRole('img', { name: `Share card preview: ${newTitle.en}` });
+      await card.waitFor();
+      await supervisor.waitForFunction(
+        (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth === 1200,
+        await card.elementHandle(),
+      );
+      await preview.getByText('Show the CAP 1.2 message (XML)').click();
+      const cap = await preview.getByTestId('approval-cap').innerText();
+      expect(cap).toContain(`<headline>`);
+      expect(cap).toContain(newTitle.en);
+      expect(cap).toContain('<msgType>Update</msgType>');
+      await preview.getByRole('radio', { name: 'French' }).check();
+      await page.getByRole('heading', { name: newTitle.fr }).waitFor();
+      expect(await preview.getByTestId('approval-feed').innerText()).toContain(
+        `Personne disparue · ${newTitle.fr}`,
+      );
+      await expectAccessible(supervisor);
+
+      // Not out yet: the public page still shows the live version.
+      await visitor.goto(`${app.baseUrl}/appeals/${live.slug}?lang=en`);
+      await visitor.getByRole('heading', { level: 1, name: body.content.title.en as string }).waitFor();
+      expect(await visitor.getByText('Longueuil').count()).toBe(0);
+
+      await proposal.getByRole('button', { name: 'Publish this version now' }).click();
+      await supervisor.getByText(/Approved: the new version is live/).waitFor();
+      await visitor.reload();
+      await visitor.getByRole('heading', { level: 1, name: newTitle.en }).waitFor();
+      await visitor.getByRole('img', { name: 'Léa Roy' }).waitFor();
     });
   });
 });

@@ -23,7 +23,7 @@ import { AppealVersion } from './appeal-version.entity';
 import { Appeal } from './appeal.entity';
 import { appealError } from './appeals.errors';
 import { PublicAppealCache } from './public-appeal-cache';
-import { PublicSnapshot, resolvedSnapshot } from './public-snapshot';
+import { pendingSnapshot, PublicSnapshot, resolvedSnapshot } from './public-snapshot';
 
 /**
  * The PIO's and supervisor's workflow. Every method locks the appeal row, checks the transition,
@@ -95,12 +95,7 @@ export class AppealAuthoringService {
         throw appealError('NOT_IN_REVIEW');
       if (appeal.draftEditors.includes(actor.userId)) throw appealError('SELF_APPROVAL');
       const agency = await tx.findOneByOrFail(Agency, { id: appeal.agencyId });
-      const snapshot: PublicSnapshot = {
-        kind: appeal.kind,
-        slug: appeal.slug,
-        agency: { name: agency.name, slug: agency.slug, publicPhone: agency.publicPhone },
-        content: appeal.draft,
-      };
+      const snapshot = pendingSnapshot({ ...appeal, draft: appeal.draft }, agency);
       const version = await this.publishVersion(tx, appeal, snapshot, 'APPROVED', actor.userId);
       appeal.status = AppealStatus.PUBLISHED;
       appeal.firstPublishedAt ??= version.publishedAt;

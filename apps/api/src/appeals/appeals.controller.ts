@@ -15,6 +15,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
+  AppealPreview,
   AppealStatus,
   CreateAppealDto,
   EditAppealDto,
@@ -33,6 +34,7 @@ import type { ReceivedFile } from '../media/hashing-disk-storage';
 import { AppealAuthoringService, APPEAL_AUTHORS } from './appeal-authoring.service';
 import { AppealDeskService } from './appeal-desk.service';
 import { AppealImagesService } from './appeal-images.service';
+import { AppealPreviewService } from './appeal-preview.service';
 import { ImageUploadFieldsDto } from './dtos/image-upload-fields.dto';
 
 class AppealListQuery {
@@ -50,6 +52,7 @@ export class AppealsController {
     private readonly authoring: AppealAuthoringService,
     private readonly desk: AppealDeskService,
     private readonly images: AppealImagesService,
+    private readonly previews: AppealPreviewService,
   ) {}
 
   @Get()
@@ -68,6 +71,25 @@ export class AppealsController {
   @Auth(...ANY_STAFF)
   one(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<StaffAppeal> {
     return this.desk.one(staff, id);
+  }
+
+  /** What approving the revision in review would publish: page, feed entry, CAP, card. Reads only. */
+  @Get(':id/preview')
+  @Auth(...APPEAL_AUTHORS)
+  preview(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<AppealPreview> {
+    return this.previews.preview(staff, id);
+  }
+
+  @Get(':id/preview/social-card.jpg')
+  @Auth(...APPEAL_AUTHORS)
+  async previewCard(
+    @CurrentStaff() staff: StaffActor,
+    @Id() id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const card = await this.previews.socialCard(staff, id);
+    // Made from a text that may never be published: not kept by the browser nor any cache.
+    res.type('jpeg').setHeader('Cache-Control', 'no-store').send(card);
   }
 
   @Post()

@@ -8,6 +8,7 @@ import { AppealAuthoringService } from './appeal-authoring.service';
 import { AppealDeskService } from './appeal-desk.service';
 import { AppealImageRecord } from './appeal-image.entity';
 import { AppealImagesService } from './appeal-images.service';
+import { AppealPreviewService } from './appeal-preview.service';
 import { AppealUpdateRecord } from './appeal-update.entity';
 import { AppealVersion } from './appeal-version.entity';
 import { ChannelsController } from './channels/channels.controller';
@@ -31,6 +32,7 @@ import { PublicAppealsService } from './public-appeals.service';
     AppealAuthoringService,
     AppealDeskService,
     AppealImagesService,
+    AppealPreviewService,
     PublicAppealsService,
     PublicAppealCache,
   ],

@@ -29,6 +29,13 @@ interface PublicRow {
   time_zone: string;
 }
 
+interface UpdateRow {
+  id: string;
+  kind: AppealUpdate['kind'];
+  text: AppealUpdate['text'];
+  published_at: Date;
+}
+
 const PUBLIC_ROW_SQL = `
   SELECT a.id, a.status, a.first_published_at, v.published_at, v.version_no, v.public, ag.time_zone
     FROM appeal a JOIN appeal_version v ON v.id = a.current_version_id JOIN agency ag ON ag.id = a.agency_id`;
@@ -79,54 +86,41 @@ export class PublicAppealsService {
     const expiresAt = row.public.content.expiresAt;
     if (expiresAt && new Date(expiresAt) <= new Date()) throw appealError('GONE');
 
-    const updates: {
-      id: string;
-      kind: AppealUpdate['kind'];
-      text: AppealUpdate['text'];
-      published_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT id, kind, text, published_at FROM appeal_update WHERE appeal_id = $1 AND state = 'PUBLISHED' ORDER BY published_at DESC`,
-      [row.id],
-    );
+    const updates = await this.publishedUpdates(row.id);
     // Updates about a person since found may name them or their health: they leave with the rest.
     if (!showsUpdates(row.public)) updates.length = 0;
-    const refs = row.public.content.images ?? [];
-    const images = await this.imagesOf(refs);
-    const { content } = row.public;
-    const base = this.config.publicUrl;
-    const slugPath = encodeURIComponent(row.public.slug);
+    const images = await this.imagesOf(row.public.content.images ?? []);
     const lastModified = [row.published_at, ...updates.map((u) => u.published_at)].reduce((a, b) =>
       b > a ? b : a,
     );
-    const appeal: PublicAppeal = {
-      ...this.summary(row, images),
-      body: content.body,
-      caution: content.caution,
-      // Published versions are kept as published: a description written before the vocabularies
-      // is read into them here, in the language it was written in.
-      subjects: content.subjects.map((s) => normalizeSubjectDescription(s, onlyLanguage(content.title))),
-      vehicles: content.vehicles ?? [],
-      lastSeen: content.lastSeen,
-      reward: content.reward,
-      expiresAt: content.expiresAt,
-      images: refs.map((ref) => images.get(ref.id)).filter((i): i is AppealImage => !!i),
-      resolution: row.public.resolution,
-      updates: updates.map((u) => ({
-        id: u.id,
-        kind: u.kind,
-        text: u.text,
-        publishedAt: u.published_at.toISOString(),
-      })),
-      versionNo: row.version_no,
-      links: {
-        page: `${base}/appeals/${slugPath}`,
-        poster: `${base}/appeals/${slugPath}/poster`,
-        socialImage: `${base}/media/appeals/${slugPath}/social-v${row.version_no}.jpg`,
-        cap: APPEAL_KIND_RULES[row.public.kind].cap ? `${base}/feeds/appeals/${slugPath}.cap.xml` : undefined,
-        tipForm: `${base}/tips/new?appeal=${slugPath}`,
-      },
-    };
+    const appeal = this.present(row, images, updates);
     return { appeal, lastModified, timeZone: row.time_zone };
+  }
+
+  /**
+   * What approving the working copy would put on the public page, feeds, CAP and card: the snapshot
+   * approval would store, presented by the same code as a published version. Nothing is written.
+   */
+  async presentPending(pending: {
+    id: string;
+    snapshot: PublicSnapshot;
+    versionNo: number;
+    firstPublishedAt: Date | null;
+    at: Date;
+  }): Promise<PublicAppeal> {
+    const row: PublicRow = {
+      id: pending.id,
+      // Approval publishes (a resolved appeal takes no revision).
+      status: AppealStatus.PUBLISHED,
+      first_published_at: pending.firstPublishedAt ?? pending.at,
+      published_at: pending.at,
+      version_no: pending.versionNo,
+      public: pending.snapshot,
+      time_zone: '',
+    };
+    const updates = showsUpdates(pending.snapshot) ? await this.publishedUpdates(pending.id) : [];
+    const images = await this.imagesOf(pending.snapshot.content.images ?? []);
+    return this.present(row, images, updates);
   }
 
   /** Every message an alerting system has seen for this appeal, oldest first: versions and published updates. */
@@ -158,6 +152,49 @@ export class PublicAppealsService {
       [imageId],
     );
     return !!row;
+  }
+
+  private publishedUpdates(appealId: string): Promise<UpdateRow[]> {
+    return this.dataSource.query(
+      `SELECT id, kind, text, published_at FROM appeal_update WHERE appeal_id = $1 AND state = 'PUBLISHED' ORDER BY published_at DESC`,
+      [appealId],
+    );
+  }
+
+  /** One version as the public reads it: the page, and what feeds, CAP, poster and card are made from. */
+  private present(row: PublicRow, images: Map<string, AppealImage>, updates: UpdateRow[]): PublicAppeal {
+    const refs = row.public.content.images ?? [];
+    const { content } = row.public;
+    const base = this.config.publicUrl;
+    const slugPath = encodeURIComponent(row.public.slug);
+    return {
+      ...this.summary(row, images),
+      body: content.body,
+      caution: content.caution,
+      // Published versions are kept as published: a description written before the vocabularies
+      // is read into them here, in the language it was written in.
+      subjects: content.subjects.map((s) => normalizeSubjectDescription(s, onlyLanguage(content.title))),
+      vehicles: content.vehicles ?? [],
+      lastSeen: content.lastSeen,
+      reward: content.reward,
+      expiresAt: content.expiresAt,
+      images: refs.map((ref) => images.get(ref.id)).filter((i): i is AppealImage => !!i),
+      resolution: row.public.resolution,
+      updates: updates.map((u) => ({
+        id: u.id,
+        kind: u.kind,
+        text: u.text,
+        publishedAt: u.published_at.toISOString(),
+      })),
+      versionNo: row.version_no,
+      links: {
+        page: `${base}/appeals/${slugPath}`,
+        poster: `${base}/appeals/${slugPath}/poster`,
+        socialImage: `${base}/media/appeals/${slugPath}/social-v${row.version_no}.jpg`,
+        cap: APPEAL_KIND_RULES[row.public.kind].cap ? `${base}/feeds/appeals/${slugPath}.cap.xml` : undefined,
+        tipForm: `${base}/tips/new?appeal=${slugPath}`,
+      },
+    };
   }
 
   private summary(row: PublicRow, images: Map<string, AppealImage>): PublicAppealSummary {

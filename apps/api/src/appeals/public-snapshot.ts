@@ -20,6 +20,22 @@ export interface PublicSnapshot {
 }
 
 /**
+ * What approving the working copy publishes. Approval and its preview both call this, so a preview
+ * shows exactly the version that would go out.
+ */
+export function pendingSnapshot(
+  appeal: { kind: AppealKind; slug: string; draft: AppealContent },
+  agency: { name: string; slug: string; publicPhone: string | null },
+): PublicSnapshot {
+  return {
+    kind: appeal.kind,
+    slug: appeal.slug,
+    agency: { name: agency.name, slug: agency.slug, publicPhone: agency.publicPhone },
+    content: appeal.draft,
+  };
+}
+
+/**
  * The version published when an appeal is resolved. For missing persons and AMBER alerts the
  * person has been found: their name (in the title), photos, description, medical details in the
  * summary and last-seen details leave every public surface, the title becoming the kind's

@@ -83,6 +83,21 @@ export interface PublicAppeal extends PublicAppealSummary {
   links: { page: string; poster: string; socialImage: string; cap?: string; tipForm: string };
 }
 
+/**
+ * What approving the revision in review would publish, before it does (`GET /api/appeals/:id/preview`),
+ * made by the code that makes the real outputs from the version approval would store.
+ */
+export interface AppealPreview {
+  /** The public page's data once approved (`GET /api/public/appeals/:slug`), with its public image URLs. */
+  appeal: PublicAppeal;
+  /** The appeal's entry in the RSS, Atom and JSON feeds, in each language. */
+  feed: Record<'fr' | 'en', { title: string; summary: string; link: string }>;
+  /** The CAP 1.2 message alerting systems would receive; null for a kind that sends none. */
+  cap: string | null;
+  /** Staff URL of the share card image made from the pending version. */
+  socialCard: string;
+}
+
 export interface PublishedVersionSummary {
   versionNo: number;
   publishedAt: string;

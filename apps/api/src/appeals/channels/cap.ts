@@ -22,6 +22,11 @@ export interface CapMessageRef {
   sent: Date;
 }
 
+/** Who signs an agency's CAP messages: its slug at the portal's host. */
+export function capSender(agencySlug: string, publicUrl: string): string {
+  return `${agencySlug}@${new URL(publicUrl).hostname}`;
+}
+
 /** CAP forbids "Z" and fractions: UTC is written with an explicit -00:00. */
 export function capTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, '-00:00');

@@ -12,7 +12,7 @@ import { PortalPageService } from '../../portal/portal-page.service';
 import { PublicAppealCache } from '../public-appeal-cache';
 import { publicCacheKey } from '../public-cache-keys';
 import { PublicAppealsService } from '../public-appeals.service';
-import { capMessage } from './cap';
+import { capMessage, capSender } from './cap';
 import { channelLanguage } from './channel-language';
 import { atomFeed, FeedContext, jsonFeed, rssFeed } from './feeds';
 import { POSTER_STYLE_HASH, renderPoster } from './poster';
@@ -146,7 +146,7 @@ export class ChannelsController {
     const cached = await this.cache.get(publicCacheKey.cap(slug), async () => {
       const { appeal, lastModified } = await this.appeals.bySlug(slug);
       if (!APPEAL_KIND_RULES[appeal.kind].cap) throw commonError('NOT_FOUND');
-      const sender = `${appeal.agency.slug}@${new URL(this.config.publicUrl).hostname}`;
+      const sender = capSender(appeal.agency.slug, this.config.publicUrl);
       return {
         body: capMessage(appeal, await this.appeals.capHistory(slug), sender),
         contentType: 'application/cap+xml; charset=utf-8',

@@ -15,7 +15,7 @@ const FEED_DESCRIPTION: Record<Lang, string> = {
   en: 'Wanted suspects, missing persons, AMBER alerts and appeals for witnesses.',
 };
 
-const pageUrl = (ctx: FeedContext, a: PublicAppealSummary) =>
+const pageUrl = (ctx: Pick<FeedContext, 'baseUrl' | 'lang'>, a: PublicAppealSummary) =>
   `${ctx.baseUrl}/appeals/${encodeURIComponent(a.slug)}${ctx.lang === 'en' ? '?lang=en' : ''}`;
 
 function itemTitle(a: PublicAppealSummary, lang: Lang): string {
@@ -30,6 +30,14 @@ function itemText(a: PublicAppealSummary, lang: Lang): string {
       ? ` ${lang === 'fr' ? 'Récompense' : 'Reward'}: ${formatReward(a.reward.amount, a.reward.currency, lang)}.`
       : '';
   return `${pickLocale(a.summary, lang)}${reward}`;
+}
+
+/** An appeal's entry as every feed writes it (RSS title/description, Atom title/summary, JSON Feed). */
+export function feedEntry(
+  a: PublicAppealSummary,
+  ctx: Pick<FeedContext, 'baseUrl' | 'lang'>,
+): { title: string; summary: string; link: string } {
+  return { title: itemTitle(a, ctx.lang), summary: itemText(a, ctx.lang), link: pageUrl(ctx, a) };
 }
 
 export function rssFeed(items: PublicAppealSummary[], ctx: FeedContext): string {

@@ -10,6 +10,8 @@ import { formatDate, formatMoney } from '../../shared/i18n/format';
 import type { PortalLanguage } from '../../shared/i18n/language';
 import { appealKindFamily, langOf, outcomeLabel, pickText, type Text } from '../api/appeal-card-view';
 import { loadTipFormPage, prefetchOnIntent } from '../page-loaders';
+// The article carries its own styles: the desk's previews render it without the public page around it.
+import './appeal-page.css';
 import { AppealPicture } from './appeal-picture';
 import { AppealShare } from './appeal-share';
 import { SubjectDetails } from './subject-details';

@@ -1,5 +1,6 @@
 import type {
   AppealOutcome,
+  AppealPreview,
   AppealStatus,
   AppealUpdateKind,
   CreateAppealDto,
@@ -27,6 +28,11 @@ export function fetchAppeal(id: string, signal?: AbortSignal): Promise<StaffAppe
 
 export function fetchReviewQueue(signal?: AbortSignal): Promise<StaffAppeal[]> {
   return api.get<StaffAppeal[]>('/api/appeals/review-queue', { signal });
+}
+
+/** What approving the revision in review would publish (page, feed entry, CAP, card), made by the API. */
+export function fetchAppealPreview(id: string, signal?: AbortSignal): Promise<AppealPreview> {
+  return api.get<AppealPreview>(path(id, '/preview'), { signal });
 }
 
 export const createAppeal = (dto: CreateAppealDto) => api.post<StaffAppeal>('/api/appeals', dto);

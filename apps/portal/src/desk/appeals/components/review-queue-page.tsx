@@ -19,6 +19,7 @@ import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { approveAppeal, approveAppealUpdate, rejectAppeal, rejectAppealUpdate } from '../api/appeals.api';
 import { useAppealAction, useReviewQueue } from '../hooks/use-staff-appeals';
 import { AppealDiffView } from './appeal-diff-view';
+import { ApprovalPreview } from './approval-preview';
 import { useAppealTitle } from './appeals-list-page';
 
 /** A refusal's reason is required (RejectDto); the author reads it beside their draft. */
@@ -92,6 +93,8 @@ function RevisionReview({
 }) {
   const { t } = useTranslation();
   const [rejecting, setRejecting] = useState(false);
+  // Approving first shows what will go out; publishing is a second, deliberate step.
+  const [confirming, setConfirming] = useState(false);
   const approve = useAppealAction(() => approveAppeal(appeal.id));
   const reject = useAppealAction((reason: string) => rejectAppeal(appeal.id, reason));
   const errorRef = useRef<HTMLDivElement>(null);
@@ -124,18 +127,30 @@ function RevisionReview({
             })
           }
         />
+      ) : confirming ? (
+        <>
+          <ApprovalPreview appeal={appeal} />
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={approve.isPending}
+              onClick={() =>
+                approve.mutate(undefined, {
+                  onSuccess: () => onDecided({ tone: 'success', text: t('desk.review.approved') }),
+                })
+              }
+            >
+              {t('desk.review.publishNow')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+              {t('desk.common.cancel')}
+            </button>
+          </div>
+        </>
       ) : (
         <div className="button-row">
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={approve.isPending}
-            onClick={() =>
-              approve.mutate(undefined, {
-                onSuccess: () => onDecided({ tone: 'success', text: t('desk.review.approved') }),
-              })
-            }
-          >
+          <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
             {t('desk.review.approve')}
           </button>
           <button type="button" className="button button--secondary" onClick={() => setRejecting(true)}>

@@ -5,6 +5,7 @@ import {
   appealKey,
   appealListKey,
   fetchAppeal,
+  fetchAppealPreview,
   fetchAppeals,
   fetchReviewQueue,
   REVIEW_QUEUE_KEY,
@@ -30,6 +31,15 @@ export function useReviewQueue() {
   return useQuery({
     queryKey: REVIEW_QUEUE_KEY,
     queryFn: ({ signal }) => fetchReviewQueue(signal),
+    staleTime: 0,
+  });
+}
+
+/** The preview of a revision in review, for the record's `version` (an edit since makes a new one). */
+export function useAppealPreview(id: string, version: number) {
+  return useQuery({
+    queryKey: [...appealKey(id), 'preview', version],
+    queryFn: ({ signal }) => fetchAppealPreview(id, signal),
     staleTime: 0,
   });
 }
