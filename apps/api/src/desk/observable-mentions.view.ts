@@ -9,6 +9,24 @@ import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-sum
 /** How many tips one answer lists; the rest are counted as `more`. */
 export const MENTIONS_LIMIT = 50;
 
+/** The two queries, with $1 agency, $2 kind, $3 value (the benchmark records their plans). */
+export const MENTIONS_SQL = {
+  tips: `SELECT ${SUMMARY_COLUMNS}
+           FROM tip t ${SUMMARY_JOINS}
+          WHERE t.agency_id = $1
+            AND t.id IN (SELECT o.tip_id FROM tip_observable o
+                          WHERE o.agency_id = $1 AND o.kind = $2 AND o.value = $3 AND o.retracted_at IS NULL)
+          ORDER BY t.received_at DESC, t.id DESC
+          LIMIT ${MENTIONS_LIMIT + 1}`,
+  cases: `SELECT c.*, u.display_name AS lead_name
+            FROM investigation_case c LEFT JOIN staff_user u ON u.id = c.lead_id
+           WHERE c.agency_id = $1
+             AND c.id IN (SELECT ct.case_id FROM case_tip ct JOIN tip_observable o ON o.tip_id = ct.tip_id
+                           WHERE o.agency_id = $1 AND o.kind = $2 AND o.value = $3 AND o.retracted_at IS NULL)
+           ORDER BY c.created_at DESC
+           LIMIT ${MENTIONS_LIMIT}`,
+};
+
 /**
  * "Which tips and cases mention this plate": the tips of the caller's agency whose observables
  * (observables' `tip_observable`) hold the value, as inbox lines (tips), and the cases they are
@@ -20,26 +38,11 @@ export class ObservableMentionsView {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async read(actor: StaffActor, kind: ObservableKind, value: string): Promise<ObservableMentions> {
-    const tips: SummaryRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}
-         FROM tip t ${SUMMARY_JOINS}
-        WHERE t.agency_id = $1
-          AND t.id IN (SELECT o.tip_id FROM tip_observable o
-                        WHERE o.agency_id = $1 AND o.kind = $2 AND o.value = $3 AND o.retracted_at IS NULL)
-        ORDER BY t.received_at DESC, t.id DESC
-        LIMIT ${MENTIONS_LIMIT + 1}`,
-      [actor.agencyId, kind, value],
-    );
-    const cases: CaseRow[] = await this.dataSource.query(
-      `SELECT c.*, u.display_name AS lead_name
-         FROM investigation_case c LEFT JOIN staff_user u ON u.id = c.lead_id
-        WHERE c.agency_id = $1
-          AND c.id IN (SELECT ct.case_id FROM case_tip ct JOIN tip_observable o ON o.tip_id = ct.tip_id
-                        WHERE o.agency_id = $1 AND o.kind = $2 AND o.value = $3 AND o.retracted_at IS NULL)
-        ORDER BY c.created_at DESC
-        LIMIT ${MENTIONS_LIMIT}`,
-      [actor.agencyId, kind, value],
-    );
+    const params = [actor.agencyId, kind, value];
+    const [tips, cases]: [SummaryRow[], CaseRow[]] = await Promise.all([
+      this.dataSource.query(MENTIONS_SQL.tips, params),
+      this.dataSource.query(MENTIONS_SQL.cases, params),
+    ]);
     return {
       kind,
       value,

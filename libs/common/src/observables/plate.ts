@@ -25,8 +25,10 @@ export function isPlateShape(compact: string, context: PlateContext = 'strict'):
   if ((compact.match(/[A-Z]+|\d+/g) ?? []).length > 3) return false;
   if (POSTAL_CODE.test(compact)) return false;
   if (compact.length === 8 && TIP_CODE.test(compact)) return false;
+  // A month and a year or a day ("DEC 2026", "MAR 12"); a month's letters and 3 digits can be a plate.
   const month = compact.match(/^([A-Z]+)(\d+)$/);
-  if (month && MONTH.test(month[1])) return false;
+  if (month && MONTH.test(month[1]) && (/^(19|20)\d\d$/.test(month[2]) || Number(month[2]) <= 31))
+    return false;
   return true;
 }
 

@@ -16,6 +16,7 @@ describe('findPlates', () => {
     ['California plate 7ABC123 on the truck', '7ABC123', '7ABC123'],
     ['the licence was ab 1234, partly hidden', 'AB1234', 'ab 1234'],
     ['old Quebec tag ZX123 (five characters)', 'ZX123', 'ZX123'],
+    ['a plate whose letters spell a month: MAR 123', 'MAR123', 'MAR 123'],
   ])('reads %j', (text, value, written) => {
     expect(plates(text)).toEqual([[value, written]]);
   });

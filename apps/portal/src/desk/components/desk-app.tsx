@@ -22,6 +22,7 @@ import { RetentionPage } from '../records/retention-page';
 import { RewardsPage } from '../rewards/rewards-page';
 import { CasePage } from '../cases/components/case-page';
 import { CasesListPage } from '../cases/components/cases-list-page';
+import { ObservablePage } from '../observables/components/observable-page';
 import { InboxPage } from '../tips/components/inbox-page';
 import { TipDetailPage } from '../tips/components/tip-detail-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
@@ -105,6 +106,7 @@ export function DeskApp() {
         {operator && <Route path="platform" element={<PlatformPage />} />}
         <Route path="inbox" element={<InboxPage />} />
         <Route path="tips/:id" element={<TipDetailPage />} />
+        <Route path="observables/:kind/:value" element={<ObservablePage />} />
         <Route path="cases" element={<CasesListPage />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="rewards" element={<RewardsPage />} />

@@ -20,6 +20,7 @@ import { NotesSection } from './tip-notes-section';
 import { ContactSection } from './tip-contact-section';
 import { CasesSection } from './tip-cases-section';
 import { HistorySection } from './tip-history-section';
+import { TipObservablesSection } from '../../observables/components/tip-observables-section';
 import './tip-detail.css';
 
 /** `/desk/tips/:id`: one tip, everything an investigator needs to triage it. */
@@ -107,6 +108,7 @@ function TipView({ tip }: { tip: TipDetail }) {
               )}
             </dl>
           </section>
+          <TipObservablesSection tipId={tip.id} canTriage={canTriage} />
           <MediaSection tip={tip} canTriage={canTriage} />
           <ThreadSection tip={tip} canTriage={canTriage} />
           <DuplicatesPanel tipId={tip.id} canDecide={canTriage} />

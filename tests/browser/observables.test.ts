@@ -1,0 +1,152 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/constants';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { tipForm } from '../support/tip-client';
+import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+
+let app: BuiltApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp({ TIP_CHALLENGE: 'off' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const FRENCH =
+  "Vers 14 h 30, une Honda Civic grise, plaque FXK 482, s'est arrêtée au 1234 rue Ontario Est. Le conducteur portait une casquette rouge.";
+const ENGLISH =
+  'Around 2:30 PM a grey Honda Civic, plate fxk-482, stopped at 1234 Ontario St E; the driver wore a red cap.';
+
+async function sendTip(description: string, language: 'fr' | 'en'): Promise<string> {
+  const res = await fetch(`${app.baseUrl}/api/public/tips`, {
+    method: 'POST',
+    body: tipForm({ description, language }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { code: string }).code;
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${app.baseUrl}/login?lang=en`);
+  await page.getByLabel(/email/i).fill('investigator@demo.test');
+  await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/desk/);
+}
+
+/** The tip's id, found the way an investigator would: its code in the inbox search. */
+async function tipId(page: Page, code: string): Promise<string> {
+  const res = await page.request.get(`${app.baseUrl}/api/tips?q=${code}`);
+  return ((await res.json()) as { items: { id: string }[] }).items[0].id;
+}
+
+/** Opens a tip's page, reloading until scoring has read its observables (a job, seconds after intake). */
+async function openTipWithChips(page: Page, id: string, lang: 'fr' | 'en') {
+  for (let i = 0; i < 40; i++) {
+    await page.goto(`${app.baseUrl}/desk/tips/${id}?lang=${lang}`);
+    await page.locator('.tip-detail').waitFor();
+    if (
+      await page
+        .locator('.observable-chip')
+        .first()
+        .isVisible({ timeout: 1_000 })
+        .catch(() => false)
+    )
+      return;
+    await page.waitForTimeout(500);
+  }
+  throw new Error('the observables never appeared');
+}
+
+async function screenshot(page: Page, name: string) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const SIZES = [
+  { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  { viewport: { width: 1440, height: 900 } },
+];
+
+it('an investigator opens a plate chip on a French tip and lands on the English tip that mentions it, and adds one by hand', async () => {
+  const frenchCode = await sendTip(FRENCH, 'fr');
+  const englishCode = await sendTip(ENGLISH, 'en');
+  await withPage(browser, 'observables-en', { ...SIZES[1], locale: 'en-CA' }, async (page) => {
+    await signIn(page);
+    const frenchId = await tipId(page, frenchCode);
+    await openTipWithChips(page, frenchId, 'en');
+    await page.getByRole('heading', { name: 'Identifiers in this tip' }).waitFor();
+    const plate = page.getByRole('link', { name: /^Plate FXK482/ });
+    await plate.waitFor();
+    // The English tip is scored too (possibly a moment later): the chip then counts it.
+    for (let i = 0; i < 30 && !(await plate.textContent())?.includes('+1 tip'); i++) {
+      await page.waitForTimeout(500);
+      await page.reload();
+    }
+    await expect(plate.textContent()).resolves.toContain('+1 tip');
+    await expectAccessible(page);
+
+    await plate.click();
+    await page.waitForURL(/\/desk\/observables\/plate\/FXK482/);
+    await page.getByRole('heading', { name: 'Plate FXK482' }).waitFor();
+    await page.getByRole('heading', { name: '2 tips mention it' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: englishCode }).click();
+    await page.getByRole('heading', { name: `Tip ${englishCode}` }).waitFor();
+    await expect(page.locator('.tip-detail__text').textContent()).resolves.toContain('plate fxk-482');
+    // The address, written in English here and in French there, is one chip shared by both.
+    await expect(
+      page.getByRole('link', { name: /^Address 1234 ontario st e/ }).textContent(),
+    ).resolves.toContain('+1 tip');
+
+    // A plate the words did not give, added by hand, normalised.
+    await page.getByText('Add an identifier').click();
+    await page.getByLabel('Kind').last().selectOption('PLATE');
+    await page.getByLabel('Value, as written').last().fill('bxr 4821');
+    await page.getByRole('button', { name: 'Add this identifier' }).click();
+    await page.getByRole('link', { name: /^Plate BXR4821/ }).waitFor();
+    await page.getByLabel('Value, as written').last().fill('45 $');
+    await page.getByRole('button', { name: 'Add this identifier' }).click();
+    await page.getByText('This is not a valid Plate').waitFor();
+    await expectAccessible(page);
+  });
+});
+
+it('the same journey in French, on a phone: the chip opens the French and English tips', async () => {
+  await withPage(browser, 'observables-fr', { ...SIZES[0], locale: 'fr-CA' }, async (page) => {
+    await signIn(page);
+    const englishCode = await sendTip(`${ENGLISH} Second sighting.`, 'en');
+    const id = await tipId(page, englishCode);
+    await openTipWithChips(page, id, 'fr');
+    await page.getByRole('heading', { name: 'Identifiants dans ce signalement' }).waitFor();
+    await page.getByRole('link', { name: /^Plaque FXK482/ }).click();
+    await page.getByRole('heading', { name: 'Plaque FXK482' }).waitFor();
+    await page.getByRole('heading', { name: /signalements le mentionnent/ }).waitFor();
+    const codes = await page.locator('.observable-mentions .inbox-row__open').allTextContents();
+    expect(codes).toContain(englishCode);
+    expect(codes.length).toBeGreaterThanOrEqual(2);
+    await expectAccessible(page);
+  });
+});
+
+it('screenshots of the chips and the mentions page, FR and EN, phone and desktop', async () => {
+  const code = await sendTip(FRENCH, 'fr');
+  for (const size of SIZES)
+    for (const locale of ['fr-CA', 'en-CA']) {
+      const lang = locale.slice(0, 2) as 'fr' | 'en';
+      const tag = `${size.viewport.width}-${lang}`;
+      await withPage(browser, `observables-shots-${tag}`, { ...size, locale }, async (page) => {
+        await signIn(page);
+        await openTipWithChips(page, await tipId(page, code), lang);
+        await screenshot(page, `observables-tip-${tag}`);
+        await page.goto(`${app.baseUrl}/desk/observables/plate/FXK482?lang=${lang}`);
+        await page.locator('.observable-mentions li').first().waitFor();
+        await screenshot(page, `observables-mentions-${tag}`);
+      });
+    }
+});
