@@ -173,6 +173,8 @@ describe('the tip form without JavaScript', () => {
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
     expect(password.split('-')).toHaveLength(5);
     expect(res.html).toContain('Merci : votre information est reçue');
+    // No link to the other language: it would lose the receipt, which is shown once.
+    expect(res.html).not.toContain('hreflang=');
     const { rows } = await t.db.query(
       `SELECT channel, language, place, occurred_from, media_count, password_hash FROM tip WHERE code = $1`,
       [code],

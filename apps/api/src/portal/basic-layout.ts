@@ -15,7 +15,14 @@ const DOCTYPE = SafeHtml.trusted('<!doctype html>');
 export function basicPage(
   texts: PortalTexts,
   lang: PageLanguage,
-  page: { title: string; path: string; switchQuery?: Record<string, string | undefined>; main: SafeHtml },
+  page: {
+    title: string;
+    path: string;
+    switchQuery?: Record<string, string | undefined>;
+    /** False where the other language would lose what the page shows (the receipt, shown once). */
+    languageSwitch?: boolean;
+    main: SafeHtml;
+  },
 ): string {
   const t = (key: string, vars?: Record<string, string | number>) => texts.t(lang, key, vars);
   const other: PageLanguage = lang === 'fr' ? 'en' : 'fr';
@@ -35,12 +42,15 @@ export function basicPage(
           <div class="bar">
             <a class="brand" href="/${query({ lang })}">${t('app.name')}</a>
             <p class="mode">${t('basic.banner')}</p>
-            <a
-              href="${page.path}${query({ ...page.switchQuery, lang: other })}"
-              lang="${other}"
-              hreflang="${other}"
-              >${t('basic.switchLanguage')}</a
-            >
+            ${
+              page.languageSwitch !== false &&
+              html`<a
+                href="${page.path}${query({ ...page.switchQuery, lang: other })}"
+                lang="${other}"
+                hreflang="${other}"
+                >${t('basic.switchLanguage')}</a
+              >`
+            }
           </div>
         </header>
         <main id="main">${page.main}</main>

@@ -38,7 +38,7 @@ body.basic {
 .basic .hint { color: var(--muted); font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
 .basic .panel { background: var(--surface); border-radius: 8px; padding: 1rem; margin: 0 0 1.25rem; }
 .basic .emergency { border-left: 6px solid #b53d0c; }
-.basic fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1.25rem; padding: 0.75rem 1rem 1rem; }
+.basic fieldset { border: 1px solid var(--border); border-radius: 8px; margin: 0 0 1.25rem; padding: 0.75rem 1rem 1rem; min-width: 0; }
 .basic legend { font-weight: 700; font-size: 1.125rem; padding: 0 0.25rem; }
 .basic .field { margin: 0 0 1rem; }
 .basic label { display: block; font-weight: 600; }
@@ -48,7 +48,7 @@ body.basic {
   border: 2px solid var(--control); border-radius: 4px; font: inherit; color: inherit; background: #fff;
 }
 .basic textarea { min-height: 9rem; resize: vertical; }
-.basic input[type="file"] { display: block; margin-top: 0.5rem; font: inherit; max-width: 100%; }
+.basic input[type="file"] { display: block; margin-top: 0.5rem; font: inherit; width: 100%; }
 .basic .invalid input, .basic .invalid textarea, .basic .invalid select { border-color: var(--error); }
 .basic .field-error { color: var(--error); font-weight: 700; margin: 0.25rem 0; }
 .basic .button {
@@ -77,8 +77,11 @@ body.basic {
 .basic .thread .body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 .basic-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; }
 .basic-footer p { margin: 0.5rem 0; }
+/* The app's shell with scripts off (this stylesheet is inside its <noscript>): its placeholder frame
+   stops filling the screen, so the notice shows right under the header, not below the fold. */
+#root > .page { min-height: 0; }
 .noscript-notice {
-  max-width: 42rem; margin: 1.5rem auto; padding: 1rem 1.25rem; border: 3px solid var(--brand);
+  width: calc(100% - 2rem); max-width: 42rem; margin: 1.5rem auto; padding: 1rem 1.25rem; border: 3px solid var(--brand);
   border-radius: 8px; background: #fff; color: var(--ink);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; line-height: 1.5;
 }

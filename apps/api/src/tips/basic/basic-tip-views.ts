@@ -61,7 +61,8 @@ export function tipFormPage(texts: PortalTexts, page: TipFormPage): string {
     ${context.appealClosed && html`<p class="note">${t('tip.aboutClosed')}</p>`}
     <div class="panel emergency">
       <p>
-        <strong>${t('tip.emergency.label')}</strong> ${t('tip.emergency.call')}. ${t('tip.emergency.note')}
+        <strong>${t('tip.emergency.label')}</strong> <a href="tel:911">${t('tip.emergency.call')}</a>.
+        ${t('tip.emergency.note')}
       </p>
     </div>
     <form
@@ -211,8 +212,9 @@ export function receiptPage(
     </div>`;
   return basicPage(texts, lang, {
     title: t('tipSend.receipt.title'),
-    // The other language's link would open an empty form: the receipt is never shown twice.
     path: BASIC_TIP_FORM_PATH,
+    // The other language's link would open an empty form: the receipt is never shown twice.
+    languageSwitch: false,
     main,
   });
 }
