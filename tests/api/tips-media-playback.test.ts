@@ -155,6 +155,12 @@ describe('a tipster’s video in the desk', () => {
 });
 
 describe('evidence fields', () => {
+  it('are shown on the agency’s clock: the staff profile carries its time zone', async () => {
+    expect((await investigator.get('/api/auth/me')).body.agency).toMatchObject({
+      timeZone: 'America/Toronto',
+    });
+  });
+
   it('arrive typed: capture time with its zone, position with accuracy, device, duration, size', () => {
     expect(video().evidence).toEqual({
       capturedAt: '2026-11-20T18:42:07-05:00',

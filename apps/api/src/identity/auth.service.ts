@@ -210,6 +210,7 @@ export class AuthService {
         name: agency.name,
         slug: agency.slug,
         requireTotp: agency.requireTotp,
+        timeZone: agency.timeZone,
       },
       totpEnabled: user.totpEnabled,
       // A platform operator (no agency) must always use TOTP: see SessionService.resolve.

@@ -5,6 +5,8 @@ export interface AgencySummary {
   name: string;
   slug: string;
   requireTotp: boolean;
+  /** IANA zone (`America/Toronto`): the desk shows times as the agency's clock reads them. */
+  timeZone: string;
 }
 
 /** What `GET /api/auth/me` and a successful login return. */
