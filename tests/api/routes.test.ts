@@ -1,7 +1,9 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { StaffRole } from '@vigie/common';
 import { IS_PUBLIC, ROLES } from '../../apps/api/src/common/auth.decorators';
+import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -49,6 +51,25 @@ const KNOWN_PUBLIC = new Set([
   'POST /basic/tips/follow-up/messages',
   'POST /basic/tips/follow-up/sign-out',
   'GET /{*path}',
+]);
+
+/**
+ * The call-taker takes tips in and nothing else: these routes, and those about their own account.
+ * Every other staff route must refuse them (checked on the routes' roles and by calling each one).
+ */
+const CALL_TAKER_ROUTES = new Set([
+  'POST /api/tips',
+  'POST /api/tips/call-back',
+  'GET /api/tips/call-back',
+  'POST /api/tips/call-back/messages',
+]);
+const OWN_ACCOUNT_ROUTES = new Set([
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  'POST /api/auth/totp/enrol',
+  'POST /api/auth/totp/verify',
+  'GET /api/auth/sessions',
+  'DELETE /api/auth/sessions/:sessionId',
 ]);
 
 interface Route {
@@ -107,4 +128,32 @@ it('answers 401 to every staff route called without a session', async () => {
     const res = await fetch(t.baseUrl + path, { method: route.method });
     expect(`${route.method} ${route.path} -> ${res.status}`).toBe(`${route.method} ${route.path} -> 401`);
   }
+});
+
+it('opens to the call-taker only the intake routes and their own account', () => {
+  const open = routes
+    .filter((r) => !r.isPublic && Array.isArray(r.roles) && r.roles.includes(StaffRole.CALL_TAKER))
+    .map((r) => `${r.method} ${r.path}`)
+    .sort();
+  expect(open).toEqual([...CALL_TAKER_ROUTES, ...OWN_ACCOUNT_ROUTES].sort());
+});
+
+it('answers 403 to the call-taker on every other staff route, whatever it would change', async () => {
+  const callTaker = await ApiClient.signedIn(t.baseUrl, 'calltaker@demo.test');
+  const before = await t.db.query(`SELECT count(*)::int AS n FROM audit_event`);
+  const refused = routes.filter(
+    (r) =>
+      !r.isPublic &&
+      !CALL_TAKER_ROUTES.has(`${r.method} ${r.path}`) &&
+      !OWN_ACCOUNT_ROUTES.has(`${r.method} ${r.path}`),
+  );
+  expect(refused.length).toBeGreaterThan(50);
+  for (const route of refused) {
+    const path = route.path.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+    const res = await callTaker.request(route.method, path, route.method === 'GET' ? undefined : {});
+    expect(`${route.method} ${route.path} -> ${res.status}`).toBe(`${route.method} ${route.path} -> 403`);
+  }
+  // Still signed in (no route ended the session), and nothing was written for any of it.
+  expect((await callTaker.get('/api/auth/me')).status).toBe(200);
+  expect((await t.db.query(`SELECT count(*)::int AS n FROM audit_event`)).rows[0].n).toBe(before.rows[0].n);
 });

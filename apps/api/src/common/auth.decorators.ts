@@ -10,8 +10,12 @@ export const DURING_TOTP_ENROLMENT = 'vigie:during-totp-enrolment';
 /** Opens a route to anyone. Every other route needs a staff session (deny by default). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** Any signed-in staff member, whatever the role. Spelled out so that it is a decision, not a default. */
-export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES;
+/**
+ * Any staff member who works the agency's records, whatever the role. Spelled out so that it is a
+ * decision, not a default. The call-taker is left out: they record phone tips and open a caller's
+ * thread on a call-back, and are refused everything else (tests/api/routes.test.ts checks it).
+ */
+export const ANY_STAFF: readonly StaffRole[] = STAFF_ROLES.filter((role) => role !== StaffRole.CALL_TAKER);
 
 /**
  * Any agency role, or the platform operator: only for what concerns one's own account (profile,

@@ -24,6 +24,12 @@ const DEMO_STAFF: { email: string; displayName: string; roles: StaffRole[]; agen
   },
   { email: 'analyst@demo.test', displayName: 'Ana Analyst', roles: [StaffRole.ANALYST], agency: 'demo' },
   {
+    email: 'calltaker@demo.test',
+    displayName: 'Cam Call-taker',
+    roles: [StaffRole.CALL_TAKER],
+    agency: 'demo',
+  },
+  {
     email: 'investigator@second.test',
     displayName: 'Ivo Second',
     roles: [StaffRole.INVESTIGATOR],

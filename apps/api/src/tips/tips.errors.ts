@@ -40,5 +40,11 @@ export const tipError = defineErrors({
     message:
       'This is an information copy from another agency: the tipster and their originals stay with that agency',
   },
+  // A call-taker's call-back: not 401, which on a staff route means the session has ended.
+  CALL_BACK_BAD_CREDENTIALS: { status: 400, message: 'Wrong code or passphrase: check them with the caller' },
+  CALL_BACK_ENDED: {
+    status: 400,
+    message: 'This call-back has ended; enter the caller’s code and passphrase again',
+  },
   TIP_CLOSED: { status: 409, message: 'This tip is closed; if you have new information, send a new tip' },
 });

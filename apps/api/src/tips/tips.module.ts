@@ -32,6 +32,10 @@ import { TipDestinations } from './intake/tip-destinations';
 import { TipFiles } from './uploads/tip-files';
 import { TipIntakeService } from './intake/tip-intake.service';
 import { SmsIntake } from './intake/sms-intake.service';
+import { PhoneIntake } from './intake/phone-intake.service';
+import { PhoneIntakeController } from './intake/phone-intake.controller';
+import { CallBackController } from './follow-up/call-back.controller';
+import { CallBackService } from './follow-up/call-back.service';
 import { TipMediaJob } from './uploads/tip-media.job';
 import { TipMedia } from './tip-media.entity';
 import { TipMessage } from './tip-message.entity';
@@ -70,6 +74,9 @@ const MB = 1024 * 1024;
     TipIntakeController,
     TipFollowUpController,
     ResumableUploadsController,
+    PhoneIntakeController,
+    // Before the inbox: its GET /api/tips/:id would take `call-back` for an id.
+    CallBackController,
     InboxController,
     RewardClaimsController,
     BasicTipPagesController,
@@ -78,6 +85,8 @@ const MB = 1024 * 1024;
   providers: [
     TipIntakeService,
     SmsIntake,
+    PhoneIntake,
+    CallBackService,
     TipDestinations,
     TipFiles,
     TipFollowUpService,

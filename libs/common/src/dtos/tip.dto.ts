@@ -15,6 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { TipChannel } from '../enums/tip.enum';
 import { TIP_LIMITS, TIP_PATTERNS } from '../limits';
 
 // Multipart fields arrive as strings; an empty field means "not given". (Transform, not Type:
@@ -125,4 +126,15 @@ export class FollowUpMessageDto {
   @Matches(TIP_PATTERNS.someText, { message: 'Write a message' })
   @MaxLength(TIP_LIMITS.messageMax)
   body!: string;
+}
+
+/**
+ * `POST /api/tips`: a tip a call-taker records for a caller (staff session and CSRF). The same
+ * fields as the web form, for the caller's own agency (an `agency` other than the caller's is
+ * refused), and the channel, which a staff session may only set to PHONE: web tips come through
+ * the public form and texts through the provider's webhook.
+ */
+export class RecordPhoneTipDto extends CreateTipDto {
+  @IsIn([TipChannel.PHONE], { message: 'Staff record tips from the phone line only: channel must be PHONE' })
+  channel!: TipChannel.PHONE;
 }

@@ -9,6 +9,11 @@ export enum StaffRole {
   PIO = 'PIO',
   ANALYST = 'ANALYST',
   /**
+   * Answers the tip line: records a caller's tip in the desk and, on a call-back, opens that tip's
+   * thread with the caller's code and passphrase. Reads no inbox, tip, case or appeal beyond that.
+   */
+  CALL_TAKER = 'CALL_TAKER',
+  /**
    * Runs a deployment that hosts several agencies: creates agencies and their first administrator.
    * Belongs to no agency, holds no other role, and reaches no agency's tips, cases or appeals.
    */
@@ -25,4 +30,5 @@ export const STAFF_ROLES: readonly StaffRole[] = [
   StaffRole.INVESTIGATOR,
   StaffRole.PIO,
   StaffRole.ANALYST,
+  StaffRole.CALL_TAKER,
 ];

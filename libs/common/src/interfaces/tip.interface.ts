@@ -22,6 +22,14 @@ export interface FollowUpSession {
   expiresAt: string;
 }
 
+/**
+ * A call-taker's call-back (`POST /api/tips/call-back`): the caller's thread as the caller sees it,
+ * and a token (in `Authorization: Bearer`, beside the staff session) for the rest of the call.
+ */
+export interface CallBackSession extends FollowUpSession {
+  thread: FollowUpView;
+}
+
 /** What a tipster sees when they come back: no staff names, no other tips, no internal triage. */
 export interface FollowUpView {
   code: string;

@@ -16,6 +16,7 @@ import { SubjectVocabularies1763701500000 } from './1763701500000-subject-vocabu
 import { TipRewardTerms1763701500001 } from './1763701500001-tip-reward-terms';
 import { TipChannel1763701800000 } from './1763701800000-tip-channel';
 import { SmsChannel1763701800100 } from './1763701800100-sms-channel';
+import { CallTakerRole1763702200000 } from './1763702200000-call-taker-role';
 import { TipForwarding1763702300000 } from './1763702300000-tip-forwarding';
 import { TipTipsterActivity1763702500000 } from './1763702500000-tip-tipster-activity';
 import { Observables1763702600000 } from './1763702600000-observables';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   TipRewardTerms1763701500001,
   TipChannel1763701800000,
   SmsChannel1763701800100,
+  CallTakerRole1763702200000,
   TipForwarding1763702300000,
   TipTipsterActivity1763702500000,
   Observables1763702600000,

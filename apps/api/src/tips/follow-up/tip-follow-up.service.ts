@@ -10,7 +10,7 @@ import {
   TipStatus,
 } from '@vigie/common';
 import { Clock } from '../../common/clock';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { ReceivedFile } from '../../media/hashing-disk-storage';
 import { FollowUpSignInLocks } from './follow-up-sign-in-locks';
@@ -66,21 +66,35 @@ export class TipFollowUpService {
    * whether a code exists.
    */
   async signIn(code: string, password: string): Promise<FollowUpSession> {
+    const tip = await this.checkCredentials(code, password);
+    if (!tip) throw tipError('BAD_CREDENTIALS');
+    const { token, expiresAt } = this.tokens.issue(tip.id);
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * The tip a code and passphrase open, or null, under the same lock and cost whoever asks: the
+   * tipster, or a call-taker on their behalf (`agencyId`: only that agency's tips, another's is as
+   * unknown as a made-up code).
+   */
+  async checkCredentials(
+    code: string,
+    password: string,
+    agencyId?: string,
+  ): Promise<{ id: string; agencyId: string } | null> {
     const normalized = normalizeTipCode(code);
     const codeKey = this.locks.keyOf(normalized ?? code.trim().toUpperCase());
     if (!(await this.locks.admit(codeKey))) throw tipError('LOCKED');
-    const tip = normalized
-      ? await this.dataSource
-          .getRepository(Tip)
-          .createQueryBuilder('t')
-          .addSelect('t.passwordHash')
-          .where('t.code = :code', { code: normalized })
-          .getOne()
-      : null;
-    if (!(await verifyPassphrase(tip?.passwordHash, password)) || !tip) throw tipError('BAD_CREDENTIALS');
+    const query = this.dataSource
+      .getRepository(Tip)
+      .createQueryBuilder('t')
+      .addSelect('t.passwordHash')
+      .where('t.code = :code', { code: normalized });
+    if (agencyId) query.andWhere('t.agency_id = :agencyId', { agencyId });
+    const tip = normalized ? await query.getOne() : null;
+    if (!(await verifyPassphrase(tip?.passwordHash, password)) || !tip) return null;
     await this.locks.clear(codeKey);
-    const { token, expiresAt } = this.tokens.issue(tip.id);
-    return { token, expiresAt: expiresAt.toISOString() };
+    return { id: tip.id, agencyId: tip.agencyId };
   }
 
   /** The tip id behind a token from the Authorization header, or 401. */
@@ -120,11 +134,16 @@ export class TipFollowUpService {
     };
   }
 
-  async addMessage(tipId: string, body: string): Promise<FollowUpView> {
+  /** `alsoInTransaction`: what commits with the message (a call-back's audit line). */
+  async addMessage(
+    tipId: string,
+    body: string,
+    alsoInTransaction?: (tx: EntityManager, messageId: string) => Promise<void>,
+  ): Promise<FollowUpView> {
     await this.dataSource.transaction(async (tx) => {
       const tip = await tx.findOne(Tip, { where: { id: tipId }, lock: { mode: 'pessimistic_write' } });
       if (!tip || tip.status === TipStatus.CLOSED) throw tipError('TIP_CLOSED');
-      await tx.insert(TipMessage, {
+      const { identifiers } = await tx.insert(TipMessage, {
         tipId,
         agencyId: tip.agencyId,
         author: MessageAuthor.TIPSTER,
@@ -135,6 +154,7 @@ export class TipFollowUpService {
       // Scored again with what the message says: dedupe's job reads its plates, numbers and
       // addresses into the tip's observables first (issue 18), then compares.
       await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
+      await alsoInTransaction?.(tx, String(identifiers[0].id));
       await this.live.emit(tx, tip.agencyId, 'tip.message', { tipId });
     });
     return this.view(tipId);

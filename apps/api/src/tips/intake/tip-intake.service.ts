@@ -48,7 +48,24 @@ export class TipIntakeService {
     files: ReceivedFile[],
     challenge: string | null = null,
   ): Promise<TipReceipt> {
-    const destination = await this.destinations.resolve(dto);
+    return this.receiveAt(await this.destinations.resolve(dto), dto, files, { challenge });
+  }
+
+  /**
+   * Stores a tip for a destination already resolved. `channel` says how it came (the web form by
+   * default); `alsoInTransaction` runs in the transaction that inserts it (a phone tip's audit line),
+   * so the tip and what is said about it commit or vanish together.
+   */
+  async receiveAt(
+    destination: Destination,
+    dto: CreateTipDto,
+    files: ReceivedFile[],
+    options: {
+      challenge?: string | null;
+      channel?: TipChannel;
+      alsoInTransaction?: (tx: EntityManager, tipId: string) => Promise<void>;
+    } = {},
+  ): Promise<TipReceipt> {
     const media = await this.files.inspect(files);
     const language = dto.language ?? 'fr';
     const password = newPassphrase(language);
@@ -59,16 +76,19 @@ export class TipIntakeService {
 
     const code = await this.files.seal(tipId, media, (recordFiles) =>
       this.dataSource.transaction(async (tx) => {
-        await this.pow.spend(tx, challenge);
-        const code = await this.insertTip(tx, tipId, dto, destination, {
-          passwordHash,
-          receivedAt,
-          language,
-          mediaCount: media.length,
-        });
+        await this.pow.spend(tx, options.challenge ?? null);
+        const code = await this.insertTip(
+          tx,
+          tipId,
+          dto,
+          destination,
+          { passwordHash, receivedAt, language, mediaCount: media.length },
+          { channel: options.channel ?? TipChannel.WEB },
+        );
         await recordFiles(tx, destination.agencyId, receivedAt);
         // With files, duplicate scoring follows each file's processing (uploads/tip-media.job.ts).
         if (media.length === 0) await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
+        await options.alsoInTransaction?.(tx, tipId);
         return code;
       }),
     );
