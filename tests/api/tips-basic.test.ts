@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { Clock } from '../../apps/api/src/common/clock';
 import { ApiClient } from '../support/api-client';
 import { jpegWithGps } from '../support/media-fixtures';
@@ -471,6 +472,24 @@ describe('limits and the onion address', () => {
     expect(statuses).toEqual([201, 201, 429]);
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(last!.html).toContain('Too many sendings from this connection');
+  });
+
+  it('answers a page, not JSON, with 503 and Retry-After while the database cannot answer', async () => {
+    const locker = new Client({ connectionString: strict.databaseUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE agency IN ACCESS EXCLUSIVE MODE');
+      const page = await get('/basic/tips/new?lang=fr', {}, strict.baseUrl);
+      expect(page.status).toBe(503);
+      expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.html).toContain('Une erreur est survenue de notre côté.');
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+    expect((await get('/basic/tips/new?lang=fr', {}, strict.baseUrl)).status).toBe(200);
   });
 
   it('sends Onion-Location on pages when ONION_URL is set', async () => {

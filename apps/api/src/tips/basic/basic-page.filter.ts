@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AllExceptionsFilter } from '../../common/all-exceptions.filter';
+import { AllExceptionsFilter, DATABASE_RETRY_AFTER_SECONDS } from '../../common/all-exceptions.filter';
 import { DomainException } from '../../common/domain.exception';
+import { isDatabaseUnavailable } from '../../database/database-unavailable';
 import { BASIC_FOLLOW_UP_PATH } from '../../portal/basic-layout';
 import { pageLanguage } from '../../portal/portal-texts';
 import type { BasicFollowUpRequest, BasicTipRequest } from './basic-guards';
@@ -23,9 +24,28 @@ export class BasicPageFilter implements ExceptionFilter {
 
   constructor(private readonly pages: BasicPages) {}
 
+  /**
+   * The database away (frozen, restarting, overwhelmed): a page saying to try again in a moment, not the
+   * API's JSON, which a browser without scripts would show as it is. Drawn from texts alone, no query.
+   */
+  private unavailable(exception: unknown, host: ArgumentsHost): boolean {
+    if (!isDatabaseUnavailable(exception)) return false;
+    const req = host.switchToHttp().getRequest<BasicTipRequest>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return false;
+    const lang = pageLanguage(req.query.lang, req.headers['accept-language']);
+    this.logger.warn('A page without JavaScript answered 503: the database is unavailable');
+    res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    this.pages.send(res, 503, this.pages.tipRefusal(lang, this.pages.texts.t(lang, 'errors.INTERNAL')));
+    return true;
+  }
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const refusal = refusalOf(exception);
-    if (!refusal) return this.fallback.catch(exception, host);
+    if (!refusal) {
+      if (!this.unavailable(exception, host)) this.fallback.catch(exception, host);
+      return;
+    }
     const req = host.switchToHttp().getRequest<BasicFollowUpRequest & BasicTipRequest>();
     const res = host.switchToHttp().getResponse<Response>();
     const lang = pageLanguage(req.query.lang, req.headers['accept-language']);
@@ -59,6 +79,7 @@ export class BasicPageFilter implements ExceptionFilter {
     draw().then(
       (page) => this.pages.send(res, refusal.status, page),
       (error: unknown) => {
+        if (this.unavailable(error, host)) return;
         this.logger.warn(`A refusal page could not be drawn: ${(error as Error)?.name ?? 'error'}`);
         this.fallback.catch(error, host);
       },
