@@ -6,6 +6,7 @@ import { AuditService, StaffActionRecorder } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { CaseDetailView, caseFields, CaseRow } from '../desk/case-detail.view';
+import { StaffDirectory } from '../identity/staff-directory';
 import { TipCaseLinks } from '../tips/tip-case-links.service';
 import { caseError } from './cases.errors';
 
@@ -25,6 +26,7 @@ export class CasesService {
     private readonly audit: AuditService,
     private readonly tipLinks: TipCaseLinks,
     private readonly detailView: CaseDetailView,
+    private readonly staff: StaffDirectory,
   ) {
     this.record = audit.about('case');
   }
@@ -76,6 +78,7 @@ export class CasesService {
       await this.record(tx, actor, id, 'case.updated', {
         title: dto.title,
         leadId: dto.leadId,
+        ...(dto.leadId !== undefined ? { previousLeadId: row.lead_id ?? null } : {}),
         status: dto.status,
       });
     });
@@ -169,11 +172,14 @@ export class CasesService {
     return row;
   }
 
+  /**
+   * A case is led by someone who can work its tips today: of the agency (else UNKNOWN_LEAD, as for
+   * no one at all), active, an investigator or a supervisor (else LEAD_UNAVAILABLE). A lead disabled
+   * later stays named on the case until someone changes it.
+   */
   private async checkStaff(tx: EntityManager, actor: StaffActor, staffId: string): Promise<void> {
-    const [staff] = await tx.query(`SELECT 1 FROM staff_user WHERE id = $1 AND agency_id = $2`, [
-      staffId,
-      actor.agencyId,
-    ]);
-    if (!staff) throw caseError('UNKNOWN_LEAD');
+    const check = await this.staff.checkAssignable(tx, actor.agencyId, staffId);
+    if (check === 'UNKNOWN') throw caseError('UNKNOWN_LEAD');
+    if (check === 'UNAVAILABLE') throw caseError('LEAD_UNAVAILABLE');
   }
 }

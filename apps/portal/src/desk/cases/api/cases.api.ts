@@ -1,4 +1,4 @@
-import type { CaseView } from '@vigie/common';
+import type { CaseView, StaffRef } from '@vigie/common';
 import { api } from '../../../shared/api/api-client';
 
 export const CASES_KEY = ['desk', 'cases'] as const;
@@ -13,8 +13,13 @@ export const fetchCase = (id: string, signal?: AbortSignal) => api.get<CaseView>
 export const createCase = (title: string) => api.post<CaseView>('/api/cases', { title });
 export const updateCase = (
   id: string,
-  body: { version: number; status?: 'OPEN' | 'CLOSED'; title?: string },
+  body: { version: number; status?: 'OPEN' | 'CLOSED'; title?: string; leadId?: string | null },
 ) => api.patch<CaseView>(path(id), body);
+
+/** Who may lead a case: the agency's active investigators and supervisors (those a tip may go to). */
+export const CASE_LEADS_KEY = ['desk', 'case-leads'] as const;
+export const fetchCaseLeads = (signal?: AbortSignal) =>
+  api.get<StaffRef[]>('/api/tips/assignees', { signal });
 export const unlinkTip = (id: string, tipId: string) =>
   api.delete<CaseView | undefined>(path(id, `/tips/${encodeURIComponent(tipId)}`));
 

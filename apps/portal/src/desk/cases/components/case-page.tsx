@@ -12,6 +12,7 @@ import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { RecordActions } from '../../records/record-actions';
 import { TIPS_KEY } from '../../tips/api/tips.api';
 import { PriorityBadge, TipStatusBadge } from '../../tips/components/tip-badges';
+import { CaseLeadField } from './case-lead-field';
 import { caseKey, CASES_KEY, fetchCase, placesOf, unlinkTip, updateCase } from '../api/cases.api';
 import '../../tips/components/inbox.css';
 import '../../tips/components/tip-detail.css';
@@ -63,10 +64,12 @@ export function CasePage() {
         {data.number} — {data.title}
       </h2>
       <dl className="tip-facts case-facts">
-        <div>
-          <dt>{t('desk.cases.lead')}</dt>
-          <dd>{data.lead?.displayName ?? t('desk.cases.noLead')}</dd>
-        </div>
+        {!canEdit && (
+          <div>
+            <dt>{t('desk.cases.lead')}</dt>
+            <dd>{data.lead?.displayName ?? t('desk.cases.noLead')}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('desk.cases.status')}</dt>
           <dd>{t(`desk.cases.state.${data.status}`)}</dd>
@@ -76,6 +79,7 @@ export function CasePage() {
           <dd>{formatDate(data.createdAt, lang)}</dd>
         </div>
       </dl>
+      {canEdit && <CaseLeadField data={data} />}
       {canEdit && (
         <button
           type="button"
