@@ -104,6 +104,34 @@ describe('live inbox (server-sent events)', () => {
     again.close();
   });
 
+  it('replays in id order across a power of ten (999, then 1000), skipping none', async () => {
+    // The replay sorted ids as text ("1000" before "999"): the stream sent 1000 first and then
+    // dropped 999 as already seen.
+    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+    const first = await openStream(investigator);
+    const anon = new ApiClient(t.baseUrl);
+    await anon.post('/api/public/tips', tipForm({ description: 'avant' }));
+    const seen = await first.waitFor((e) => e.type === 'tip.received');
+    first.close();
+    // The ids about to cross the next power of ten (a fixture: the sequence only moves forward).
+    const [{ last }] = (await t.db.query(`SELECT last_value::text AS last FROM live_event_id_seq`)).rows;
+    let power = 10n;
+    while (power <= BigInt(last) + 1n) power *= 10n;
+    await t.db.query(`SELECT setval('live_event_id_seq', $1)`, [String(power - 3n)]);
+    const missed: string[] = [];
+    for (const description of ['un', 'deux', 'trois', 'quatre']) {
+      const { code } = (await anon.post('/api/public/tips', tipForm({ description }))).body;
+      missed.push((await t.db.query(`SELECT id FROM tip WHERE code = $1`, [code])).rows[0].id);
+    }
+    const again = await openStream(investigator, seen.id);
+    await again.waitFor((e) => e.type === 'tip.received' && e.data.tipId === missed[3]);
+    const received = again.events.filter((e) => e.type === 'tip.received');
+    expect(received.map((e) => e.data.tipId)).toEqual(missed);
+    expect(BigInt(received[0].id)).toBeLessThan(power);
+    expect(BigInt(received[3].id)).toBeGreaterThanOrEqual(power);
+    again.close();
+  });
+
   it('is for staff only, and not for the PIO', async () => {
     expect((await fetch(`${t.baseUrl}/api/events`)).status).toBe(401);
     const pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');

@@ -147,8 +147,12 @@ export class LiveEvents implements OnModuleInit, BeforeApplicationShutdown, OnAp
 
   /** Events of one agency after `afterId`, oldest first (for a reconnecting desk). */
   async since(agencyId: string, afterId: string, limit = 1000): Promise<LiveEvent[]> {
+    // `ORDER BY live_event.id`, not `ORDER BY id`: that names the text output column, which sorted
+    // "100" before "99", so a desk catching up across a power of ten was sent 100 first and then
+    // dropped 99 and the rest as already seen (the "ids went back" of the database kill runs).
     const rows = await this.dataSource.query(
-      `SELECT id::text, agency_id, type, data FROM live_event WHERE agency_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      `SELECT id::text, agency_id, type, data FROM live_event
+        WHERE agency_id = $1 AND id > $2 ORDER BY live_event.id LIMIT $3`,
       [agencyId, afterId, limit],
     );
     return rows.map((r: { id: string; agency_id: string; type: string; data: Record<string, unknown> }) => ({
