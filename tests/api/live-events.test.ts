@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { loadEnvironment } from '../../apps/api/src/config/environment';
+import { LiveEvents } from '../../apps/api/src/events/live-events';
 import { SessionService } from '../../apps/api/src/identity/session.service';
 import { ApiClient } from '../support/api-client';
 import { DEMO_PASSWORD } from '../support/constants';
@@ -14,6 +15,15 @@ beforeAll(async () => {
   t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
 });
 afterAll(() => t.close());
+
+/** Polls until `check` holds (a generous ceiling: a hang detector, not a timing check). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition not met in 10 s');
+}
 
 /** Opens the event stream as a browser's EventSource would, and collects events as they arrive. */
 async function openStream(client: ApiClient, lastEventId?: string, baseUrl = t.baseUrl) {
@@ -130,6 +140,56 @@ describe('live inbox (server-sent events)', () => {
     expect(BigInt(received[0].id)).toBeLessThan(power);
     expect(BigInt(received[3].id)).toBeGreaterThanOrEqual(power);
     again.close();
+  });
+
+  it('delivers every event, none skipped, across reconnections of its LISTEN connection while events keep coming', async () => {
+    // Seen after database restarts under load: an event announced on the new connection before the
+    // stream was told to catch up was sent first, and the events missed meanwhile were skipped.
+    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+    const stream = await openStream(investigator);
+    const receipt = (
+      await new ApiClient(t.baseUrl).post('/api/public/tips', tipForm({ description: 'flux' }))
+    ).body;
+    const tipId = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [receipt.code])).rows[0].id;
+    const seen = await stream.waitFor((e) => e.type === 'tip.received' && e.data.tipId === tipId);
+    const agencyId = (await t.db.query(`SELECT agency_id FROM live_event WHERE id = $1`, [seen.id])).rows[0]
+      .agency_id;
+    const live = t.app.get(LiveEvents);
+    const dataSource = t.app.get(DataSource);
+    const emitted: string[] = [];
+    let flooding = true;
+    const flood = (async () => {
+      for (let n = 0; flooding; n++) {
+        const id = await dataSource.transaction(async (tx) => {
+          await live.emit(tx, agencyId, 'tip.updated', { tipId, flood: n });
+          return ((await tx.query(`SELECT currval('live_event_id_seq')::text AS id`)) as { id: string }[])[0]
+            .id;
+        });
+        emitted.push(id);
+      }
+    })();
+    const listenerPid = async () =>
+      (
+        await t.db.query(
+          `SELECT pid FROM pg_stat_activity WHERE application_name = 'vigie-listener' AND datname = current_database()`,
+        )
+      ).rows[0]?.pid as number | undefined;
+    try {
+      for (let cut = 0; cut < 5; cut++) {
+        const before = await listenerPid();
+        await t.db.query('SELECT pg_terminate_backend($1)', [before]);
+        await until(async () => ![undefined, before].includes(await listenerPid()));
+        await until(async () => emitted.length > (cut + 1) * 20);
+      }
+    } finally {
+      flooding = false;
+      await flood;
+    }
+    const last = emitted[emitted.length - 1];
+    await stream.waitFor((e) => e.id === last);
+    const delivered = stream.events.filter((e) => e.data.flood !== undefined).map((e) => e.id);
+    expect(delivered).toEqual(emitted);
+    stream.close();
   });
 
   it('is for staff only, and not for the PIO', async () => {

@@ -15,7 +15,9 @@ const RECONNECT_DELAYS_MS = [100, 250, 500, 1_000, 2_000, 5_000];
  * committed by any API process reaches every process (cache invalidation, the live inbox).
  * Reconnects on its own, for as long as it takes; after a reconnect every handler is called with an
  * empty payload, since notifications sent while disconnected are lost and listeners must assume
- * anything changed.
+ * anything changed. That call comes before any notification of the new connection: one delivered
+ * first would reach a listener that does not know yet it has something to catch up (a desk's
+ * stream sent it, moved its last id past the events it had missed, and skipped those for good).
  */
 @Injectable()
 export class PgListener implements OnModuleDestroy {
@@ -26,6 +28,8 @@ export class PgListener implements OnModuleDestroy {
   private connecting?: Promise<void>;
   private retry?: NodeJS.Timeout;
   private closed = false;
+  /** The connection was lost: the handlers are told so before anything else is delivered. */
+  private owesGap = false;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -55,16 +59,21 @@ export class PgListener implements OnModuleDestroy {
         application_name: 'vigie-listener',
         ...connectionBounds(this.config),
       });
-      client.on('notification', (msg) =>
-        this.handlers.get(msg.channel)?.forEach((h) => h(msg.payload ?? '')),
-      );
+      client.on('notification', (msg) => {
+        // pg delivers notifications as soon as it reads them, which may be before the code after
+        // LISTEN below runs: the catch-up call goes first.
+        if (this.owesGap) this.announceGap();
+        this.handlers.get(msg.channel)?.forEach((h) => h(msg.payload ?? ''));
+      });
       // pg reports a lost connection as 'error' then 'end' (or only 'end' when the server closes it
       // cleanly): either one starts the reconnection, once.
       client.on('error', (err) => this.lost(client, err));
       client.on('end', () => this.lost(client, new Error('Connection terminated unexpectedly')));
       try {
         await client.connect();
-        for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
+        // One round trip for all channels, so that none is listened to later than the others.
+        const channels = [...this.handlers.keys()];
+        if (channels.length) await client.query(channels.map((c) => `LISTEN ${c}`).join('; '));
       } catch (err) {
         await client.end().catch(() => undefined);
         throw err;
@@ -78,9 +87,23 @@ export class PgListener implements OnModuleDestroy {
   private lost(client: Client, err: Error): void {
     if (this.closed || client !== this.client) return; // a failed attempt, or one already replaced
     this.client = undefined;
+    this.owesGap = true;
     void client.end().catch(() => undefined);
     if (!this.outage.lost(err)) this.logger.warn(`LISTEN connection lost (${err.name}); reconnecting`);
     this.reconnect(0);
+  }
+
+  /** Tells every handler that notifications may have been missed (an empty payload). */
+  private announceGap(): void {
+    this.owesGap = false;
+    for (const set of this.handlers.values())
+      for (const handler of set) {
+        try {
+          handler('');
+        } catch (err) {
+          this.logger.error({ err: loggableError(err) }, 'listener failed after a reconnect');
+        }
+      }
   }
 
   private reconnect(attempt: number): void {
@@ -90,14 +113,7 @@ export class PgListener implements OnModuleDestroy {
       this.connect().then(
         () => {
           this.outage.restored();
-          for (const set of this.handlers.values())
-            for (const handler of set) {
-              try {
-                handler('');
-              } catch (err) {
-                this.logger.error({ err: loggableError(err) }, 'listener failed after a reconnect');
-              }
-            }
+          if (this.owesGap) this.announceGap();
         },
         (err: unknown) => {
           this.outage.lost(err);
