@@ -1,8 +1,9 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { AppConfig } from '../../apps/api/src/config/app-config';
 import { loadEnvironment } from '../../apps/api/src/config/environment';
-import { LiveEvents } from '../../apps/api/src/events/live-events';
+import { LiveEvent, LiveEvents } from '../../apps/api/src/events/live-events';
 import { SessionService } from '../../apps/api/src/identity/session.service';
 import { ApiClient } from '../support/api-client';
 import { DEMO_PASSWORD } from '../support/constants';
@@ -140,6 +141,66 @@ describe('live inbox (server-sent events)', () => {
     expect(BigInt(received[0].id)).toBeLessThan(power);
     expect(BigInt(received[3].id)).toBeGreaterThanOrEqual(power);
     again.close();
+  });
+
+  it('after its LISTEN connection was lost, replays the table without skipping what is older than an event announced meanwhile', async () => {
+    // Seen after a database restart under load: the stream read the table from its last id, an
+    // event committed during that read was announced and sent first, and the older events the read
+    // then returned fell below the stream's last id and were dropped for good.
+    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+    const stream = await openStream(investigator);
+    const receipt = (
+      await new ApiClient(t.baseUrl).post('/api/public/tips', tipForm({ description: 'avant' }))
+    ).body;
+    const tipId = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [receipt.code])).rows[0].id;
+    const seen = await stream.waitFor((e) => e.type === 'tip.received' && e.data.tipId === tipId);
+    const agencyId = (await t.db.query(`SELECT agency_id FROM live_event WHERE id = $1`, [seen.id])).rows[0]
+      .agency_id;
+    // An event recorded while no one listened: its announcement is lost, only the table has it.
+    const unheard = (
+      await t.db.query(
+        `INSERT INTO live_event (agency_id, type, data) VALUES ($1, 'tip.updated', $2) RETURNING id::text`,
+        [agencyId, JSON.stringify({ tipId, status: 'IN_REVIEW' })],
+      )
+    ).rows[0].id as string;
+    // The table held, so that the stream's read after the reconnection waits (as a slow one would).
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE live_event IN ACCESS EXCLUSIVE MODE');
+    const heard: LiveEvent[] = [];
+    const unsubscribe = t.app
+      .get(LiveEvents)
+      .subscribe({ event: (e) => heard.push(e), gap: () => undefined, shutdown: () => undefined });
+    try {
+      await t.db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE application_name = 'vigie-listener' AND datname = current_database()`,
+      );
+      await until(async () => {
+        const { rows } = await t.db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE '%FROM live_event%WHERE agency_id = $1 AND id > $2%'`,
+        );
+        return rows.length > 0;
+      });
+      // Meanwhile a newer event is committed elsewhere and announced, before the read returns.
+      const newer = (await t.db.query(`SELECT nextval('live_event_id_seq')::text AS id`)).rows[0]
+        .id as string;
+      await t.db.query(`SELECT pg_notify('vigie_live', $1)`, [
+        JSON.stringify({ id: newer, agencyId, type: 'tip.updated', data: { tipId, status: 'NEW' } }),
+      ]);
+      await until(async () => heard.some((e) => e.id === newer));
+      await holder.query('COMMIT');
+      await stream.waitFor((e) => e.id === newer);
+      const ids = stream.events.map((e) => e.id);
+      expect(ids).toContain(unheard);
+      expect(ids.indexOf(unheard)).toBeLessThan(ids.indexOf(newer));
+    } finally {
+      unsubscribe();
+      await holder.end();
+      stream.close();
+    }
   });
 
   it('delivers every event, none skipped, across reconnections of its LISTEN connection while events keep coming', async () => {

@@ -36,8 +36,12 @@ export class EventsController {
       lastId = e.id;
       res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(e.data)}\n\n`);
     };
-    // Subscribe first and hold live events while replaying, so none falls between the two.
-    let replaying = true;
+    // Live events are held while the table is read (on opening, and after the LISTEN connection
+    // was lost), then sent: one announced during the read may be newer than what the read returns,
+    // and sending it first would move lastId past events the read is about to deliver, which `send`
+    // would then drop for good (seen after a database restart: a desk missed the first tips taken).
+    // Per agency ids commit in order (LiveEvents.emit), so the read plus what was held is complete.
+    let reading = 0;
     const held: LiveEvent[] = [];
     const catchUp = async () => {
       // In pages, until nothing is left: a desk away during a surge may have missed thousands.
@@ -46,14 +50,27 @@ export class EventsController {
         page.length;
         page = await this.events.since(staff.agencyId, lastId!)
       ) {
-        page.forEach(send);
+        page.forEach((e) => send(e));
       }
     };
+    // One read at a time: a gap during a read reads again after it, from where it ended. Counted
+    // at once, so that nothing announced from now on is sent before the read.
+    let reads = Promise.resolve();
+    const replay = () => {
+      reading++;
+      reads = reads
+        .catch(() => undefined) // an earlier read that failed has ended the stream already
+        .then(catchUp)
+        .finally(() => {
+          if (--reading === 0) held.splice(0).forEach((e) => send(e));
+        });
+      return reads;
+    };
     const unsubscribe = this.events.subscribe({
-      event: (e) => (replaying ? held.push(e) : send(e)),
+      event: (e) => (reading > 0 ? held.push(e) : send(e)),
       // Catching up needs the database: if it is still away, end the stream, and the desk's
       // EventSource comes back with Last-Event-ID and replays from the table once it answers.
-      gap: () => void catchUp().catch(() => res.end()),
+      gap: () => void replay().catch(() => res.end()),
       shutdown: () => res.end(),
     });
     // The stream outlives the request that opened it: end it when the session ends (logout, expiry, disabled user).
@@ -71,9 +88,7 @@ export class EventsController {
       unsubscribe();
       stopWatching();
     });
-    await catchUp();
-    replaying = false;
-    held.forEach(send);
+    await replay();
     if (lastId === null) lastId = '0';
   }
 }
