@@ -224,6 +224,22 @@ describe('what counts as the database being unavailable', () => {
       'CONNECTION_LOST',
     ],
     [
+      // What LiveEvents' batched flush and pg-boss's send inside a tip's transaction met after a
+      // kill of the postmaster: the same release, seen through the transaction's EntityManager.
+      'a statement through a transaction whose connection the server terminated',
+      () =>
+        errorOf(() =>
+          t.app.get(DataSource).transaction(async (tx) => {
+            const [{ pid }] = await tx.query('SELECT pg_backend_pid() AS pid');
+            await t.db.query('SELECT pg_terminate_backend($1)', [pid]);
+            const runner = tx.queryRunner!;
+            for (let i = 0; i < 100 && !runner.isReleased; i++) await new Promise((r) => setTimeout(r, 20));
+            await tx.query('SELECT 1');
+          }),
+        ),
+      'CONNECTION_LOST',
+    ],
+    [
       'a statement timeout (57014) through TypeORM',
       () => errorOf(() => t.app.get(DataSource).query('SELECT pg_sleep(1.3)')),
       '57014',

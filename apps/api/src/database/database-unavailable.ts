@@ -45,6 +45,11 @@ const UNAVAILABLE_MESSAGES: [prefix: string, kind: string][] = [
   ['Client was closed and is not queryable', 'CONNECTION_LOST'],
 ];
 
+const RELEASED_QUERY_RUNNER = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
+
 /** The code that says why the database is unavailable (for logs and tests), or undefined if it is not. */
 export function databaseUnavailableKind(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
@@ -62,8 +67,9 @@ export function databaseUnavailableKind(error: unknown): string | undefined {
       if (known) return known[1];
     }
     // TypeORM lets go of a transaction's connection when it reports an error between two
-    // statements (the server terminated it): the transaction's next statement gets this.
-    if ((e as { name?: unknown }).name === 'QueryRunnerAlreadyReleasedError') return 'CONNECTION_LOST';
+    // statements (the server terminated it): the transaction's next statement gets one of these,
+    // the second through the transaction's EntityManager (`tx.query`).
+    if (RELEASED_QUERY_RUNNER.has(String((e as { name?: unknown }).name))) return 'CONNECTION_LOST';
     // Node reports a refused connection to a name with several addresses as an AggregateError.
     if (Array.isArray(errors)) {
       const inner = errors.map(databaseUnavailableKind).find(Boolean);
