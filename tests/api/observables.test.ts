@@ -1,7 +1,7 @@
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { tipForm } from '../support/tip-client';
-import { settle } from './dedupe-fixtures';
+import { duplicatesOf, settle } from './dedupe-fixtures';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { DEDUPE_SCORE_JOB } from '../../apps/api/src/jobs/job-registry';
 
@@ -299,5 +299,43 @@ describe('the inbox search matches observables', () => {
   it('still searches words, and finds nothing of another agency', async () => {
     expect(await found(investigator, 'manteau')).toEqual([unrelated.id]);
     expect(await found(elsewhere, 'FXK 482')).toEqual([]);
+  });
+});
+
+describe('a shared observable is a duplicate signal', () => {
+  it('says which plate and phone two tips share, and never reads a contact field', async () => {
+    const witness = await send(
+      'Une Mazda rouge, plaque GHT 917, a heurté un cycliste puis est repartie. Le conducteur criait de le rappeler au 438 555-0177.',
+    );
+    const other = await send(
+      'A red Mazda, plate ght-917, hit a cyclist and drove off; the driver yelled a number, 438-555-0177.',
+      { language: 'en' },
+    );
+    // This tipster gave, privately, the number the first one wrote: it must link nothing.
+    const caller = await send('Un cycliste a été renversé près du parc, je ne sais rien de plus.', {
+      contactPhone: '438 555-0177',
+    });
+    await settle(t);
+
+    const found = await duplicatesOf(investigator, witness.id);
+    const pair = found.find((d) => d.tip.id === other.id);
+    expect(pair?.reasons).toContainEqual(
+      expect.objectContaining({
+        signal: 'OBSERVABLE',
+        text: 'both mention plate GHT917 and phone +14385550177',
+        shared: [
+          { kind: 'PLATE', value: 'GHT917', mentions: 2 },
+          { kind: 'PHONE', value: '+14385550177', mentions: 2 },
+        ],
+      }),
+    );
+    expect(found.map((d) => d.tip.id)).not.toContain(caller.id);
+    const stored = await t.db.query(`SELECT reasons FROM duplicate_suggestion WHERE $1 IN (tip_a, tip_b)`, [
+      caller.id,
+    ]);
+    expect(JSON.stringify(stored.rows)).not.toMatch(/OBSERVABLE|4385550177/);
+    expect(JSON.stringify(await duplicatesOf(investigator, caller.id))).not.toMatch(
+      /4385550177|438.555.0177/,
+    );
   });
 });

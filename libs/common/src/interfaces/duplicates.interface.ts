@@ -1,3 +1,4 @@
+import type { ObservableKind } from '../enums/observable.enum';
 /*
  * What the duplicate routes answer: GET /api/tips/:id/duplicates, the cluster views, and the results
  * of merging, unmerging and rejecting a pair.
@@ -37,6 +38,16 @@ export type DuplicateSignalFacts =
       placeSimilarity: number;
       minutes: number;
       sameAppeal: boolean;
+    }
+  | {
+      signal: 'OBSERVABLE';
+      /**
+       * What both tips' words mention (plates, phones, addresses, handles: observables), rarest first,
+       * each with how many tips of the agency mention it (capped at 100). Never contact fields.
+       */
+      shared: { kind: ObservableKind; value: string; mentions: number }[];
+      sameAppeal: boolean;
+      days: number;
     }
   | {
       signal: 'CONTACT';

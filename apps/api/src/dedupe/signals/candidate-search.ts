@@ -1,3 +1,4 @@
+import { STRONG_OBSERVABLE_KINDS, type ObservableKind } from '@vigie/common';
 import type { EntityManager } from 'typeorm';
 import type { DedupeSettings } from '../dedupe-settings';
 import { phashAsInt8, probesFor } from './perceptual-bands';
@@ -23,6 +24,8 @@ const STATED_WINDOW_ROWS = 2000;
 const TEXT_CANDIDATES = 20;
 const TEXT_CONNECTED = 30;
 const BAND_ROWS = 200;
+/** Beyond this many tips, a shared observable is common knowledge, not a link between two tips. */
+const MENTIONS_CAP = 100;
 
 /*
  * One index lookup per signal, each within the tip's agency, none a scan of the agency's tips:
@@ -33,6 +36,8 @@ const BAND_ROWS = 200;
  *   place+time   GiST R-tree on a 4-D cube: position on the globe in metres, and time; without
  *                positions, the named place within (agency_id, stated_at)
  *   contact      (agency_id, phone_key) and (agency_id, email_key)
+ *   observables  observables' tip_observable (agency_id, kind, value): the plates, phones,
+ *                addresses and handles both tips' words mention
  */
 export class CandidateSearch {
   constructor(private readonly settings: DedupeSettings) {}
@@ -50,6 +55,7 @@ export class CandidateSearch {
       ...(await this.placeTime(tx, tip)),
       ...(await this.namedPlace(tx, tip)),
       ...(await this.contact(tx, tip)),
+      ...(await this.sharedObservables(tx, tip)),
     ];
     return [
       ...others,
@@ -317,6 +323,61 @@ export class CandidateSearch {
       sameAppeal: r.same_appeal,
       days: Math.round(Number(r.days) * 10) / 10,
     }));
+  }
+
+  /**
+   * Tips whose words mention a plate, phone, address or handle this tip's words mention, up to
+   * CANDIDATES_PER_SIGNAL per value. A value more than MENTIONS_CAP tips mention (an alert's own
+   * plate, repeated by everyone who saw it) says nothing about two of them, and is left out; the
+   * rest carry their count, which weakens the signal as it grows (scoring.ts).
+   */
+  async sharedObservables(tx: EntityManager, tip: TipProfile): Promise<SignalHit[]> {
+    const rows: {
+      other_tip_id: string;
+      kind: ObservableKind;
+      value: string;
+      mentions: number;
+      same_appeal: boolean;
+      days: number;
+    }[] = await tx.query(
+      `WITH mine AS (
+         SELECT DISTINCT kind, value FROM tip_observable
+          WHERE tip_id = $1 AND agency_id = $2 AND retracted_at IS NULL AND kind = ANY($3::text[])
+       ), counted AS (
+         SELECT m.kind, m.value,
+                (SELECT count(DISTINCT c.tip_id)::int FROM (
+                   SELECT tip_id FROM tip_observable c
+                    WHERE c.agency_id = $2 AND c.kind = m.kind AND c.value = m.value AND c.retracted_at IS NULL
+                    LIMIT ${MENTIONS_CAP + 1}) c) AS mentions
+           FROM mine m
+       )
+       SELECT o.tip_id AS other_tip_id, c.kind, c.value, c.mentions,
+              f.appeal_id IS NOT DISTINCT FROM $4::uuid AS same_appeal,
+              abs(extract(epoch FROM f.received_at - $5::timestamptz)) / 86400 AS days
+         FROM counted c
+         CROSS JOIN LATERAL (
+           SELECT DISTINCT o.tip_id FROM tip_observable o
+            WHERE o.agency_id = $2 AND o.kind = c.kind AND o.value = c.value AND o.retracted_at IS NULL
+              AND o.tip_id <> $1
+            LIMIT ${CANDIDATES_PER_SIGNAL}) o
+         JOIN tip_fingerprint f ON f.tip_id = o.tip_id AND f.agency_id = $2
+        WHERE c.mentions <= ${MENTIONS_CAP}
+        ORDER BY c.mentions, array_position($3::text[], c.kind), c.value, o.tip_id`,
+      [tip.tipId, tip.agencyId, STRONG_OBSERVABLE_KINDS, tip.appealId, tip.receivedAt],
+    );
+    const byTip = new Map<string, SignalHit & { signal: 'OBSERVABLE' }>();
+    for (const r of rows) {
+      const hit = byTip.get(r.other_tip_id) ?? {
+        signal: 'OBSERVABLE' as const,
+        otherTipId: r.other_tip_id,
+        shared: [],
+        sameAppeal: r.same_appeal,
+        days: Math.round(Number(r.days) * 10) / 10,
+      };
+      hit.shared.push({ kind: r.kind, value: r.value, mentions: r.mentions });
+      byTip.set(r.other_tip_id, hit);
+    }
+    return [...byTip.values()];
   }
 }
 

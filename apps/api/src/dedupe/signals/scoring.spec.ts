@@ -94,4 +94,50 @@ describe('scoring a pair', () => {
       reasons: [{ text: 'same phone number, about another appeal' }],
     });
   });
+
+  describe('shared observables (plates, phones, addresses, handles in both tips’ words)', () => {
+    const observable = (
+      shared: { kind: 'PLATE' | 'PHONE' | 'ADDRESS' | 'HANDLE'; value: string; mentions: number }[],
+      sameAppeal = true,
+      days = 1,
+    ): SignalHit => ({ signal: 'OBSERVABLE', otherTipId: other, shared: shared as never, sameAppeal, days });
+    const plate = { kind: 'PLATE' as const, value: 'FXK482', mentions: 2 };
+
+    it('says which plate, with a strength of its own short of a suggestion alone', () => {
+      const s = scorePair([observable([plate])], settings);
+      expect(s).toMatchObject({ score: 0.45, suggested: false });
+      expect(s.reasons[0]).toMatchObject({
+        signal: 'OBSERVABLE',
+        strength: 0.45,
+        text: 'both mention plate FXK482',
+        shared: [plate],
+      });
+    });
+
+    it('is combined with the other signals as they are with each other', () => {
+      const withText = scorePair(
+        [observable([plate]), { signal: 'TEXT', otherTipId: other, similarity: 0.5, elsewhere: false }],
+        settings,
+      );
+      expect(withText.suggested).toBe(true);
+      expect(withText.reasons.map((r) => r.signal)).toEqual(['OBSERVABLE', 'TEXT']);
+      const plateAndPhone = scorePair(
+        [observable([plate, { kind: 'PHONE', value: '+15145550199', mentions: 1 }])],
+        settings,
+      );
+      expect(plateAndPhone).toMatchObject({ score: 0.7, suggested: true });
+      expect(plateAndPhone.reasons[0].text).toBe('both mention plate FXK482 and phone +15145550199');
+    });
+
+    it('weakens a value many tips mention, one about another appeal, and an address', () => {
+      const strength = (hit: SignalHit) => scorePair([hit], settings).reasons[0].strength;
+      expect(strength(observable([{ ...plate, mentions: 50 }]))).toBeCloseTo(0.05, 2);
+      expect(strength(observable([plate], false))).toBe(0.15);
+      expect(strength(observable([plate], true, 90))).toBe(0.15);
+      expect(strength(observable([{ kind: 'ADDRESS', value: '1234 ontario st e', mentions: 2 }]))).toBe(0.3);
+      expect(scorePair([observable([plate], false)], settings).reasons[0].text).toBe(
+        'both mention plate FXK482, about another appeal',
+      );
+    });
+  });
 });

@@ -34,6 +34,25 @@ const CONTACT_DAYS = 30;
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * One plate, phone, address or handle both tips' words mention. A plate, a phone or a handle names
+ * one thing, yet two sightings of one car are two leads, not one: 0.45 alone, short of a
+ * suggestion, which a shared place, time or wording completes. An address is often where the
+ * appeal happened: 0.3. The more tips mention a value the less it says about these two (an alert's
+ * own plate): divided by its mentions beyond 5. About another appeal, or weeks apart: a third.
+ */
+const OBSERVABLE_STRENGTH: Record<string, number> = { PLATE: 0.45, PHONE: 0.45, HANDLE: 0.45, ADDRESS: 0.3 };
+const OBSERVABLE_COMMON_AFTER = 5;
+
+function observableStrength(
+  one: { kind: string; mentions: number },
+  hit: { sameAppeal: boolean; days: number },
+): number {
+  const rarity = one.mentions <= OBSERVABLE_COMMON_AFTER ? 1 : OBSERVABLE_COMMON_AFTER / one.mentions;
+  const related = hit.sameAppeal && hit.days <= CONTACT_DAYS ? 1 : 1 / 3;
+  return (OBSERVABLE_STRENGTH[one.kind] ?? 0) * rarity * related;
+}
+
 export function strengthOf(hit: SignalHit, settings: DedupeSettings): number {
   switch (hit.signal) {
     case 'EXACT_MEDIA':
@@ -61,6 +80,9 @@ export function strengthOf(hit: SignalHit, settings: DedupeSettings): number {
           : 0.7 * (1 - (1 - hit.placeSimilarity) / (2 * (1 - PLACE_NAME_MIN_SIMILARITY)));
       return clamp((hit.sameAppeal ? 1 : 0.35) * near * soon);
     }
+    case 'OBSERVABLE':
+      // Several shared (a plate and a phone) add up, as independent signals do.
+      return clamp(1 - hit.shared.reduce((p, one) => p * (1 - observableStrength(one, hit)), 1));
     case 'CONTACT':
       // The same person about the same appeal, soon after: a repeat or an addition. About another
       // appeal, or months later, it is a different matter from the same person: a hint only.
@@ -84,6 +106,11 @@ export function reasonText(hit: SignalHit): string {
       return 'metres' in hit
         ? `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart`
         : `place named alike (${hit.placeSimilarity.toFixed(2)}), ${Math.round(hit.minutes)} min apart`;
+    case 'OBSERVABLE':
+      return `both mention ${hit.shared
+        .slice(0, 3)
+        .map((one) => `${one.kind.toLowerCase()} ${one.value}`)
+        .join(' and ')}${hit.sameAppeal ? '' : ', about another appeal'}`;
     case 'CONTACT': {
       const what =
         hit.phone && hit.email

@@ -8,7 +8,14 @@ export type SignalHit = DuplicateSignalFacts & { otherTipId: string };
 
 export type SignalKind = SignalHit['signal'];
 
-export const SIGNALS: readonly SignalKind[] = ['EXACT_MEDIA', 'NEAR_MEDIA', 'TEXT', 'PLACE_TIME', 'CONTACT'];
+export const SIGNALS: readonly SignalKind[] = [
+  'EXACT_MEDIA',
+  'NEAR_MEDIA',
+  'TEXT',
+  'PLACE_TIME',
+  'OBSERVABLE',
+  'CONTACT',
+];
 
 /** A kept reason: the facts of the hit (without the other tip, which the pair names), its weight, and a sentence. */
 export type Reason = DuplicateReason;

@@ -31,6 +31,13 @@ function reasonText(t: TFunction, reason: DuplicateReason): string {
       return t('desk.dupes.reason.EXACT_MEDIA');
     case 'NEAR_MEDIA':
       return t('desk.dupes.reason.NEAR_MEDIA');
+    case 'OBSERVABLE':
+      return t('desk.dupes.reason.OBSERVABLE', {
+        what: reason.shared
+          .slice(0, 3)
+          .map((one) => `${t(`desk.observables.kind.${one.kind}`).toLowerCase()} ${one.value}`)
+          .join(t('desk.dupes.reason.and')),
+      });
   }
 }
 
