@@ -20,6 +20,7 @@ describe('deskPermissions', () => {
       'holdRecords',
       'exportEvidence',
       'exportContact',
+      'forwardTips',
       'decideRewards',
       'author',
       'review',

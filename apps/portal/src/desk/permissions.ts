@@ -21,6 +21,8 @@ export const deskPermissions = (roles: Roles) => ({
   exportEvidence: any(roles, [INVESTIGATOR, SUPERVISOR]),
   /** Include the tipster's contact details in an evidence package. */
   exportContact: any(roles, [SUPERVISOR]),
+  /** Send a tip to another agency (transfer or information copy), and take it back before it is opened. */
+  forwardTips: any(roles, [SUPERVISOR]),
   /** Approve, refuse and pay reward claims. */
   decideRewards: any(roles, [SUPERVISOR]),
   /** The agency's staff and settings (staff, agency, retention). */

@@ -23,6 +23,8 @@ import { RewardsPage } from '../rewards/rewards-page';
 import { CasePage } from '../cases/components/case-page';
 import { CasesListPage } from '../cases/components/cases-list-page';
 import { ObservablePage } from '../observables/components/observable-page';
+import { ForwardRecordPage } from '../forwarding/components/forward-record-page';
+import { SentForwardsPage } from '../forwarding/components/sent-forwards-page';
 import { InboxPage } from '../tips/components/inbox-page';
 import { TipDetailPage } from '../tips/components/tip-detail-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
@@ -107,6 +109,8 @@ export function DeskApp() {
         <Route path="inbox" element={<InboxPage />} />
         <Route path="tips/:id" element={<TipDetailPage />} />
         <Route path="observables/:kind/:value" element={<ObservablePage />} />
+        <Route path="forwards" element={<SentForwardsPage />} />
+        <Route path="forwards/:id" element={<ForwardRecordPage />} />
         <Route path="cases" element={<CasesListPage />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="rewards" element={<RewardsPage />} />

@@ -42,6 +42,11 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
                 {t('desk.nav.rewards')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/desk/forwards" className="desk-nav__link">
+                {t('desk.nav.forwards')}
+              </NavLink>
+            </li>
           </>
         )}
         <li>

@@ -17,6 +17,7 @@ import { isTypingTarget, SETTABLE_STATUSES } from './inbox-keys';
 import { filtersFrom, InboxFilterBar, InboxTabs } from './inbox-filters';
 import { bulkOutcome } from './bulk-outcome';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { ForwardedBadge } from '../../forwarding/components/forwarded-badge';
 import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
 import './inbox.css';
 
@@ -415,6 +416,7 @@ export function InboxPage() {
                       </Link>
                       <TipStatusBadge status={tip.status} />
                       <ChannelBadge channel={tip.channel} />
+                      {tip.forwardedFrom && <ForwardedBadge forwardedFrom={tip.forwardedFrom} />}
                     </p>
                     <p className="inbox-row__excerpt">{tip.excerpt}</p>
                     <ul className="inbox-row__meta">

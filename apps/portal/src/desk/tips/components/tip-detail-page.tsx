@@ -11,6 +11,8 @@ import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { useTip } from '../hooks/use-tips';
 import { RecordActions } from '../../records/record-actions';
+import { ForwardSection, ReceivedForwardCard } from '../../forwarding/components/forward-section';
+import { ForwardedBadge } from '../../forwarding/components/forwarded-badge';
 import { DuplicatesPanel } from './duplicates-panel';
 import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
 import { TriageControls } from './triage-controls';
@@ -59,10 +61,12 @@ function TipView({ tip }: { tip: TipDetail }) {
           <PriorityBadge priority={tip.priority} />
           <TipStatusBadge status={tip.status} />
           <ChannelBadge channel={tip.channel} />
+          {tip.forwardedFrom && <ForwardedBadge forwardedFrom={tip.forwardedFrom} />}
         </p>
       </div>
       <div className="tip-detail__grid">
         <div className="tip-detail__main">
+          <ReceivedForwardCard tip={tip} />
           <section aria-labelledby="tip-text-heading" className="tip-card">
             <h3 id="tip-text-heading">{t('desk.tip.what')}</h3>
             <p className="tip-detail__text" lang={tip.language !== lang ? tip.language : undefined}>
@@ -118,6 +122,7 @@ function TipView({ tip }: { tip: TipDetail }) {
           <TriageControls tip={tip} canTriage={canTriage} meId={me?.id} />
           <CasesSection tip={tip} canTriage={canTriage} />
           <ContactSection tip={tip} canTriage={canTriage} />
+          <ForwardSection tip={tip} />
           <NotesSection tip={tip} canTriage={canTriage} />
           <RecordActions kind="tips" id={tip.id} />
         </aside>

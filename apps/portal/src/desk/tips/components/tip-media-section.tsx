@@ -24,7 +24,8 @@ export function MediaSection({ tip, canTriage }: { tip: TipDetail; canTriage: bo
         {tip.media.map((media, index) => (
           <li key={media.id} className="tip-media__item">
             <MediaView media={media} n={index + 1} onOpenPhoto={setViewing} />
-            {canTriage && (
+            {/* An information copy carries no sealed original: it stays with the agency that sent it. */}
+            {canTriage && !tip.informationCopy && (
               <button
                 type="button"
                 className="button button--secondary button--small"

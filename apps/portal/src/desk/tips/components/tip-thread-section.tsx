@@ -44,7 +44,8 @@ export function ThreadSection({ tip, canTriage }: { tip: TipDetail; canTriage: b
           ))}
         </ol>
       )}
-      {canTriage && (
+      {tip.informationCopy && <p className="tip-muted">{t('desk.forward.noThreadOnCopy')}</p>}
+      {canTriage && !tip.informationCopy && (
         <form onSubmit={onSubmit} className="tip-reply">
           <label className="field__label" htmlFor={`${id}-reply`}>
             {t('desk.tip.reply')}

@@ -1,0 +1,142 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/constants';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { tipForm } from '../support/tip-client';
+import { ARTIFACTS, DESKTOP, expectAccessible, launchBrowser, withPage } from './support/browser';
+
+let app: BuiltApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp({ TIP_CHALLENGE: 'off' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const run = Date.now().toString(36);
+const NOTE = `The market is on your side of the line (${run}).`;
+
+async function sendTip(description: string): Promise<string> {
+  const res = await fetch(`${app.baseUrl}/api/public/tips`, {
+    method: 'POST',
+    body: tipForm({ description, contactEmail: 'witness@example.org' }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { code: string }).code;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/desk/);
+}
+
+/** With FORWARD_SCREENSHOTS set, the pages are kept for a person to look at (tests/artifacts/forwarding). */
+async function keep(page: Page, name: string) {
+  if (!process.env.FORWARD_SCREENSHOTS) return;
+  const dir = join(ARTIFACTS, 'forwarding');
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+const PHONE_EN: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'en-CA',
+};
+
+it('a supervisor transfers a tip to another agency, whose investigator finds it in the inbox with the note', async () => {
+  const code = await sendTip(
+    `Stolen bike ${run} seen at the Jean-Talon market, a blue cargo bike with a child seat`,
+  );
+
+  await withPage(
+    browser,
+    'forwarding-supervisor',
+    { ...DESKTOP, viewport: { width: 1440, height: 900 } },
+    async (page) => {
+      await signIn(page, 'supervisor@demo.test');
+      await page.locator('.inbox-row__open', { hasText: code }).click();
+      await page.getByRole('heading', { name: `Tip ${code}` }).waitFor();
+
+      // --- The dialog, by the keyboard: agency, transfer, note, then a confirmation of what leaves.
+      await page.getByRole('button', { name: 'Forward to another agency…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('heading', { name: `Forward tip ${code}` }).waitFor();
+      const agency = dialog.getByRole('combobox', { name: 'Agency' });
+      await dialog.getByRole('option', { name: 'Second Police Service' }).waitFor({ state: 'attached' });
+      await agency.selectOption({ label: 'Second Police Service' });
+      await dialog.getByRole('radio', { name: /Transfer/ }).focus();
+      await page.keyboard.press('Space');
+      await dialog.getByRole('textbox', { name: 'Note for the other agency' }).fill(NOTE);
+      await expectAccessible(page);
+      await keep(page, 'dialog-desktop-en');
+      await dialog.getByRole('button', { name: 'Review the transfer…' }).press('Enter');
+      const confirm = dialog.getByRole('heading', { name: 'Transfer this tip to Second Police Service?' });
+      await confirm.waitFor();
+      // The reader lands on the confirmation's title, which says where it goes.
+      await expect(confirm.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await dialog.getByText('the contact details the tipster chose to give').waitFor();
+      await dialog.getByText(NOTE).waitFor();
+      await expectAccessible(page);
+      await keep(page, 'confirm-desktop-en');
+      await dialog.getByRole('button', { name: 'Transfer the tip' }).click();
+
+      // --- The tip is the other agency's now: what remains here is the read-only record.
+      await page.getByRole('heading', { name: `Forwarded tip ${code}` }).waitFor();
+      await page.getByText('This tip now belongs to the other agency.', { exact: false }).waitFor();
+      await page.getByText('Not opened yet').first().waitFor();
+      await expectAccessible(page);
+      await keep(page, 'record-desktop-en');
+      await page
+        .getByRole('link', { name: 'Back to incoming tips' })
+        .count()
+        .then((n) => expect(n).toBe(0));
+      await page.goto(`${app.baseUrl}/desk`);
+      await page.getByRole('heading', { name: 'Incoming tips' }).waitFor();
+      await page.locator('.inbox-row, .notice').first().waitFor();
+      expect(await page.locator('.inbox-row', { hasText: code }).count()).toBe(0);
+    },
+  );
+
+  await withPage(
+    browser,
+    'forwarding-receiver',
+    { ...DESKTOP, viewport: { width: 1440, height: 900 } },
+    async (page) => {
+      await signIn(page, 'investigator@second.test');
+      const row = page.locator('.inbox-row', { hasText: code });
+      await row.waitFor();
+      await row.getByText('Transferred by Demo Police Service').waitFor();
+      await expectAccessible(page);
+      await keep(page, 'inbox-desktop-en');
+      await row.locator('.inbox-row__open').click();
+      await page.getByRole('heading', { name: `Tip ${code}` }).waitFor();
+      await page.getByText('Transferred by Demo Police Service').first().waitFor();
+      await page.locator('.forward-note', { hasText: NOTE }).waitFor();
+      await expectAccessible(page);
+      await keep(page, 'tip-desktop-en');
+    },
+  );
+
+  // The sender sees it was opened, and can no longer take it back.
+  await withPage(browser, 'forwarding-sender-after', PHONE_EN, async (page) => {
+    await signIn(page, 'supervisor@demo.test');
+    await page.goto(`${app.baseUrl}/desk/forwards`);
+    await page.getByRole('heading', { name: 'Tips sent to other agencies' }).waitFor();
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('heading', { name: `Forwarded tip ${code}` }).waitFor();
+    await page.getByText(/^Opened on/).waitFor();
+    expect(await page.getByRole('button', { name: /Take back/ }).count()).toBe(0);
+    await expectAccessible(page);
+    await keep(page, 'record-phone-en');
+  });
+});
