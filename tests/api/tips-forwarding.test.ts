@@ -278,10 +278,12 @@ describe('an information copy', () => {
 describe('a transfer', () => {
   it('hands the tip and the tipster’s thread to the other agency; the origin keeps a read-only record', async () => {
     // An earlier tip of the first agency, nearly the same words: a duplicate pair within it.
-    const twin = await sendTip({ description: 'Transfert : un vélo volé vu au marché Jean-Talon hier.' });
+    const twin = await sendTip({
+      description: 'Transfert : un vélo volé vu au marché Jean-Talon hier, plaque du camion GHT 4512.',
+    });
     await t.app.get(JobQueue).drain(DEDUPE_SCORE_JOB);
     const tip = await sendTip({
-      description: 'Transfert : un vélo volé vu au marché Jean-Talon.',
+      description: 'Transfert : un vélo volé vu au marché Jean-Talon, plaque du camion GHT 4512.',
       contactEmail: 'temoin@example.org',
     });
     const me = (await invA.get('/api/auth/me')).body;
@@ -298,6 +300,8 @@ describe('a transfer', () => {
     await t.app.get(JobQueue).drain(DEDUPE_SCORE_JOB);
     const pairs = `SELECT agency_id FROM duplicate_suggestion WHERE (tip_a = $1 AND tip_b = $2) OR (tip_a = $2 AND tip_b = $1)`;
     expect((await t.db.query(pairs, [tip.id, twin.id])).rows).toEqual([{ agency_id: demoId }]);
+    const plates = `SELECT DISTINCT agency_id FROM tip_observable WHERE tip_id = $1 AND value = 'GHT4512'`;
+    expect((await t.db.query(plates, [tip.id])).rows).toEqual([{ agency_id: demoId }]);
     const res = await forward(supA, tip.id, {
       agency: secondId,
       mode: 'TRANSFER',
@@ -307,6 +311,10 @@ describe('a transfer', () => {
     // Duplicates are agency by agency: the pair with the first agency's tip is gone, and the
     // tip is scored again among the new owner's.
     expect((await t.db.query(pairs, [tip.id, twin.id])).rows).toEqual([]);
+    // What the tip mentions goes with it: the first agency's "who mentions this plate" no longer finds it.
+    expect((await t.db.query(plates, [tip.id])).rows).toEqual([{ agency_id: secondId }]);
+    const mentions = await invA.get('/api/observables/mentions?kind=PLATE&value=GHT4512');
+    expect(mentions.body.tips.map((x: { id: string }) => x.id)).toEqual([twin.id]);
     await t.app.get(JobQueue).drain(DEDUPE_SCORE_JOB);
     expect(
       (await t.db.query(`SELECT agency_id FROM tip_fingerprint WHERE tip_id = $1`, [tip.id])).rows,
@@ -318,7 +326,7 @@ describe('a transfer', () => {
       snapshot: {
         code: tip.code,
         status: 'IN_REVIEW',
-        description: 'Transfert : un vélo volé vu au marché Jean-Talon.',
+        description: 'Transfert : un vélo volé vu au marché Jean-Talon, plaque du camion GHT 4512.',
         contactSent: true,
       },
       notes: [{ body: 'Note interne : déjà vu ce vélo.' }],

@@ -26,7 +26,7 @@ export const FEATURE_DEPENDENCIES = {
   cases: ['tips', 'desk'],
   records: ['tips', 'cases', 'appeals', 'media'],
   channels: ['tips', 'media'],
-  forwarding: ['tips', 'dedupe'],
+  forwarding: ['tips', 'dedupe', 'observables'],
 };
 
 /** The top folder under apps/api/src that holds `file` ('' for a file directly in it), and the rest of its path. */

@@ -9,6 +9,7 @@ import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { DuplicateSignals } from '../dedupe/duplicate-signals.service';
 import { LiveEvents } from '../events/live-events';
+import { TipObservables } from '../observables/tip-observables.service';
 import { JobQueue } from '../jobs/job-queue';
 import { DEDUPE_SCORE_JOB } from '../jobs/job-registry';
 import { TipOpenings } from '../tips/tip-openings';
@@ -43,6 +44,7 @@ export class ForwardingService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ownership: TipOwnership,
     private readonly signals: DuplicateSignals,
+    private readonly observables: TipObservables,
     private readonly openings: TipOpenings,
     private readonly audit: AuditService,
     private readonly live: LiveEvents,
@@ -148,6 +150,7 @@ export class ForwardingService implements OnModuleInit {
           f.origin_state!,
         );
         if (!back) throw forwardingError('FORWARD_OPENED');
+        await this.observables.moveWithTip(tx, f.tip_id, actor.agencyId);
         await this.signals.forget(tx, f.tip_id);
         await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId: f.tip_id });
       } else {
@@ -252,6 +255,7 @@ export class ForwardingService implements OnModuleInit {
   private async transfer(tx: EntityManager, tip: ForwardableTip, target: ForwardTarget) {
     const originState: TriageState = { status: tip.status, assigneeId: tip.assigneeId, tags: tip.tags };
     await this.ownership.transfer(tx, tip, target.id);
+    await this.observables.moveWithTip(tx, tip.id, target.id);
     // Duplicates are looked for within an agency: the tip's pairs with this agency's tips go, and
     // it is scored again among the new owner's.
     await this.signals.forget(tx, tip.id);

@@ -50,6 +50,15 @@ export class TipObservables {
   }
 
   /**
+   * A tip transferred to another agency (forwarding), or given back: what was read in it, and what
+   * investigators added, goes with it, so the new owner's "who mentions this" finds it and the
+   * former owner's no longer does. In the caller's transaction.
+   */
+  async moveWithTip(tx: EntityManager, tipId: string, agencyId: string): Promise<void> {
+    await tx.query(`UPDATE tip_observable SET agency_id = $2 WHERE tip_id = $1`, [tipId, agencyId]);
+  }
+
+  /**
    * Reads the tip's description, typed place and the tipster's messages, and records what they
    * mention. Safe to run again: a value already recorded from a source is left as it is (retracted
    * or not). Null when the tip no longer exists.

@@ -99,7 +99,7 @@ export class TipOwnership {
    */
   async transfer(tx: EntityManager, tip: ForwardableTip, toAgencyId: string): Promise<void> {
     await tx.query(
-      `UPDATE tip SET agency_id = $2, status = $3, assignee_id = NULL, tags = '{}', version = version + 1 WHERE id = $1`,
+      `UPDATE tip SET agency_id = $2, status = $3, assignee_id = NULL, assignee_seen_at = NULL, tags = '{}', version = version + 1 WHERE id = $1`,
       [tip.id, toAgencyId, TipStatus.NEW],
     );
     await this.moveFilesAndThread(tx, tip.id, toAgencyId);
@@ -117,7 +117,7 @@ export class TipOwnership {
     state: TriageState,
   ): Promise<boolean> {
     const [moved] = (await tx.query(
-      `UPDATE tip SET agency_id = $3, status = $4, assignee_id = $5, tags = $6, version = version + 1
+      `UPDATE tip SET agency_id = $3, status = $4, assignee_id = $5, assignee_seen_at = NULL, tags = $6, version = version + 1
         WHERE id = $1 AND agency_id = $2 RETURNING id`,
       [tipId, holderAgencyId, toAgencyId, state.status, state.assigneeId, state.tags],
     )) as [unknown[], number];
