@@ -220,6 +220,10 @@ export class TipOwnership {
    * the caller's transaction has committed: call the returned function then.
    */
   async removeCopy(tx: EntityManager, copyId: string): Promise<() => Promise<void>> {
+    // The copy's scoring job may be writing its duplicate signals and observables right now: the
+    // row lock waits for it to commit (its rows are then deleted with the rest), and holds off any
+    // later write about the copy until this transaction ends, when there is no copy left to write about.
+    await tx.query(`SELECT 1 FROM tip WHERE id = $1 FOR UPDATE`, [copyId]);
     const media = await tx.find(TipMedia, { where: { tipId: copyId } });
     await deleteTipRows(
       tx,
