@@ -23,6 +23,13 @@ const PUBLIC_SHARED =
   /[\\/](apps[\\/]portal[\\/]src[\\/](public[\\/](api|hooks)|shared)|libs[\\/]common[\\/]src[\\/](enums|limits|localized))[\\/.]/;
 
 /**
+ * What the tip form, its receipt and the follow-up page share: requests, errors, checks, the follow-up
+ * session and picking files. Not what loads on demand (proof-of-work, large uploads).
+ */
+const TIPS_SHARED =
+  /[\\/]apps[\\/]portal[\\/]src[\\/]public[\\/]tips[\\/](api[\\/](?!proof-of-work|solve-in-background|large-uploads)[\w.-]+\.ts|hooks[\\/]use-picked-files\.ts|components[\\/]file-(list|picker)\.tsx)$/;
+
+/**
  * `import { desk } from './fr.json?lazy'`: the same JSON file as a module of its own, one named export per
  * top-level key. A lazy chunk (the desk) imports its part of the catalogue this way; importing the plain
  * file, which the main bundle imports too, would make the bundler keep the desk's keys in the main bundle.
@@ -72,6 +79,9 @@ const ROUTE_PAGES: Record<string, string> = {
  * index.html already loads. The API puts them in the page it serves as `<link rel="modulepreload">`, so a
  * phone opening a shared link downloads the page's code beside the main bundle, not once it has run.
  */
+const cssOnly = (chunk: Rolldown.OutputChunk | undefined) =>
+  chunk !== undefined && chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => /\.css($|\?)/.test(id));
+
 function routePreloads(): Plugin {
   return {
     name: 'vigie:route-preloads',
@@ -102,7 +112,8 @@ function routePreloads(): Plugin {
         if (!chunk) return this.error(`${page} (route ${route}) is in no chunk`);
         const files = [...closure(chunk.fileName)].filter((file) => !initial.has(file));
         routes[route] = {
-          scripts: files.map((file) => `/${file}`),
+          // A chunk of stylesheets alone is dropped by Vite after this hook: its CSS is preloaded, not it.
+          scripts: files.filter((file) => !cssOnly(chunks.get(file))).map((file) => `/${file}`),
           styles: files.flatMap((file) =>
             [...(chunks.get(file)?.viteMetadata?.importedCss ?? [])].map((css) => `/${css}`),
           ),
@@ -188,6 +199,9 @@ export default defineConfig({
             { name: 'app', test: APP_CODE, tags: ['$initial'], priority: 2 },
             // The same for the helpers the public pages share: one small chunk instead of eight tiny ones.
             { name: 'public', test: PUBLIC_SHARED, priority: 1 },
+            // What the tip pages share: one chunk rather than a handful of small ones, each paying its
+            // own request and compression (gzip's dictionary starts again in each file).
+            { name: 'tips-shared', test: TIPS_SHARED, priority: 1 },
             // The forms' library: the tip pages and the desk share it; home and appeal pages never load it.
             { name: 'react-hook-form', test: /[\\/]node_modules[\\/]react-hook-form[\\/]/, priority: 1 },
           ],
