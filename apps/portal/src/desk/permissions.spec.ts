@@ -2,7 +2,7 @@ import { StaffRole } from '@vigie/common';
 import { describe, expect, it } from 'vitest';
 import { deskPermissions } from './permissions';
 
-const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST, PLATFORM_OPERATOR } = StaffRole;
+const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST, PLATFORM_OPERATOR, CALL_TAKER } = StaffRole;
 
 /** What each single role may do on the desk, as the API's route guards allow it. */
 const granted = (role: StaffRole) => {
@@ -12,8 +12,14 @@ const granted = (role: StaffRole) => {
 
 describe('deskPermissions', () => {
   it('gives each role exactly what the API lets it do', () => {
-    expect(granted(INVESTIGATOR)).toEqual(['readTips', 'triage', 'exportEvidence']);
-    expect(granted(ANALYST)).toEqual(['readTips']);
+    expect(granted(INVESTIGATOR)).toEqual([
+      'readTips',
+      'triage',
+      'exportEvidence',
+      'takeCalls',
+      'readAppeals',
+    ]);
+    expect(granted(ANALYST)).toEqual(['readTips', 'readAppeals']);
     expect(granted(SUPERVISOR)).toEqual([
       'readTips',
       'triage',
@@ -22,14 +28,18 @@ describe('deskPermissions', () => {
       'exportContact',
       'forwardTips',
       'decideRewards',
+      'takeCalls',
+      'readAppeals',
       'author',
       'review',
       'postUpdates',
       'resolve',
       'archive',
     ]);
-    expect(granted(PIO)).toEqual(['author', 'postUpdates', 'resolve']);
-    expect(granted(ADMIN)).toEqual(['holdRecords', 'administer', 'author', 'archive']);
+    expect(granted(PIO)).toEqual(['readAppeals', 'author', 'postUpdates', 'resolve']);
+    expect(granted(ADMIN)).toEqual(['holdRecords', 'readAppeals', 'administer', 'author', 'archive']);
+    // The tip line, and nothing it could read beyond the caller's own thread.
+    expect(granted(CALL_TAKER)).toEqual(['takeCalls']);
     // Outside every agency: agencies and their administrators, no tip, case or appeal.
     expect(granted(PLATFORM_OPERATOR)).toEqual(['operatePlatform']);
   });

@@ -1,7 +1,7 @@
 import { StaffRole } from '@vigie/common';
 import { useStaffProfile } from './hooks/use-staff-profile';
 
-const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST, PLATFORM_OPERATOR } = StaffRole;
+const { ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST, PLATFORM_OPERATOR, CALL_TAKER } = StaffRole;
 
 type Roles = readonly StaffRole[];
 const any = (roles: Roles, allowed: StaffRole[]) => roles.some((role) => allowed.includes(role));
@@ -25,6 +25,10 @@ export const deskPermissions = (roles: Roles) => ({
   forwardTips: any(roles, [SUPERVISOR]),
   /** Approve, refuse and pay reward claims. */
   decideRewards: any(roles, [SUPERVISOR]),
+  /** Record a caller's tip (channel PHONE) and open a caller's thread on a call-back. */
+  takeCalls: any(roles, [CALL_TAKER, INVESTIGATOR, SUPERVISOR]),
+  /** The desk's appeals list (drafts included); a call-taker sees only the published ones, on the phone page. */
+  readAppeals: any(roles, [ADMIN, SUPERVISOR, INVESTIGATOR, PIO, ANALYST]),
   /** The agency's staff and settings (staff, agency, retention). */
   administer: any(roles, [ADMIN]),
   /** The deployment's agencies and their first administrators; nothing inside an agency. */

@@ -26,6 +26,8 @@ import { ObservablePage } from '../observables/components/observable-page';
 import { ForwardRecordPage } from '../forwarding/components/forward-record-page';
 import { SentForwardsPage } from '../forwarding/components/sent-forwards-page';
 import { InboxPage } from '../tips/components/inbox-page';
+import { CallBackPage } from '../phone/components/call-back-page';
+import { PhoneTipPage } from '../phone/components/phone-tip-page';
 import { TipDetailPage } from '../tips/components/tip-detail-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
 import { DeskNav } from './desk-nav';
@@ -100,6 +102,8 @@ export function DeskApp() {
               <Navigate to="/desk/platform" replace />
             ) : readsTips ? (
               <InboxPage />
+            ) : can.takeCalls && !can.readAppeals ? (
+              <Navigate to="/desk/phone" replace />
             ) : (
               <Navigate to="/desk/appeals" replace />
             )
@@ -119,6 +123,12 @@ export function DeskApp() {
             <Route path="staff" element={<StaffPage />} />
             <Route path="settings/agency" element={<AgencySettingsPage />} />
             <Route path="settings/retention" element={<RetentionPage />} />
+          </>
+        )}
+        {can.takeCalls && (
+          <>
+            <Route path="phone" element={<PhoneTipPage />} />
+            <Route path="phone/call-back" element={<CallBackPage />} />
           </>
         )}
         <Route path="sessions" element={<MySessionsPage />} />

@@ -49,11 +49,20 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
             </li>
           </>
         )}
-        <li>
-          <NavLink to="/desk/appeals" className="desk-nav__link">
-            {t('desk.nav.appeals')}
-          </NavLink>
-        </li>
+        {can.takeCalls && (
+          <li>
+            <NavLink to="/desk/phone" className="desk-nav__link">
+              {t('desk.nav.phone')}
+            </NavLink>
+          </li>
+        )}
+        {can.readAppeals && (
+          <li>
+            <NavLink to="/desk/appeals" className="desk-nav__link">
+              {t('desk.nav.appeals')}
+            </NavLink>
+          </li>
+        )}
         {can.appeals.review && (
           <li>
             <NavLink to="/desk/review" className="desk-nav__link">

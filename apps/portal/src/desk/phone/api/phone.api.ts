@@ -6,7 +6,6 @@ import type {
   TipReceipt,
 } from '@vigie/common';
 import { api } from '../../../shared/api/api-client';
-import type { PortalLanguage } from '../../../shared/i18n/language';
 
 /** `POST /api/tips`: the caller's tip, for the staff member's agency (channel PHONE). */
 export function recordPhoneTip(dto: CreateTipDto): Promise<TipReceipt> {
@@ -17,11 +16,8 @@ export function recordPhoneTip(dto: CreateTipDto): Promise<TipReceipt> {
  * The appeals a caller may be answering: those the public sees (a call-taker reads no drafts), of the
  * staff member's own agency.
  */
-export async function fetchOpenAppeals(
-  agencySlug: string,
-  lang: PortalLanguage,
-): Promise<PublicAppealSummary[]> {
-  const page = await api.get<{ items: PublicAppealSummary[] }>(`/api/public/appeals?lang=${lang}`);
+export async function fetchOpenAppeals(agencySlug: string): Promise<PublicAppealSummary[]> {
+  const page = await api.get<{ items: PublicAppealSummary[] }>('/api/public/appeals');
   return page.items.filter((appeal) => appeal.agency.slug === agencySlug);
 }
 

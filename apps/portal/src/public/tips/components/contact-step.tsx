@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../shared/components/text-field';
-import type { TipForm } from '../hooks/use-tip-form';
+import type { TipFields } from '../hooks/use-tip-form';
 import { StepFieldset } from './step-fieldset';
 
 /** In plain words: what is kept and what is not, whichever choice is made. */
@@ -23,7 +24,14 @@ export function AnonymityExplanation() {
   );
 }
 
-export function ContactStep({ tip }: { tip: TipForm }) {
+/** `privacy`: what is said about anonymity (the desk's phone page says it for a caller instead). */
+export function ContactStep({
+  tip,
+  privacy = <AnonymityExplanation />,
+}: {
+  tip: TipFields;
+  privacy?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { register, control } = tip.form;
   const choice = useWatch({ control, name: 'contactChoice' });
@@ -72,7 +80,7 @@ export function ContactStep({ tip }: { tip: TipForm }) {
         </div>
       )}
 
-      <AnonymityExplanation />
+      {privacy}
     </StepFieldset>
   );
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../../shared/components/form-fields';
-import type { TipForm } from '../hooks/use-tip-form';
+import type { TipFields } from '../hooks/use-tip-form';
 import { StepFieldset } from './step-fieldset';
 
-export function WhatStep({ tip }: { tip: TipForm }) {
+export function WhatStep({ tip }: { tip: TipFields }) {
   const { t } = useTranslation();
   return (
     <StepFieldset legend={t('tip.what.legend')} headingRef={tip.headingRef}>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../../shared/components/text-field';
 import { nowAsLocalInput } from '../api/tip-form-values';
-import type { TipForm } from '../hooks/use-tip-form';
+import type { TipFields } from '../hooks/use-tip-form';
 import { StepFieldset } from './step-fieldset';
 
-export function WhenStep({ tip }: { tip: TipForm }) {
+export function WhenStep({ tip }: { tip: TipFields }) {
   const { t } = useTranslation();
   const { register, setValue } = tip.form;
   const optional = ` ${t('tip.optional')}`;

@@ -138,7 +138,7 @@ export function useTipForm({ appeal }: { appeal?: string }) {
   };
 }
 
-function translatedFieldError(
+export function translatedFieldError(
   t: TFunction,
   name: TipField,
   error: FieldError | undefined,
@@ -149,3 +149,6 @@ function translatedFieldError(
 }
 
 export type TipForm = ReturnType<typeof useTipForm>;
+
+/** What the field steps use of a form: the desk's phone-tip page fills the same fields without the steps. */
+export type TipFields = Pick<TipForm, 'form' | 'headingRef' | 'fieldError'>;
