@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyAuditLog } from '../../apps/api/src/audit/audit-verifier';
+import { DedupeScoreJob } from '../../apps/api/src/dedupe/dedupe-score.job';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { DEDUPE_SCORE_JOB, TIP_MEDIA_JOB } from '../../apps/api/src/jobs/job-registry';
 import { ApiClient } from '../support/api-client';
@@ -397,6 +398,27 @@ describe('a transfer', () => {
     expect((await invA.get(`/api/tips/${tip.id}`)).status).toBe(200);
     expect((await invB.get(`/api/tips/${tip.id}`)).status).toBe(404);
     expect((await verifyAuditLog(t.db)).breaks).toEqual([]);
+  });
+
+  it('leaves no duplicate signal or observable under the former agency, even written by a scoring run racing the transfer', async () => {
+    const tip = await sendTip({ description: 'Transfert en course : une moto rouge, plaque KLM 3021.' });
+    await t.app.get(JobQueue).drain(DEDUPE_SCORE_JOB);
+    const res = await forward(supA, tip.id, { agency: secondId, mode: 'TRANSFER', note: 'À vous' });
+    expect(res.status).toBe(201);
+    await t.app.get(JobQueue).drain(DEDUPE_SCORE_JOB);
+    // What a scoring run that read the tip before the transfer and wrote after it would leave.
+    await t.db.query(`UPDATE tip_fingerprint SET agency_id = $2 WHERE tip_id = $1`, [tip.id, demoId]);
+    await t.db.query(`UPDATE tip_text_band SET agency_id = $2 WHERE tip_id = $1`, [tip.id, demoId]);
+    await t.db.query(`UPDATE tip_observable SET agency_id = $2 WHERE tip_id = $1`, [tip.id, demoId]);
+    await t.app.get(DedupeScoreJob).score(tip.id);
+    for (const table of ['tip_fingerprint', 'tip_text_band', 'tip_observable'])
+      expect({
+        table,
+        rows: (await t.db.query(`SELECT DISTINCT agency_id FROM ${table} WHERE tip_id = $1`, [tip.id])).rows,
+      }).toEqual({
+        table,
+        rows: [{ agency_id: secondId }],
+      });
   });
 
   it('is revoked before it is opened: the tip comes back as triage left it', async () => {

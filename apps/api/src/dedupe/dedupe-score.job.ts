@@ -6,6 +6,7 @@ import { DEDUPE_SCORE_JOB } from '../jobs/job-registry';
 import { MediaStore } from '../media/media-store';
 import { TipObservables } from '../observables/tip-observables.service';
 import type { StoredRendition } from '../tips/tip-media.entity';
+import { DuplicateSignals } from './duplicate-signals.service';
 import { DedupeSettings } from './dedupe-settings';
 import { CandidateSearch } from './signals/candidate-search';
 import { scorePair } from './signals/scoring';
@@ -40,6 +41,7 @@ export class DedupeScoreJob implements OnModuleInit {
     private readonly settings: DedupeSettings,
     private readonly store: MediaStore,
     private readonly observables: TipObservables,
+    private readonly signals: DuplicateSignals,
   ) {
     this.search = new CandidateSearch(settings);
   }
@@ -55,6 +57,7 @@ export class DedupeScoreJob implements OnModuleInit {
   }
 
   async score(tipId: string): Promise<ScoreOutcome> {
+    await this.followMove(tipId);
     // The plates, numbers and addresses in the tip's words (and the tipster's messages so far),
     // committed before the search like the fingerprint, so the shared-observable signal sees them.
     await this.observables.recordFromTip(tipId);
@@ -65,6 +68,27 @@ export class DedupeScoreJob implements OnModuleInit {
     return this.dataSource.transaction(async (tx) => {
       const hits = await this.search.find(tx, profile);
       return { tipId, outcome: 'SCORED' as const, ...(await this.saveSuggestions(tx, profile, hits)) };
+    });
+  }
+
+  /**
+   * A tip transferred to another agency has its signals forgotten and its observables moved in the
+   * transfer's transaction (forwarding). A run of this job that read the tip just before and wrote
+   * just after would leave some under the former agency, where its upserts (which never change an
+   * agency) would keep them: so each run first checks, under the tip's lock, and does the move again.
+   */
+  private async followMove(tipId: string): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [tip]: { agency_id: string; stale: boolean }[] = await tx.query(
+        `SELECT t.agency_id,
+                EXISTS (SELECT 1 FROM tip_fingerprint f WHERE f.tip_id = t.id AND f.agency_id <> t.agency_id)
+                OR EXISTS (SELECT 1 FROM tip_observable o WHERE o.tip_id = t.id AND o.agency_id <> t.agency_id) AS stale
+           FROM tip t WHERE t.id = $1 FOR SHARE`,
+        [tipId],
+      );
+      if (!tip?.stale) return;
+      await this.signals.forget(tx, tipId);
+      await this.observables.moveWithTip(tx, tipId, tip.agency_id);
     });
   }
 
