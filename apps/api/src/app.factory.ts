@@ -40,7 +40,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.use(
     helmet({
-      contentSecurityPolicy: { directives: contentSecurityPolicy() },
+      contentSecurityPolicy: { directives: contentSecurityPolicy(config) },
       crossOriginEmbedderPolicy: false,
       // Only when served over HTTPS: over plain HTTP it would teach browsers to refuse the site.
       strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
@@ -122,21 +122,17 @@ function keepIdleConnectionsLonger(server: Server): void {
 
 /**
  * Strict by default: only our own origin for scripts, styles and connections. Images may be data:
- * or blob: URLs (previews of photos a tipster is about to send). Nothing may frame the site.
+ * or blob: URLs (previews of photos a tipster is about to send). Nothing may frame the site. Map
+ * tiles come only from a tile server an administrator configured (MAP_TILES_URL), and from no
+ * other: without one, the case map needs none.
  */
-function contentSecurityPolicy() {
+export function contentSecurityPolicy(config: AppConfig) {
+  const tiles = config.mapTiles;
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     styleSrc: ["'self'"],
-    // Map tiles for the desk's case map (OpenStreetMap); pages without a map load none.
-    imgSrc: [
-      "'self'",
-      'data:',
-      'blob:',
-      'https://tile.openstreetmap.org',
-      'https://*.tile.openstreetmap.org',
-    ],
+    imgSrc: ["'self'", 'data:', 'blob:', ...(tiles ? [tiles.cspSource] : [])],
     mediaSrc: ["'self'", 'blob:'],
     connectSrc: ["'self'"],
     fontSrc: ["'self'"],

@@ -1,3 +1,4 @@
+import { MapTiles, parseMapTilesUrl } from './map-tiles';
 import { Environment } from './environment';
 
 /**
@@ -13,6 +14,12 @@ export class AppConfig {
 
   get publicUrl(): string {
     return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/$/, '');
+  }
+
+  /** The configured tile server, or null: then no page loads tiles from anywhere. */
+  get mapTiles(): MapTiles | null {
+    const tiles = this.env.MAP_TILES_URL ? parseMapTilesUrl(this.env.MAP_TILES_URL) : null;
+    return typeof tiles === 'string' ? null : tiles; // a bad one never passes loadEnvironment
   }
 
   get cookieSecure(): boolean {

@@ -91,4 +91,22 @@ describe('loadEnvironment', () => {
       );
     }
   });
+
+  it('takes no tile server by default, and refuses a MAP_TILES_URL it could not use', () => {
+    expect(loadEnvironment({}).MAP_TILES_URL).toBeUndefined();
+    expect(loadEnvironment({ MAP_TILES_URL: '' }).MAP_TILES_URL).toBeUndefined();
+    expect(
+      loadEnvironment({
+        MAP_TILES_URL: 'https://tiles.example/{z}/{x}/{y}.png',
+        MAP_TILES_ATTRIBUTION: '© OSM',
+      }),
+    ).toMatchObject({
+      MAP_TILES_URL: 'https://tiles.example/{z}/{x}/{y}.png',
+      MAP_TILES_ATTRIBUTION: '© OSM',
+    });
+    expect(() => loadEnvironment({ MAP_TILES_URL: 'https://tiles.example/map.png' })).toThrow(
+      /MAP_TILES_URL="https:\/\/tiles.example\/map.png": must contain \{z\}, \{x\} and \{y\}/,
+    );
+    expect(() => loadEnvironment({ MAP_TILES_URL: 'javascript:{z}{x}{y}' })).toThrow(/MAP_TILES_URL=/);
+  });
 });

@@ -8,6 +8,7 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateIf,
@@ -15,6 +16,7 @@ import {
 } from 'class-validator';
 import { TIP_UPLOAD_LIMITS } from '@vigie/common';
 import { availableParallelism } from 'node:os';
+import { parseMapTilesUrl } from './map-tiles';
 
 const MB = 1024 * 1024;
 
@@ -168,6 +170,24 @@ export class Environment {
   @Min(1)
   @Max(24 * 30)
   SMS_THREAD_HOURS = 72;
+
+  /**
+   * A tile server for the desk's case map, as a Leaflet template (`https://tiles.example.org/{z}/{x}/{y}.png`).
+   * Unset (the default): no page asks any other server for tiles, and the case map is a plain plan.
+   * Set: its origin is added to the Content-Security-Policy's img-src (config/map-tiles.ts).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  MAP_TILES_URL?: string;
+
+  /** What the tile server asks to be credited with (`© OpenStreetMap contributors`), shown as text. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  MAP_TILES_ATTRIBUTION?: string;
 
   /** Unset: secure cookies whenever PUBLIC_URL is https. */
   @Transform(toBool)
@@ -363,6 +383,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv): Environment {
   );
   if (errors.length === 0 && parsed.TIP_TOTAL_MAX_MB < parsed.TIP_FILE_MAX_MB)
     errors.push(['TIP_TOTAL_MAX_MB', 'must be at least TIP_FILE_MAX_MB']);
+  const tiles = parsed.MAP_TILES_URL === undefined ? undefined : parseMapTilesUrl(parsed.MAP_TILES_URL);
+  if (typeof tiles === 'string') errors.push(['MAP_TILES_URL', tiles]);
   // The provider signs the URL it calls; behind a proxy only PUBLIC_URL says what that is.
   if (errors.length === 0 && parsed.SMS_ENABLED && !parsed.PUBLIC_URL)
     errors.push(['PUBLIC_URL', 'is required when SMS_ENABLED=true (the webhook signature covers it)']);

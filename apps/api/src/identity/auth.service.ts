@@ -33,7 +33,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly box: SecretBox,
     private readonly throttle: SignInThrottle,
-    config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.devices = new DeviceCookies(config.encryptionKey);
   }
@@ -198,6 +198,13 @@ export class AuthService {
     );
   }
 
+  private mapTiles(): StaffProfile['mapTiles'] {
+    const tiles = this.config.mapTiles;
+    if (!tiles) return null;
+    const attribution = this.config.env.MAP_TILES_ATTRIBUTION;
+    return { url: tiles.url, ...(attribution ? { attribution } : {}) };
+  }
+
   private profileOf(user: StaffUser, csrfToken: string): StaffProfile {
     const agency = user.agency ?? null;
     return {
@@ -216,6 +223,7 @@ export class AuthService {
       // A platform operator (no agency) must always use TOTP: see SessionService.resolve.
       totpEnrolmentRequired: (agency?.requireTotp ?? true) && !user.totpEnabled,
       csrfToken,
+      mapTiles: this.mapTiles(),
     };
   }
 }

@@ -21,6 +21,11 @@ export interface StaffProfile {
   /** True when the agency requires TOTP and the user has not enrolled yet: only enrolment works. */
   totpEnrolmentRequired: boolean;
   csrfToken: string;
+  /**
+   * The tile server the deployment's administrator configured for maps (`MAP_TILES_URL`), or null:
+   * then the desk draws positions on a plain plan and asks no other server for anything.
+   */
+  mapTiles: { url: string; attribution?: string } | null;
 }
 
 export interface TotpEnrolment {

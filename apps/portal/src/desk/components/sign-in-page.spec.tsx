@@ -20,6 +20,7 @@ const profile: StaffProfile = {
   totpEnabled: true,
   totpEnrolmentRequired: false,
   csrfToken: 'csrf',
+  mapTiles: null,
 };
 
 function renderSignIn(path = '/login') {

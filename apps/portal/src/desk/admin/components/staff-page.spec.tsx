@@ -20,6 +20,7 @@ const admin: StaffProfile = {
   totpEnabled: true,
   totpEnrolmentRequired: false,
   csrfToken: 'csrf',
+  mapTiles: null,
 };
 
 const member = (over: Partial<StaffMemberView>): StaffMemberView => ({

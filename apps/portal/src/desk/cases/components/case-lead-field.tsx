@@ -26,6 +26,7 @@ export function CaseLeadField({ data }: { data: CaseView }) {
       <label htmlFor={id}>{t('desk.cases.leadLabel')}</label>
       <select
         id={id}
+        className="field__input case-lead__select"
         value={data.lead?.id ?? ''}
         disabled={leads.isPending || save.isPending}
         onChange={(event) => save.mutate(event.target.value || null)}

@@ -4,13 +4,22 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePlace } from '../api/cases.api';
 
+/** Escapes text for Leaflet's attribution control, which takes HTML. */
+const asText = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
- * The case's tips on an OpenStreetMap map. Loaded only with a case page (React.lazy), never with the rest
- * of the desk. Markers are vector circles, so no marker image is needed; when tiles cannot load (offline,
- * or a Content-Security-Policy that keeps images to our own origin) the circles still show on a blank
- * background, and the list beside the map says the same in words.
+ * The case's tips on the tile server the administrator configured (MAP_TILES_URL; the CSP allows that
+ * origin only). Loaded only with a case page that has one (React.lazy), never with the rest of the desk.
+ * Markers are vector circles, so no marker image is needed; when tiles cannot load the circles still show
+ * on a blank background, and the list beside the map says the same in words.
  */
-export function CaseMap({ places }: { places: CasePlace[] }) {
+export function CaseMap({
+  places,
+  tiles,
+}: {
+  places: CasePlace[];
+  tiles: { url: string; attribution?: string };
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
 
@@ -18,9 +27,9 @@ export function CaseMap({ places }: { places: CasePlace[] }) {
     const element = ref.current;
     if (!element || places.length === 0) return;
     const map = L.map(element, { scrollWheelZoom: false, keyboard: true });
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+    L.tileLayer(tiles.url, {
       maxZoom: 19,
-      attribution: '&copy; OpenStreetMap',
+      attribution: tiles.attribution ? asText(tiles.attribution) : '',
     }).addTo(map);
     const markers = places.map((place) =>
       L.circleMarker([place.latitude, place.longitude], {
@@ -38,7 +47,7 @@ export function CaseMap({ places }: { places: CasePlace[] }) {
     return () => {
       map.remove();
     };
-  }, [places]);
+  }, [places, tiles.url, tiles.attribution]);
 
   return (
     <figure className="case-map__figure">

@@ -12,13 +12,16 @@ import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { RecordActions } from '../../records/record-actions';
 import { TIPS_KEY } from '../../tips/api/tips.api';
 import { PriorityBadge, TipStatusBadge } from '../../tips/components/tip-badges';
+import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { CaseLeadField } from './case-lead-field';
+import { CasePlan } from './case-plan';
 import { caseKey, CASES_KEY, fetchCase, placesOf, unlinkTip, updateCase } from '../api/cases.api';
 import '../../tips/components/inbox.css';
 import '../../tips/components/tip-detail.css';
 import './cases.css';
 
-// Leaflet (and its stylesheet) comes only with a case page that has places to show.
+// Leaflet (and its stylesheet) comes only with a case page that has places to show on the tile server an
+// administrator configured; without one the plain plan needs no library and no other server.
 const CaseMap = lazy(() => import('./case-map').then((module) => ({ default: module.CaseMap })));
 
 /** `/desk/cases/:id`: the case, its tips in time order, where they were, and its records. */
@@ -28,6 +31,7 @@ export function CasePage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const canEdit = useDeskPermissions().triage;
+  const tiles = useStaffProfile().data?.mapTiles ?? null;
   const view = useQuery({ queryKey: caseKey(id), queryFn: ({ signal }) => fetchCase(id, signal) });
   useDocumentTitle(
     view.data ? t('desk.cases.pageTitle', { number: view.data.number }) : t('desk.cases.heading'),
@@ -137,18 +141,23 @@ export function CasePage() {
               <p className="tip-muted">{t('desk.cases.noPlaces')}</p>
             ) : (
               <>
-                <Suspense fallback={<PageLoading />}>
-                  <CaseMap places={places} />
-                </Suspense>
+                {tiles ? (
+                  <Suspense fallback={<PageLoading />}>
+                    <CaseMap places={places} tiles={tiles} />
+                  </Suspense>
+                ) : (
+                  <CasePlan places={places} />
+                )}
                 <ul className="case-places">
                   {places.map((place) => (
                     <li key={place.tipId}>
                       <Link to={`/desk/tips/${place.tipId}`}>{place.code}</Link>{' '}
-                      {t('desk.tip.coordinatesValue', {
-                        lat: place.latitude.toFixed(5),
-                        lng: place.longitude.toFixed(5),
-                        accuracy: '?',
-                      })}
+                      <span className="case-places__at">
+                        {place.latitude.toFixed(5)}, {place.longitude.toFixed(5)}
+                      </span>{' '}
+                      <span className="tip-muted case-places__when">
+                        {formatDate(place.when, lang, true)}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { DEMO_PASSWORD } from '../support/constants';
+import { tipForm } from '../support/tip-client';
+import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+
+/**
+ * With no MAP_TILES_URL, the case page asks nothing of any other server: the tips' positions are
+ * drawn on a plain plan with a scale bar, beside their coordinates. The case's lead is chosen there.
+ */
+let app: BuiltApp;
+let browser: Browser;
+let caseId: string;
+
+const SIZES: Record<string, BrowserContextOptions> = {
+  '1440-en': { viewport: { width: 1440, height: 900 }, locale: 'en-CA' },
+  '1440-fr': { viewport: { width: 1440, height: 900 }, locale: 'fr-CA' },
+  '390-en': { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, locale: 'en-CA' },
+  '390-fr': { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, locale: 'fr-CA' },
+};
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp({ TIP_CHALLENGE: 'off' }), launchBrowser()]);
+  const staff = await ApiClient.signedIn(app.baseUrl, 'investigator@demo.test');
+  const tipIds: string[] = [];
+  // Three sightings a few hundred metres apart around the Jean-Talon market.
+  for (const [latitude, longitude] of [
+    ['45.5363', '-73.6149'],
+    ['45.5381', '-73.6120'],
+    ['45.5342', '-73.6101'],
+  ]) {
+    const receipt = await new ApiClient(app.baseUrl).post(
+      '/api/public/tips',
+      tipForm({ description: 'Camionnette grise près du marché.', latitude, longitude, accuracyM: '20' }),
+    );
+    expect(receipt.status).toBe(201);
+    tipIds.push((await staff.get(`/api/tips?q=${receipt.body.code}`)).body.items[0].id);
+  }
+  const created = await staff.post('/api/cases', { title: 'Vols de câble de cuivre' });
+  caseId = created.body.id;
+  expect((await staff.post(`/api/cases/${caseId}/tips`, { tipIds })).status).toBe(201);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(page: import('playwright-core').Page, lang: string) {
+  await page.goto(`${app.baseUrl}/login?lang=${lang}`);
+  await page.locator('input[type="email"]').fill('investigator@demo.test');
+  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+  await page.locator('form button[type="submit"]').first().click();
+  await page.waitForURL(/\/desk/);
+}
+
+it('shows the tips’ positions on a plain plan, with a scale and coordinates, asking no other server', async () => {
+  await withPage(browser, 'case-plan', SIZES['1440-en'], async (page) => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await signIn(page, 'en');
+    await page.goto(`${app.baseUrl}/desk/cases/${caseId}`);
+    const plan = page.getByRole('img', { name: /Plan of the positions of 3 tips/ });
+    await plan.waitFor();
+    await expect(plan.locator('.case-plan__point').count()).resolves.toBe(3);
+    const scale = (await plan.locator('.case-plan__scale text').textContent()) ?? '';
+    expect(scale).toMatch(/^(100|200|500) m$/);
+    await page.getByText('45.53630, -73.61490').waitFor();
+    await page.getByText('45.53810, -73.61200').waitFor();
+    await page.waitForLoadState('networkidle');
+
+    const elsewhere = requested.filter(
+      (url) => !url.startsWith(`${app.baseUrl}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    );
+    expect(elsewhere).toEqual([]);
+    expect(requested.some((url) => url.includes('/api/cases/'))).toBe(true); // the recorder saw the page's own calls
+    await expectAccessible(page);
+  });
+});
+
+it('sets the case’s lead from the page, and keeps it', async () => {
+  await withPage(browser, 'case-lead', SIZES['1440-en'], async (page) => {
+    await signIn(page, 'en');
+    await page.goto(`${app.baseUrl}/desk/cases/${caseId}`);
+    const lead = page.getByLabel('Lead investigator');
+    await lead.locator('option').nth(1).waitFor({ state: 'attached' });
+    const chosen = (await lead.locator('option').nth(1).textContent()) ?? '';
+    await lead.selectOption({ label: chosen });
+    await page.waitForResponse(
+      (r) => r.url().endsWith(`/api/cases/${caseId}`) && r.request().method() === 'PATCH',
+    );
+    await page.reload();
+    await expect(
+      page.getByLabel('Lead investigator').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text),
+    ).resolves.toBe(chosen);
+  });
+});
+
+it('reads in both languages on a phone and a desktop (screenshots)', async () => {
+  for (const [size, options] of Object.entries(SIZES)) {
+    await withPage(browser, `case-page-${size}`, options, async (page) => {
+      await signIn(page, size.endsWith('fr') ? 'fr' : 'en');
+      await page.goto(`${app.baseUrl}/desk/cases/${caseId}`);
+      await page.locator('svg.case-plan').waitFor();
+      await expectAccessible(page);
+      await page.screenshot({ path: join(ARTIFACTS, `case-page-${size}.png`), fullPage: true });
+    });
+  }
+});
