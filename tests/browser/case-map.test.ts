@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
+import sharp from 'sharp';
 import { ApiClient } from '../support/api-client';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { DEMO_PASSWORD } from '../support/constants';
@@ -106,5 +109,62 @@ it('reads in both languages on a phone and a desktop (screenshots)', async () =>
       await expectAccessible(page);
       await page.screenshot({ path: join(ARTIFACTS, `case-page-${size}.png`), fullPage: true });
     });
+  }
+});
+
+it('with MAP_TILES_URL, draws the map from that server alone, which the CSP lets through', async () => {
+  // A tile server of the agency's own, on loopback: every tile is the same small PNG.
+  const tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#dfe6d8' } })
+    .png()
+    .toBuffer();
+  const tileRequests: string[] = [];
+  const server = createServer((req, res) => {
+    tileRequests.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'image/png' }).end(tile);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const tilesOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const mapped = await startBuiltApp({
+    TIP_CHALLENGE: 'off',
+    MAP_TILES_URL: `${tilesOrigin}/tiles/{z}/{x}/{y}.png`,
+    MAP_TILES_ATTRIBUTION: 'Carte <b>du service</b>',
+  });
+  try {
+    const staff = await ApiClient.signedIn(mapped.baseUrl, 'investigator@demo.test');
+    const receipt = await new ApiClient(mapped.baseUrl).post(
+      '/api/public/tips',
+      tipForm({ description: 'Camionnette grise.', latitude: '45.5363', longitude: '-73.6149' }),
+    );
+    const tipId = (await staff.get(`/api/tips?q=${receipt.body.code}`)).body.items[0].id;
+    const created = await staff.post('/api/cases', { title: 'Carte' });
+    await staff.post(`/api/cases/${created.body.id}/tips`, { tipIds: [tipId] });
+
+    // withPage fails the journey on any Content-Security-Policy report in the console.
+    await withPage(browser, 'case-map-tiles', SIZES['1440-en'], async (page) => {
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      await page.goto(`${mapped.baseUrl}/login?lang=en`);
+      await page.locator('input[type="email"]').fill('investigator@demo.test');
+      await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+      await page.locator('form button[type="submit"]').first().click();
+      await page.waitForURL(/\/desk/);
+      await page.goto(`${mapped.baseUrl}/desk/cases/${created.body.id}`);
+      await page.locator('.leaflet-tile-loaded').first().waitFor();
+      expect(await page.locator('svg.case-plan').count()).toBe(0);
+      // The credit is shown as text, never as markup.
+      await page.locator('.leaflet-control-attribution', { hasText: 'Carte <b>du service</b>' }).waitFor();
+      const elsewhere = requested.filter(
+        (url) =>
+          !url.startsWith(`${mapped.baseUrl}/`) &&
+          !url.startsWith(`${tilesOrigin}/tiles/`) &&
+          !/^(data|blob):/.test(url),
+      );
+      expect(elsewhere).toEqual([]);
+    });
+    expect(tileRequests.length).toBeGreaterThan(0);
+    expect(tileRequests.every((url) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
+  } finally {
+    await mapped.stop();
+    server.close();
   }
 });
