@@ -140,3 +140,51 @@ it('a supervisor transfers a tip to another agency, whose investigator finds it 
     await keep(page, 'record-phone-en');
   });
 });
+
+it('a call-taker records a phone tip, a supervisor sends an information copy, the other agency finds it', async () => {
+  const words = `Phone tip ${run}: a red pickup with a ladder rack left the scrapyard on Rang Saint-Paul at dawn`;
+  let code = '';
+  await withPage(browser, 'forwarding-phone-record', DESKTOP, async (page) => {
+    await signIn(page, 'calltaker@demo.test');
+    await page.waitForURL(/\/desk\/phone$/);
+    await page.getByRole('textbox', { name: /What you saw or what you know/ }).fill(words);
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { name: 'Read these back to the caller' }).waitFor();
+    code = (await page.getByTestId('phone-code').getAttribute('data-value')) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  });
+
+  await withPage(browser, 'forwarding-phone-copy', DESKTOP, async (page) => {
+    await signIn(page, 'supervisor@demo.test');
+    await page.locator('.inbox-row__open', { hasText: code }).click();
+    await page.getByRole('heading', { name: `Tip ${code}` }).waitFor();
+    await page.getByRole('button', { name: 'Forward to another agency…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('option', { name: 'Second Police Service' }).waitFor({ state: 'attached' });
+    await dialog.getByRole('combobox', { name: 'Agency' }).selectOption({ label: 'Second Police Service' });
+    await expect(dialog.getByRole('radio', { name: /Information copy/ }).isChecked()).resolves.toBe(true);
+    await dialog.getByRole('textbox', { name: 'Note for the other agency' }).fill(`For your file (${run}).`);
+    await dialog.getByRole('button', { name: 'Review the copy…' }).click();
+    await dialog.getByRole('heading', { name: 'Send a copy to Second Police Service?' }).waitFor();
+    await dialog.getByText(/Nothing about the tipster is sent/).waitFor();
+    await dialog.getByRole('button', { name: 'Send the copy' }).click();
+    await page.getByText('Copy sent to Second Police Service.').waitFor();
+    // The tip stays here, with its copy listed and still revocable.
+    await page.getByRole('button', { name: 'Take back from Second Police Service' }).waitFor();
+    await expectAccessible(page);
+  });
+
+  await withPage(browser, 'forwarding-phone-receiver', DESKTOP, async (page) => {
+    await signIn(page, 'investigator@second.test');
+    const row = page.locator('.inbox-row', { hasText: `Phone tip ${run}` });
+    await row.waitFor();
+    await row.getByText('Copy from Demo Police Service').waitFor();
+    // A copy has its own code: the caller's code and passphrase open nothing here.
+    expect(await row.getByText(code).count()).toBe(0);
+    await row.locator('.inbox-row__open').click();
+    await page.getByRole('heading', { name: 'Information copy from Demo Police Service' }).waitFor();
+    await page.getByText(`For your file (${run}).`).waitFor();
+    await page.getByText(/the conversation with the tipster stays with the agency that sent it/).waitFor();
+    await expectAccessible(page);
+  });
+});
