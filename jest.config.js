@@ -58,14 +58,6 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/browser/support/timeout.ts'],
     },
-    // Fault runs that are not part of `npm test` (`npm run test:fault`): see tests/fault/README.md.
-    {
-      ...shared,
-      displayName: 'fault',
-      roots: ['<rootDir>/tests/fault'],
-      testMatch: ['**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/tests/browser/support/timeout.ts'],
-    },
     {
       ...shared,
       displayName: 'browser',

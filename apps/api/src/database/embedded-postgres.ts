@@ -235,12 +235,14 @@ function superviseCluster(
 
 /**
  * A postmaster killed with SIGKILL leaves its backends running. One that is never idle (a pooled
- * connection under load) never notices its parent is gone: it goes on serving and writing into the
- * data folder, beside the new postmaster, which corrupts the cluster (seen: sequences that went
- * back, rows written twice over). So before a new start, every process still working in this
- * cluster's folder (a backend's working directory is its data folder) is ended with SIGQUIT, as
- * Postgres itself ends its children after a crash, then SIGKILL. Linux only: without /proc there is
- * nothing to find, and Postgres's own interlock is all there is.
+ * connection under load, a long statement) does not notice its parent is gone and goes on serving
+ * its connection. While it lives, Postgres refuses a new postmaster on the folder ("pre-existing
+ * shared memory block is still in use"), so two clusters never share it, but the restart would wait
+ * for as long as the orphan is kept busy. So before a new start, every process still working in
+ * this cluster's folder (a backend's working directory is its data folder) is ended with SIGQUIT,
+ * as Postgres itself ends its children after a crash, then SIGKILL. What they committed is in the
+ * WAL, which the new postmaster replays. Linux only: without /proc there is nothing to find, and
+ * the restart is retried until the orphans end by themselves.
  */
 async function stopOrphans(pgDir: string): Promise<void> {
   const dir = realpathSync(pgDir);
