@@ -24,10 +24,12 @@ const PUBLIC_SHARED =
 
 /**
  * What the tip form, its receipt and the follow-up page share: requests, errors, checks, the follow-up
- * session and picking files. Not what loads on demand (proof-of-work, large uploads).
+ * session and picking files. Not what loads on demand (proof-of-work, large uploads). Also the form's
+ * hook and field steps, which the desk's phone-tip page reuses: shared with a lazy desk chunk, the
+ * bundler would otherwise split them into a chunk of their own that the tip form pays a request for.
  */
 const TIPS_SHARED =
-  /[\\/]apps[\\/]portal[\\/]src[\\/]public[\\/]tips[\\/](api[\\/](?!proof-of-work|solve-in-background|large-uploads)[\w.-]+\.ts|hooks[\\/]use-picked-files\.ts|components[\\/]file-(list|picker)\.tsx)$/;
+  /[\\/]apps[\\/]portal[\\/]src[\\/]public[\\/]tips[\\/](api[\\/](?!proof-of-work|solve-in-background|large-uploads)[\w.-]+\.ts|hooks[\\/](use-picked-files|use-tip-form)\.ts|components[\\/](file-(list|picker)|what-step|when-step|contact-step|step-fieldset)\.tsx)$/;
 
 /**
  * `import { desk } from './fr.json?lazy'`: the same JSON file as a module of its own, one named export per
