@@ -337,6 +337,28 @@ describe('a call-back', () => {
     expect(await messages()).toBe(before);
   });
 
+  it('ends a call-back when the tip has since gone to another agency (a transfer)', async () => {
+    const { body } = await callTaker.post('/api/tips', phoneTip());
+    const moved = (await tipByCode(body.code)).id;
+    const { code, password } = body as { code: string; password: string };
+    const { token } = (await callTaker.post('/api/tips/call-back', { code, password })).body;
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await callTaker.get('/api/tips/call-back', auth)).status).toBe(200);
+    // What a transfer does to the tip's ownership (tips/tip-ownership.service.ts), without the rest.
+    await t.db.query(
+      `UPDATE tip SET agency_id = (SELECT id FROM agency WHERE slug = 'second') WHERE id = $1`,
+      [moved],
+    );
+    const read = await callTaker.get('/api/tips/call-back', auth);
+    expect(read.status).toBe(400);
+    expect(read.body.code).toBe('CALL_BACK_ENDED');
+    const write = await callTaker.post('/api/tips/call-back/messages', { body: 'Encore' }, auth);
+    expect(write.status).toBe(400);
+    expect(
+      (await t.db.query(`SELECT count(*)::int AS n FROM tip_message WHERE tip_id = $1`, [moved])).rows[0].n,
+    ).toBe(0);
+  });
+
   it('refuses an empty message and a message on a closed tip, storing nothing', async () => {
     const { token } = (await callTaker.post('/api/tips/call-back', receipt)).body;
     const auth = { authorization: `Bearer ${token}` };

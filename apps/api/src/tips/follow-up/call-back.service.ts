@@ -46,21 +46,32 @@ export class CallBackService {
     return { token, expiresAt: expiresAt.toISOString(), thread: await this.followUp.view(tip.id) };
   }
 
-  view(actor: StaffActor, authorization: string | undefined): Promise<FollowUpView> {
-    return this.followUp.view(this.tipOf(actor, authorization));
+  async view(actor: StaffActor, authorization: string | undefined): Promise<FollowUpView> {
+    return this.followUp.view(await this.tipOf(actor, authorization));
   }
 
-  addMessage(actor: StaffActor, authorization: string | undefined, body: string): Promise<FollowUpView> {
-    const tipId = this.tipOf(actor, authorization);
+  async addMessage(
+    actor: StaffActor,
+    authorization: string | undefined,
+    body: string,
+  ): Promise<FollowUpView> {
+    const tipId = await this.tipOf(actor, authorization);
     return this.followUp.addMessage(tipId, body, (tx, messageId) =>
       this.record(tx, actor, tipId, 'tip.call_back_message', { messageId }).then(() => undefined),
     );
   }
 
-  private tipOf(actor: StaffActor, authorization: string | undefined): string {
+  private async tipOf(actor: StaffActor, authorization: string | undefined): Promise<string> {
     const subject = this.tokens.verify(authorization?.replace(/^Bearer\s+/i, ''));
     const [tipId, userId] = (subject ?? '').split('~');
     if (!tipId || userId !== actor.userId) throw tipError('CALL_BACK_ENDED');
+    // The tip may have been transferred to another agency since the call began (forwarding): it is
+    // then no longer this agency's to read or write, whatever the token still says.
+    const owned: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM tip WHERE id = $1 AND agency_id = $2`,
+      [tipId, actor.agencyId],
+    );
+    if (owned.length === 0) throw tipError('CALL_BACK_ENDED');
     return tipId;
   }
 }
