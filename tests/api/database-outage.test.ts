@@ -204,8 +204,10 @@ describe('what counts as the database being unavailable', () => {
         c.on('error', () => undefined);
         await c.connect();
         const [{ pid }] = (await c.query('SELECT pg_backend_pid() AS pid')).rows;
+        // Listen before terminating: the connection may end before the terminate's answer arrives.
+        const ended = new Promise((r) => c.once('end', r));
         await t.db.query('SELECT pg_terminate_backend($1)', [pid]);
-        await new Promise((r) => c.once('end', r));
+        await ended;
         return errorOf(() => c.query('SELECT 1'));
       },
       'CONNECTION_LOST',
