@@ -19,6 +19,7 @@ import type { ProofOfWork } from '../hooks/use-proof-of-work';
 import type { TipForm } from '../hooks/use-tip-form';
 import { useTipSubmission } from '../hooks/use-tip-submission';
 import { useTipsCatalogue } from '../i18n/tips-catalogue';
+import { loadReceiptLargeUploads } from './until-loaded';
 import { FileList } from './file-list';
 import { ReviewStep } from './review-step';
 import { SendingPanel } from './sending-panel';
@@ -45,6 +46,12 @@ interface Props {
   onReceived: (receipt: Receipt, largeFiles: PickedFile[]) => void;
 }
 
+/** The files of the tip being sent: in its own request (`small`), or after the receipt with tus (`large`). */
+interface Sent {
+  small: PickedFile[];
+  large: PickedFile[];
+}
+
 /**
  * The last step: the summary, then sending with its progress, and what to do when it does not go
  * through. A chunk of its own with the receipt, fetched when the tipster first touches the form.
@@ -63,14 +70,15 @@ export function SendStep({
   const { t } = useTranslation();
   const lang = usePortalLanguage();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [sent, setSent] = useState<{ small: PickedFile[]; large: PickedFile[] }>({ small: [], large: [] });
+  const [sent, setSent] = useState<Sent>({ small: [], large: [] });
 
   const submission = useTipSubmission({
     takeSolution: robotCheck.take,
     renewSolution: robotCheck.renew,
-    onDone: (receipt) => {
+    onDone: (receipt, { afterDrop }) => {
       tip.forgetDraft();
-      onReceived(receipt, sent.large);
+      // After a drop every file goes after the receipt, resumably (see `send`).
+      onReceived(receipt, afterDrop ? [...sent.small, ...sent.large] : sent.large);
     },
     onFailed: (outcome) => {
       if (outcome.kind === 'fields') tip.showServerErrors(outcome.step, outcome.fields);
@@ -92,12 +100,20 @@ export function SendStep({
       const small = picked.files.filter((file) => !file.large);
       const large = picked.files.filter((file) => file.large);
       setSent({ small, large });
-      submission.submit(() =>
-        toTipFormData(
+      submission.submit(({ afterDrop }) => {
+        // Once the connection has dropped, the files leave the tip's own request (which starts over
+        // from its first byte each time) and go after the receipt with tus, which resumes where the
+        // server got to: on a flaky connection the tip arrives, and each file costs one chunk per drop.
+        const resumable = afterDrop && small.length > 0;
+        if (resumable) {
+          setSent({ small: [], large: [...small, ...large] });
+          void loadReceiptLargeUploads().catch(() => undefined);
+        }
+        return toTipFormData(
           toCreateTipDto(values, { ...destination, language: lang }),
-          small.map((file) => file.file),
-        ),
-      );
+          resumable ? [] : small.map((file) => file.file),
+        );
+      });
     },
     (errors) => {
       // A step left with an error (a restored draft, a date now in the past's future): back to it.
@@ -154,7 +170,12 @@ export function SendStep({
             }))}
           />
         )}
-        <SendingPanel state={state} onRetry={submission.retryNow} onCancel={submission.cancel} />
+        <SendingPanel
+          state={state}
+          hasFiles={sent.small.length + sent.large.length > 0}
+          onRetry={submission.retryNow}
+          onCancel={submission.cancel}
+        />
       </ReviewStep>
       <div className="tip-nav">
         <button

@@ -18,7 +18,7 @@ function setup() {
   const onDone = vi.fn();
   const onFailed = vi.fn();
   const hook = renderHook(() => useTipSubmission({ takeSolution, renewSolution, onDone, onFailed }));
-  const build = vi.fn(() => new FormData());
+  const build = vi.fn((_attempt: { afterDrop: boolean }) => new FormData());
   return { hook, build, takeSolution, renewSolution, onDone, onFailed };
 }
 
@@ -50,7 +50,13 @@ describe('useTipSubmission', () => {
     // The tipster does not have to wait: "try again now".
     act(() => hook.result.current.retryNow());
     await waitFor(() => expect(hook.result.current.state).toEqual({ phase: 'done', receipt }));
-    expect(onDone).toHaveBeenCalledWith(receipt);
+    // Built knowing the connection had dropped: the form then leaves the files for the resumable path.
+    expect(onDone).toHaveBeenCalledWith(receipt, { afterDrop: true });
+    expect(build.mock.calls.map(([attempt]) => attempt)).toEqual([
+      { afterDrop: false },
+      { afterDrop: true },
+      { afterDrop: true },
+    ]);
     expect(send).toHaveBeenCalledTimes(3);
   });
 

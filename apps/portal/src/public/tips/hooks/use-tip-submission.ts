@@ -17,13 +17,19 @@ export type SubmissionState =
   | { phase: 'failed'; outcome: Exclude<SubmitOutcome, { kind: 'retry' }> }
   | { phase: 'done'; receipt: TipReceipt };
 
+/**
+ * Makes the tip's multipart body for one attempt. `afterDrop`: an earlier attempt lost its connection,
+ * so files are better left out of this one and sent resumably after the receipt.
+ */
+export type BuildBody = (attempt: { afterDrop: boolean }) => FormData;
+
 interface Options {
   /** Whatever must be in place before a tip may be sent (the receipt's code); a failure counts as offline. */
   beforeSend?: () => Promise<void>;
   takeSolution: () => Promise<string>;
   renewSolution: () => void;
-  /** The tip is stored: the receipt is in `state`. */
-  onDone?: (receipt: TipReceipt) => void;
+  /** The tip is stored: the receipt is in `state`. `afterDrop`: the attempt that went through was built after a drop. */
+  onDone?: (receipt: TipReceipt, attempt: { afterDrop: boolean }) => void;
   /** An answer that retrying cannot change: the form shows it where it belongs. */
   onFailed?: (outcome: Exclude<SubmitOutcome, { kind: 'retry' }>) => void;
 }
@@ -47,7 +53,7 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
   useEffect(() => {
     callbacks.current = { onDone, onFailed };
   }, [onDone, onFailed]);
-  const job = useRef<(() => FormData) | null>(null);
+  const job = useRef<BuildBody | null>(null);
   const attempts = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
@@ -90,9 +96,10 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
         }
         if (abort.signal.aborted) return;
         setState({ phase: 'sending', loaded: 0, total: 0, dropped: dropped.current });
+        const attempt = { afterDrop: dropped.current };
         try {
           const receipt = await sendTip(
-            build(),
+            build(attempt),
             (loaded, total) => setState({ phase: 'sending', loaded, total, dropped: dropped.current }),
             abort.signal,
             altcha,
@@ -101,7 +108,7 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
           attempts.current = 0;
           dropped.current = false;
           setState({ phase: 'done', receipt });
-          callbacks.current.onDone?.(receipt);
+          callbacks.current.onDone?.(receipt, attempt);
           return;
         } catch (error) {
           if (isAbort(error) || abort.signal.aborted) return;
@@ -150,7 +157,7 @@ export function useTipSubmission({ beforeSend, takeSolution, renewSolution, onDo
 
   /** Sends a tip; `build` makes its multipart body (once per attempt), sent with a fresh proof-of-work solution. */
   const submit = useCallback(
-    (build: () => FormData) => {
+    (build: BuildBody) => {
       job.current = build;
       attempts.current = 0;
       dropped.current = false;
