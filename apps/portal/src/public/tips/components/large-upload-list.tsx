@@ -35,11 +35,10 @@ function StatusText({ item }: { item: LargeUploadItem }) {
   }
 }
 
-/** Where sending picked up (fixed, so the live region speaks once), and why, when the connection dropped. */
-function ResumedText({ item, resumedFrom }: { item: LargeUploadItem; resumedFrom: number }) {
+/** Where sending picked up after a drop, from the server's count (fixed, so the live region speaks once). */
+function ResumedText({ resumedFrom }: { resumedFrom: number }) {
   const { t } = useTranslation();
-  const percent = Math.floor(resumedFrom * 100);
-  return <>{t(item.dropped ? 'tipSend.large.resumedAfterDrop' : 'tipSend.large.resumed', { percent })}</>;
+  return <>{t('tipSend.large.resumedAfterDrop', { percent: Math.floor(resumedFrom * 100) })}</>;
 }
 
 /** Videos on their way after the tip: progress, pauses while offline, and a way to resume. */
@@ -79,8 +78,8 @@ export function LargeUploadList({ items, onRetry, headingLevel: Heading = 'h2' }
               {/* Announced when the state changes, not at every percent. */}
               <p className="file-row__status" role="status">
                 {item.status !== 'uploading' && <StatusText item={item} />}
-                {item.status === 'uploading' && item.resumedFrom !== undefined && (
-                  <ResumedText item={item} resumedFrom={item.resumedFrom} />
+                {item.status === 'uploading' && item.dropped && item.resumedFrom !== undefined && (
+                  <ResumedText resumedFrom={item.resumedFrom} />
                 )}
               </p>
             </div>

@@ -170,12 +170,7 @@ export function SendStep({
             }))}
           />
         )}
-        <SendingPanel
-          state={state}
-          hasFiles={sent.small.length + sent.large.length > 0}
-          onRetry={submission.retryNow}
-          onCancel={submission.cancel}
-        />
+        <SendingPanel state={state} onRetry={submission.retryNow} onCancel={submission.cancel} />
       </ReviewStep>
       <div className="tip-nav">
         <button

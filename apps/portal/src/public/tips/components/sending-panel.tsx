@@ -4,8 +4,6 @@ import type { SubmissionState } from '../hooks/use-tip-submission';
 
 interface Props {
   state: SubmissionState;
-  /** The tip carries files: after a drop they leave its own request and follow the receipt, resumably. */
-  hasFiles?: boolean;
   onRetry: () => void;
   onCancel: () => void;
 }
@@ -25,7 +23,7 @@ function useSecondsUntil(at: number | null): number {
  * What happens to the tip once "send" is tapped: the anti-robot check, the upload's progress, or the
  * wait before the next attempt. The live region announces changes of state, not every percent or second.
  */
-export function SendingPanel({ state, hasFiles = false, onRetry, onCancel }: Props) {
+export function SendingPanel({ state, onRetry, onCancel }: Props) {
   const { t } = useTranslation();
   const seconds = useSecondsUntil(state.phase === 'waiting' ? state.retryAt : null);
   const percent =
@@ -49,7 +47,6 @@ export function SendingPanel({ state, hasFiles = false, onRetry, onCancel }: Pro
         {offline && t('tipSend.sending.offline')}
         {waiting && !offline && !dropped && t('tipSend.sending.waiting')}
       </p>
-      {dropped && hasFiles && <p className="sending__next">{t('tipSend.sending.droppedFiles')}</p>}
       {dropped && !waiting && <p className="sending__next">{t('tipSend.sending.keepOpen')}</p>}
       {state.phase === 'sending' && (
         <>
