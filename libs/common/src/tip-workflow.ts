@@ -27,3 +27,6 @@ export const canMoveTip = (from: TipStatus, to: TipStatus): boolean =>
 
 /** The statuses a tip may be set to from where it is, in workflow order. */
 export const tipMovesFrom = (from: TipStatus): readonly TipStatus[] => TIP_TRANSITIONS[from];
+
+/** Statuses from which linking to a case moves a tip to LINKED (LINKED itself: a second case). */
+export const TIP_LINKABLE: readonly TipStatus[] = [NEW, IN_REVIEW, NEEDS_INFO, ACTIONABLE, LINKED];

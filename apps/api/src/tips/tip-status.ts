@@ -1,6 +1,6 @@
-import { canMoveTip, TIP_TRANSITIONS, TipStatus } from '@vigie/common';
+import { canMoveTip, TIP_LINKABLE, TIP_TRANSITIONS, TipStatus } from '@vigie/common';
 
-const { NEW, IN_REVIEW, ACTIONABLE, NEEDS_INFO, LINKED } = TipStatus;
+const { ACTIONABLE } = TipStatus;
 
 /** The moves staff may make (PATCH and bulk) live in the shared contract, so the desk offers the same. */
 export { TIP_TRANSITIONS };
@@ -12,7 +12,7 @@ export { TIP_TRANSITIONS };
  */
 
 /** Statuses from which linking to a case moves the tip to LINKED (LINKED itself: a second case). */
-export const LINKABLE: TipStatus[] = [NEW, IN_REVIEW, NEEDS_INFO, ACTIONABLE, LINKED];
+export const LINKABLE: readonly TipStatus[] = TIP_LINKABLE;
 
 /**
  * Unlinked from its last case, a LINKED tip goes back to ACTIONABLE: it was worth a case, so it

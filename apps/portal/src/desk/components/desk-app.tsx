@@ -28,7 +28,6 @@ import { SentForwardsPage } from '../forwarding/components/sent-forwards-page';
 import { InboxPage } from '../tips/components/inbox-page';
 import { CallBackPage } from '../phone/components/call-back-page';
 import { PhoneTipPage } from '../phone/components/phone-tip-page';
-import { TipDetailPage } from '../tips/components/tip-detail-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
 import { DeskNav } from './desk-nav';
 import { StaffBar } from './staff-bar';
@@ -95,8 +94,8 @@ export function DeskApp() {
       </div>
       <DeskNav profile={profile.data} />
       <Routes>
+        {/* One workspace for the list and the open tip, so moving between tips never remounts the list. */}
         <Route
-          index
           element={
             operator ? (
               <Navigate to="/desk/platform" replace />
@@ -108,10 +107,12 @@ export function DeskApp() {
               <Navigate to="/desk/appeals" replace />
             )
           }
-        />
+        >
+          <Route index element={null} />
+          <Route path="inbox" element={null} />
+          <Route path="tips/:id" element={null} />
+        </Route>
         {operator && <Route path="platform" element={<PlatformPage />} />}
-        <Route path="inbox" element={<InboxPage />} />
-        <Route path="tips/:id" element={<TipDetailPage />} />
         <Route path="observables/:kind/:value" element={<ObservablePage />} />
         <Route path="forwards" element={<SentForwardsPage />} />
         <Route path="forwards/:id" element={<ForwardRecordPage />} />

@@ -9,7 +9,10 @@ import { SiteHeader } from './site-header';
 /** The frame of every page: skip link, header, main, footer. */
 export function Layout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const { pathname, state } = useLocation();
+  // A workspace that changes its URL without leaving the page (the desk's inbox opening a tip beside
+  // the list) keeps the keyboard where it is.
+  const keepFocus = (state as { keepFocus?: boolean } | null)?.keepFocus === true;
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -20,8 +23,8 @@ export function Layout() {
       firstRender.current = false;
       return;
     }
-    main.current?.focus();
-  }, [pathname]);
+    if (!keepFocus) main.current?.focus();
+  }, [pathname, keepFocus]);
 
   return (
     <div className="page">

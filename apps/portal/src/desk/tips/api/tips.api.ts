@@ -6,6 +6,7 @@ import type {
   InboxPage,
   MergeResult,
   RejectionResult,
+  StaffRef,
   TipChannel,
   TipDetail,
   TipPriority,
@@ -70,6 +71,9 @@ export interface BulkChange {
 
 export const bulkUpdateTips = (change: BulkChange) => api.post<BulkUpdateResult>('/api/tips/bulk', change);
 
+export const fetchAssignees = (signal?: AbortSignal) =>
+  api.get<StaffRef[]>('/api/tips/assignees', { signal });
+
 export const fetchDuplicates = (id: string, signal?: AbortSignal) =>
   api.get<DuplicatesView>(path(id, '/duplicates'), { signal });
 export const mergeDuplicates = (id: string, duplicateIds: string[]) =>
@@ -79,5 +83,6 @@ export const markNotDuplicate = (id: string, otherId: string) =>
 
 export const fetchCases = (signal?: AbortSignal) => api.get<CaseSummary[]>('/api/cases', { signal });
 export const createCase = (title: string) => api.post<CaseView>('/api/cases', { title });
-export const linkTipToCase = (caseId: string, tipId: string) =>
-  api.post<CaseView>(`/api/cases/${encodeURIComponent(caseId)}/tips`, { tipIds: [tipId] });
+export const linkTipToCase = (caseId: string, tipId: string) => linkTipsToCase(caseId, [tipId]);
+export const linkTipsToCase = (caseId: string, tipIds: string[]) =>
+  api.post<CaseView>(`/api/cases/${encodeURIComponent(caseId)}/tips`, { tipIds });

@@ -154,7 +154,14 @@ export function InboxFilterBar({
           <label className="field__label" htmlFor={`${id}-q`}>
             {t('desk.inbox.filters.search')}
           </label>
-          <input id={`${id}-q`} name="q" className="field__input" defaultValue={filters.q} maxLength={200} />
+          <input
+            id={`${id}-q`}
+            name="q"
+            className="field__input"
+            defaultValue={filters.q}
+            maxLength={200}
+            placeholder={t('desk.inbox.filters.search')}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-tag`}>
@@ -166,6 +173,7 @@ export function InboxFilterBar({
             className="field__input"
             defaultValue={filters.tag}
             maxLength={40}
+            placeholder={t('desk.inbox.filters.tag')}
           />
         </div>
         <button type="submit" className="button button--secondary">

@@ -1,58 +1,78 @@
-import { TipStatus, type TipSummary } from '@vigie/common';
+import { TipStatus, tipMovesFrom, type TipSummary } from '@vigie/common';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Notice } from '../../../shared/components/notice';
 import { PageLoading } from '../../../shared/components/page-loading';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
-import { formatDate } from '../../../shared/i18n/format';
-import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
-import { updateTip } from '../api/tips.api';
+import { fetchTip, tipKey, updateTip } from '../api/tips.api';
 import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
-import { useBulkUpdate, useInbox, useTipsWrite } from '../hooks/use-tips';
-import { isTypingTarget, SETTABLE_STATUSES } from './inbox-keys';
-import { filtersFrom, InboxFilterBar, InboxTabs } from './inbox-filters';
-import { bulkOutcome } from './bulk-outcome';
+import { useInbox, useTipsWrite } from '../hooks/use-tips';
+import { useWideScreen } from '../hooks/use-wide-screen';
+import { BulkBar, type BulkReport } from './bulk-bar';
+import { InboxFilterBar, InboxTabs, filtersFrom } from './inbox-filters';
+import { SETTABLE_STATUSES } from './inbox-keys';
+import { InboxList, type InboxListHandle } from './inbox-list';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { ForwardedBadge } from '../../forwarding/components/forwarded-badge';
-import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
+import { TipDetailPane } from './tip-detail-page';
+import { useInboxKeys } from '../hooks/use-inbox-keys';
+import { useRowSelection } from '../hooks/use-row-selection';
 import './inbox.css';
 
-/** `/desk` and `/desk/inbox`: incoming tips, urgent first, live, and usable from the keyboard alone. */
+/** Opening a tip beside the list is no page change: the keyboard stays in the list (see Layout). */
+const KEEP_FOCUS = { keepFocus: true };
+
+/**
+ * `/desk`, `/desk/inbox` and `/desk/tips/:id`: the triage workspace. On a desktop (≥ 1280 px) the
+ * inbox and the open tip sit side by side and the URL names the open tip (a link, Back); on a tablet
+ * or phone, the list, then the tip. Live, urgent first, and usable from the keyboard alone.
+ */
 export function InboxPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('desk.inbox.heading'));
-  const lang = usePortalLanguage();
   const id = useId();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const wide = useWideScreen();
+  const { id: openId } = useParams();
   const me = useStaffProfile().data;
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
   const inbox = useInbox(filters);
   const tips = useMemo(() => inbox.data?.pages.flatMap((page) => page.items) ?? [], [inbox.data]);
   const firstPage = inbox.data?.pages[0];
+  const canTriage = deskPermissions(me?.roles ?? []).triage;
+  useDocumentTitle(t('desk.inbox.heading'));
 
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [localActive, setLocalActive] = useState<string | null>(null);
+  // The open tip is the highlighted one until the investigator moves (a click, a link, Back).
+  const [seenOpenId, setSeenOpenId] = useState(openId);
+  if (seenOpenId !== openId) {
+    setSeenOpenId(openId);
+    setLocalActive(openId ?? null);
+  }
+  const activeId = localActive ?? openId ?? null;
+  const active = tips.find((tip) => tip.id === activeId) ?? (activeId ? undefined : tips[0]);
+  const selection = useRowSelection(tips);
   const [statusMode, setStatusMode] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [bulkStatus, setBulkStatus] = useState('');
-  const [refusal, setRefusal] = useState<{ message: string; retry?: () => void } | null>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const [report, setReport] = useState<BulkReport | null>(null);
+  const list = useRef<InboxListHandle>(null);
+  const bulkBar = useRef<HTMLDivElement>(null);
 
-  const active = tips.find((tip) => tip.id === activeId) ?? tips[0];
-  const canTriage = deskPermissions(me?.roles ?? []).triage;
+  const search = params.toString() ? `?${params.toString()}` : '';
+  const hrefOf = useCallback((tip: Pick<TipSummary, 'id'>) => `/desk/tips/${tip.id}${search}`, [search]);
 
-  // New tips are announced politely; the list refreshes by itself (see useLiveEvents) and focus stays put.
+  // New tips are announced politely; the list refreshes by itself and keeps what is on screen in place.
   useEffect(() => {
     let received = 0;
     const onLive = (event: Event) => {
-      const detail = (event as CustomEvent<LiveTipEvent>).detail;
-      if (detail.type !== 'tip.received') return;
+      if ((event as CustomEvent<LiveTipEvent>).detail.type !== 'tip.received') return;
       received += 1;
       setAnnouncement(t('desk.inbox.live.received', { count: received }));
     };
@@ -60,12 +80,25 @@ export function InboxPage() {
     return () => liveTipEvents.removeEventListener('live', onLive);
   }, [t]);
 
-  const focusRow = useCallback((tipId: string) => {
-    setActiveId(tipId);
-    requestAnimationFrame(() => {
-      listRef.current?.querySelector<HTMLElement>(`[data-tip-id="${tipId}"] .inbox-row__open`)?.focus();
-    });
-  }, []);
+  /** Moves the highlight (and, on a desktop, the open tip) to a row; the next one is fetched ahead. */
+  const moveTo = useCallback(
+    (tipId: string) => {
+      setLocalActive(tipId);
+      setReport(null);
+      // Moving from tip to tip replaces the open one in the history: Back returns to the list.
+      if (wide) void navigate(hrefOf({ id: tipId }), { replace: !!openId, state: KEEP_FOCUS });
+      list.current?.focusRow(tipId);
+      const index = tips.findIndex((tip) => tip.id === tipId);
+      const next = tips[index + 1];
+      if (next)
+        void queryClient.prefetchQuery({
+          queryKey: tipKey(next.id),
+          queryFn: ({ signal }) => fetchTip(next.id, signal),
+          staleTime: 5_000,
+        });
+    },
+    [wide, openId, navigate, hrefOf, tips, queryClient],
+  );
 
   const change = useTipsWrite(
     (input: { tip: TipSummary; assigneeId?: string | null; status?: TipStatus; label: string }) =>
@@ -75,16 +108,13 @@ export function InboxPage() {
         status: input.status,
       }).then(() => input.label),
   );
-  const bulk = useBulkUpdate();
-
   const run = (input: Parameters<typeof change.mutate>[0]) => {
-    setRefusal(null);
+    setReport(null);
     change.mutate(input, {
       onSuccess: (label) => setAnnouncement(label),
-      onError: (error) => setRefusal({ message: deskErrorMessage(t, error) }),
+      onError: (error) => setReport({ refused: deskErrorMessage(t, error) }),
     });
   };
-
   const claim = (tip: TipSummary, takeOver = false) => {
     if (!me) return;
     if (tip.assignee && tip.assignee.id !== me.id && !takeOver) {
@@ -93,123 +123,47 @@ export function InboxPage() {
     }
     run({ tip, assigneeId: me.id, label: t('desk.inbox.assigned', { code: tip.code }) });
   };
-
-  const setStatus = (tip: TipSummary, status: TipStatus) =>
+  /** Only the moves the workflow allows from where the tip is; any other is explained, not sent. */
+  const setStatus = (tip: TipSummary, status: TipStatus) => {
+    if (status === tip.status) return;
+    if (!tipMovesFrom(tip.status).includes(status)) {
+      setReport({ refused: explainMoves(t, tip.code, tip.status) });
+      return;
+    }
     run({
       tip,
       status,
       label: t('desk.inbox.statusSet', { code: tip.code, status: t(`desk.tipStatus.${status}`) }),
     });
-
-  const toggleSelected = (tipId: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(tipId)) next.delete(tipId);
-      else next.add(tipId);
-      return next;
-    });
-
+  };
   const nextNew = () => {
     const start = active ? tips.indexOf(active) : -1;
     const next = [...tips.slice(start + 1), ...tips.slice(0, start + 1)].find(
       (tip) => tip.status === TipStatus.NEW && !tip.assignee,
     );
-    if (next) focusRow(next.id);
+    if (next) moveTo(next.id);
     else setAnnouncement(t('desk.inbox.noNextNew'));
   };
 
-  const runBulk = (
-    body: { status?: TipStatus; assigneeId?: string },
-    force = false,
-    ids: string[] = [...selected],
-  ) => {
-    setRefusal(null);
-    bulk.mutate(
-      { ids, ...body, force },
-      {
-        onSuccess: (result) => {
-          const outcome = bulkOutcome(t, result, tips);
-          setSelected(new Set(result.refused.map((refusal) => refusal.id)));
-          setAnnouncement(outcome.done);
-          if (outcome.refused)
-            setRefusal({
-              message: outcome.refused,
-              retry:
-                outcome.held && body.assigneeId && !force
-                  ? () =>
-                      runBulk(
-                        body,
-                        true,
-                        result.refused
-                          .filter((refusal) => refusal.code === 'HELD')
-                          .map((refusal) => refusal.id),
-                      )
-                  : undefined,
-            });
-        },
-        onError: (error) =>
-          setRefusal({
-            message: deskErrorMessage(t, error),
-          }),
-      },
-    );
-  };
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      if (helpOpen) return;
-      const index = active ? tips.indexOf(active) : -1;
-      if (statusMode) {
-        setStatusMode(false);
-        const status = SETTABLE_STATUSES[Number(event.key) - 1];
-        if (status && active && canTriage) {
-          event.preventDefault();
-          setStatus(active, status);
-        }
-        return;
-      }
-      switch (event.key) {
-        // The first j or k lands on the highlighted tip (the first one) rather than skipping it.
-        case 'j':
-          if (activeId === null && active) focusRow(active.id);
-          else if (tips[index + 1]) focusRow(tips[index + 1].id);
-          break;
-        case 'k':
-          if (activeId === null && active) focusRow(active.id);
-          else if (index > 0) focusRow(tips[index - 1].id);
-          break;
-        case 'Enter': {
-          const target = event.target as HTMLElement;
-          if (target.closest('a, button')) return;
-          if (active) void navigate(`/desk/tips/${active.id}`);
-          break;
-        }
-        case 'a':
-          if (active && canTriage) claim(active);
-          break;
-        case 's':
-          if (active && canTriage) {
-            setStatusMode(true);
-            setAnnouncement(t('desk.inbox.statusPrompt'));
-          }
-          break;
-        case 'n':
-          nextNew();
-          break;
-        case 'x':
-          if (active) toggleSelected(active.id);
-          break;
-        case '?':
-          setHelpOpen(true);
-          break;
-        default:
-          return;
-      }
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useInboxKeys({
+    disabled: helpOpen,
+    tips,
+    active,
+    hasActive: activeId !== null,
+    statusMode,
+    setStatusMode: (on) => {
+      setStatusMode(on);
+      if (on) setAnnouncement(t('desk.inbox.statusPrompt'));
+    },
+    canTriage,
+    moveTo,
+    open: (tip) => (wide ? document.getElementById('tip-heading')?.focus() : void navigate(hrefOf(tip))),
+    claim: (tip) => claim(tip),
+    setStatus,
+    nextNew,
+    selection,
+    focusBulk: () => bulkBar.current?.focus(),
+    help: () => setHelpOpen(true),
   });
 
   const setFilter = (key: string, value: string | undefined) => {
@@ -218,7 +172,6 @@ export function InboxPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -231,241 +184,188 @@ export function InboxPage() {
     setParams(next, { replace: true });
   };
 
-  const counts = firstPage?.counts ?? null;
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = inbox;
+  const onNearEnd = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const showList = wide || !openId;
+  const showDetail = !!openId;
+  const selectedTips = tips.filter((tip) => selection.selected.has(tip.id));
 
   return (
-    <section className="container page-section desk-page inbox" aria-labelledby="inbox-heading">
-      <div className="desk-page__head">
-        <h2 id="inbox-heading">{t('desk.inbox.heading')}</h2>
-        <button type="button" className="button button--secondary" onClick={() => setHelpOpen(true)}>
-          {t('desk.inbox.keys.button')}
-        </button>
-      </div>
+    <section
+      className={`desk-page inbox${wide ? ' inbox--split' : ' container page-section'}`}
+      aria-labelledby="inbox-heading"
+    >
       <p className="inbox__live visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {statusMode && (
-        <p className="inbox__mode" aria-hidden="true">
-          {t('desk.inbox.statusPrompt')}
-        </p>
-      )}
-
-      <InboxTabs filters={filters} counts={counts} countCap={firstPage?.countCap} setFilter={setFilter} />
-
-      <InboxFilterBar filters={filters} setFilter={setFilter} onSearch={onSearch} />
-
-      {refusal && (
-        <Notice
-          tone="error"
-          action={
-            refusal.retry && (
-              <button type="button" className="button button--secondary" onClick={refusal.retry}>
-                {t('desk.inbox.bulk.force')}
-              </button>
-            )
-          }
-        >
-          <p>{refusal.message}</p>
-        </Notice>
-      )}
-
-      {canTriage && active && (
-        <div
-          className="inbox-actions"
-          role="group"
-          aria-label={t('desk.inbox.activeActions', { code: active.code })}
-        >
-          <span className="inbox-actions__code">{active.code}</span>
-          <Link className="button button--secondary button--small" to={`/desk/tips/${active.id}`}>
-            {t('desk.inbox.open')}
-          </Link>
-          {active.assignee && active.assignee.id !== me?.id ? (
+      {showList && (
+        <div className="inbox__pane inbox__pane--list">
+          <div className="inbox__bar">
+            <h2 id="inbox-heading" tabIndex={-1}>
+              {t('desk.inbox.heading')}
+            </h2>
             <button
               type="button"
               className="button button--secondary button--small"
-              disabled={change.isPending}
-              onClick={() => claim(active, true)}
+              onClick={() => setHelpOpen(true)}
             >
-              {t('desk.inbox.takeOver', { name: active.assignee.displayName })}
+              {t('desk.inbox.keys.button')}
             </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={change.isPending || active.assignee?.id === me?.id}
-              onClick={() => claim(active)}
-            >
-              {t('desk.inbox.assignMe')}
-            </button>
+          </div>
+          <InboxTabs
+            filters={filters}
+            counts={firstPage?.counts ?? null}
+            countCap={firstPage?.countCap}
+            setFilter={setFilter}
+          />
+          <InboxFilterBar filters={filters} setFilter={setFilter} onSearch={onSearch} />
+          {statusMode && (
+            <p className="inbox__mode" aria-hidden="true">
+              {t('desk.inbox.statusPrompt')}
+            </p>
           )}
-          <label className="visually-hidden" htmlFor={`${id}-row-status`}>
-            {t('desk.inbox.setStatus')}
-          </label>
-          <select
-            id={`${id}-row-status`}
-            className="field__input inbox-actions__select"
-            value=""
-            onChange={(event) => event.target.value && setStatus(active, event.target.value as TipStatus)}
-          >
-            <option value="">{t('desk.inbox.setStatus')}</option>
-            {SETTABLE_STATUSES.map((status, index) => (
-              <option key={status} value={status}>
-                {index + 1}. {t(`desk.tipStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-          <button type="button" className="button button--secondary button--small" onClick={nextNew}>
-            {t('desk.inbox.nextNew')}
-          </button>
-        </div>
-      )}
-
-      {canTriage && selected.size > 0 && (
-        <div className="inbox-bulk" role="group" aria-label={t('desk.inbox.bulk.label')}>
-          <span>{t('desk.inbox.bulk.selected', { count: selected.size })}</span>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={bulk.isPending || !me}
-            onClick={() => me && runBulk({ assigneeId: me.id })}
-          >
-            {t('desk.inbox.bulk.assignMe')}
-          </button>
-          <label className="visually-hidden" htmlFor={`${id}-bulk-status`}>
-            {t('desk.inbox.setStatus')}
-          </label>
-          <select
-            id={`${id}-bulk-status`}
-            className="field__input inbox-actions__select"
-            value={bulkStatus}
-            onChange={(event) => setBulkStatus(event.target.value)}
-          >
-            <option value="">{t('desk.inbox.setStatus')}</option>
-            {SETTABLE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`desk.tipStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={bulk.isPending || !bulkStatus}
-            onClick={() => runBulk({ status: bulkStatus as TipStatus })}
-          >
-            {t('desk.inbox.bulk.apply')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setSelected(new Set())}
-          >
-            {t('desk.inbox.bulk.clear')}
-          </button>
-        </div>
-      )}
-
-      {inbox.isPending ? (
-        <PageLoading />
-      ) : inbox.isError ? (
-        <Notice
-          tone="error"
-          action={
-            <button type="button" className="button button--secondary" onClick={() => void inbox.refetch()}>
-              {t('common.retry')}
-            </button>
-          }
-        >
-          <p>{deskErrorMessage(t, inbox.error)}</p>
-        </Notice>
-      ) : tips.length === 0 ? (
-        <Notice tone="info" live={false} title={t('desk.inbox.emptyTitle')}>
-          <p>{t('desk.inbox.emptyBody')}</p>
-        </Notice>
-      ) : (
-        <>
-          <p className="inbox__hint">{t('desk.inbox.hint')}</p>
-          <ul className="inbox-list" ref={listRef} aria-label={t('desk.inbox.listLabel')}>
-            {tips.map((tip) => {
-              const isActive = tip.id === active?.id;
-              const heldByOther = tip.assignee && tip.assignee.id !== me?.id;
-              return (
-                <li
-                  key={tip.id}
-                  data-tip-id={tip.id}
-                  className={`inbox-row${isActive ? ' inbox-row--active' : ''}${selected.has(tip.id) ? ' inbox-row--selected' : ''}`}
-                  onFocusCapture={() => setActiveId(tip.id)}
+          {report?.refused && (
+            <Notice
+              tone="error"
+              action={
+                report.retry && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={report.retry}
+                  >
+                    {t('desk.inbox.bulk.force')}
+                  </button>
+                )
+              }
+            >
+              <p>{report.refused}</p>
+            </Notice>
+          )}
+          {canTriage && selectedTips.length > 0 && (
+            <BulkBar
+              ref={bulkBar}
+              tips={selectedTips}
+              me={me?.id}
+              onClear={selection.clear}
+              onReport={(next, keep) => {
+                setReport(next);
+                if (next.done) setAnnouncement(next.done);
+                selection.keepOnly(keep);
+              }}
+            />
+          )}
+          {!wide && canTriage && active && (
+            <div
+              className="inbox-actions"
+              role="group"
+              aria-label={t('desk.inbox.activeActions', { code: active.code })}
+            >
+              <span className="inbox-actions__code">{active.code}</span>
+              <Link className="button button--secondary button--small" to={hrefOf(active)}>
+                {t('desk.inbox.open')}
+              </Link>
+              {active.assignee && active.assignee.id !== me?.id ? (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={change.isPending}
+                  onClick={() => claim(active, true)}
                 >
-                  <input
-                    type="checkbox"
-                    className="inbox-row__select"
-                    id={`${id}-select-${tip.id}`}
-                    checked={selected.has(tip.id)}
-                    onChange={() => toggleSelected(tip.id)}
-                    aria-label={t('desk.inbox.select', { code: tip.code })}
-                  />
-                  <div className="inbox-row__main">
-                    <p className="inbox-row__title">
-                      <PriorityBadge priority={tip.priority} />
-                      <Link
-                        className="inbox-row__open"
-                        to={`/desk/tips/${tip.id}`}
-                        aria-current={isActive ? 'true' : undefined}
-                      >
-                        {tip.code}
-                      </Link>
-                      <TipStatusBadge status={tip.status} />
-                      <ChannelBadge channel={tip.channel} />
-                      {tip.forwardedFrom && <ForwardedBadge forwardedFrom={tip.forwardedFrom} />}
-                    </p>
-                    <p className="inbox-row__excerpt">{tip.excerpt}</p>
-                    <ul className="inbox-row__meta">
-                      <li>{formatDate(tip.receivedAt, lang, true)}</li>
-                      {tip.appeal && <li>{t('desk.inbox.appeal', { slug: tip.appeal.slug })}</li>}
-                      <li className={heldByOther ? 'inbox-row__held' : undefined}>
-                        {tip.assignee
-                          ? tip.assignee.id === me?.id
-                            ? t('desk.inbox.heldByMe')
-                            : t('desk.inbox.heldBy', { name: tip.assignee.displayName })
-                          : t('desk.inbox.unassigned')}
-                      </li>
-                      {tip.mediaCount > 0 && (
-                        <li className="inbox-row__icon inbox-row__icon--media">
-                          {t('desk.inbox.media', { count: tip.mediaCount })}
-                        </li>
-                      )}
-                      {tip.hasLocation && (
-                        <li className="inbox-row__icon inbox-row__icon--place">{t('desk.inbox.located')}</li>
-                      )}
-                      {tip.duplicateCount > 0 && (
-                        <li className="inbox-row__dupes">
-                          {t('desk.inbox.duplicates', { count: tip.duplicateCount })}
-                        </li>
-                      )}
-                      {tip.tags.map((tag) => (
-                        <li key={tag} className="inbox-row__tag">
-                          {tag}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-          {inbox.hasNextPage && (
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={inbox.isFetchingNextPage}
-              onClick={() => void inbox.fetchNextPage()}
-            >
-              {inbox.isFetchingNextPage ? t('common.loading') : t('desk.inbox.loadMore')}
-            </button>
+                  {t('desk.inbox.takeOver', { name: active.assignee.displayName })}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={change.isPending || active.assignee?.id === me?.id}
+                  onClick={() => claim(active)}
+                >
+                  {t('desk.inbox.assignMe')}
+                </button>
+              )}
+              <label className="visually-hidden" htmlFor={`${id}-row-status`}>
+                {t('desk.inbox.setStatus')}
+              </label>
+              <select
+                id={`${id}-row-status`}
+                className="field__input inbox-actions__select"
+                value=""
+                onChange={(event) => event.target.value && setStatus(active, event.target.value as TipStatus)}
+              >
+                <option value="">{t('desk.inbox.setStatus')}</option>
+                {tipMovesFrom(active.status).map((status) => (
+                  <option key={status} value={status}>
+                    {SETTABLE_STATUSES.indexOf(status) + 1}. {t(`desk.tipStatus.${status}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
           )}
-        </>
+          {inbox.isPending ? (
+            <PageLoading />
+          ) : inbox.isError ? (
+            <Notice
+              tone="error"
+              action={
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void inbox.refetch()}
+                >
+                  {t('common.retry')}
+                </button>
+              }
+            >
+              <p>{deskErrorMessage(t, inbox.error)}</p>
+            </Notice>
+          ) : tips.length === 0 ? (
+            <Notice tone="info" live={false} title={t('desk.inbox.emptyTitle')}>
+              <p>{t('desk.inbox.emptyBody')}</p>
+            </Notice>
+          ) : (
+            <InboxList
+              key={params.toString()}
+              ref={list}
+              tips={tips}
+              activeId={active?.id ?? null}
+              selected={selection.selected}
+              me={me?.id}
+              hrefOf={hrefOf}
+              linkState={wide ? KEEP_FOCUS : undefined}
+              onToggle={selection.toggle}
+              onFocusRow={setLocalActive}
+              onNearEnd={onNearEnd}
+            />
+          )}
+          <p className="inbox__hint">{t('desk.inbox.hint')}</p>
+        </div>
+      )}
+      {wide && !showDetail && (
+        <div className="inbox__pane inbox__pane--detail inbox__pane--empty">
+          <p>{t('desk.inbox.chooseTip')}</p>
+        </div>
+      )}
+      {showDetail && (
+        <div className="inbox__pane inbox__pane--detail">
+          <TipDetailPane id={openId} backTo={`/desk${search}`} showBack={!wide} />
+        </div>
       )}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
+}
+
+/** "A New tip can move to: In review, Not actionable." */
+export function explainMoves(t: TFunction, code: string, from: TipStatus) {
+  return t('desk.inbox.movesFrom', {
+    code,
+    status: t(`desk.tipStatus.${from}`),
+    moves: tipMovesFrom(from)
+      .map((to) => t(`desk.tipStatus.${to}`))
+      .join(', '),
+  });
 }

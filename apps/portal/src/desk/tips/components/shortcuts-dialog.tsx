@@ -2,17 +2,21 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTABLE_STATUSES } from './inbox-keys';
 
-const KEYS = ['j', 'k', 'Enter', 'a', 's', 'n', 'x', '?'] as const;
-const KEY_TEXT = {
-  j: 'next',
-  k: 'previous',
-  Enter: 'open',
-  a: 'assign',
-  s: 'status',
-  n: 'nextNew',
-  x: 'select',
-  '?': 'help',
-} as const;
+/** The keys as shown (several keys to one line where they go together), and what each does. */
+const KEYS = [
+  ['j', 'next'],
+  ['k', 'previous'],
+  ['Shift + j / k', 'extend'],
+  ['Enter', 'open'],
+  ['x', 'select'],
+  ['Shift + x', 'selectRange'],
+  ['b', 'bulk'],
+  ['Escape', 'clearSelection'],
+  ['a', 'assign'],
+  ['s', 'status'],
+  ['n', 'nextNew'],
+  ['?', 'help'],
+] as const;
 
 /** The inbox's keys, in a modal dialog (native <dialog>: focus is kept inside and Escape closes it). */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -34,12 +38,12 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     <dialog ref={ref} className="desk-dialog" aria-labelledby="shortcuts-heading" onClose={onClose}>
       <h2 id="shortcuts-heading">{t('desk.inbox.keys.heading')}</h2>
       <dl className="shortcut-list">
-        {KEYS.map((key) => (
+        {KEYS.map(([key, text]) => (
           <div key={key}>
             <dt>
               <kbd>{key}</kbd>
             </dt>
-            <dd>{t(`desk.inbox.keys.${KEY_TEXT[key]}`)}</dd>
+            <dd>{t(`desk.inbox.keys.${text}`)}</dd>
           </div>
         ))}
       </dl>

@@ -1,6 +1,6 @@
 import type { TipDetail } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { Notice } from '../../../shared/components/notice';
 import { PageLoading } from '../../../shared/components/page-loading';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
@@ -9,7 +9,7 @@ import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
-import { useTip } from '../hooks/use-tips';
+import { useSyncInboxRow, useTip } from '../hooks/use-tips';
 import { RecordActions } from '../../records/record-actions';
 import { ForwardSection, ReceivedForwardCard } from '../../forwarding/components/forward-section';
 import { ForwardedBadge } from '../../forwarding/components/forwarded-badge';
@@ -25,11 +25,14 @@ import { HistorySection } from './tip-history-section';
 import { TipObservablesSection } from '../../observables/components/tip-observables-section';
 import './tip-detail.css';
 
-/** `/desk/tips/:id`: one tip, everything an investigator needs to triage it. */
-export function TipDetailPage() {
+/**
+ * One tip, everything an investigator needs to triage it: the right pane of the inbox on a desktop,
+ * the page after the list on a tablet or phone (with its way back).
+ */
+export function TipDetailPane({ id, backTo, showBack }: { id: string; backTo: string; showBack: boolean }) {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
   const tip = useTip(id);
+  useSyncInboxRow(tip.data);
   useDocumentTitle(tip.data ? t('desk.tip.title', { code: tip.data.code }) : t('desk.tip.loading'));
 
   if (tip.isPending) return <PageLoading label={t('desk.tip.loading')} />;
@@ -42,21 +45,25 @@ export function TipDetailPage() {
       </div>
     );
   }
-  return <TipView tip={tip.data} />;
+  return <TipView tip={tip.data} backTo={backTo} showBack={showBack} />;
 }
-function TipView({ tip }: { tip: TipDetail }) {
+function TipView({ tip, backTo, showBack }: { tip: TipDetail; backTo: string; showBack: boolean }) {
   const { t } = useTranslation();
   const lang = usePortalLanguage();
   const me = useStaffProfile().data;
   const canTriage = deskPermissions(me?.roles ?? []).triage;
 
   return (
-    <article className="container page-section desk-page tip-detail" aria-labelledby="tip-heading">
-      <p>
-        <Link to="/desk">{t('desk.tip.back')}</Link>
-      </p>
+    <article className="desk-page tip-detail" aria-labelledby="tip-heading">
+      {showBack && (
+        <p>
+          <Link to={backTo}>{t('desk.tip.back')}</Link>
+        </p>
+      )}
       <div className="desk-page__head">
-        <h2 id="tip-heading">{t('desk.tip.title', { code: tip.code })}</h2>
+        <h2 id="tip-heading" tabIndex={-1}>
+          {t('desk.tip.title', { code: tip.code })}
+        </h2>
         <p className="tip-detail__badges">
           <PriorityBadge priority={tip.priority} />
           <TipStatusBadge status={tip.status} />

@@ -1,9 +1,39 @@
-import type { TipDetail } from '@vigie/common';
+import type { TipDetail, TipHistoryChange } from '@vigie/common';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 
-/** Everything staff did to the tip, from the audit log, oldest first. */
+/** "Status: New → In review", "Assigned to Ana Roy", "Tag added: plaque-ABC123", in the desk's language. */
+export function describeChange(t: TFunction, change: TipHistoryChange): string {
+  const name = (person?: { displayName: string }) =>
+    person?.displayName || t('desk.history.change.formerStaff');
+  switch (change.kind) {
+    case 'status':
+      return t('desk.history.change.status', {
+        from: t(`desk.tipStatus.${change.from}`),
+        to: t(`desk.tipStatus.${change.to}`),
+      });
+    case 'priority':
+      return t('desk.history.change.priority', {
+        from: t(`desk.tipPriority.${change.from}`),
+        to: t(`desk.tipPriority.${change.to}`),
+      });
+    case 'assignee':
+      if (change.to) return t('desk.history.change.assigned', { name: name(change.to) });
+      return change.from
+        ? t('desk.history.change.released', { name: name(change.from) })
+        : t('desk.history.change.releasedUnknown');
+    case 'tagAdded':
+      return t('desk.history.change.tagAdded', { tag: change.tag });
+    case 'tagRemoved':
+      return t('desk.history.change.tagRemoved', { tag: change.tag });
+    case 'case':
+      return t('desk.history.change.case', { number: change.caseNumber });
+  }
+}
+
+/** Everything staff did to the tip, from the audit log, oldest first, each change written out. */
 export function HistorySection({ tip }: { tip: TipDetail }) {
   const { t } = useTranslation();
   const lang = usePortalLanguage();
@@ -17,7 +47,10 @@ export function HistorySection({ tip }: { tip: TipDetail }) {
           {tip.history.map((entry, index) => (
             <li key={`${entry.at}-${index}`}>
               <span className="tip-history__when">{formatDate(entry.at, lang, true)}</span>{' '}
-              {t(`desk.history.${entry.action}` as never, { defaultValue: entry.action })}
+              {entry.changes.length > 0
+                ? entry.changes.map((change) => describeChange(t, change)).join(' · ')
+                : t(`desk.history.${entry.action}` as never, { defaultValue: entry.action })}
+              {entry.data['bulk'] === true && ` ${t('desk.history.inBulk')}`}
               {entry.actor && ` — ${entry.actor.displayName}`}
             </li>
           ))}

@@ -1,4 +1,4 @@
-import { TipPriority, type TipDetail, type TipStatus } from '@vigie/common';
+import { TipPriority, tipMovesFrom, type TipDetail, type TipStatus } from '@vigie/common';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/api-error';
@@ -6,7 +6,7 @@ import { Notice } from '../../../shared/components/notice';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { updateTip, type TipChange } from '../api/tips.api';
 import { useTipAction, useTipsWrite } from '../hooks/use-tips';
-import { SETTABLE_STATUSES } from './inbox-keys';
+import { useAssignees } from '../hooks/use-assignees';
 import { InlineTextForm } from '../../components/inline-text-form';
 
 interface StaleState {
@@ -33,6 +33,9 @@ export function TriageControls({
   const [tagText, setTagText] = useState('');
   const change = useTipAction((input: TipChange) => updateTip(tip.id, input));
   const refresh = useTipsWrite(() => Promise.resolve());
+  const assignees = useAssignees();
+  const moves = tipMovesFrom(tip.status);
+  const movesText = moves.map((status) => t(`desk.tipStatus.${status}`)).join(', ');
 
   const apply = (input: Omit<TipChange, 'version'>) => {
     setStale(null);
@@ -127,14 +130,38 @@ export function TriageControls({
               className="field__input"
               value={tip.status}
               disabled={change.isPending}
+              aria-describedby={`${id}-moves`}
               onChange={(event) => apply({ status: event.target.value as TipStatus })}
             >
-              {!SETTABLE_STATUSES.includes(tip.status) && (
-                <option value={tip.status}>{t(`desk.tipStatus.${tip.status}`)}</option>
-              )}
-              {SETTABLE_STATUSES.map((status) => (
+              {/* Only the moves the workflow allows from here (the API refuses any other). */}
+              {[tip.status, ...moves].map((status) => (
                 <option key={status} value={status}>
                   {t(`desk.tipStatus.${status}`)}
+                </option>
+              ))}
+            </select>
+            <p className="field__hint" id={`${id}-moves`}>
+              {t('desk.tip.movesHint', { status: t(`desk.tipStatus.${tip.status}`), moves: movesText })}
+            </p>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-assignee`}>
+              {t('desk.tip.assignee')}
+            </label>
+            <select
+              id={`${id}-assignee`}
+              className="field__input"
+              value={tip.assignee?.id ?? ''}
+              disabled={change.isPending}
+              onChange={(event) => apply({ assigneeId: event.target.value || null })}
+            >
+              <option value="">{t('desk.tip.nobody')}</option>
+              {tip.assignee && !assignees.data?.some((person) => person.id === tip.assignee?.id) && (
+                <option value={tip.assignee.id}>{tip.assignee.displayName}</option>
+              )}
+              {(assignees.data ?? []).map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.displayName}
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { STAFF_PROFILE_KEY } from '../../api/auth.api';
-import { TIPS_KEY } from '../api/tips.api';
+import { TIPS_KEY, tipKey } from '../api/tips.api';
 
 /** What the desk listens to on `GET /api/events`. */
 export const LIVE_EVENT_TYPES = [
@@ -40,7 +40,15 @@ export function useLiveEvents(enabled: boolean): void {
         } catch {
           tipId = undefined;
         }
-        void queryClient.invalidateQueries({ queryKey: TIPS_KEY });
+        // A new tip changes the lists only; a change to a tip, the lists and that tip (not every open one).
+        void queryClient.invalidateQueries({ queryKey: [...TIPS_KEY, 'inbox'] });
+        if (type !== 'tip.received') {
+          if (tipId) void queryClient.invalidateQueries({ queryKey: tipKey(tipId) });
+          void queryClient.invalidateQueries({
+            predicate: ({ queryKey: [root, feature, part] }) =>
+              root === TIPS_KEY[0] && feature === TIPS_KEY[1] && part !== 'one',
+          });
+        }
         liveTipEvents.dispatchEvent(new CustomEvent<LiveTipEvent>('live', { detail: { type, tipId } }));
       };
       source.addEventListener(type, listener);

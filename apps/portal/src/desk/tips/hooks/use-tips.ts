@@ -1,5 +1,12 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TipDetail } from '@vigie/common';
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+} from '@tanstack/react-query';
+import type { InboxPage, TipDetail } from '@vigie/common';
+import { useEffect } from 'react';
 import {
   bulkUpdateTips,
   duplicatesKey,
@@ -56,3 +63,37 @@ export function useTipsWrite<TInput, TResult>(action: (input: TInput) => Promise
 }
 
 export const useBulkUpdate = () => useTipsWrite(bulkUpdateTips);
+
+/**
+ * A tip just read brings its line in the inbox up to date at once (opening it clears the "new from
+ * the tipster" marker; someone may have changed it since the list was fetched), without refetching.
+ */
+export function useSyncInboxRow(tip: TipDetail | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!tip) return;
+    queryClient.setQueriesData<InfiniteData<InboxPage>>(
+      { queryKey: [...TIPS_KEY, 'inbox'] },
+      (data) =>
+        data && {
+          ...data,
+          pages: data.pages.map((page) => ({
+            ...page,
+            items: page.items.map((item) =>
+              item.id === tip.id
+                ? {
+                    ...item,
+                    status: tip.status,
+                    priority: tip.priority,
+                    assignee: tip.assignee,
+                    tags: tip.tags,
+                    version: tip.version,
+                    newFromTipster: tip.newFromTipster,
+                  }
+                : item,
+            ),
+          })),
+        },
+    );
+  }, [tip, queryClient]);
+}

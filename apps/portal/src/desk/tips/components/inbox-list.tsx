@@ -1,0 +1,125 @@
+import type { TipSummary } from '@vigie/common';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InboxRow } from './inbox-row';
+
+/** Every row has this height (three short lines): the list draws only the rows on screen. */
+export const ROW_HEIGHT = 76;
+
+export interface InboxListHandle {
+  /** Brings a row into view, then focuses its link (it may not be drawn until scrolled to). */
+  focusRow(tipId: string): void;
+}
+
+/**
+ * The inbox list, virtualised: thousands of rows cost what a screenful costs. When tips stream
+ * in above what the investigator is looking at, the list scrolls by as much as was inserted, so
+ * the rows on screen, and the selection, stay where they were (the live region says what arrived).
+ */
+export const InboxList = forwardRef<
+  InboxListHandle,
+  {
+    tips: TipSummary[];
+    activeId: string | null;
+    selected: ReadonlySet<string>;
+    me?: string;
+    hrefOf: (tip: TipSummary) => string;
+    linkState?: unknown;
+    onToggle: (tipId: string, range: boolean) => void;
+    onFocusRow: (tipId: string) => void;
+    onNearEnd: () => void;
+  }
+>(function InboxList(
+  { tips, activeId, selected, me, hrefOf, linkState, onToggle, onFocusRow, onNearEnd },
+  ref,
+) {
+  const { t } = useTranslation();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tips.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => tips[index]?.id ?? index,
+  });
+
+  // Keep what is on screen in place when rows arrive above it: anchor on the first visible row.
+  const anchor = useRef<{ id: string; index: number } | null>(null);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const previous = anchor.current;
+    if (element && previous) {
+      const index = tips.findIndex((tip) => tip.id === previous.id);
+      if (index >= 0 && index !== previous.index) element.scrollTop += (index - previous.index) * ROW_HEIGHT;
+    }
+    const first = element ? Math.floor(element.scrollTop / ROW_HEIGHT) : 0;
+    anchor.current = tips[first] ? { id: tips[first].id, index: first } : null;
+  }, [tips]);
+
+  const items = virtualizer.getVirtualItems();
+  const last = items[items.length - 1];
+  useLayoutEffect(() => {
+    if (last && last.index >= tips.length - 10) onNearEnd();
+  }, [last, tips.length, onNearEnd]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusRow(tipId: string) {
+        const index = tips.findIndex((tip) => tip.id === tipId);
+        if (index < 0) return;
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+        const focus = (attempt: number) =>
+          requestAnimationFrame(() => {
+            const link = scroller.current?.querySelector<HTMLElement>(
+              `[data-tip-id="${tipId}"] .inbox-row__open`,
+            );
+            if (link) link.focus({ preventScroll: true });
+            else if (attempt < 5) focus(attempt + 1);
+          });
+        focus(0);
+      },
+    }),
+    [tips, virtualizer],
+  );
+
+  return (
+    <div
+      className="inbox-list__scroller"
+      ref={scroller}
+      onScroll={() => {
+        const element = scroller.current;
+        if (!element) return;
+        const first = Math.floor(element.scrollTop / ROW_HEIGHT);
+        anchor.current = tips[first] ? { id: tips[first].id, index: first } : null;
+      }}
+    >
+      <ul
+        className="inbox-list"
+        aria-label={t('desk.inbox.listLabel')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const tip = tips[item.index];
+          return (
+            <InboxRow
+              key={tip.id}
+              tip={tip}
+              href={hrefOf(tip)}
+              linkState={linkState}
+              active={tip.id === activeId}
+              selected={selected.has(tip.id)}
+              me={me}
+              position={item.index + 1}
+              setSize={tips.length}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              onToggle={onToggle}
+              onFocus={onFocusRow}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+});

@@ -1,0 +1,225 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/constants';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { tipForm } from '../support/tip-client';
+import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+
+/**
+ * The triage workspace (issue 17, points 1 and 4): on a 1440×900 desktop the inbox and the open
+ * tip side by side, many tips triaged with the keyboard alone (select, bulk status, bulk assign,
+ * move), a refused status move explained, and a tip streamed in while working moves nothing.
+ * Screenshots of the desktop, tablet and phone layouts in FR and EN go to tests/artifacts/desk-*.
+ */
+let app: BuiltApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startBuiltApp({ TIP_CHALLENGE: 'off' }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+// A word of this run only: the inbox is filtered on it, so the seeded tips stay out of the way.
+const run = `lot${Date.now().toString(36)}`;
+const WIDE = { viewport: { width: 1440, height: 900 }, locale: 'en-CA' };
+
+async function sendTip(description: string): Promise<{ code: string }> {
+  const res = await fetch(`${app.baseUrl}/api/public/tips`, {
+    method: 'POST',
+    body: tipForm({ description }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { code: string };
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel(/e-?mail|courriel/i).fill(email);
+  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in|se connecter|connexion/i }).click();
+  await page.waitForURL(/\/desk/);
+}
+
+const shot = async (page: Page, name: string) => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `desk-${name}.png`) });
+};
+const activeCode = (page: Page) => page.locator('.inbox-row--active .inbox-row__open').textContent();
+const rowOf = (page: Page, code: string) => page.locator('.inbox-row', { hasText: code });
+
+/** Keyboard only: moves a focused <select> with the arrow keys until it shows `label`. */
+async function chooseWithKeys(page: Page, label: RegExp) {
+  for (let i = 0; i < 20; i++) {
+    const text = await page.evaluate(() => {
+      const select = document.activeElement as HTMLSelectElement | null;
+      return select?.selectedOptions?.[0]?.textContent ?? '';
+    });
+    if (label.test(text)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`No option ${label} in the focused list`);
+}
+
+it('triages many tips with the keyboard alone in the split view; a streamed tip moves nothing', async () => {
+  const codes: string[] = [];
+  for (let i = 0; i < 8; i++)
+    codes.push((await sendTip(`Sighting ${run} number ${i}: a grey van, two men.`)).code);
+
+  await withPage(browser, 'desk-triage-desktop', WIDE, async (page) => {
+    await signIn(page, 'investigator@demo.test');
+    await page.goto(`${app.baseUrl}/desk?q=${run}`);
+    await page.locator('.inbox-row').first().waitFor();
+    // The first rows are above the fold of a 1440×900 screen, with the detail pane beside them.
+    const firstRow = await page.locator('.inbox-row').first().boundingBox();
+    expect(firstRow!.y + firstRow!.height).toBeLessThan(900);
+    await expect(page.locator('.inbox__pane--detail').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.inbox-row').count()).toBe(8);
+    await expectAccessible(page);
+
+    // j opens the first tip on the right, and the URL names it (a link, Back).
+    await page.keyboard.press('j');
+    const first = (await activeCode(page))!;
+    await page.getByRole('heading', { name: `Tip ${first}` }).waitFor();
+    expect(page.url()).toMatch(/\/desk\/tips\/[0-9a-f-]{36}\?q=/);
+    // Back returns to the list with no tip open; Forward opens it again.
+    await page.goBack();
+    await page.locator('.inbox__pane--empty').waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { name: `Tip ${first}` }).waitFor();
+    expect(await activeCode(page)).toBe(first);
+
+    // x selects; j moves; Shift+X selects everything up to here; four tips selected.
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Shift+X');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.getByText('4 tips selected').waitFor();
+    const picked = await page.locator('.inbox-row--selected .inbox-row__open').allTextContents();
+    expect(picked).toHaveLength(4);
+
+    // b goes to the actions on the selection: status "In review" for all four, in one request.
+    await page.keyboard.press('b');
+    await page.keyboard.press('Tab');
+    await chooseWithKeys(page, /In review/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.inbox__live', { hasText: '4 tips changed.' }).waitFor();
+    for (const code of picked) await rowOf(page, code).getByText('In review').waitFor();
+
+    // The same four again (Escape, then select), given to a colleague.
+    await page.locator('#inbox-heading').focus();
+    for (const code of picked) {
+      await page.locator('.inbox-row__open', { hasText: code }).focus();
+      await page.keyboard.press('x');
+    }
+    await page.getByText('4 tips selected').waitFor();
+    await page.keyboard.press('b');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await chooseWithKeys(page, /Supervisor/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.inbox__live', { hasText: '4 tips changed.' }).waitFor();
+    for (const code of picked)
+      await rowOf(page, code)
+        .getByText(/Held by .*Supervisor/)
+        .waitFor();
+
+    // The history of one of them says what changed, in words.
+    await page.locator('.inbox-row__open', { hasText: picked[0] }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `Tip ${picked[0]}` }).waitFor();
+    const history = page.locator('.tip-history');
+    await history.getByText('Status: New → In review').waitFor();
+    await history.getByText(/Assigned to .*Supervisor/).waitFor();
+
+    // A move the workflow refuses is explained, not sent: a new tip cannot be closed.
+    const untouched = codes.find((code) => !picked.includes(code))!;
+    await page.locator('.inbox-row__open', { hasText: untouched }).focus();
+    await page.keyboard.press('s');
+    await page.keyboard.press('6');
+    await page.getByText(`Tip ${untouched} is New: it can move to In review, Not actionable.`).waitFor();
+    // k moves up from it (it is the oldest, last in the list) and opens that tip on the right.
+    await page.keyboard.press('k');
+    await page.waitForFunction(
+      (code) => document.querySelector('.inbox-row--active .inbox-row__open')?.textContent !== code,
+      untouched,
+    );
+    const open = (await activeCode(page))!;
+    await page.getByRole('heading', { name: `Tip ${open}` }).waitFor();
+    await shot(page, 'split-1440-en');
+
+    // A tip streamed in while working: the highlighted row, the open tip and the selection stay put.
+    await page.keyboard.press('x');
+    const before = {
+      url: page.url(),
+      top: (await page.locator('.inbox-row--active').boundingBox())!.y,
+      selected: await page.locator('.inbox-row--selected .inbox-row__open').allTextContents(),
+    };
+    const streamed = await sendTip(`Sighting ${run} streamed while the investigator works.`);
+    await page.locator('.inbox__live', { hasText: /new tip/i }).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.inbox-row')?.getAttribute('aria-setsize') === '9',
+    );
+    expect(page.url()).toBe(before.url);
+    expect(await activeCode(page)).toBe(open);
+    expect((await page.locator('.inbox-row--active').boundingBox())!.y).toBeCloseTo(before.top, 0);
+    expect(await page.locator('.inbox-row--selected .inbox-row__open').allTextContents()).toEqual(
+      before.selected,
+    );
+    // It is there, above what is on screen.
+    await page.locator('.inbox-list__scroller').evaluate((el) => el.scrollTo(0, 0));
+    await rowOf(page, streamed.code).waitFor();
+    await expectAccessible(page);
+  });
+});
+
+it('shows the list then the tip on a tablet and a phone, and the split view in French', async () => {
+  await withPage(
+    browser,
+    'desk-layouts',
+    { viewport: { width: 1440, height: 900 }, locale: 'fr-CA' },
+    async (page) => {
+      await signIn(page, 'investigator@demo.test');
+      await page.goto(`${app.baseUrl}/desk?q=${run}`);
+      await page.locator('.inbox-row').first().waitFor();
+      await page.keyboard.press('j');
+      await page.getByRole('heading', { name: /Signalement/ }).waitFor();
+      await expectAccessible(page);
+      await shot(page, 'split-1440-fr');
+    },
+  );
+  for (const [name, viewport, locale] of [
+    ['tablet-1024-en', { width: 1024, height: 768 }, 'en-CA'],
+    ['tablet-1024-fr', { width: 1024, height: 768 }, 'fr-CA'],
+    ['phone-390-en', { width: 390, height: 844 }, 'en-CA'],
+    ['phone-390-fr', { width: 390, height: 844 }, 'fr-CA'],
+  ] as const) {
+    await withPage(
+      browser,
+      `desk-${name}`,
+      { viewport, locale, isMobile: viewport.width < 500 },
+      async (page) => {
+        await signIn(page, 'investigator@demo.test');
+        await page.goto(`${app.baseUrl}/desk?q=${run}`);
+        await page.locator('.inbox-row').first().waitFor();
+        // No split: the list alone, then the tip alone with its way back.
+        await expect(page.locator('.inbox__pane--detail').count()).resolves.toBe(0);
+        await shot(page, `list-${name}`);
+        await page.locator('.inbox-row__open').first().click();
+        await page.locator('.tip-detail').waitFor();
+        await expect(page.locator('.inbox-row').count()).resolves.toBe(0);
+        await expectAccessible(page);
+        await shot(page, `tip-${name}`);
+        await page.getByRole('link', { name: /Back to incoming tips|Retour/ }).click();
+        await page.locator('.inbox-row').first().waitFor();
+      },
+    );
+  }
+});
