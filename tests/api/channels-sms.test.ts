@@ -402,6 +402,26 @@ describe('investigators’ messages to a text-message tipster', () => {
     for (const form of NUMBER_FORMS) expect(JSON.stringify(res.body)).not.toContain(form);
   });
 
+  it('go back on WhatsApp to a tipster who wrote on WhatsApp (the provider’s whatsapp: addresses)', async () => {
+    const whatsapp = 'whatsapp:+15145550161';
+    const answer = await webhook(textParams({ From: whatsapp, To: `whatsapp:${AGENCY_NUMBER}` }));
+    expect(answer.status).toBe(200);
+    const tip = await tipByCode(codeIn(reply(answer.text))!);
+    expect(tip.channel).toBe('SMS');
+    const res = await investigator.post(`/api/tips/${tip.id}/messages`, { body: 'Avez-vous une photo ?' });
+    expect(res.status).toBe(201);
+    await drain();
+    expect(sent.filter((s) => s.form.Body === 'Avez-vous une photo ?').map((s) => s.form)).toEqual([
+      { To: whatsapp, From: `whatsapp:${AGENCY_NUMBER}`, Body: 'Avez-vous une photo ?' },
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain('5145550161');
+    // A WhatsApp sender writing to a plain SMS number (or the reverse) is not the provider's format.
+    const tips = await count('tip');
+    expect((await webhook(textParams({ From: whatsapp }))).status).toBe(400);
+    expect((await webhook(textParams({ To: `whatsapp:${AGENCY_NUMBER}` }))).status).toBe(400);
+    expect(await count('tip')).toBe(tips);
+  });
+
   it('are not texted to a web tipster, nor to a number that said STOP', async () => {
     const web = await fetch(`${t.baseUrl}/api/public/tips`, {
       method: 'POST',

@@ -48,7 +48,12 @@ export class SmsSendJob implements OnModuleInit {
         authorization: `Basic ${Buffer.from(`${env.SMS_ACCOUNT_SID}:${env.SMS_AUTH_TOKEN}`).toString('base64')}`,
         'content-type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({ To: message.to, From: smsNumber, Body: message.body }).toString(),
+      // A WhatsApp tipster (`whatsapp:+1…`) is answered from the agency's number on WhatsApp.
+      body: new URLSearchParams({
+        To: message.to,
+        From: message.to.startsWith('whatsapp:') ? `whatsapp:${smsNumber}` : smsNumber,
+        Body: message.body,
+      }).toString(),
       redirect: 'error',
       signal: AbortSignal.timeout(30_000),
     });

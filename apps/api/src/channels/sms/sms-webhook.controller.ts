@@ -13,7 +13,11 @@ import { smsError } from './sms.errors';
 import { twiml } from './twiml';
 
 export const SMS_WEBHOOK_PATH = '/api/channels/sms/inbound';
-const E164 = /^\+[1-9][0-9]{6,14}$/;
+/**
+ * A number in E.164 form; on WhatsApp (which the same provider API carries) prefixed `whatsapp:`.
+ * The tipster's address is kept as it came, so replies go back on the same network.
+ */
+const ADDRESS = /^(whatsapp:)?\+[1-9][0-9]{6,14}$/;
 const MAX_MEDIA = 10;
 const MAX_BODY = 1_600; // ten concatenated SMS segments, what providers deliver at most
 
@@ -52,7 +56,7 @@ export class SmsWebhookController {
     )
       throw smsError('BAD_SIGNATURE');
     const text = parseText(params);
-    const agency = await this.agencies.bySmsNumber(text.to);
+    const agency = await this.agencies.bySmsNumber(text.agencyNumber);
     if (!agency) throw smsError('UNKNOWN_NUMBER');
 
     const files = await this.media.fetchAll(text.mediaUrls);
@@ -85,8 +89,10 @@ function parseText(params: Record<string, unknown>) {
   const messageSid = str('MessageSid') ?? '';
   const body = str('Body') ?? '';
   const numMedia = Number(str('NumMedia') ?? '0');
-  if (!E164.test(from)) errors.From = 'Not an international number';
-  if (!E164.test(to)) errors.To = 'Not an international number';
+  if (!ADDRESS.test(from)) errors.From = 'Not an international number';
+  if (!ADDRESS.test(to)) errors.To = 'Not an international number';
+  else if (from.startsWith('whatsapp:') !== to.startsWith('whatsapp:'))
+    errors.To = 'Sender and recipient on different networks';
   if (!/^[A-Za-z0-9_-]{10,64}$/.test(messageSid)) errors.MessageSid = 'Missing or malformed';
   if (body.length > MAX_BODY) errors.Body = 'Too long';
   if (!Number.isInteger(numMedia) || numMedia < 0 || numMedia > MAX_MEDIA) errors.NumMedia = 'Out of range';
@@ -98,5 +104,5 @@ function parseText(params: Record<string, unknown>) {
   }
   if (!body.trim() && mediaUrls.length === 0) errors.Body = 'Empty message';
   if (Object.keys(errors).length > 0) throw smsError('BAD_WEBHOOK', { errors });
-  return { from, to, messageSid, body, mediaUrls };
+  return { from, agencyNumber: to.replace(/^whatsapp:/, ''), messageSid, body, mediaUrls };
 }
