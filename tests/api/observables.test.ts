@@ -156,6 +156,19 @@ describe('everything that mentions a value: GET /api/observables/mentions', () =
       );
       expect(res.body.cases.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
     }
+    // The case shows what its tips mention, with how many of them mention each.
+    const caseView = await investigator.get(`/api/cases/${created.body.id}`);
+    expect(caseView.body.observables).toEqual(
+      expect.arrayContaining([
+        { kind: 'PLATE', value: 'FXK482', tips: 1 },
+        { kind: 'ADDRESS', value: '1234 ontario st e', tips: 1 },
+      ]),
+    );
+    expect(
+      (await investigator.post(`/api/cases/${created.body.id}/tips`, { tipIds: [french.id] })).status,
+    ).toBe(201);
+    const withTwo = await investigator.get(`/api/cases/${created.body.id}`);
+    expect(withTwo.body.observables[0]).toEqual({ kind: 'PLATE', value: 'FXK482', tips: 2 });
   });
 
   it("finds nothing of this agency's from another agency", async () => {

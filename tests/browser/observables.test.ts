@@ -1,3 +1,4 @@
+import { CSRF_COOKIE } from '@vigie/common';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -134,8 +135,9 @@ it('the same journey in French, on a phone: the chip opens the French and Englis
   });
 });
 
-it('screenshots of the chips and the mentions page, FR and EN, phone and desktop', async () => {
+it('screenshots of the chips, the mentions page and a case, FR and EN, phone and desktop', async () => {
   const code = await sendTip(FRENCH, 'fr');
+  let caseId = '';
   for (const size of SIZES)
     for (const locale of ['fr-CA', 'en-CA']) {
       const lang = locale.slice(0, 2) as 'fr' | 'en';
@@ -147,6 +149,22 @@ it('screenshots of the chips and the mentions page, FR and EN, phone and desktop
         await page.goto(`${app.baseUrl}/desk/observables/plate/FXK482?lang=${lang}`);
         await page.locator('.observable-mentions li').first().waitFor();
         await screenshot(page, `observables-mentions-${tag}`);
+        if (!caseId) {
+          const csrf = (await page.context().cookies()).find((c) => c.name === CSRF_COOKIE)?.value ?? '';
+          const created = await page.request.post(`${app.baseUrl}/api/cases`, {
+            data: { title: 'Honda Civic grise, rue Ontario' },
+            headers: { 'x-csrf-token': csrf },
+          });
+          caseId = ((await created.json()) as { id: string }).id;
+          const linked = await page.request.post(`${app.baseUrl}/api/cases/${caseId}/tips`, {
+            data: { tipIds: [await tipId(page, code)] },
+            headers: { 'x-csrf-token': csrf },
+          });
+          expect(linked.status()).toBe(201);
+        }
+        await page.goto(`${app.baseUrl}/desk/cases/${caseId}?lang=${lang}`);
+        await page.locator('.observable-chip').first().waitFor();
+        await screenshot(page, `observables-case-${tag}`);
       });
     }
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseSummary, CaseView } from '@vigie/common';
+import { CaseSummary, CaseView, ObservableKind } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
@@ -31,7 +31,7 @@ export class CaseDetailView {
       [id, actor.agencyId],
     );
     if (!row) throw commonError('NOT_FOUND');
-    const [tips, appeals] = await Promise.all([
+    const [tips, appeals, observables] = await Promise.all([
       this.dataSource.query(
         `SELECT ${SUMMARY_COLUMNS}, ct.linked_at, t.latitude, t.longitude, t.occurred_from
            FROM case_tip ct JOIN tip t ON t.id = ct.tip_id ${SUMMARY_JOINS} WHERE ct.case_id = $1 ORDER BY coalesce(t.occurred_from, t.received_at)`,
@@ -41,6 +41,14 @@ export class CaseDetailView {
         `SELECT a.id, a.slug, a.kind, coalesce(v.public->'content'->'title', a.draft->'title') AS title
            FROM case_appeal ca JOIN appeal a ON a.id = ca.appeal_id LEFT JOIN appeal_version v ON v.id = a.current_version_id WHERE ca.case_id = $1`,
         [id],
+      ),
+      // What its tips mention (observables' tip_observable), and how many of them mention each.
+      this.dataSource.query(
+        `SELECT o.kind, o.value, count(DISTINCT o.tip_id)::int AS tips
+           FROM case_tip ct JOIN tip_observable o ON o.tip_id = ct.tip_id AND o.retracted_at IS NULL
+          WHERE ct.case_id = $1 AND o.agency_id = $2
+          GROUP BY o.kind, o.value ORDER BY tips DESC, array_position($3::text[], o.kind), o.value LIMIT 100`,
+        [id, actor.agencyId, Object.values(ObservableKind)],
       ),
     ]);
     return {
@@ -62,6 +70,7 @@ export class CaseDetailView {
         }),
       ),
       appeals,
+      observables,
     };
   }
 }

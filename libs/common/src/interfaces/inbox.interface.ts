@@ -1,4 +1,5 @@
 import type { MediaKind } from '../limits';
+import type { ObservableKind } from '../enums/observable.enum';
 import type { MediaEvidence } from './media-evidence.interface';
 import type {
   MediaProcessingState,
@@ -112,10 +113,12 @@ export interface CaseView {
   createdAt: string;
   tips: (TipSummary & { linkedAt: string; latitude?: number; longitude?: number; occurredFrom?: string })[];
   appeals: { id: string; slug: string; kind: string; title: Record<string, string | undefined> }[];
+  /** The plates, phones, addresses… its tips mention (observables), with how many of its tips mention each; most first, at most 100. */
+  observables: { kind: ObservableKind; value: string; tips: number }[];
 }
 
 /** A case in the list (`GET /api/cases`): the case without its tips and appeals. */
-export type CaseSummary = Omit<CaseView, 'tips' | 'appeals'>;
+export type CaseSummary = Omit<CaseView, 'tips' | 'appeals' | 'observables'>;
 
 export interface RewardClaimView {
   id: string;

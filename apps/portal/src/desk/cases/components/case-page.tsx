@@ -10,6 +10,7 @@ import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useDeskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { RecordActions } from '../../records/record-actions';
+import { CaseObservablesSection } from '../../observables/components/case-observables-section';
 import { TIPS_KEY } from '../../tips/api/tips.api';
 import { PriorityBadge, TipStatusBadge } from '../../tips/components/tip-badges';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
@@ -135,6 +136,7 @@ export function CasePage() {
           )}
         </section>
         <div>
+          <CaseObservablesSection observables={data.observables} />
           <section className="tip-card" aria-labelledby="case-map-heading">
             <h3 id="case-map-heading">{t('desk.cases.places')}</h3>
             {places.length === 0 ? (
