@@ -217,10 +217,12 @@ async function playableCopy(
   const out = join(workDir, `play.${format}`);
   const streams = kind === 'video' ? ['-map', '0:V:0', '-map', '0:a:0?'] : ['-map', '0:a:0'];
   const fit = `scale=w='min(${PLAY_EDGE},iw)':h='min(${PLAY_EDGE},ih)':force_original_aspect_ratio=decrease:force_divisible_by=2,format=yuv420p`;
-  // x264's output depends on its thread count: pinned, so that every worker writes the same bytes.
+  // One thread, so that every run writes the same bytes: with frame threads, x264's rate control
+  // under the bitrate cap (VBV) depends on which thread finishes first, and two runs of the same
+  // video differed. Throughput comes from jobs running side by side (WORKERS), not from threads.
   const video = [
     ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-maxrate', '3M', '-bufsize', '6M'],
-    ...['-threads', '2'],
+    ...['-threads', '1'],
   ];
   const codecs =
     playback === 'remux'
