@@ -38,6 +38,8 @@ interface EmbeddedOptions {
   supervise?: boolean;
 }
 
+const ADMINISTRATOR_STOP = /terminating connection due to administrator command/;
+
 /** Waits before each new start of a cluster that ended on its own, the last one repeated. */
 const RESTART_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000];
 
@@ -94,7 +96,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
   let fatal: string | null = null;
   let lastLine: string | null = null;
   let started = false;
+  let stopping = false;
   const lines = lineSplitter((line) => {
+    // Our own stop ends the connections still open (a start refused on a busy port stops the cluster
+    // before the app's pools close): each says so, and it is not news to the operator.
+    if (stopping && ADMINISTRATOR_STOP.test(line)) return;
     if (!started) {
       lastLine = line.trim();
       if (/FATAL|PANIC/.test(line)) fatal ??= forwardablePostgresLine(line);
@@ -147,6 +153,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
     ? superviseCluster(pg, pgDir, options.notice ?? (() => undefined))
     : undefined;
   const stop = async () => {
+    stopping = true;
     if (supervisor) await supervisor.stop();
     else await pg.stop();
     await forgetOwner(options.dataDir);
