@@ -109,7 +109,8 @@ it('the investigator sees a phone tip entered by the call-taker, never as its ti
   await withPage(browser, 'phone-investigator', context('en', 'desktop'), async (page) => {
     await signIn(page, 'investigator@demo.test');
     await openTip(page);
-    await page.locator('.tip-channel--phone', { hasText: 'Phone' }).waitFor();
+    // The open tip's own badge (on a desktop the inbox list beside it shows one too).
+    await page.getByRole('article').locator('.tip-channel--phone', { hasText: 'Phone' }).waitFor();
     const history = page.getByRole('region', { name: 'History' });
     await history.getByText(/Recorded from a phone call — Cam Call-taker/).waitFor();
     // Nothing says the call-taker sent it: no contact, no thread author.
