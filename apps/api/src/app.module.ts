@@ -28,6 +28,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
 import { ObservablesModule } from './observables/observables.module';
 import { PortalModule } from './portal/portal.module';
+import { ReachModule } from './reach/reach.module';
 import { RecordsModule } from './records/records.module';
 import { FollowUpTokens } from './tips/follow-up/follow-up-token';
 import { TipsModule } from './tips/tips.module';
@@ -131,6 +132,7 @@ export class AppModule {
         ForwardingModule,
         CasesModule,
         RecordsModule,
+        ReachModule,
         HealthModule,
         PortalModule,
       ],

@@ -16,6 +16,8 @@ import { AuditService } from '../audit/audit.service';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { Agency } from '../identity/agency.entity';
+import { JobQueue } from '../jobs/job-queue';
+import { APPEAL_PUBLISHED_JOB, AppealPublication } from '../jobs/job-registry';
 import { AppealImageRecord } from './appeal-image.entity';
 import { checkAppealRules, slugFor } from './appeal-rules';
 import { AppealUpdateRecord } from './appeal-update.entity';
@@ -36,6 +38,7 @@ export class AppealAuthoringService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly publicCache: PublicAppealCache,
+    private readonly jobs: JobQueue,
   ) {}
 
   async create(actor: StaffActor, dto: CreateAppealDto): Promise<Appeal> {
@@ -100,7 +103,12 @@ export class AppealAuthoringService {
       appeal.status = AppealStatus.PUBLISHED;
       appeal.firstPublishedAt ??= version.publishedAt;
       this.clearDraft(appeal);
-      return { action: 'appeal.approved', data: { versionNo: version.versionNo }, public: true };
+      return {
+        action: 'appeal.approved',
+        data: { versionNo: version.versionNo },
+        public: true,
+        publication: { event: 'APPROVED', versionNo: version.versionNo },
+      };
     });
   }
 
@@ -139,6 +147,7 @@ export class AppealAuthoringService {
         action: 'appeal.resolved',
         data: { outcome: dto.outcome, versionNo: version.versionNo },
         public: true,
+        publication: { event: 'RESOLVED', versionNo: version.versionNo },
       };
     });
   }
@@ -149,7 +158,11 @@ export class AppealAuthoringService {
       const wasPublic = appeal.currentVersionId !== null;
       appeal.status = AppealStatus.ARCHIVED;
       this.clearDraft(appeal);
-      return { action: 'appeal.archived', public: wasPublic };
+      return {
+        action: 'appeal.archived',
+        public: wasPublic,
+        publication: wasPublic ? { event: 'ARCHIVED' } : undefined,
+      };
     });
   }
 
@@ -174,6 +187,7 @@ export class AppealAuthoringService {
         action: 'appeal.update_posted',
         data: { updateId: update.id, kind: dto.kind, state: update.state },
         public: selfPublish,
+        publication: selfPublish ? { event: 'UPDATE', updateId: update.id } : undefined,
       };
     });
     return update;
@@ -205,6 +219,7 @@ export class AppealAuthoringService {
         action: decision.approve ? 'appeal.update_approved' : 'appeal.update_rejected',
         data: { updateId },
         public: decision.approve,
+        publication: decision.approve ? { event: 'UPDATE', updateId } : undefined,
       };
     });
     return update;
@@ -217,7 +232,13 @@ export class AppealAuthoringService {
     change: (
       tx: EntityManager,
       appeal: Appeal,
-    ) => Promise<{ action: string; data?: Record<string, unknown>; public?: boolean }>,
+    ) => Promise<{
+      action: string;
+      data?: Record<string, unknown>;
+      public?: boolean;
+      /** What reach (alerts, social posts) acts on, sent in the same transaction. */
+      publication?: Omit<AppealPublication, 'appealId' | 'agencyId'>;
+    }>,
   ): Promise<Appeal> {
     let isPublic = false;
     const appeal = await this.dataSource.transaction(async (tx) => {
@@ -235,6 +256,12 @@ export class AppealAuthoringService {
         isPublic = true;
         await this.publicCache.notifyChanged(tx);
       }
+      if (outcome.publication)
+        await this.jobs.sendInTransaction(tx, APPEAL_PUBLISHED_JOB, {
+          appealId: appeal.id,
+          agencyId: appeal.agencyId,
+          ...outcome.publication,
+        });
       return appeal;
     });
     if (isPublic) this.publicCache.clear();

@@ -19,6 +19,27 @@ export const RETENTION_JOB = 'records.retention';
 /** Anchors the head of every audit chain that moved (audit), on AUDIT_ANCHOR_SCHEDULE. */
 export const AUDIT_ANCHOR_JOB = 'audit.anchor';
 
+/**
+ * Something became public on an appeal, or stopped being public: reach (alerts to subscribers,
+ * posts on the agency's accounts) acts on it. Sent by appeals in the transaction that publishes.
+ */
+export const APPEAL_PUBLISHED_JOB = 'reach.appeal-published';
+
+/**
+ * What appeals tells reach: APPROVED is a version published after review (the first or a new one),
+ * UPDATE an update or rumour correction going live, RESOLVED the outcome (found, arrested...), and
+ * ARCHIVED an appeal withdrawn from the public (what was posted about it should come down).
+ */
+export interface AppealPublication {
+  appealId: string;
+  agencyId: string;
+  event: 'APPROVED' | 'UPDATE' | 'RESOLVED' | 'ARCHIVED';
+  /** The appeal_version published (APPROVED, RESOLVED). */
+  versionNo?: number;
+  /** The appeal_update published (UPDATE). */
+  updateId?: string;
+}
+
 /** A scheduled job's data: pg-boss sends `{}` on each tick, and the job reads nothing from it. */
 export type ScheduledRun = Record<string, never>;
 
@@ -29,6 +50,7 @@ export interface JobPayloads {
   [UPLOAD_SWEEP_JOB]: ScheduledRun;
   [RETENTION_JOB]: ScheduledRun;
   [AUDIT_ANCHOR_JOB]: ScheduledRun;
+  [APPEAL_PUBLISHED_JOB]: AppealPublication;
 }
 
 export type JobName = keyof JobPayloads;
