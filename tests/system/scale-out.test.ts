@@ -129,9 +129,17 @@ it('two worker processes process every photo, each job once', async () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(states).toEqual([{ state: 'READY', count: sent }]);
-    const jobs = await db.query(
-      `SELECT data->>'mediaId' AS media, count(*)::int AS runs FROM pgboss.job WHERE name = 'tip-media.process' AND state = 'completed' GROUP BY 1`,
-    );
+    // A photo is READY as soon as its job's handler wrote it; pg-boss marks the job completed just
+    // after, so the count of completed jobs is read once they have all been marked.
+    const completed = () =>
+      db.query(
+        `SELECT data->>'mediaId' AS media, count(*)::int AS runs FROM pgboss.job WHERE name = 'tip-media.process' AND state = 'completed' GROUP BY 1`,
+      );
+    let jobs = await completed();
+    while (jobs.rows.length < sent && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      jobs = await completed();
+    }
     expect(jobs.rows).toHaveLength(sent);
     expect(jobs.rows.every((r) => r.runs === 1)).toBe(true);
   } finally {
