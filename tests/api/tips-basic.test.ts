@@ -296,6 +296,24 @@ describe('the tip form without JavaScript', () => {
     expect(await tipCount()).toBe(before);
   });
 
+  it('answers a cut or malformed form with a 400 page, not JSON, and stores nothing', async () => {
+    const before = await tipCount();
+    const action = formAction((await get('/basic/tips/new?lang=en')).html);
+    wait(30);
+    const boundary = 'vigie-cut';
+    const cut = `--${boundary}\r\nContent-Disposition: form-data; name="description"\r\n\r\nJe l'ai vu`;
+    const res = await fetch(t.baseUrl + action, {
+      method: 'POST',
+      body: cut,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(squash(await res.text())).toContain('<html');
+    expect(await tipCount()).toBe(before);
+  });
+
   it('draws a form left open past its lifetime again, with what was written and a new token', async () => {
     const form = await get('/basic/tips/new?lang=en');
     const action = formAction(form.html);

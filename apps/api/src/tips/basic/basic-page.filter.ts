@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AllExceptionsFilter, DATABASE_RETRY_AFTER_SECONDS } from '../../common/all-exceptions.filter';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../../common/all-exceptions.filter';
 import { DomainException } from '../../common/domain.exception';
+import { loggableError } from '../../common/loggable-error';
 import { isDatabaseUnavailable } from '../../database/database-unavailable';
 import { BASIC_FOLLOW_UP_PATH } from '../../portal/basic-layout';
 import { pageLanguage } from '../../portal/portal-texts';
@@ -14,13 +15,11 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 /**
  * Answers a refusal on the pages without JavaScript with a page, not JSON: the form drawn again with what
  * was written and what is wrong (error summary, fields marked), with the refusal's own status (400, 401,
- * 409, 413, 415, 422, 429). Anything that is not a refusal goes to the app's catch-all filter.
+ * 409, 413, 415, 422, 429). A bug is a page too (500, with the id to find it in the logs).
  */
 @Catch()
 export class BasicPageFilter implements ExceptionFilter {
   private readonly logger = new Logger(BasicPageFilter.name);
-
-  private readonly fallback = new AllExceptionsFilter();
 
   constructor(private readonly pages: BasicPages) {}
 
@@ -40,10 +39,25 @@ export class BasicPageFilter implements ExceptionFilter {
     return true;
   }
 
+  /**
+   * A bug: logged as the app logs one (its kind and place, a correlation id, never the form's
+   * content), and answered with a page giving that id, not the API's JSON.
+   */
+  private failed(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<BasicTipRequest & { id?: string }>();
+    const res = host.switchToHttp().getResponse<Response>();
+    this.logger.error({ err: loggableError(exception), correlationId: req.id }, 'Unhandled error');
+    if (res.headersSent) return void res.end();
+    const lang = pageLanguage(req.query.lang, req.headers['accept-language']);
+    const texts = this.pages.texts;
+    const reference = req.id ? ` ${texts.t(lang, 'errors.reference', { id: String(req.id) })}` : '';
+    this.pages.send(res, 500, this.pages.tipRefusal(lang, `${texts.t(lang, 'errors.INTERNAL')}${reference}`));
+  }
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const refusal = refusalOf(exception);
     if (!refusal) {
-      if (!this.unavailable(exception, host)) this.fallback.catch(exception, host);
+      if (!this.unavailable(exception, host)) this.failed(exception, host);
       return;
     }
     const req = host.switchToHttp().getRequest<BasicFollowUpRequest & BasicTipRequest>();
@@ -80,8 +94,7 @@ export class BasicPageFilter implements ExceptionFilter {
       (page) => this.pages.send(res, refusal.status, page),
       (error: unknown) => {
         if (this.unavailable(error, host)) return;
-        this.logger.warn(`A refusal page could not be drawn: ${(error as Error)?.name ?? 'error'}`);
-        this.fallback.catch(error, host);
+        this.failed(error, host);
       },
     );
   }
