@@ -306,7 +306,16 @@ describe('a call-back', () => {
     const elsewhere = await other.post('/api/tips/call-back', receipt);
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.code).toBe('CALL_BACK_BAD_CREDENTIALS');
-    expect(await auditCount()).toBe(before + 1); // the second agency's sign-in only
+    // The second agency's sign-in, and each refusal, about the staff member who tried, in their agency.
+    expect(await auditCount()).toBe(before + 3);
+    const refusals = await t.db.query(
+      `SELECT u.email, a.entity_type, a.data FROM audit_event a JOIN staff_user u ON u.id = a.actor_id
+        WHERE a.action = 'tip.call_back_refused' AND a.entity_id = a.actor_id::text ORDER BY a.id`,
+    );
+    expect(refusals.rows).toEqual([
+      { email: 'calltaker@demo.test', entity_type: 'staff', data: {} },
+      { email: 'investigator@second.test', entity_type: 'staff', data: {} },
+    ]);
   });
 
   it('refuses a call-back token that is missing, forged, a colleague’s, or the tipster’s own', async () => {

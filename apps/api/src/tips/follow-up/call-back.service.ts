@@ -29,7 +29,7 @@ export class CallBackService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly followUp: TipFollowUpService,
-    audit: AuditService,
+    private readonly audit: AuditService,
     config: AppConfig,
   ) {
     this.tokens = new FollowUpTokens(
@@ -40,7 +40,20 @@ export class CallBackService {
 
   async open(actor: StaffActor, code: string, password: string): Promise<CallBackSession> {
     const tip = await this.followUp.checkCredentials(code, password, actor.agencyId);
-    if (!tip) throw tipError('CALL_BACK_BAD_CREDENTIALS');
+    if (!tip) {
+      // Audited about the staff member (not a tip: which tip the code would have named is not theirs
+      // to learn): a call-taker trying codes that open nothing is what probing looks like.
+      await this.dataSource.transaction((tx) =>
+        this.audit.append(tx, {
+          agencyId: actor.agencyId,
+          actorId: actor.userId,
+          action: 'tip.call_back_refused',
+          entityType: 'staff',
+          entityId: actor.userId,
+        }),
+      );
+      throw tipError('CALL_BACK_BAD_CREDENTIALS');
+    }
     await this.dataSource.transaction((tx) => this.record(tx, actor, tip.id, 'tip.call_back_opened', {}));
     const { token, expiresAt } = this.tokens.issue(`${tip.id}~${actor.userId}`);
     return { token, expiresAt: expiresAt.toISOString(), thread: await this.followUp.view(tip.id) };
