@@ -78,13 +78,18 @@ export interface ReceivedSocialMessage {
   mediaUrls: string[];
 }
 
-/** A network's refusal: `retryable` for 429, 5xx, timeouts; not for 4xx that a retry cannot change. */
+/**
+ * A network's refusal: `retryable` for 429, 5xx, timeouts; not for 4xx that a retry cannot change.
+ * `retryAfterSeconds`: how long the network asked us to wait (a 429's Retry-After or rate-limit
+ * reset), when it said; the retry should not come sooner.
+ */
 export class SocialNetworkError extends Error {
   constructor(
     readonly network: SocialNetworkName,
     readonly status: number | null,
     readonly retryable: boolean,
     message: string,
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
   }

@@ -1,0 +1,226 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { parseTweet } from 'twitter-text';
+import { Clock } from '../../../../common/clock';
+import { arrayField, requestNetwork, stringField, type NetworkRequest } from '../network-request';
+import {
+  SocialNetworkError,
+  type ReceivedSocialMessage,
+  type SocialAccountCredentials,
+  type SocialImage,
+  type SocialNetworkClient,
+  type SocialNetworkLimits,
+  type SocialPostDraft,
+  type SocialPostRef,
+} from '../social-network';
+
+/**
+ * X through its API v2 (https://docs.x.com/x-api): posts with `POST /2/tweets` (threaded with
+ * `reply.in_reply_to_tweet_id`), images with `POST /2/media/upload` and their alt text with
+ * `POST /2/media/metadata`, deletion with `DELETE /2/tweets/:id`, and what people sent the
+ * account from its mentions timeline (`GET /2/users/:id/mentions`, replies included). The
+ * account's secret is an OAuth 2.0 user access token with tweet.write, tweet.read, users.read
+ * and media.write; `serviceUrl` is the API's base (https://api.x.com). X has no edit in its API.
+ */
+
+export type XReplySettings = 'following' | 'mentionedUsers' | 'subscribers' | 'verified';
+
+export interface XClientSettings {
+  timeoutMs: number;
+  /** Who may reply to the agency's posts; null leaves X's default (everyone), as an appeal wants. */
+  replySettings: XReplySettings | null;
+}
+
+export const X_CLIENT_SETTINGS = Symbol('X_CLIENT_SETTINGS');
+
+const DEFAULTS: XClientSettings = { timeoutMs: 20_000, replySettings: null };
+/** Pages of mentions read in one call: 100 each; the rest waits for the next poll. */
+const MAX_MENTION_PAGES = 5;
+
+@Injectable()
+export class XClient implements SocialNetworkClient {
+  readonly network = 'X' as const;
+  readonly limits: SocialNetworkLimits = {
+    maxTextLength: 280,
+    linkLength: 23,
+    maxImages: 4,
+    maxImageBytes: 5 * 1024 * 1024,
+    maxAltTextLength: 1000,
+    canEdit: false,
+    canDelete: true,
+  };
+  private readonly settings: XClientSettings;
+
+  constructor(
+    private readonly clock: Clock,
+    @Optional() @Inject(X_CLIENT_SETTINGS) settings?: Partial<XClientSettings>,
+  ) {
+    this.settings = { ...DEFAULTS, ...settings };
+  }
+
+  /** X's own count (twitter-text): CJK and emoji weigh 2, every URL 23. */
+  weightedLength(text: string): number {
+    return parseTweet(text).weightedLength;
+  }
+
+  async post(account: SocialAccountCredentials, draft: SocialPostDraft): Promise<SocialPostRef> {
+    // X shows a card for a link in the text; the appeal's page is the link people need.
+    const text = draft.text.includes(draft.link) ? draft.text : `${draft.text}\n\n${draft.link}`;
+    const length = this.weightedLength(text);
+    if (length > this.limits.maxTextLength) {
+      throw new SocialNetworkError(
+        'X',
+        null,
+        false,
+        `the post weighs ${length} of X's ${this.limits.maxTextLength}`,
+      );
+    }
+    const mediaId = draft.image ? await this.uploadImage(account, draft.image) : null;
+    const body: Record<string, unknown> = { text };
+    if (mediaId) body.media = { media_ids: [mediaId] };
+    if (draft.replyTo) body.reply = { in_reply_to_tweet_id: draft.replyTo.remoteId };
+    if (this.settings.replySettings) body.reply_settings = this.settings.replySettings;
+    const created = await this.call(account, { method: 'POST', path: '/2/tweets', json: body });
+    const id = stringField(created.body, 'data', 'id');
+    if (!id) throw new SocialNetworkError('X', created.status, false, 'X answered without the post id');
+    return { remoteId: id, url: this.postUrl(account, id) };
+  }
+
+  async delete(account: SocialAccountCredentials, ref: SocialPostRef): Promise<void> {
+    try {
+      await this.call(account, { method: 'DELETE', path: `/2/tweets/${encodeURIComponent(ref.remoteId)}` });
+    } catch (error) {
+      // Already gone (deleted by hand on X, or by an earlier attempt whose answer was lost).
+      if (error instanceof SocialNetworkError && error.status === 404) return;
+      throw error;
+    }
+  }
+
+  async received(
+    account: SocialAccountCredentials,
+    cursor: string | null,
+  ): Promise<{ messages: ReceivedSocialMessage[]; cursor: string | null }> {
+    const messages: ReceivedSocialMessage[] = [];
+    let newest = cursor;
+    let pageToken: string | null = null;
+    for (let page = 0; page < MAX_MENTION_PAGES; page++) {
+      const query = new URLSearchParams({
+        max_results: '100',
+        'tweet.fields': 'created_at,author_id,referenced_tweets,attachments,conversation_id',
+        expansions: 'author_id,attachments.media_keys',
+        'user.fields': 'username',
+        'media.fields': 'url,preview_image_url,type',
+      });
+      if (cursor) query.set('since_id', cursor);
+      if (pageToken) query.set('pagination_token', pageToken);
+      const path = `/2/users/${encodeURIComponent(account.accountId)}/mentions?${query.toString()}`;
+      const { body } = await this.call(account, { method: 'GET', path });
+      messages.push(...this.mentionsOf(body));
+      // The first page holds the newest mention: it is where the next poll starts.
+      if (page === 0) newest = stringField(body, 'meta', 'newest_id') ?? newest;
+      pageToken = stringField(body, 'meta', 'next_token');
+      if (!pageToken) break;
+    }
+    return { messages, cursor: newest };
+  }
+
+  private async uploadImage(account: SocialAccountCredentials, image: SocialImage): Promise<string> {
+    if (image.bytes.length > this.limits.maxImageBytes) {
+      throw new SocialNetworkError(
+        'X',
+        null,
+        false,
+        `the image is over X's ${this.limits.maxImageBytes} bytes`,
+      );
+    }
+    const form = new FormData();
+    form.set('media', new Blob([image.bytes], { type: image.mimeType }), 'appeal');
+    form.set('media_category', 'tweet_image');
+    const uploaded = await this.call(account, { method: 'POST', path: '/2/media/upload', form });
+    const mediaId = stringField(uploaded.body, 'data', 'id');
+    if (!mediaId)
+      throw new SocialNetworkError('X', uploaded.status, false, 'X answered the upload without a media id');
+    await this.call(account, {
+      method: 'POST',
+      path: '/2/media/metadata',
+      json: {
+        id: mediaId,
+        metadata: { alt_text: { text: image.altText.slice(0, this.limits.maxAltTextLength) } },
+      },
+    });
+    return mediaId;
+  }
+
+  private mentionsOf(body: unknown): ReceivedSocialMessage[] {
+    const users = new Map<string, string>();
+    for (const user of arrayField(body, 'includes', 'users')) {
+      const id = stringField(user, 'id');
+      const username = stringField(user, 'username');
+      if (id && username) users.set(id, username);
+    }
+    const media = new Map<string, string>();
+    for (const item of arrayField(body, 'includes', 'media')) {
+      const key = stringField(item, 'media_key');
+      const url = stringField(item, 'url') ?? stringField(item, 'preview_image_url');
+      if (key && url) media.set(key, url);
+    }
+    return arrayField(body, 'data').flatMap((tweet): ReceivedSocialMessage[] => {
+      const id = stringField(tweet, 'id');
+      const createdAt = new Date(stringField(tweet, 'created_at') ?? '');
+      if (!id || Number.isNaN(createdAt.getTime())) return [];
+      const username = users.get(stringField(tweet, 'author_id') ?? '') ?? null;
+      const repliedTo = arrayField(tweet, 'referenced_tweets').find(
+        (ref) => stringField(ref, 'type') === 'replied_to',
+      );
+      const mediaKeys = arrayField(tweet, 'attachments', 'media_keys').filter(
+        (key) => typeof key === 'string',
+      );
+      return [
+        {
+          kind: repliedTo ? 'REPLY' : 'MENTION',
+          remoteId: id,
+          url: username ? `https://x.com/${username}/status/${id}` : `https://x.com/i/web/status/${id}`,
+          authorHandle: username ? `@${username}` : `x:${stringField(tweet, 'author_id') ?? 'unknown'}`,
+          text: stringField(tweet, 'text') ?? '',
+          receivedAt: createdAt,
+          inReplyToRemoteId: repliedTo ? stringField(repliedTo, 'id') : null,
+          mediaUrls: mediaKeys.flatMap((key) => media.get(key as string) ?? []),
+        },
+      ];
+    });
+  }
+
+  private postUrl(account: SocialAccountCredentials, id: string): string {
+    return `https://x.com/${account.handle.replace(/^@/, '')}/status/${id}`;
+  }
+
+  private call(
+    account: SocialAccountCredentials,
+    request: Pick<NetworkRequest, 'method' | 'json' | 'form'> & { path: string },
+  ) {
+    return requestNetwork({
+      ...request,
+      network: 'X',
+      url: `${account.serviceUrl.replace(/\/$/, '')}${request.path}`,
+      token: account.secret,
+      timeoutMs: this.settings.timeoutMs,
+      explain: explainXError,
+      retryAfterFrom: (headers) => this.untilReset(headers),
+    });
+  }
+
+  /** X's 429 says when the window resets (x-rate-limit-reset, epoch seconds), not Retry-After. */
+  private untilReset(headers: Headers): number | null {
+    const reset = Number(headers.get('x-rate-limit-reset'));
+    if (!Number.isFinite(reset) || reset <= 0) return null;
+    return Math.max(0, Math.ceil(reset - this.clock.now().getTime() / 1000));
+  }
+}
+
+/** X's refusals: a problem document ({title, detail}) or a list of errors ({errors: [{message}]}). */
+function explainXError(body: unknown): string | null {
+  const detail = stringField(body, 'detail') ?? stringField(body, 'title');
+  if (detail) return `X: ${detail}`;
+  const first = arrayField(body, 'errors')[0];
+  const message = stringField(first, 'message') ?? stringField(first, 'detail');
+  return message ? `X: ${message}` : null;
+}
