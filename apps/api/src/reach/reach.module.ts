@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppealPublishedJob } from './appeal-published.job';
 import { PublicationListeners } from './publication-listeners';
+import { SocialNetworkClients } from './social/networks/social-network-clients';
 
 /**
  * What Vigie sends out when an appeal is published, updated, resolved or withdrawn: alerts to the
@@ -8,7 +9,7 @@ import { PublicationListeners } from './publication-listeners';
  * register as publication listeners (publication-listeners.ts).
  */
 @Module({
-  providers: [PublicationListeners, AppealPublishedJob],
-  exports: [PublicationListeners],
+  providers: [PublicationListeners, AppealPublishedJob, SocialNetworkClients],
+  exports: [PublicationListeners, SocialNetworkClients],
 })
 export class ReachModule {}

@@ -98,6 +98,13 @@ export class SocialNetworkError extends Error {
 export interface SocialNetworkClient {
   readonly network: SocialNetworkName;
   readonly limits: SocialNetworkLimits;
+  /**
+   * Signs in with the credentials an agency gives when it connects the account and says whose
+   * account they open (`accountId` may be empty on the way in). Refused credentials throw a
+   * SocialNetworkError with `retryable: false`, which the desk shows as a 4xx. Optional so a client
+   * can land first; without it the connect step reads `received(account, null)` as its check.
+   */
+  verify?(account: SocialAccountCredentials): Promise<{ accountId: string; handle: string }>;
   post(account: SocialAccountCredentials, draft: SocialPostDraft): Promise<SocialPostRef>;
   /** Only where limits.canEdit. */
   edit?(account: SocialAccountCredentials, ref: SocialPostRef, text: string): Promise<void>;
