@@ -8,7 +8,15 @@ export class InboxFilter {
   readonly params: unknown[] = [];
   private readonly conditions: string[] = [];
 
-  constructor(actor: StaffActor, query: InboxQueryDto, options: { withStatus: boolean }) {
+  /**
+   * `appealIds`: the appeals whose title matches the search (`appealsTitled`), whose tips the search
+   * also finds; none, and the search is the tips' own words and identifiers.
+   */
+  constructor(
+    actor: StaffActor,
+    query: InboxQueryDto,
+    options: { withStatus: boolean; appealIds?: string[] },
+  ) {
     this.add('t.agency_id = ?', actor.agencyId);
     if (options.withStatus && query.status) this.add('t.status = ?', query.status);
     // By rank, the indexed form of the priority (0 = URGENT).
@@ -29,7 +37,11 @@ export class InboxFilter {
       // French and English stemming over unaccented text: "temoin" finds "témoins".
       const text = `t.search_vector @@ (plainto_tsquery('french', vigie_unaccent(?)) || plainto_tsquery('english', vigie_unaccent(?)))`;
       const observables = observableSearchValues(query.q);
-      if (observables.length === 0) this.add(text, query.q.trim(), query.q.trim());
+      const appealIds = options.appealIds ?? [];
+      if (observables.length === 0 && appealIds.length === 0) this.add(text, query.q.trim(), query.q.trim());
+      else if (observables.length === 0)
+        // Its words, or an appeal by its title: a BitmapOr of the text index and the appeal index.
+        this.add(`(${text} OR t.appeal_id = ANY(?::uuid[]))`, query.q.trim(), query.q.trim(), appealIds);
       else {
         // A plate, a number, an address typed any way ("fxk 482"): the tips whose observables
         // (observables' tip_observable) hold its normal form, or whose words match. Two indexed
@@ -38,12 +50,14 @@ export class InboxFilter {
         this.add(
           `t.id IN (SELECT t2.id FROM tip t2 WHERE t2.agency_id = ? AND ${text.replace(/\bt\./g, 't2.')}
                     UNION SELECT o.tip_id FROM tip_observable o
-                     WHERE o.agency_id = ? AND o.retracted_at IS NULL AND (${pairs}))`,
+                     WHERE o.agency_id = ? AND o.retracted_at IS NULL AND (${pairs})
+                    ${appealIds.length ? 'UNION SELECT t3.id FROM tip t3 WHERE t3.agency_id = ? AND t3.appeal_id = ANY(?::uuid[])' : ''})`,
           actor.agencyId,
           query.q.trim(),
           query.q.trim(),
           actor.agencyId,
           ...observables.flatMap((o) => [o.kind, o.value]),
+          ...(appealIds.length ? [actor.agencyId, appealIds] : []),
         );
       }
     }

@@ -15,6 +15,7 @@ import { deskError } from './desk.errors';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-summary';
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 import { InboxFilter } from './inbox-filter';
+import { appealsTitled } from './appeal-title-search';
 
 /** Status counts stop at this many: "1,000+" is all a tab needs, and counting further costs (7 statuses x the cap index entries per page). */
 export const COUNT_CAP = 1_000;
@@ -39,7 +40,8 @@ export class InboxService {
         countCap: COUNT_CAP,
       };
     const limit = query.limit ?? INBOX_LIMITS.pageDefault;
-    const { sql, params } = this.pageQuery(actor, query);
+    const appealIds = query.q?.trim() ? await appealsTitled(this.dataSource, actor.agencyId, query.q) : [];
+    const { sql, params } = this.pageQuery(actor, query, appealIds);
     const [rows, counts]: [SummaryRow[], InboxPage['counts']] = await Promise.all([
       this.dataSource.query(sql, params),
       this.counts(actor, query),
@@ -83,12 +85,19 @@ export class InboxService {
     };
   }
 
-  /** The SQL of one page (also used by the benchmark to record its query plans). */
-  pageQuery(actor: StaffActor, query: InboxQueryDto): { sql: string; params: unknown[] } {
+  /**
+   * The SQL of one page (also used by the benchmark to record its query plans); `appealIds`, the
+   * appeals whose title the search names.
+   */
+  pageQuery(
+    actor: StaffActor,
+    query: InboxQueryDto,
+    appealIds: string[] = [],
+  ): { sql: string; params: unknown[] } {
     const limit = query.limit ?? INBOX_LIMITS.pageDefault;
     const cursor = query.cursor ? decodeCursor(query.cursor) : null;
     if (query.cursor && !cursor) throw deskError('BAD_CURSOR');
-    const filter = new InboxFilter(actor, query, { withStatus: true });
+    const filter = new InboxFilter(actor, query, { withStatus: true, appealIds });
     if (!cursor) {
       const sql = `SELECT ${SUMMARY_COLUMNS} FROM tip t ${SUMMARY_JOINS} WHERE ${filter.sql} ORDER BY t.priority_rank, t.received_at DESC, t.id DESC LIMIT ${limit + 1}`;
       return { sql, params: filter.params };

@@ -46,5 +46,11 @@ export const tipError = defineErrors({
     status: 400,
     message: 'This call-back has ended; enter the caller’s code and passphrase again',
   },
+  VIEW_NAME_TAKEN: { status: 409, message: 'You already have a view with this name' },
+  TOO_MANY_VIEWS: {
+    status: 409,
+    message: 'You have as many saved views as a person may keep; delete one first',
+  },
+  NOTHING_TO_CHANGE_VIEW: { status: 400, message: 'Say what to change: a name or filters' },
   TIP_CLOSED: { status: 409, message: 'This tip is closed; if you have new information, send a new tip' },
 });

@@ -17,6 +17,9 @@ import { BasicTipContext } from './basic/basic-tip-context';
 import { BasicTipPagesController } from './basic/basic-tip-pages.controller';
 import { FollowUpTokenGuard } from './follow-up/follow-up-token.guard';
 import { InboxController } from './inbox/inbox.controller';
+import { SavedViewRecord } from './saved-views/saved-view.entity';
+import { SavedViewsController } from './saved-views/saved-views.controller';
+import { SavedViews } from './saved-views/saved-views.service';
 import { RewardClaimsController } from './rewards/reward-claims.controller';
 import { RewardClaimsService } from './rewards/reward-claims.service';
 import { TipStatsService } from './inbox/tip-stats.service';
@@ -55,7 +58,7 @@ const MB = 1024 * 1024;
     AppealsModule,
     DeskModule,
     IdentityModule,
-    TypeOrmModule.forFeature([Tip, TipMedia, TipMessage]),
+    TypeOrmModule.forFeature([Tip, TipMedia, TipMessage, SavedViewRecord]),
     MulterModule.registerAsync({
       inject: [MediaStore, AppConfig],
       useFactory: (store: MediaStore, config: AppConfig) => ({
@@ -75,8 +78,9 @@ const MB = 1024 * 1024;
     TipFollowUpController,
     ResumableUploadsController,
     PhoneIntakeController,
-    // Before the inbox: its GET /api/tips/:id would take `call-back` for an id.
+    // Before the inbox: its GET /api/tips/:id would take `call-back` or `views` for an id.
     CallBackController,
+    SavedViewsController,
     InboxController,
     RewardClaimsController,
     BasicTipPagesController,
@@ -101,6 +105,7 @@ const MB = 1024 * 1024;
         new SharedUploadLocker(dataSource, listener),
     },
     TriageService,
+    SavedViews,
     RewardClaimsService,
     TipStatsService,
     UploadSweepService,

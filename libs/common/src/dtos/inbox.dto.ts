@@ -31,8 +31,11 @@ export const INBOX_LIMITS = {
   bulkMax: 500,
 } as const;
 
-/** Filters of `GET /api/tips`. Query strings, so booleans are "true"/"false". */
-export class InboxQueryDto {
+/**
+ * The inbox's filters and search, as its query string keeps them (booleans are "true"/"false"):
+ * `GET /api/tips` takes them, and a saved view stores them.
+ */
+export class InboxFiltersDto {
   @IsOptional()
   @IsEnum(TipStatus)
   status?: TipStatus;
@@ -85,13 +88,17 @@ export class InboxQueryDto {
   /**
    * A tip code (any case, with or without the dash, with spaces: "js2x dsbr") finds that tip alone,
    * whatever the other filters; anything else, or a code no tip of the agency has, is a full-text
-   * search in French and English, accents ignored.
+   * search in French and English, accents ignored, of the tips' text, of the identifiers written in
+   * it (plates, phones…), and of the titles of the appeals they answer.
    */
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
+}
 
+/** `GET /api/tips`: the filters, and which page. */
+export class InboxQueryDto extends InboxFiltersDto {
   @IsOptional()
   @Transform(toInt)
   @IsInt()

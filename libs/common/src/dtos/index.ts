@@ -8,3 +8,4 @@ export * from './sso.dto';
 export * from './forward.dto';
 export * from './observable.dto';
 export * from './basic-pages.dto';
+export * from './saved-view.dto';

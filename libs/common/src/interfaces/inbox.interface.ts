@@ -26,7 +26,8 @@ export interface TipSummary {
   channel: TipChannel;
   receivedAt: string;
   excerpt: string;
-  appeal?: { id: string; slug: string; kind: string };
+  /** The appeal it answers, with its title in each language it has (the desk shows the title, not the slug). */
+  appeal?: { id: string; slug: string; kind: string; title: Partial<Record<'fr' | 'en', string>> };
   assignee?: StaffRef;
   tags: string[];
   mediaCount: number;
@@ -42,6 +43,16 @@ export interface TipSummary {
    * since nobody has): the inbox marks the row.
    */
   newFromTipster: boolean;
+}
+
+/** An investigator's saved inbox view: a name and the filters as the inbox's query string keeps them. Seen by its owner only. */
+export interface SavedView {
+  id: string;
+  name: string;
+  /** `GET /api/tips` parameters (status, priority, assignee, hasMedia, q…), strings as in a URL. */
+  filters: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface InboxPage {

@@ -21,6 +21,7 @@ import { TipForwarding1763702300000 } from './1763702300000-tip-forwarding';
 import { TipTipsterActivity1763702500000 } from './1763702500000-tip-tipster-activity';
 import { Observables1763702600000 } from './1763702600000-observables';
 import { PlayableMedia1763702700000 } from './1763702700000-playable-media';
+import { SavedInboxViews1763702900000 } from './1763702900000-saved-inbox-views';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   TipTipsterActivity1763702500000,
   Observables1763702600000,
   PlayableMedia1763702700000,
+  SavedInboxViews1763702900000,
 ];
