@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { verifyAuditLog } from '../../apps/api/src/audit/audit-verifier';
 import { DedupeScoreJob } from '../../apps/api/src/dedupe/dedupe-score.job';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
+import { RetentionService } from '../../apps/api/src/records/retention/retention.service';
 import { DEDUPE_SCORE_JOB, TIP_MEDIA_JOB } from '../../apps/api/src/jobs/job-registry';
 import { ApiClient } from '../support/api-client';
 import { jpegWithGps } from '../support/media-fixtures';
@@ -472,5 +473,74 @@ describe('a transfer', () => {
     await t.db.query(`UPDATE tip SET channel = 'SMS' WHERE id = $1`, [texted.id]);
     const sms = await forward(supA, texted.id, { agency: secondId, mode: 'TRANSFER', note: 'À vous' });
     expect(sms).toMatchObject({ status: 409, body: { code: 'TRANSFER_REFUSED', reason: 'TEXT_MESSAGE' } });
+  });
+});
+
+describe('the sender’s record under retention', () => {
+  const run = () => t.app.get(RetentionService).run({ dryRun: false, trigger: 'cli' });
+  const recordExists = async (id: string) =>
+    (await t.db.query(`SELECT 1 FROM tip_forward WHERE id = $1`, [id])).rows.length === 1;
+
+  afterAll(() => t.db.query(`DELETE FROM retention_policy WHERE agency_id = $1`, [demoId]));
+
+  it('keeps a transfer’s record for the agency’s closed-tip period from the transfer, then purges it with a tombstone', async () => {
+    await t.db.query(
+      `INSERT INTO retention_policy (agency_id, not_actionable_days, closed_days, updated_by)
+         SELECT $1, NULL, 30, id FROM staff_user WHERE email = 'admin@demo.test'
+         ON CONFLICT (agency_id) DO UPDATE SET closed_days = 30`,
+      [demoId],
+    );
+    const tip = await sendTip({ description: 'Rétention : une voiture rouge garée au parc.' });
+    const sent = await forward(supA, tip.id, { agency: secondId, mode: 'TRANSFER', note: 'À vous' });
+    const age = (days: number) =>
+      t.db.query(`UPDATE tip_forward SET forwarded_at = now() - make_interval(days => $2) WHERE id = $1`, [
+        sent.body.id,
+        days,
+      ]);
+    await age(29);
+    expect((await run()).forwardRecords.purged).toBe(0);
+    expect((await supA.get(`/api/forwards/${sent.body.id}`)).status).toBe(200);
+
+    await age(31);
+    const report = await run();
+    expect(report.forwardRecords).toMatchObject({ purged: 1 });
+    expect(await recordExists(sent.body.id)).toBe(false);
+    expect((await supA.get(`/api/forwards/${sent.body.id}`)).status).toBe(404);
+    // The tip is the other agency's, under its own policy: untouched.
+    expect((await invB.get(`/api/tips/${tip.id}`)).status).toBe(200);
+    const tombstone = await t.db.query(
+      `SELECT chain, data FROM audit_event WHERE action = 'retention.purged' AND entity_id = $1`,
+      [sent.body.id],
+    );
+    expect(tombstone.rows).toHaveLength(1);
+    expect(tombstone.rows[0].chain).toBe(demoId);
+    expect(JSON.stringify(tombstone.rows[0].data)).not.toContain('voiture');
+    expect((await verifyAuditLog(t.db)).breaks).toEqual([]);
+  });
+
+  it('purges a copy’s record in the run that purges the tip it was made from, not before', async () => {
+    const tip = await sendTip({ description: 'Rétention : un vélo bleu attaché au poteau.' });
+    const sent = await forward(supA, tip.id, { agency: secondId, mode: 'COPY', note: 'Pour info' });
+    const { received_tip_id: copyId } = (
+      await t.db.query(`SELECT received_tip_id FROM tip_forward WHERE id = $1`, [sent.body.id])
+    ).rows[0];
+    await t.db.query(`UPDATE tip_forward SET forwarded_at = now() - interval '400 days' WHERE id = $1`, [
+      sent.body.id,
+    ]);
+    await run();
+    expect(await recordExists(sent.body.id)).toBe(true); // the tip is still here
+
+    const opened = (await invA.get(`/api/tips/${tip.id}`)).body;
+    expect(
+      (await invA.patch(`/api/tips/${tip.id}`, { version: opened.version, status: 'NOT_ACTIONABLE' })).status,
+    ).toBe(200);
+    await t.db.query(`UPDATE tip SET status_changed_at = now() - interval '400 days' WHERE id = $1`, [
+      tip.id,
+    ]);
+    const report = await run();
+    expect(report.purged).toContain(tip.id);
+    expect(await recordExists(sent.body.id)).toBe(false);
+    // The copy the other agency received is its own tip.
+    expect((await t.db.query(`SELECT 1 FROM tip WHERE id = $1`, [copyId])).rows).toHaveLength(1);
   });
 });

@@ -24,9 +24,10 @@ export const FEATURE_DEPENDENCIES = {
   dedupe: ['tips', 'media', 'observables'],
   observables: ['tips', 'desk'],
   cases: ['tips', 'desk'],
-  records: ['tips', 'cases', 'appeals', 'media'],
+  records: ['tips', 'cases', 'appeals', 'media', 'forwarding'],
   channels: ['tips', 'media'],
   forwarding: ['tips', 'dedupe', 'observables'],
+  reach: ['appeals', 'tips', 'media', 'portal'],
 };
 
 /** The top folder under apps/api/src that holds `file` ('' for a file directly in it), and the rest of its path. */

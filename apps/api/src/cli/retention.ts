@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
+import { ForwardRetention } from '../forwarding/forward-retention';
 import { MediaModule } from '../media/media.module';
 import { RetentionDefaults } from '../records/retention/retention-defaults';
 import { RetentionReport, RetentionService } from '../records/retention/retention.service';
@@ -23,6 +24,7 @@ class RetentionCliModule {
       imports: [ConfigModule.forRoot(config), DatabaseModule, AuditModule, MediaModule],
       providers: [
         RetentionService,
+        ForwardRetention,
         { provide: RetentionDefaults, useValue: RetentionDefaults.from(config.env) },
       ],
     };
@@ -99,6 +101,11 @@ export function describe(r: RetentionReport, defaults: RetentionDefaults): strin
   ];
   if (!r.dryRun)
     lines.push(`  Purged: ${r.purged.length} tip(s), ${r.filesRemoved} file(s) removed from storage.`);
+  lines.push(
+    r.dryRun
+      ? `  Records of tips forwarded to another agency due: ${r.forwardRecords.due}`
+      : `  Records of tips forwarded to another agency purged: ${r.forwardRecords.purged} of ${r.forwardRecords.due} due.`,
+  );
   if (r.fileErrors.length)
     lines.push(
       `  ${r.fileErrors.length} file(s) could not be removed; remove them by hand:`,

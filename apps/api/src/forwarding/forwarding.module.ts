@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DedupeModule } from '../dedupe/dedupe.module';
 import { ObservablesModule } from '../observables/observables.module';
 import { TipsModule } from '../tips/tips.module';
+import { ForwardRetention } from './forward-retention';
 import { ForwardingController } from './forwarding.controller';
 import { ForwardingService } from './forwarding.service';
 
@@ -13,6 +14,7 @@ import { ForwardingService } from './forwarding.service';
 @Module({
   imports: [TipsModule, DedupeModule, ObservablesModule],
   controllers: [ForwardingController],
-  providers: [ForwardingService],
+  providers: [ForwardingService, ForwardRetention],
+  exports: [ForwardRetention],
 })
 export class ForwardingModule {}

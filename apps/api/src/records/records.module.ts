@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { ForwardingModule } from '../forwarding/forwarding.module';
 import { EvidenceCollector } from './evidence/evidence-collector';
 import { EvidenceExportController } from './evidence/evidence-export.controller';
 import { EvidenceExportService } from './evidence/evidence-export.service';
@@ -18,6 +19,7 @@ import { RetentionService } from './retention/retention.service';
  * Reads what tips, cases, appeals and media store; nothing imports it.
  */
 @Module({
+  imports: [ForwardingModule],
   controllers: [EvidenceExportController, LegalHoldController, OpenRecordsController, RetentionController],
   providers: [
     EvidenceCollector,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
+import { ForwardRetention } from '../../forwarding/forward-retention';
 import { MediaStore } from '../../media/media-store';
 import { sealedTipMediaKey, StoredRendition } from '../../tips/tip-media.entity';
 import { RetentionDefaults } from './retention-defaults';
@@ -38,6 +39,11 @@ export interface RetentionReport {
   filesRemoved: number;
   /** Files whose removal failed after their rows were purged: to remove by hand. */
   fileErrors: { key: string; error: string }[];
+  /**
+   * The sender's records of tips forwarded to another agency (forwarding/forward-retention.ts):
+   * due now, and purged. A run narrowed to some tips leaves them alone.
+   */
+  forwardRecords: { due: number; purged: number };
 }
 
 interface Candidate {
@@ -57,7 +63,8 @@ interface Candidate {
 /**
  * Deletes what the agency no longer needs: tips dismissed (NOT_ACTIONABLE) or CLOSED for longer
  * than the policy says, with their files, messages, notes and every other row about them. A tip
- * linked to a case, under legal hold, or with a reward granted or paid is never purged. Each tip goes in its own transaction,
+ * linked to a case, under legal hold, or with a reward granted or paid is never purged. The
+ * sender's records of forwarded tips follow (forwarding/forward-retention.ts). Each tip goes in its own transaction,
  * which re-checks it under a row lock and leaves a content-free tombstone in the audit log; files
  * are removed only once that has committed, so a crash never leaves rows pointing at lost files.
  */
@@ -70,6 +77,7 @@ export class RetentionService {
     private readonly audit: AuditService,
     private readonly store: MediaStore,
     private readonly defaults: RetentionDefaults,
+    private readonly forwards: ForwardRetention,
   ) {}
 
   async run(options: RetentionRunOptions): Promise<RetentionReport> {
@@ -81,6 +89,7 @@ export class RetentionService {
       skipped: [],
       filesRemoved: 0,
       fileErrors: [],
+      forwardRecords: { due: 0, purged: 0 },
     };
     const candidates = await this.candidates(this.dataSource.manager, options);
     if (options.tipIds) {
@@ -97,16 +106,28 @@ export class RetentionService {
       report.due.push(dueTip(c));
       if (!options.dryRun) await this.purgeOne(c.id, options.trigger, report);
     }
-    if (!options.dryRun && (report.purged.length || report.skipped.length))
+    // After the tips: the record of a copy goes with its tip, so in the same run.
+    if (!options.tipIds) await this.purgeForwardRecords(options, report);
+    if (!options.dryRun && (report.purged.length || report.skipped.length || report.forwardRecords.purged))
       this.logger.log(
         {
           purged: report.purged.length,
           skipped: report.skipped.length,
+          forwardRecordsPurged: report.forwardRecords.purged,
           fileErrors: report.fileErrors.length,
         },
         'retention purge',
       );
     return report;
+  }
+
+  private async purgeForwardRecords(options: RetentionRunOptions, report: RetentionReport) {
+    const due = await this.forwards.due(options.agencyId, this.defaults.closedDays);
+    report.forwardRecords.due = due.length;
+    if (options.dryRun) return;
+    for (const record of due)
+      if (await this.forwards.purge(record.forwardId, this.defaults.closedDays, options.trigger))
+        report.forwardRecords.purged++;
   }
 
   private async purgeOne(tipId: string, trigger: RetentionRunOptions['trigger'], report: RetentionReport) {
