@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AppealPublishedJob } from './appeal-published.job';
 import { PublicationListeners } from './publication-listeners';
+import { FacebookClient } from './social/networks/facebook/facebook-client';
+import { NetworksRegistration } from './social/networks/networks-registration';
 import { SocialNetworkClients } from './social/networks/social-network-clients';
+import { XClient } from './social/networks/x/x-client';
 
 /**
  * What Vigie sends out when an appeal is published, updated, resolved or withdrawn: alerts to the
@@ -9,7 +12,14 @@ import { SocialNetworkClients } from './social/networks/social-network-clients';
  * register as publication listeners (publication-listeners.ts).
  */
 @Module({
-  providers: [PublicationListeners, AppealPublishedJob, SocialNetworkClients],
+  providers: [
+    PublicationListeners,
+    AppealPublishedJob,
+    SocialNetworkClients,
+    XClient,
+    FacebookClient,
+    NetworksRegistration,
+  ],
   exports: [PublicationListeners, SocialNetworkClients],
 })
 export class ReachModule {}

@@ -186,4 +186,17 @@ describe('FacebookClient (recorded contracts of the Graph API)', () => {
     expect(timedOut).toMatchObject({ status: null, retryable: true });
     expect(timedOut.message).toBe('no answer within 300 ms');
   });
+
+  it('says which Page a token opens, and refuses a malformed one for good', async () => {
+    server = await serveContract(contract('verify'));
+
+    expect(await client.verify(account())).toEqual({
+      accountId: PAGE,
+      handle: 'Service de police de Gatineau',
+    });
+    await expect(client.verify(account())).rejects.toMatchObject({ status: 400, retryable: false });
+    expect(server.received[0].path).toBe('/me');
+    expect(server.received[0].query.get('fields')).toBe('id,name');
+    expect(server.received[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
 });

@@ -59,6 +59,16 @@ export class FacebookClient implements SocialNetworkClient {
     this.settings = { ...DEFAULTS, ...settings };
   }
 
+  /** The Page a Page token opens (`GET /me` answers as the Page): its id and name. */
+  async verify(account: SocialAccountCredentials): Promise<{ accountId: string; handle: string }> {
+    const { body } = await this.call(account, { method: 'GET', path: '/me?fields=id,name' });
+    const id = stringField(body, 'id');
+    const name = stringField(body, 'name');
+    if (!id || !name)
+      throw new SocialNetworkError('FACEBOOK', null, false, 'Facebook answered without the Page');
+    return { accountId: id, handle: name };
+  }
+
   async post(account: SocialAccountCredentials, draft: SocialPostDraft): Promise<SocialPostRef> {
     // A link post shows its card; a photo post or a comment does not, so the link goes in the text.
     const withLink = draft.text.includes(draft.link) ? draft.text : `${draft.text}\n\n${draft.link}`;

@@ -207,4 +207,15 @@ describe('XClient (recorded contracts of X API v2)', () => {
     expect(timedOut).toMatchObject({ status: null, retryable: true });
     expect(timedOut.message).toBe('no answer within 300 ms');
   });
+
+  it('says which account a token opens, and refuses a revoked one for good', async () => {
+    server = await serveContract(contract('verify'));
+
+    expect(await client.verify(account())).toEqual({ accountId: '2244994945', handle: '@GatineauPolice' });
+    await expect(client.verify(account())).rejects.toMatchObject({ status: 401, retryable: false });
+    expect(server.received.map((r) => `${r.method} ${r.path} ${r.headers.authorization}`)).toEqual([
+      `GET /2/users/me Bearer ${TOKEN}`,
+      `GET /2/users/me Bearer ${TOKEN}`,
+    ]);
+  });
 });

@@ -62,6 +62,15 @@ export class XClient implements SocialNetworkClient {
     return parseTweet(text).weightedLength;
   }
 
+  /** The account the token opens (`GET /2/users/me`): its id and @username. */
+  async verify(account: SocialAccountCredentials): Promise<{ accountId: string; handle: string }> {
+    const { body } = await this.call(account, { method: 'GET', path: '/2/users/me' });
+    const id = stringField(body, 'data', 'id');
+    const username = stringField(body, 'data', 'username');
+    if (!id || !username) throw new SocialNetworkError('X', null, false, 'X answered without the account');
+    return { accountId: id, handle: `@${username}` };
+  }
+
   async post(account: SocialAccountCredentials, draft: SocialPostDraft): Promise<SocialPostRef> {
     // X shows a card for a link in the text; the appeal's page is the link people need.
     const text = draft.text.includes(draft.link) ? draft.text : `${draft.text}\n\n${draft.link}`;
