@@ -68,6 +68,16 @@ describe('api client', () => {
     });
   });
 
+  it('keeps what a refusal adds beyond the standard fields, apart from them', async () => {
+    const current = { version: 7, status: 'IN_REVIEW' };
+    fetchMock.mockResolvedValue(
+      jsonResponse(409, { statusCode: 409, code: 'STALE_VERSION', message: 'Changed', current }),
+    );
+    const error = (await api.patch('/api/tips/x', {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.code).toBe('STALE_VERSION');
+    expect(error.details).toEqual({ current });
+  });
+
   it('keeps the correlation id of a server error', async () => {
     fetchMock.mockResolvedValue(
       jsonResponse(500, { statusCode: 500, code: 'INTERNAL', message: 'Oops', correlationId: 'req-42' }),

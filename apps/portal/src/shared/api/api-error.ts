@@ -14,8 +14,13 @@ export class ApiError extends Error implements ApiErrorBody {
   readonly correlationId?: string;
   /** Which file of the request was refused (its place, from 0), when the API names one. */
   readonly file?: number;
+  /**
+   * The rest of the body: what some refusals add to say more (a stale edit's `current` state, a
+   * refused transfer's `reason`). Read by the caller that knows the code; never trusted for more.
+   */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(body: ApiErrorBody) {
+  constructor(body: ApiErrorBody, details: Record<string, unknown> = {}) {
     super(body.message);
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
@@ -23,6 +28,7 @@ export class ApiError extends Error implements ApiErrorBody {
     this.errors = body.errors;
     this.correlationId = body.correlationId;
     this.file = body.file;
+    this.details = details;
   }
 
   static isApiError(error: unknown): error is ApiError {
@@ -44,14 +50,18 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 /** Builds the ApiError for a non-2xx response from whatever body it carried. */
 export function apiErrorFrom(status: number, statusText: string, body: unknown): ApiError {
   if (isErrorBody(body)) {
-    return new ApiError({
-      statusCode: typeof body.statusCode === 'number' ? body.statusCode : status,
-      code: body.code,
-      message: body.message,
-      errors: body.errors && typeof body.errors === 'object' ? body.errors : undefined,
-      correlationId: typeof body.correlationId === 'string' ? body.correlationId : undefined,
-      file: typeof body.file === 'number' ? body.file : undefined,
-    });
+    const { statusCode, code, message, errors, correlationId, file, ...details } = body;
+    return new ApiError(
+      {
+        statusCode: typeof statusCode === 'number' ? statusCode : status,
+        code,
+        message,
+        errors: errors && typeof errors === 'object' ? errors : undefined,
+        correlationId: typeof correlationId === 'string' ? correlationId : undefined,
+        file: typeof file === 'number' ? file : undefined,
+      },
+      details,
+    );
   }
   return new ApiError({
     statusCode: status,

@@ -44,8 +44,7 @@ export function TriageControls({
       {
         onError: (error) => {
           if (ApiError.isApiError(error) && error.code === 'STALE_VERSION') {
-            const body = error as unknown as { current?: StaleState };
-            setStale(body.current ?? { version: 0 });
+            setStale((error.details.current as StaleState | undefined) ?? { version: 0 });
           }
         },
       },
