@@ -43,6 +43,19 @@ const KNOWN_PUBLIC = new Set([
   // tus protocol; every request still needs the tipster's follow-up token (see ResumableUploads).
   'ALL /api/public/tips/follow-up/uploads',
   'ALL /api/public/tips/follow-up/uploads/*id',
+  // Alerts without an account (reach/alerts): subscribing is rate-limited per client; confirming and
+  // unsubscribing take a token signed for one subscription (alerts.test.ts).
+  'GET /api/public/alerts/setup',
+  'POST /api/public/alerts/push',
+  'POST /api/public/alerts/email',
+  'POST /api/public/alerts/confirm',
+  'POST /api/public/alerts/unsubscribe',
+  'GET /basic/alerts',
+  'POST /basic/alerts',
+  'GET /basic/alerts/confirm',
+  'POST /basic/alerts/confirm',
+  'GET /basic/alerts/unsubscribe',
+  'POST /basic/alerts/unsubscribe',
   // The tip form and follow-up without JavaScript (tips/basic): the same checks as the routes above.
   'GET /basic/tips/new',
   'POST /basic/tips/new',

@@ -45,7 +45,8 @@ export async function startSmtpInbox(): Promise<{
 }
 
 function decodeQuotedPrintable(raw: string): string {
+  // A run of =XX escapes is UTF-8 bytes: "=C3=A9" is one "é", not two Latin-1 characters.
   return raw
     .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    .replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'));
 }

@@ -28,6 +28,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MediaModule } from './media/media.module';
 import { ObservablesModule } from './observables/observables.module';
 import { PortalModule } from './portal/portal.module';
+import { AlertsModule } from './reach/alerts/alerts.module';
 import { ReachModule } from './reach/reach.module';
 import { RecordsModule } from './records/records.module';
 import { FollowUpTokens } from './tips/follow-up/follow-up-token';
@@ -105,6 +106,13 @@ export class AppModule {
                   getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
                 },
                 {
+                  // Alert subscriptions (push and e-mail): each e-mail one sends a message to an address.
+                  name: 'alert-subscribe-client',
+                  ttl: minutes(60),
+                  limit: config.env.ALERT_SUBSCRIBE_RATE_LIMIT || Number.MAX_SAFE_INTEGER,
+                  getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+                },
+                {
                   // Invitation and reset links: the token is 256 random bits; this only keeps probing slow.
                   name: 'activation-client',
                   ttl: minutes(15),
@@ -133,6 +141,7 @@ export class AppModule {
         CasesModule,
         RecordsModule,
         ReachModule,
+        AlertsModule,
         HealthModule,
         PortalModule,
       ],

@@ -14,7 +14,7 @@ import {
 } from '@vigie/common';
 import { DataSource, In } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { commonError } from '../common/domain.exception';
+import { commonError, DomainException } from '../common/domain.exception';
 import { AppealImageRecord } from './appeal-image.entity';
 import { appealError } from './appeals.errors';
 import { PublicSnapshot, showsUpdates } from './public-snapshot';
@@ -95,6 +95,24 @@ export class PublicAppealsService {
     );
     const appeal = this.present(row, images, updates);
     return { appeal, lastModified, timeZone: row.time_zone };
+  }
+
+  /**
+   * The appeal as the public sees it now, by id, for what reach sends about it (alerts, posts);
+   * null when the public may no longer see it (withdrawn, expired) or it was never published.
+   */
+  async publicById(appealId: string): Promise<PublicAppeal | null> {
+    const [row]: { slug: string }[] = await this.dataSource.query(
+      `SELECT slug FROM appeal WHERE id = $1 AND current_version_id IS NOT NULL`,
+      [appealId],
+    );
+    if (!row) return null;
+    try {
+      return (await this.bySlug(row.slug)).appeal;
+    } catch (err) {
+      if (err instanceof DomainException && (err.status === 404 || err.status === 410)) return null;
+      throw err;
+    }
   }
 
   /**

@@ -371,6 +371,65 @@ export class Environment {
   @IsOptional()
   @IsString()
   AUDIT_ANCHOR_FILE?: string;
+
+  /**
+   * The VAPID key pair that signs Web Push alerts (base64url, as `npx web-push generate-vapid-keys`
+   * prints them). Unset: generated at first start and kept in DATA_DIR/vapid.json (docs/operations.md).
+   * Changing it ends every browser's push subscription.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{87}$/, { message: 'must be the 65-byte public key in base64url' })
+  VAPID_PUBLIC_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'must be the 32-byte private key in base64url' })
+  VAPID_PRIVATE_KEY?: string;
+
+  /** Who push services may contact about our alerts (mailto: or https:); default PUBLIC_URL. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(mailto:\S+@\S+|https:\/\/\S+)$/, { message: 'must be a mailto: or https: URL' })
+  VAPID_SUBJECT?: string;
+
+  /**
+   * The push services a browser's subscription may point at (host names; a subdomain of one
+   * counts), comma-separated. Vigie POSTs to a subscriber's endpoint, so any other host is
+   * refused: an endpoint must not make the server call into the agency's own network.
+   */
+  @IsString()
+  @MinLength(1)
+  ALERT_PUSH_HOSTS =
+    'fcm.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,web.push.apple.com,notify.windows.com';
+
+  /**
+   * For tests and benchmarks only: lets a push endpoint be plain http on 127.0.0.1 (a local push
+   * service), which is otherwise refused (push endpoints are https).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  ALERT_PUSH_ALLOW_LOOPBACK_HTTP = false;
+
+  /** How long a push service may take to answer before the alert is tried again later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  ALERT_PUSH_TIMEOUT_MS = 10_000;
+
+  /** Subscriptions (push or e-mail) one client may ask for per hour (salted key, never the address); 0 = no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ALERT_SUBSCRIBE_RATE_LIMIT = 10;
+
+  /** Days the record of who was sent which alert is kept (it only stops a second sending). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ALERT_DELIVERY_RETENTION_DAYS = 30;
 }
 
 export class ConfigError extends Error {}
@@ -386,6 +445,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv): Environment {
   const tiles = parsed.MAP_TILES_URL === undefined ? undefined : parseMapTilesUrl(parsed.MAP_TILES_URL);
   if (typeof tiles === 'string') errors.push(['MAP_TILES_URL', tiles]);
   // The provider signs the URL it calls; behind a proxy only PUBLIC_URL says what that is.
+  if (errors.length === 0 && !parsed.VAPID_PUBLIC_KEY !== !parsed.VAPID_PRIVATE_KEY)
+    errors.push(['VAPID_PRIVATE_KEY', 'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together, or neither']);
   if (errors.length === 0 && parsed.SMS_ENABLED && !parsed.PUBLIC_URL)
     errors.push(['PUBLIC_URL', 'is required when SMS_ENABLED=true (the webhook signature covers it)']);
   if (errors.length > 0) {

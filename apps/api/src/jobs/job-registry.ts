@@ -40,6 +40,22 @@ export interface AppealPublication {
   updateId?: string;
 }
 
+/** Sends one batch of a publication's alerts to the subscribers it matches (reach/alerts); safe to run again. */
+export const ALERT_BATCH_JOB = 'reach.alert-batch';
+/** Forgets who was sent which alert once ALERT_DELIVERY_RETENTION_DAYS have passed (reach/alerts), hourly. */
+export const ALERT_SWEEP_JOB = 'reach.alert-sweep';
+
+/**
+ * One slice of a publication's subscribers, by id (`fromId` inclusive, `toId` exclusive, or to the
+ * end): fan-out splits a publication into these so that workers send them side by side.
+ */
+export interface AlertBatch {
+  publicationKey: string;
+  publication: AppealPublication;
+  fromId: string;
+  toId: string | null;
+}
+
 /** A scheduled job's data: pg-boss sends `{}` on each tick, and the job reads nothing from it. */
 export type ScheduledRun = Record<string, never>;
 
@@ -51,6 +67,8 @@ export interface JobPayloads {
   [RETENTION_JOB]: ScheduledRun;
   [AUDIT_ANCHOR_JOB]: ScheduledRun;
   [APPEAL_PUBLISHED_JOB]: AppealPublication;
+  [ALERT_BATCH_JOB]: AlertBatch;
+  [ALERT_SWEEP_JOB]: ScheduledRun;
 }
 
 export type JobName = keyof JobPayloads;

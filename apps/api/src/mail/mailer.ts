@@ -6,6 +6,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Extra header fields, e.g. List-Unsubscribe (RFC 2369, RFC 8058) on alerts. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface MailMessage {
 @Injectable()
 export class Mailer implements OnApplicationShutdown {
   private transport?: Transporter;
+  private bulkTransport?: Transporter;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -37,7 +40,26 @@ export class Mailer implements OnApplicationShutdown {
     await this.transport.sendMail({ from: this.config.env.SMTP_FROM, ...message });
   }
 
+  /**
+   * The same, over a small pool of kept-open connections: for alerts, where thousands go out at
+   * once and a connection (and TLS handshake) per message would be the bottleneck.
+   */
+  async sendBulk(message: MailMessage): Promise<void> {
+    if (!this.config.env.SMTP_URL) throw new Error('SMTP_URL is not configured');
+    this.bulkTransport ??= createTransport({
+      url: this.config.env.SMTP_URL,
+      pool: true,
+      maxConnections: 4,
+      maxMessages: 1000,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 20_000,
+    });
+    await this.bulkTransport.sendMail({ from: this.config.env.SMTP_FROM, ...message });
+  }
+
   onApplicationShutdown(): void {
     this.transport?.close();
+    this.bulkTransport?.close();
   }
 }

@@ -9,3 +9,4 @@ export * from './forward.dto';
 export * from './observable.dto';
 export * from './basic-pages.dto';
 export * from './saved-view.dto';
+export * from './alert-subscription.dto';

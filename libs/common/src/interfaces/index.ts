@@ -10,3 +10,4 @@ export * from './tip.interface';
 export * from './sso.interface';
 export * from './forward.interface';
 export * from './observable.interface';
+export * from './alert.interface';

@@ -1,0 +1,169 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AlertChannel, AlertPushMessage, AppealKind, PublicAppeal, PublicLang } from '@vigie/common';
+import { DataSource } from 'typeorm';
+import { loggableError } from '../../common/loggable-error';
+import { AppConfig } from '../../config/app-config';
+import { PublicAppealsService } from '../../appeals/public-appeals.service';
+import { JobQueue } from '../../jobs/job-queue';
+import { ALERT_BATCH_JOB, AlertBatch } from '../../jobs/job-registry';
+import { Mailer } from '../../mail/mailer';
+import { AUDIENCE_SQL, audienceParams } from './alert-audience';
+import { alertMail } from './alert-mail';
+import { AlertText, alertText } from './alert-messages';
+import { UNSUBSCRIBE_PATH } from './alert-subscriptions.service';
+import { AlertTokens } from './alert-tokens';
+import { PushOutcome, PushSender } from './push-sender';
+
+/** Messages in flight at once per batch: keeps a push service's connections busy without flooding it. */
+const CONCURRENCY = 64;
+/** An AMBER alert is urgent and stale within a day; the rest may wait for a phone to wake. */
+const PUSH_TTL_SECONDS = 24 * 3600;
+
+interface Recipient {
+  id: string;
+  channel: AlertChannel;
+  endpoint: string | null;
+  p256dh: string | null;
+  auth: string | null;
+  email: string | null;
+  language: PublicLang;
+}
+
+/**
+ * Sends one batch of a publication's alerts. Before sending, it writes a PENDING delivery for every
+ * subscriber of its slice (or finds the one a previous run wrote); it sends only the PENDING ones,
+ * then marks them SENT, or REFUSED for a final refusal, and removes subscriptions whose push
+ * service says they are gone (404, 410). Those the push service could not take now (429, 5xx, no
+ * answer) stay PENDING and the job fails, so pg-boss runs it again later for them alone.
+ */
+@Injectable()
+export class AlertBatchJob implements OnModuleInit {
+  private readonly logger = new Logger(AlertBatchJob.name);
+  /** The appeal as published, read once per publication in this process rather than once per batch. */
+  private readonly appeals = new Map<string, { at: number; appeal: Promise<PublicAppeal | null> }>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publicAppeals: PublicAppealsService,
+    private readonly jobs: JobQueue,
+    private readonly mailer: Mailer,
+    private readonly tokens: AlertTokens,
+    private readonly push: PushSender,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define({ name: ALERT_BATCH_JOB, handle: (batch) => this.handle(batch), retryLimit: 8 });
+  }
+
+  async handle(batch: AlertBatch): Promise<void> {
+    const [publication]: { agency_id: string; latitude: number | null; longitude: number | null }[] =
+      await this.dataSource.query(
+        `SELECT agency_id, latitude, longitude FROM alert_publication WHERE key = $1`,
+        [batch.publicationKey],
+      );
+    const appeal = await this.appealOf(batch);
+    if (!publication || !appeal) return;
+    const place =
+      publication.latitude === null || publication.longitude === null
+        ? null
+        : { latitude: publication.latitude, longitude: publication.longitude };
+    const slice = `s.id >= $5 AND ($6::uuid IS NULL OR s.id < $6)`;
+    const params = [...audienceParams(publication.agency_id, appeal.kind, place), batch.fromId, batch.toId];
+    await this.dataSource.query(
+      `INSERT INTO alert_delivery (publication_key, subscription_id)
+       SELECT $7, s.id FROM alert_subscription s WHERE ${AUDIENCE_SQL} AND ${slice}
+       ON CONFLICT DO NOTHING`,
+      [...params, batch.publicationKey],
+    );
+    const recipients: Recipient[] = await this.dataSource.query(
+      `SELECT s.id, s.channel, s.endpoint, s.p256dh, s.auth, s.email, s.language
+         FROM alert_delivery d JOIN alert_subscription s ON s.id = d.subscription_id
+        WHERE d.publication_key = $1 AND d.state = 'PENDING' AND s.id >= $2 AND ($3::uuid IS NULL OR s.id < $3)`,
+      [batch.publicationKey, batch.fromId, batch.toId],
+    );
+    if (recipients.length === 0) return;
+
+    const texts: Partial<Record<PublicLang, AlertText | null>> = {};
+    const textIn = (lang: PublicLang) => (texts[lang] ??= alertText(appeal, batch.publication, lang));
+    const outcomes = new Map<PushOutcome, string[]>([
+      ['SENT', []],
+      ['GONE', []],
+      ['REFUSED', []],
+      ['RETRY', []],
+    ]);
+    await eachAtMost(CONCURRENCY, recipients, async (recipient) => {
+      const text = textIn(recipient.language);
+      const outcome = text ? await this.deliver(recipient, text, appeal) : 'REFUSED';
+      outcomes.get(outcome)!.push(recipient.id);
+    });
+
+    const mark = (state: 'SENT' | 'REFUSED', ids: string[]) =>
+      ids.length
+        ? this.dataSource.query(
+            `UPDATE alert_delivery SET state = $3 WHERE publication_key = $1 AND subscription_id = ANY($2::uuid[])`,
+            [batch.publicationKey, ids, state],
+          )
+        : undefined;
+    await mark('SENT', outcomes.get('SENT')!);
+    await mark('REFUSED', outcomes.get('REFUSED')!);
+    const gone = outcomes.get('GONE')!;
+    if (gone.length)
+      await this.dataSource.query(`DELETE FROM alert_subscription WHERE id = ANY($1::uuid[])`, [gone]);
+    const retry = outcomes.get('RETRY')!.length;
+    if (retry > 0)
+      throw new Error(`${retry} of ${recipients.length} alerts could not be sent yet; retried later`);
+  }
+
+  private async deliver(recipient: Recipient, text: AlertText, appeal: PublicAppeal): Promise<PushOutcome> {
+    const unsubscribeUrl = `${this.config.publicUrl}${UNSUBSCRIBE_PATH}?token=${this.tokens.unsubscribe(recipient.id)}&lang=${recipient.language}`;
+    if (recipient.channel === AlertChannel.PUSH) {
+      const message: AlertPushMessage = {
+        title: text.title,
+        body: text.body,
+        url: text.url,
+        unsubscribeUrl,
+        tag: `vigie-${appeal.slug}`,
+        lang: recipient.language,
+      };
+      return this.push.send(
+        { endpoint: recipient.endpoint!, p256dh: recipient.p256dh!, auth: recipient.auth! },
+        JSON.stringify(message),
+        { urgency: appeal.kind === AppealKind.AMBER_ALERT ? 'high' : 'normal', ttlSeconds: PUSH_TTL_SECONDS },
+      );
+    }
+    if (!this.mailer.configured) return 'REFUSED';
+    try {
+      await this.mailer.sendBulk(alertMail(recipient.email!, recipient.language, text, unsubscribeUrl));
+      return 'SENT';
+    } catch (err) {
+      // A relay's permanent refusal of one address (5xx) is final; the relay being away is not.
+      const code = (err as { responseCode?: number }).responseCode;
+      if (code && code >= 500) return 'REFUSED';
+      this.logger.warn({ err: loggableError(err) }, 'An alert e-mail could not be sent; it will be retried');
+      return 'RETRY';
+    }
+  }
+
+  private appealOf(batch: AlertBatch): Promise<PublicAppeal | null> {
+    const now = Date.now();
+    for (const [key, entry] of this.appeals) if (now - entry.at > 60_000) this.appeals.delete(key);
+    let entry = this.appeals.get(batch.publicationKey);
+    if (!entry) {
+      entry = { at: now, appeal: this.publicAppeals.publicById(batch.publication.appealId) };
+      entry.appeal.catch(() => this.appeals.delete(batch.publicationKey));
+      this.appeals.set(batch.publicationKey, entry);
+    }
+    return entry.appeal;
+  }
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachAtMost<T>(limit: number, items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(lanes);
+}
