@@ -95,7 +95,11 @@ export class FacebookClient implements SocialNetworkClient {
       const form = new FormData();
       form.set('message', text);
       if (draft.image)
-        form.set('source', new Blob([draft.image.bytes], { type: draft.image.mimeType }), 'appeal');
+        form.set(
+          'source',
+          new Blob([new Uint8Array(draft.image.bytes)], { type: draft.image.mimeType }),
+          'appeal',
+        );
       const { body } = await this.call(account, {
         method: 'POST',
         path: `/${encodeURIComponent(draft.replyTo.remoteId)}/comments`,
@@ -111,7 +115,11 @@ export class FacebookClient implements SocialNetworkClient {
 
     if (draft.image) {
       const form = new FormData();
-      form.set('source', new Blob([draft.image.bytes], { type: draft.image.mimeType }), 'appeal');
+      form.set(
+        'source',
+        new Blob([new Uint8Array(draft.image.bytes)], { type: draft.image.mimeType }),
+        'appeal',
+      );
       form.set('caption', text);
       form.set('alt_text_custom', draft.image.altText.slice(0, this.limits.maxAltTextLength));
       form.set('published', 'true');

@@ -142,7 +142,7 @@ export class XClient implements SocialNetworkClient {
       );
     }
     const form = new FormData();
-    form.set('media', new Blob([image.bytes], { type: image.mimeType }), 'appeal');
+    form.set('media', new Blob([new Uint8Array(image.bytes)], { type: image.mimeType }), 'appeal');
     form.set('media_category', 'tweet_image');
     const uploaded = await this.call(account, { method: 'POST', path: '/2/media/upload', form });
     const mediaId = stringField(uploaded.body, 'data', 'id');
