@@ -474,6 +474,26 @@ describe('a transfer', () => {
     const sms = await forward(supA, texted.id, { agency: secondId, mode: 'TRANSFER', note: 'À vous' });
     expect(sms).toMatchObject({ status: 409, body: { code: 'TRANSFER_REFUSED', reason: 'TEXT_MESSAGE' } });
   });
+
+  it('is refused for a tip under legal hold or answering the agency’s reward; a copy is still possible', async () => {
+    const held = await sendTip({ description: 'Sous garde légale : un camion gris.' });
+    expect(
+      (await supA.post(`/api/tips/${held.id}/legal-hold`, { hold: true, reason: 'Dossier 2026-118' })).status,
+    ).toBe(200);
+    const before = await state(held.id);
+    const refused = await forward(supA, held.id, { agency: secondId, mode: 'TRANSFER', note: 'À vous' });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'TRANSFER_REFUSED', reason: 'LEGAL_HOLD' } });
+    expect(await state(held.id)).toEqual(before);
+    expect((await forward(supA, held.id, { agency: secondId, mode: 'COPY', note: 'Info' })).status).toBe(201);
+
+    const rewarded = await sendTip({ description: 'Récompense offerte : une moto rouge.' });
+    await t.db.query(`UPDATE tip SET reward_terms = $2 WHERE id = $1`, [
+      rewarded.id,
+      JSON.stringify({ amount: 1000, currency: 'CAD', terms: { fr: 'Si arrestation', en: 'If arrested' } }),
+    ]);
+    const reward = await forward(supA, rewarded.id, { agency: secondId, mode: 'TRANSFER', note: 'À vous' });
+    expect(reward).toMatchObject({ status: 409, body: { code: 'TRANSFER_REFUSED', reason: 'REWARD_TERMS' } });
+  });
 });
 
 describe('the sender’s record under retention', () => {

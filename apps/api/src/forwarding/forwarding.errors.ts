@@ -25,4 +25,7 @@ export const TRANSFER_REFUSALS = {
   REWARD_CLAIM: 'The tipster has claimed your appeal’s reward on it: send an information copy',
   TEXT_MESSAGE:
     'It came by text message to your number, where the tipster’s next texts will arrive: send an information copy',
+  LEGAL_HOLD:
+    'It is under your legal hold, which you must keep: lift the hold first, or send an information copy',
+  REWARD_TERMS: 'It answers your appeal’s reward, which only you can pay: send an information copy',
 } as const;

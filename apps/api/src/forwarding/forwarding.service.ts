@@ -241,12 +241,17 @@ export class ForwardingService implements OnModuleInit {
     });
   }
 
-  /** A transfer leaves the sender's cases, clusters and reward claims pointing at nothing: refused. */
+  /**
+   * A transfer would leave the sender's cases, clusters and reward claims pointing at nothing, or
+   * hand another agency a duty that is the sender's (a legal hold, a reward it offered): refused.
+   */
   private async refuseTransfer(tx: EntityManager, tip: ForwardableTip): Promise<void> {
     const refuse = (reason: keyof typeof TRANSFER_REFUSALS) =>
       forwardingError('TRANSFER_REFUSED', { message: TRANSFER_REFUSALS[reason], details: { reason } });
     if (tip.channel === 'SMS') throw refuse('TEXT_MESSAGE');
     if (tip.hasRewardClaim) throw refuse('REWARD_CLAIM');
+    if (tip.hasRewardTerms) throw refuse('REWARD_TERMS');
+    if (tip.legalHold) throw refuse('LEGAL_HOLD');
     const [linked] = await tx.query(`SELECT 1 FROM case_tip WHERE tip_id = $1 LIMIT 1`, [tip.id]);
     if (linked) throw refuse('IN_CASE');
     if (await this.signals.isMerged(tx, tip.id)) throw refuse('MERGED');

@@ -35,6 +35,10 @@ export interface ForwardableTip {
   hasContact: boolean;
   informationCopy: boolean;
   hasRewardClaim: boolean;
+  /** Records' hold: the agency must keep the tip, so it cannot give it away. */
+  legalHold: boolean;
+  /** The reward of the appeal it answered, as offered to this tipster: the sender's promise. */
+  hasRewardTerms: boolean;
 }
 
 /** What triage had of a tip before a transfer: given back if the transfer is revoked. */
@@ -61,7 +65,8 @@ export class TipOwnership {
     const [row] = await tx.query(
       `SELECT t.id, t.agency_id, t.code, t.status, t.priority, t.assignee_id, t.tags, t.channel, t.language,
               t.description, t.place, t.occurred_from, t.occurred_to, t.received_at, t.appeal_id, t.media_count,
-              t.contact_enc IS NOT NULL AS has_contact, t.information_copy,
+              t.contact_enc IS NOT NULL AS has_contact, t.information_copy, t.legal_hold,
+              t.reward_terms IS NOT NULL AS has_reward_terms,
               (SELECT a.slug FROM appeal a WHERE a.id = t.appeal_id) AS appeal_slug,
               EXISTS (SELECT 1 FROM reward_claim c WHERE c.tip_id = t.id) AS has_reward_claim
          FROM tip t WHERE t.id = $1 AND t.agency_id = $2 FOR UPDATE OF t`,
@@ -89,6 +94,8 @@ export class TipOwnership {
       hasContact: row.has_contact,
       informationCopy: row.information_copy,
       hasRewardClaim: row.has_reward_claim,
+      legalHold: row.legal_hold,
+      hasRewardTerms: row.has_reward_terms,
     };
   }
 
