@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { seedDemoAppeals } from './appeals/demo-appeals.seed';
 import { PublicAppealCache } from './appeals/public-appeal-cache';
+import { answerCachedBeforeExpress, fixedHeadersOf } from './appeals/public-cache.before-express';
 import { publicCacheFastPath } from './appeals/public-cache.middleware';
 import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation';
@@ -22,7 +23,7 @@ import { withStatementTimeout } from './database/bounded-client';
 import { seedDemo } from './database/demo-seed';
 import { migrate } from './database/migrate';
 import { BASIC_STYLESHEET } from './portal/basic-style';
-import { onionLocation } from './portal/onion-location';
+import { isPagePath, onionLocation } from './portal/onion-location';
 import { PORTAL_DIST } from './portal/portal-page.service';
 import { ASSET_CACHE, precompressedAssets } from './portal/precompressed-assets';
 
@@ -38,14 +39,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY_HOPS);
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: contentSecurityPolicy(config) },
-      crossOriginEmbedderPolicy: false,
-      // Only when served over HTTPS: over plain HTTP it would teach browsers to refuse the site.
-      strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    }),
-  );
+  const securityHeaders = helmet({
+    contentSecurityPolicy: { directives: contentSecurityPolicy(config) },
+    crossOriginEmbedderPolicy: false,
+    // Only when served over HTTPS: over plain HTTP it would teach browsers to refuse the site.
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.use(securityHeaders);
   if (config.env.ONION_URL) app.use(onionLocation(config.env.ONION_URL));
   app.use(publicCacheFastPath(app.get(PublicAppealCache)));
   // Everything else is compressed on the way out (the cached public answers above were compressed
@@ -102,6 +102,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   await withStatementTimeout(0, async () => {
     await migrate(dataSource);
     if (config.env.SEED_DEMO && (await seedDemo(dataSource, config))) await seedDemoAppeals(app);
+  });
+  // Cached public answers leave before Express sees the request (see the function): with the
+  // same security headers, and pages left to Express when Onion-Location depends on the request.
+  answerCachedBeforeExpress(app.getHttpServer() as Server, app.get(PublicAppealCache), {
+    fixedHeaders: fixedHeadersOf(securityHeaders),
+    leaveToExpress: config.env.ONION_URL ? isPagePath : undefined,
   });
   keepIdleConnectionsLonger(app.getHttpServer() as Server);
   return app;

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { channelLanguage } from './channels/channel-language';
 
 /**
@@ -14,7 +14,17 @@ export const publicCacheKey = {
   cap: (slug: string) => `cap:${slug}`,
 };
 
-type Route = [RegExp, string[], (m: RegExpExecArray, req: Request) => string];
+/**
+ * What a cache key depends on: the path, the query (as Express's default parser, node:querystring,
+ * reads it) and the headers. An Express request is one; so is the fast path's raw request, parsed.
+ */
+export interface CacheableRequest {
+  path: string;
+  query: Record<string, unknown>;
+  headers: IncomingHttpHeaders;
+}
+
+type Route = [RegExp, string[], (m: RegExpExecArray, req: CacheableRequest) => string];
 
 /** Each route with the query parameters its controller accepts. */
 const ROUTES: Route[] = [
@@ -41,7 +51,7 @@ const ROUTES: Route[] = [
  * The key a GET request would be cached under, or null when it is not a cacheable route or carries
  * a query the controller would refuse (which must reach the controller to get its 400).
  */
-export function cacheKeyOfRequest(req: Request): string | null {
+export function cacheKeyOfRequest(req: CacheableRequest): string | null {
   for (const [pattern, allowed, key] of ROUTES) {
     const match = pattern.exec(req.path);
     if (!match) continue;

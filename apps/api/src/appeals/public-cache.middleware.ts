@@ -4,10 +4,11 @@ import { PublicAppealCache } from './public-appeal-cache';
 import { cacheKeyOfRequest } from './public-cache-keys';
 
 /**
- * The surge path, mounted first in the Express chain (after the security headers): a public GET
- * whose answer is already cached is sent straight from memory, before routing, guards,
- * validation and request logging. Those all ran when the entry was built, and a request that
- * would fail them has no entry. Everything else falls through to the controllers.
+ * The Express-level fast path, mounted first in the Express chain (after the security headers): a
+ * public GET whose answer is already cached is sent straight from memory, before routing, guards,
+ * validation and request logging. Most hits never get here (answerCachedBeforeExpress answers them
+ * before Express); this one answers those it leaves to Express, pages that carry Onion-Location.
+ * Everything else falls through to the controllers.
  */
 export function publicCacheFastPath(cache: PublicAppealCache): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {

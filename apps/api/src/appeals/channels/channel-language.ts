@@ -1,5 +1,5 @@
 import { APPEAL_KIND_WORDING, OUTCOME_LABEL } from '@vigie/common';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 
 export type Lang = 'fr' | 'en';
 
@@ -7,7 +7,7 @@ export type Lang = 'fr' | 'en';
  * The language of a public page or feed: `?lang=` when given, else the reader's first choice of
  * French or English, else French (the agencies this serves publish French first).
  */
-export function channelLanguage(req: Request): Lang {
+export function channelLanguage(req: { query: Record<string, unknown>; headers: IncomingHttpHeaders }): Lang {
   const asked = req.query.lang;
   if (asked === 'fr' || asked === 'en') return asked;
   for (const part of (req.headers['accept-language'] ?? '').split(',')) {
