@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -16,6 +17,7 @@ import {
   phoneJpeg,
   phoneMov,
   phoneMp4,
+  phoneMp4WithTracks,
   pngBomb,
   recording,
   streamHashes,
@@ -267,6 +269,88 @@ describe('processMedia: an Android MP4', () => {
     expect(evidence.durationS).toBeGreaterThanOrEqual(2.9);
     expect(renditions.map((r) => `${r.name}.${r.format}`)).toEqual(['poster.webp', 'clean.mp4']);
   });
+});
+
+describe('processMedia: a phone MP4 with per-stream tags, a timecode track and subtitles', () => {
+  let original: string;
+  let result: ProcessedMedia;
+
+  beforeAll(async () => {
+    original = phoneMp4WithTracks(dir);
+    result = await processIn(original, 'video/mp4');
+  });
+
+  it('remuxes, without transcoding: the clean copy is the copy that plays, its picture and sound bit for bit', () => {
+    expect(result.renditions.map((r) => `${r.name}.${r.format}${r.playable ? ' (plays)' : ''}`)).toEqual([
+      'poster.webp',
+      'clean.mp4 (plays)',
+    ]);
+    const clean = result.renditions[1].path;
+    const av = (path: string) =>
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-i',
+        path,
+        '-map',
+        '0:V',
+        '-map',
+        '0:a',
+        '-c',
+        'copy',
+        '-f',
+        'streamhash',
+        '-',
+      ])
+        .toString()
+        .trim();
+    expect(av(clean)).toBe(av(original));
+  });
+
+  it('keeps only the picture and the sound, with no tag naming a device, a moment or a place', () => {
+    const source = ffprobe(original);
+    expect(source.streams.map((s) => s.codec_type).sort()).toEqual(['audio', 'data', 'subtitle', 'video']);
+    expect(source.streams.find((s) => s.codec_type === 'video')?.tags).toMatchObject({
+      creation_time: expect.any(String),
+      handler_name: 'Pixel 8 Pro VideoHandle',
+    });
+    const clean = ffprobe(result.renditions[1].path);
+    expect(clean.streams.map((s) => s.codec_type)).toEqual(['video', 'audio']);
+    for (const stream of clean.streams) {
+      const tags = stream.tags ?? {};
+      expect(Object.keys(tags).filter((k) => !['handler_name', 'vendor_id', 'language'].includes(k))).toEqual(
+        [],
+      );
+      expect(JSON.stringify(tags)).not.toMatch(/Pixel|2026|Tipster/);
+    }
+    expect(Object.keys(clean.format.tags ?? {}).sort()).toEqual([
+      'compatible_brands',
+      'major_brand',
+      'minor_version',
+    ]);
+    expect(personalMetadataGroups(result.renditions[1].path)).toEqual([]);
+    expect(identifyingTags(result.renditions[1].path)).toEqual({});
+    expect(readFileSync(result.renditions[1].path).includes('Tipster Name')).toBe(false);
+  });
+
+  it('plays: every frame decodes, with no error', () => {
+    const clean = result.renditions[1].path;
+    const framesOf = (path: string) =>
+      Number(
+        execFileSync('ffprobe', [
+          ...['-v', 'error', '-count_frames', '-select_streams', 'v:0'],
+          ...['-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', path],
+        ]).toString(),
+      );
+    expect(framesOf(clean)).toBeGreaterThan(30);
+    expect(framesOf(clean)).toBe(framesOf(original));
+    const errors = execFileSync('ffmpeg', ['-v', 'error', '-i', clean, '-f', 'null', '-'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).toString();
+    expect(errors).toBe('');
+  });
+
+  it('writes the same bytes when run twice', () => expectDeterministic(original, 'video/mp4', result));
 });
 
 describe('processMedia: an iPhone MOV recorded upright', () => {

@@ -177,6 +177,39 @@ export function phoneMp4(dir: string): string {
 }
 
 /**
+ * A phone MP4 carrying what a clean copy must not: per-stream tags (creation time, a handler and
+ * a title naming the device), a timecode track (a data stream) and a subtitle track naming the
+ * person filming, besides the file's own creation time and place.
+ */
+export function phoneMp4WithTracks(dir: string): string {
+  const subtitles = join(dir, 'tracks.srt');
+  writeFileSync(subtitles, '1\n00:00:00,000 --> 00:00:01,500\nFilmed by Tipster Name\n');
+  const path = join(dir, 'phone-tracks.mp4');
+  ffmpeg([
+    ...['-f', 'lavfi', '-i', 'testsrc2=duration=2:size=640x360:rate=30'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=440:duration=2'],
+    ...['-i', subtitles, '-map', '0', '-map', '1', '-map', '2'],
+    ...['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-c:s', 'mov_text', '-shortest'],
+    ...['-metadata', 'creation_time=2026-11-20T23:42:07Z', '-metadata', 'location=+45.5017-073.5673/'],
+    ...[
+      '-metadata:s:v',
+      'creation_time=2026-11-20T23:42:07Z',
+      '-metadata:s:v',
+      'title=Pixel 8 Pro rear camera',
+    ],
+    ...[
+      '-metadata:s:v',
+      'handler_name=Pixel 8 Pro VideoHandle',
+      '-metadata:s:a',
+      'handler_name=Pixel 8 Pro SoundHandle',
+    ],
+    ...['-metadata:s:a', 'creation_time=2026-11-20T23:42:07Z', '-timecode', '23:42:07:00'],
+    path,
+  ]);
+  return path;
+}
+
+/**
  * An iPhone-style QuickTime: Apple's keys (ISO 6709 location with altitude, make, model, software,
  * local creation date) and a portrait recording stored landscape with a 90° display matrix.
  */
