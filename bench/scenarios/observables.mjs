@@ -44,20 +44,20 @@ async function timed(samples, fn) {
 
 /** Observables as scoring would have recorded them: a plate in every other tip, a phone in one in five, an address in one in three. */
 async function seedObservables(db, agencyId) {
-  const numbered = `SELECT id, row_number() OVER (ORDER BY id) AS n FROM tip WHERE agency_id = $1`;
+  const numbered = `SELECT id, received_at, row_number() OVER (ORDER BY id) AS n FROM tip WHERE agency_id = $1`;
   await db.query(
-    `INSERT INTO tip_observable (agency_id, tip_id, kind, value, source, span_start, span_end)
-     SELECT $1, id, 'PLATE', ${plateSql('(n * 7919) % ' + PLATES)}, 'DESCRIPTION', 10, 17 FROM (${numbered}) t WHERE n % 2 = 0
+    `INSERT INTO tip_observable (agency_id, tip_id, tip_received_at, kind, value, source, span_start, span_end)
+     SELECT $1, id, received_at, 'PLATE', ${plateSql('(n * 7919) % ' + PLATES)}, 'DESCRIPTION', 10, 17 FROM (${numbered}) t WHERE n % 2 = 0
      UNION ALL
-     SELECT $1, id, 'PHONE', '+1514' || (2000000 + (n * 104729) % 100000)::text, 'DESCRIPTION', 20, 32 FROM (${numbered}) t WHERE n % 5 = 0
+     SELECT $1, id, received_at, 'PHONE', '+1514' || (2000000 + (n * 104729) % 100000)::text, 'DESCRIPTION', 20, 32 FROM (${numbered}) t WHERE n % 5 = 0
      UNION ALL
-     SELECT $1, id, 'ADDRESS', ((n * 31) % 9000 + 1)::text || ' ontario st e', 'PLACE', 0, 20 FROM (${numbered}) t WHERE n % 3 = 0`,
+     SELECT $1, id, received_at, 'ADDRESS', ((n * 31) % 9000 + 1)::text || ' ontario st e', 'PLACE', 0, 20 FROM (${numbered}) t WHERE n % 3 = 0`,
     [agencyId],
   );
   // An AMBER alert's plate: every one of its tips repeats it.
   await db.query(
-    `INSERT INTO tip_observable (agency_id, tip_id, kind, value, source, span_start, span_end)
-     SELECT $1, id, 'PLATE', $2, 'MESSAGE', 0, 7 FROM (${numbered}) t WHERE n % 500 = 1 LIMIT ${HOT_TIPS}
+    `INSERT INTO tip_observable (agency_id, tip_id, tip_received_at, kind, value, source, span_start, span_end)
+     SELECT $1, id, received_at, 'PLATE', $2, 'MESSAGE', 0, 7 FROM (${numbered}) t WHERE n % 500 = 1 LIMIT ${HOT_TIPS}
      ON CONFLICT DO NOTHING`,
     [agencyId, HOT_PLATE],
   );
@@ -111,7 +111,9 @@ export async function run() {
     });
     const bare = await timed(plates, (p) =>
       db.query(
-        `SELECT tip_id FROM tip_observable WHERE agency_id = $1 AND kind = 'PLATE' AND value = $2 AND retracted_at IS NULL`,
+        `SELECT DISTINCT tip_received_at, tip_id FROM tip_observable
+          WHERE agency_id = $1 AND kind = 'PLATE' AND value = $2 AND retracted_at IS NULL
+          ORDER BY tip_received_at DESC, tip_id DESC LIMIT 51`,
         [agencyId, p],
       ),
     );

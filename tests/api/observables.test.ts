@@ -171,6 +171,37 @@ describe('everything that mentions a value: GET /api/observables/mentions', () =
     expect(withTwo.body.observables[0]).toEqual({ kind: 'PLATE', value: 'FXK482', tips: 2 });
   });
 
+  it('lists each tip once, newest first, as the index orders them by arrival', async () => {
+    // Three arrivals a day apart, the French tip oldest.
+    const days = [french, english, unrelated].map((tip, i) => [tip.id, `2026-11-0${i + 1}T12:00:00Z`]);
+    for (const [id, at] of days) {
+      await t.db.query(`UPDATE tip SET received_at = $2 WHERE id = $1`, [id, at]);
+      await t.db.query(`UPDATE tip_observable SET tip_received_at = $2 WHERE tip_id = $1`, [id, at]);
+    }
+    const plate = await investigator.get('/api/observables/mentions?kind=PLATE&value=FXK482');
+    expect(plate.body.tips.map((tip: { id: string }) => tip.id)).toEqual([
+      unrelated.id,
+      english.id,
+      french.id,
+    ]);
+    expect(plate.body.more).toBe(false);
+    // The French tip wrote the address in its words and in its typed place: two rows, one line.
+    const { rows } = await t.db.query(
+      `SELECT o.source, o.tip_received_at = t.received_at AS arrival
+         FROM tip_observable o JOIN tip t ON t.id = o.tip_id
+        WHERE o.tip_id = $1 AND o.kind = 'ADDRESS' ORDER BY o.source`,
+      [french.id],
+    );
+    expect(rows).toEqual([
+      { source: 'DESCRIPTION', arrival: true },
+      { source: 'PLACE', arrival: true },
+    ]);
+    const address = await investigator.get(
+      `/api/observables/mentions?kind=ADDRESS&value=${encodeURIComponent('1234 rue Ontario Est')}`,
+    );
+    expect(address.body.tips.map((tip: { id: string }) => tip.id)).toEqual([english.id, french.id]);
+  });
+
   it("finds nothing of this agency's from another agency", async () => {
     const res = await elsewhere.get('/api/observables/mentions?kind=PLATE&value=FXK482');
     expect(res.status).toBe(200);

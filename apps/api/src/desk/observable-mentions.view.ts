@@ -11,13 +11,17 @@ export const MENTIONS_LIMIT = 50;
 
 /** The two queries, with $1 agency, $2 kind, $3 value (the benchmark records their plans). */
 export const MENTIONS_SQL = {
+  // The newest 51 tip ids come from the lookup index alone, read backwards by arrival (a tip
+  // mentioning the value in its words and in a message has two entries: DISTINCT keeps one); only
+  // those tips are then read.
   tips: `SELECT ${SUMMARY_COLUMNS}
-           FROM tip t ${SUMMARY_JOINS}
+           FROM (SELECT DISTINCT o.tip_received_at, o.tip_id FROM tip_observable o
+                  WHERE o.agency_id = $1 AND o.kind = $2 AND o.value = $3 AND o.retracted_at IS NULL
+                  ORDER BY o.tip_received_at DESC, o.tip_id DESC
+                  LIMIT ${MENTIONS_LIMIT + 1}) newest
+           JOIN tip t ON t.id = newest.tip_id ${SUMMARY_JOINS}
           WHERE t.agency_id = $1
-            AND t.id IN (SELECT o.tip_id FROM tip_observable o
-                          WHERE o.agency_id = $1 AND o.kind = $2 AND o.value = $3 AND o.retracted_at IS NULL)
-          ORDER BY t.received_at DESC, t.id DESC
-          LIMIT ${MENTIONS_LIMIT + 1}`,
+          ORDER BY t.received_at DESC, t.id DESC`,
   cases: `SELECT c.*, u.display_name AS lead_name
             FROM investigation_case c LEFT JOIN staff_user u ON u.id = c.lead_id
            WHERE c.agency_id = $1
@@ -31,7 +35,7 @@ export const MENTIONS_SQL = {
  * "Which tips and cases mention this plate": the tips of the caller's agency whose observables
  * (observables' `tip_observable`) hold the value, as inbox lines (tips), and the cases they are
  * linked to (cases). The value is already normalised. The tips come from the index alone
- * (`tip_observable_lookup`: agency, kind, value → tip ids), newest first.
+ * (`tip_observable_lookup`: agency, kind, value, arrival → tip ids), newest first.
  */
 @Injectable()
 export class ObservableMentionsView {

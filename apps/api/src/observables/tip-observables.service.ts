@@ -67,10 +67,10 @@ export class TipObservables {
     tipId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number | null> {
-    const [tip]: { agency_id: string; description: string; place: string | null }[] = await manager.query(
-      `SELECT agency_id, description, place FROM tip WHERE id = $1`,
-      [tipId],
-    );
+    const [tip]: { agency_id: string; description: string; place: string | null; received_at: Date }[] =
+      await manager.query(`SELECT agency_id, description, place, received_at FROM tip WHERE id = $1`, [
+        tipId,
+      ]);
     if (!tip) return null;
     // A tip transferred to another agency (forwarding) is scored again there: its observables follow it.
     await manager.query(`UPDATE tip_observable SET agency_id = $2 WHERE tip_id = $1 AND agency_id <> $2`, [
@@ -84,12 +84,12 @@ export class TipObservables {
     const readings = readTip({ description: tip.description, place: tip.place, tipsterMessages });
     if (readings.length === 0) return 0;
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO tip_observable (agency_id, tip_id, kind, value, source, message_id, span_start, span_end)
-       SELECT $1, $2, r.kind, r.value, r.source, r."messageId", r.start, r."end"
+      `INSERT INTO tip_observable (agency_id, tip_id, tip_received_at, kind, value, source, message_id, span_start, span_end)
+       SELECT $1, $2, $4, r.kind, r.value, r.source, r."messageId", r.start, r."end"
          FROM jsonb_to_recordset($3::jsonb) AS r(kind text, value text, source text, "messageId" uuid, start int, "end" int)
        ON CONFLICT ON CONSTRAINT tip_observable_once DO NOTHING
        RETURNING id`,
-      [tip.agency_id, tipId, JSON.stringify(readings)],
+      [tip.agency_id, tipId, JSON.stringify(readings), tip.received_at],
     );
     return inserted.length;
   }
@@ -253,8 +253,8 @@ export class TipObservables {
     corrects: string | null,
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO tip_observable (agency_id, tip_id, kind, value, source, added_by, corrects)
-       VALUES ($1, $2, $3, $4, 'MANUAL', $5, $6)
+      `INSERT INTO tip_observable (agency_id, tip_id, tip_received_at, kind, value, source, added_by, corrects)
+       SELECT $1, $2, t.received_at, $3, $4, 'MANUAL', $5, $6 FROM tip t WHERE t.id = $2
        ON CONFLICT ON CONSTRAINT tip_observable_once DO UPDATE
           SET retracted_at = NULL, retracted_by = NULL, added_by = EXCLUDED.added_by,
               corrects = coalesce(EXCLUDED.corrects, tip_observable.corrects)`,

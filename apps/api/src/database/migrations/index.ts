@@ -22,6 +22,7 @@ import { TipTipsterActivity1763702500000 } from './1763702500000-tip-tipster-act
 import { Observables1763702600000 } from './1763702600000-observables';
 import { PlayableMedia1763702700000 } from './1763702700000-playable-media';
 import { SavedInboxViews1763702900000 } from './1763702900000-saved-inbox-views';
+import { ObservableArrival1763703000000 } from './1763703000000-observable-arrival';
 import { AlertSubscriptions1763703100000 } from './1763703100000-alert-subscriptions';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   Observables1763702600000,
   PlayableMedia1763702700000,
   SavedInboxViews1763702900000,
+  ObservableArrival1763703000000,
   AlertSubscriptions1763703100000,
 ];
