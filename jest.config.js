@@ -26,6 +26,7 @@ const esmOnly = [
   '@scure',
   '@tus',
   'srvx',
+  '@lapo',
 ];
 
 const shared = {

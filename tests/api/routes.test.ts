@@ -63,6 +63,15 @@ const KNOWN_PUBLIC = new Set([
   'POST /basic/tips/follow-up',
   'POST /basic/tips/follow-up/messages',
   'POST /basic/tips/follow-up/sign-out',
+  // The agency's ActivityPub actor (reach/social/networks/mastodon): read by any fediverse server;
+  // the inbox reads nothing unless the sender's HTTP signature verifies (reach-fediverse.test.ts).
+  'GET /.well-known/webfinger',
+  'GET /ap/users/:username',
+  'GET /ap/users/:username/outbox',
+  'GET /ap/users/:username/followers',
+  'POST /ap/users/:username/inbox',
+  'GET /ap/notes/:id',
+  'GET /ap/notes/:id/image',
   'GET /{*path}',
 ]);
 

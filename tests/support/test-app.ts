@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -28,6 +29,8 @@ export async function startTestApp(
   options: {
     /** The URL the app connects through (a relay in front of the database: database-proxy.ts). */
     connectVia?: (databaseUrl: string) => Promise<string>;
+    /** A port chosen ahead (freePort()), when PUBLIC_URL must name the app's own address. */
+    port?: number;
   } = {},
 ): Promise<TestApp> {
   const pgUrl = process.env.VIGIE_TEST_PG_URL;
@@ -44,7 +47,7 @@ export async function startTestApp(
   const env = loadEnvironment({ DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'silent', ...envOverrides });
   const appUrl = options.connectVia ? await options.connectVia(databaseUrl) : databaseUrl;
   const app = await createApp(new AppConfig(env, appUrl, Buffer.alloc(32, 7)));
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -60,4 +63,13 @@ export async function startTestApp(
       await app.close();
     },
   };
+}
+
+/** A port free right now on loopback, for an app whose PUBLIC_URL must be known before it starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }

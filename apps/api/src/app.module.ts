@@ -113,6 +113,14 @@ export class AppModule {
                   getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
                 },
                 {
+                  // The fediverse actor's inbox and WebFinger: each delivery may make us fetch the
+                  // sender's key, so one client cannot make the server fetch without end.
+                  name: 'activitypub-client',
+                  ttl: minutes(1),
+                  limit: config.env.ACTIVITYPUB_RATE_LIMIT,
+                  getTracker: (req: Record<string, unknown>) => clientKey.of(String(req.ip)),
+                },
+                {
                   // Invitation and reset links: the token is 256 random bits; this only keeps probing slow.
                   name: 'activation-client',
                   ttl: minutes(15),

@@ -141,6 +141,21 @@ export class Environment {
   SSO_ALLOW_INSECURE_ISSUER = false;
 
   /**
+   * For tests and labs only: lets the agency's ActivityPub actor fetch and deliver to plain http
+   * servers and loopback, link-local or private addresses, which it otherwise refuses (SSRF: any
+   * sender names the addresses the inbox fetches).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  ACTIVITYPUB_ALLOW_INSECURE = false;
+
+  /** Requests a minute one client may make to the fediverse actor's inbox and WebFinger. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACTIVITYPUB_RATE_LIMIT = 300;
+
+  /**
    * Text-message tips through an SMS provider in Twilio's format (docs/operations.md, "Text
    * messages"). Off by default; on, it needs the account's SID and auth token, and PUBLIC_URL
    * exactly as the provider calls it (the webhook's signature covers that URL).

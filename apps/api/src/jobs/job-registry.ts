@@ -56,6 +56,13 @@ export interface AlertBatch {
   toId: string | null;
 }
 
+/**
+ * Delivers one activity (a Create, Update or Delete of a note, an Accept of a follow) of an
+ * agency's ActivityPub actor to one inbox, signed (reach/social/networks/mastodon); retried while
+ * the inbox's server is down.
+ */
+export const ACTIVITYPUB_DELIVER_JOB = 'reach.activitypub-deliver';
+
 /** A scheduled job's data: pg-boss sends `{}` on each tick, and the job reads nothing from it. */
 export type ScheduledRun = Record<string, never>;
 
@@ -69,6 +76,7 @@ export interface JobPayloads {
   [APPEAL_PUBLISHED_JOB]: AppealPublication;
   [ALERT_BATCH_JOB]: AlertBatch;
   [ALERT_SWEEP_JOB]: ScheduledRun;
+  [ACTIVITYPUB_DELIVER_JOB]: { actorId: string; inbox: string; activity: Record<string, unknown> };
 }
 
 export type JobName = keyof JobPayloads;

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { AppealPublishedJob } from './appeal-published.job';
 import { PublicationListeners } from './publication-listeners';
 import { FacebookClient } from './social/networks/facebook/facebook-client';
+import { ActivityDelivery } from './social/networks/mastodon/activity-delivery';
+import { ActivityPubStore } from './social/networks/mastodon/activitypub-store';
+import { FederationController } from './social/networks/mastodon/federation.controller';
+import { FediverseActorController, FediverseActors } from './social/networks/mastodon/fediverse-actors';
+import { FediverseClient } from './social/networks/mastodon/fediverse-client';
+import { InboxService } from './social/networks/mastodon/inbox.service';
+import { RemoteActors } from './social/networks/mastodon/remote-actors';
 import { NetworksRegistration } from './social/networks/networks-registration';
 import { SocialNetworkClients } from './social/networks/social-network-clients';
 import { XClient } from './social/networks/x/x-client';
@@ -12,12 +20,20 @@ import { XClient } from './social/networks/x/x-client';
  * register as publication listeners (publication-listeners.ts).
  */
 @Module({
+  imports: [IdentityModule],
+  controllers: [FederationController, FediverseActorController],
   providers: [
     PublicationListeners,
     AppealPublishedJob,
     SocialNetworkClients,
     XClient,
     FacebookClient,
+    ActivityPubStore,
+    RemoteActors,
+    ActivityDelivery,
+    InboxService,
+    FediverseClient,
+    FediverseActors,
     NetworksRegistration,
   ],
   exports: [PublicationListeners, SocialNetworkClients],

@@ -11,3 +11,4 @@ export * from './sso.interface';
 export * from './forward.interface';
 export * from './observable.interface';
 export * from './alert.interface';
+export * from './fediverse.interface';
