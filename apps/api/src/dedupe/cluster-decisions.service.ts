@@ -52,82 +52,94 @@ export class ClusterDecisionsService {
     mergeClusters = false,
   ): Promise<MergeResult> {
     if (duplicateIds.includes(targetId)) throw dedupeError('SELF_DUPLICATE');
-    return this.dataSource.transaction(async (tx) => {
-      await this.lockAgency(tx, actor.agencyId);
-      const found = await this.memberships(tx, actor.agencyId, [targetId, ...duplicateIds]);
-      const target = found.get(targetId);
-      if (!target) throw commonError('NOT_FOUND');
-      const missing = duplicateIds.filter((id) => !found.has(id));
-      if (missing.length) throw dedupeError('UNKNOWN_TIPS', { details: { missing } });
+    return this.dataSource.transaction((tx) =>
+      this.mergeWithin(tx, actor, targetId, duplicateIds, mergeClusters),
+    );
+  }
 
-      const duplicates = duplicateIds.map((id) => found.get(id)!);
-      const otherClusters = [
-        ...new Set(
-          duplicates.map((d) => d.cluster_id).filter((c): c is string => !!c && c !== target.cluster_id),
-        ),
-      ];
-      if (otherClusters.length && !mergeClusters) {
-        throw dedupeError('CLUSTER_CONFLICT', {
-          details: {
-            conflicts: duplicates
-              .filter((d) => d.cluster_id && d.cluster_id !== target.cluster_id)
-              .map((d) => ({ tipId: d.id, clusterId: d.cluster_id })),
-          },
-        });
-      }
-      const toJoin = duplicates.filter((d) => !d.cluster_id).map((d) => d.id);
-      if (!toJoin.length && !otherClusters.length) {
-        // Everything named is already in the target's cluster: nothing to change or audit.
-        return this.summary(tx, target.cluster_id!, [], []);
-      }
+  /** A merge inside the caller's transaction (the bulk decisions check versions first, in the same one). */
+  async mergeWithin(
+    tx: EntityManager,
+    actor: StaffActor,
+    targetId: string,
+    duplicateIds: string[],
+    mergeClusters: boolean,
+  ): Promise<MergeResult> {
+    if (duplicateIds.includes(targetId)) throw dedupeError('SELF_DUPLICATE');
+    await this.lockAgency(tx, actor.agencyId);
+    const found = await this.memberships(tx, actor.agencyId, [targetId, ...duplicateIds]);
+    const target = found.get(targetId);
+    if (!target) throw commonError('NOT_FOUND');
+    const missing = duplicateIds.filter((id) => !found.has(id));
+    if (missing.length) throw dedupeError('UNKNOWN_TIPS', { details: { missing } });
 
-      let clusterId = target.cluster_id;
-      let primaryTipId: string;
-      if (clusterId) {
-        [{ primary_tip_id: primaryTipId }] = await tx.query(
-          `SELECT primary_tip_id FROM tip_cluster WHERE id = $1`,
-          [clusterId],
-        );
-      } else {
-        clusterId = randomUUID();
-        primaryTipId = targetId;
-        await tx.query(
-          `INSERT INTO tip_cluster (id, agency_id, primary_tip_id, created_by) VALUES ($1, $2, $3, $4)`,
-          [clusterId, actor.agencyId, targetId, actor.userId],
-        );
-        toJoin.unshift(targetId);
-      }
-      await tx.query(
-        `INSERT INTO tip_cluster_member (tip_id, cluster_id, agency_id, added_by)
-         SELECT unnest($1::uuid[]), $2, $3, $4`,
-        [toJoin, clusterId, actor.agencyId, actor.userId],
+    const duplicates = duplicateIds.map((id) => found.get(id)!);
+    const otherClusters = [
+      ...new Set(
+        duplicates.map((d) => d.cluster_id).filter((c): c is string => !!c && c !== target.cluster_id),
+      ),
+    ];
+    if (otherClusters.length && !mergeClusters) {
+      throw dedupeError('CLUSTER_CONFLICT', {
+        details: {
+          conflicts: duplicates
+            .filter((d) => d.cluster_id && d.cluster_id !== target.cluster_id)
+            .map((d) => ({ tipId: d.id, clusterId: d.cluster_id })),
+        },
+      });
+    }
+    const toJoin = duplicates.filter((d) => !d.cluster_id).map((d) => d.id);
+    if (!toJoin.length && !otherClusters.length) {
+      // Everything named is already in the target's cluster: nothing to change or audit.
+      return this.summary(tx, target.cluster_id!, [], []);
+    }
+
+    let clusterId = target.cluster_id;
+    let primaryTipId: string;
+    if (clusterId) {
+      [{ primary_tip_id: primaryTipId }] = await tx.query(
+        `SELECT primary_tip_id FROM tip_cluster WHERE id = $1`,
+        [clusterId],
       );
-      const moved = otherClusters.length
-        ? await updateReturning<{ tip_id: string; from: string }>(
-            tx,
-            `UPDATE tip_cluster_member m SET cluster_id = $1, added_by = $2, added_at = now()
-               FROM tip_cluster_member old
-              WHERE m.tip_id = old.tip_id AND old.cluster_id = ANY($3::uuid[])
-          RETURNING m.tip_id, old.cluster_id AS "from"`,
-            [clusterId, actor.userId, otherClusters],
-          )
-        : [];
-      if (otherClusters.length) {
-        await tx.query(
-          `UPDATE tip_cluster SET closed_at = now(), merged_into = $1 WHERE id = ANY($2::uuid[])`,
-          [clusterId, otherClusters],
-        );
-      }
+    } else {
+      clusterId = randomUUID();
+      primaryTipId = targetId;
+      await tx.query(
+        `INSERT INTO tip_cluster (id, agency_id, primary_tip_id, created_by) VALUES ($1, $2, $3, $4)`,
+        [clusterId, actor.agencyId, targetId, actor.userId],
+      );
+      toJoin.unshift(targetId);
+    }
+    await tx.query(
+      `INSERT INTO tip_cluster_member (tip_id, cluster_id, agency_id, added_by)
+       SELECT unnest($1::uuid[]), $2, $3, $4`,
+      [toJoin, clusterId, actor.agencyId, actor.userId],
+    );
+    const moved = otherClusters.length
+      ? await updateReturning<{ tip_id: string; from: string }>(
+          tx,
+          `UPDATE tip_cluster_member m SET cluster_id = $1, added_by = $2, added_at = now()
+             FROM tip_cluster_member old
+            WHERE m.tip_id = old.tip_id AND old.cluster_id = ANY($3::uuid[])
+        RETURNING m.tip_id, old.cluster_id AS "from"`,
+          [clusterId, actor.userId, otherClusters],
+        )
+      : [];
+    if (otherClusters.length) {
+      await tx.query(
+        `UPDATE tip_cluster SET closed_at = now(), merged_into = $1 WHERE id = ANY($2::uuid[])`,
+        [clusterId, otherClusters],
+      );
+    }
 
-      // One line per tip, so that each tip's own history says when and by whom it was merged.
-      for (const tipId of toJoin) {
-        await this.record(tx, actor, tipId, 'tip.merge', { clusterId, primaryTipId });
-      }
-      for (const { tip_id, from } of moved) {
-        await this.record(tx, actor, tip_id, 'tip.merge', { clusterId, primaryTipId, fromClusterId: from });
-      }
-      return this.summary(tx, clusterId, [...toJoin, ...moved.map((m) => m.tip_id)], otherClusters);
-    });
+    // One line per tip, so that each tip's own history says when and by whom it was merged.
+    for (const tipId of toJoin) {
+      await this.record(tx, actor, tipId, 'tip.merge', { clusterId, primaryTipId });
+    }
+    for (const { tip_id, from } of moved) {
+      await this.record(tx, actor, tip_id, 'tip.merge', { clusterId, primaryTipId, fromClusterId: from });
+    }
+    return this.summary(tx, clusterId, [...toJoin, ...moved.map((m) => m.tip_id)], otherClusters);
   }
 
   async unmerge(actor: StaffActor, tipId: string): Promise<UnmergeResult> {
@@ -199,8 +211,8 @@ export class ClusterDecisionsService {
     });
   }
 
-  /** Serialises cluster changes within one agency; they are rare, and made by people. */
-  private async lockAgency(tx: EntityManager, agencyId: string): Promise<void> {
+  /** Serialises cluster changes within one agency; they are rare, and made by people. Re-entrant within a transaction. */
+  async lockAgency(tx: EntityManager, agencyId: string): Promise<void> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`dedupe:clusters:${agencyId}`]);
   }
 

@@ -1,11 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { StaffRole } from '@vigie/common';
+import { DuplicateDecisionDto, StaffRole } from '@vigie/common';
 import { Auth, CurrentStaff } from '../common/auth.decorators';
 import type { StaffActor } from '../common/staff-actor';
 import { ClusterDecisionsService } from './cluster-decisions.service';
 import { ClusterViewsService } from './cluster-views.service';
-import type { ClusterView, DuplicatesView, MergeResult, RejectionResult, UnmergeResult } from '@vigie/common';
+import type {
+  ClusterView,
+  DuplicateDecisionResult,
+  DuplicatesView,
+  MergeResult,
+  RejectionResult,
+  UnmergeResult,
+} from '@vigie/common';
+import { DuplicateDecisionsService } from './duplicate-decisions.service';
 import { DuplicatesService } from './duplicates.service';
 import { MergeTipsDto } from './dtos/merge-tips.dto';
 import { NotDuplicateDto } from './dtos/not-duplicate.dto';
@@ -23,7 +31,19 @@ export class DedupeController {
     private readonly duplicates: DuplicatesService,
     private readonly decisions: ClusterDecisionsService,
     private readonly clusters: ClusterViewsService,
+    private readonly many: DuplicateDecisionsService,
   ) {}
+
+  /** Many duplicates at once (a whole group from the inbox): merged, or separated; all or nothing, tip by tip results. */
+  @Post('duplicates/decisions')
+  @Auth(...DECIDERS)
+  @HttpCode(200)
+  decide(
+    @CurrentStaff() staff: StaffActor,
+    @Body() dto: DuplicateDecisionDto,
+  ): Promise<DuplicateDecisionResult> {
+    return this.many.decide(staff, dto);
+  }
 
   @Get('clusters/:clusterId')
   @Auth(...READERS)

@@ -8,6 +8,10 @@ export const dedupeError = defineErrors({
     message:
       'Some of these tips are already in another cluster: unmerge them first, or merge the clusters on purpose with "mergeClusters": true',
   },
+  STALE_TIPS: {
+    status: 409,
+    message: 'Some of these tips changed since you looked at them: look again, then decide',
+  },
   NOT_IN_CLUSTER: { status: 409, message: 'This tip is not merged with any other' },
   NO_CLUSTER: { status: 404, message: 'This tip is not merged with any other' },
   SAME_CLUSTER: {

@@ -6,6 +6,7 @@ import { ClusterViewsService } from './cluster-views.service';
 import { DedupeController } from './dedupe.controller';
 import { DedupeScoreJob } from './dedupe-score.job';
 import { DedupeSettings, loadDedupeSettings } from './dedupe-settings';
+import { DuplicateDecisionsService } from './duplicate-decisions.service';
 import { DuplicateSignals } from './duplicate-signals.service';
 import { DuplicatesService } from './duplicates.service';
 import { DuplicateRejection } from './entities/duplicate-rejection.entity';
@@ -30,6 +31,7 @@ import { TipCluster } from './entities/tip-cluster.entity';
     DedupeScoreJob,
     DuplicatesService,
     ClusterDecisionsService,
+    DuplicateDecisionsService,
     ClusterViewsService,
     DuplicateSignals,
   ],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  DuplicateGroup,
   ForwardMode,
   INBOX_LIMITS,
   InboxPage,
@@ -16,6 +17,7 @@ import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-sum
 import { decodeCursor, encodeCursor } from './inbox-cursor';
 import { InboxFilter } from './inbox-filter';
 import { appealsTitled } from './appeal-title-search';
+import { duplicateGroups } from './duplicate-groups.view';
 
 /** Status counts stop at this many: "1,000+" is all a tab needs, and counting further costs (7 statuses x the cap index entries per page). */
 export const COUNT_CAP = 1_000;
@@ -34,7 +36,7 @@ export class InboxService {
     const hit = await this.codeHit(actor, query);
     if (hit)
       return {
-        items: await this.withDuplicateCounts([hit]),
+        ...(await this.withGroups(actor, [hit])),
         nextCursor: null,
         counts: null,
         countCap: COUNT_CAP,
@@ -50,7 +52,7 @@ export class InboxService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return {
-      items: await this.withDuplicateCounts(items),
+      ...(await this.withGroups(actor, items)),
       nextCursor:
         more && last
           ? encodeCursor({
@@ -145,6 +147,41 @@ export class InboxService {
       filter.params,
     );
     return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Record<TipStatus, number>;
+  }
+
+  /**
+   * The page's lines, each naming its likely-duplicate group, and those groups with every member's
+   * line (members elsewhere in the inbox, or outside the filters, included): lookups by the page's
+   * ids, whatever the filters (duplicate-groups.view.ts).
+   */
+  private async withGroups(
+    actor: StaffActor,
+    rows: SummaryRow[],
+  ): Promise<{ items: TipSummary[]; groups: DuplicateGroup[] }> {
+    const { groups, groupOf } = await duplicateGroups(
+      this.dataSource,
+      actor.agencyId,
+      rows.map((r) => r.id),
+    );
+    const members = groups.flatMap((g) => g.members);
+    const lines = new Map((await this.withDuplicateCounts([...rows, ...members])).map((s) => [s.id, s]));
+    const line = (id: string): TipSummary => ({ ...lines.get(id)!, groupId: groupOf.get(id) });
+    return {
+      items: rows.map((r) => line(r.id)),
+      groups: groups.map((g) => ({
+        id: g.id,
+        primaryTipId: g.primaryTipId,
+        count: g.count,
+        complete: g.complete,
+        strongest: g.strongest,
+        members: g.members.map((m) => ({
+          ...line(m.id),
+          clusterId: m.cluster_id,
+          isPrimary: m.is_primary,
+          reason: m.reason,
+        })),
+      })),
+    };
   }
 
   /**

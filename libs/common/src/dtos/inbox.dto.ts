@@ -29,6 +29,8 @@ export const INBOX_LIMITS = {
   tagsPerTip: 20,
   noteMax: 5_000,
   bulkMax: 500,
+  /** A likely-duplicate group in the inbox lists (and counts) at most this many tips. */
+  groupMax: 200,
 } as const;
 
 /**

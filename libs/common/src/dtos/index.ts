@@ -10,3 +10,4 @@ export * from './observable.dto';
 export * from './basic-pages.dto';
 export * from './saved-view.dto';
 export * from './alert-subscription.dto';
+export * from './duplicates.dto';

@@ -159,3 +159,20 @@ export interface RejectionResult {
   /** True when this pair had already been rejected: nothing new was recorded. */
   alreadyRecorded: boolean;
 }
+
+/** What `POST /api/tips/duplicates/decisions` did, tip by tip. */
+export interface DuplicateDecisionResult {
+  decision: 'MERGE' | 'NOT_DUPLICATE';
+  /** MERGE: the cluster the tips are now in, and its primary. */
+  clusterId?: string;
+  primaryTipId?: string;
+  results: {
+    id: string;
+    /**
+     * MERGED: joined the cluster now; ALREADY_MERGED: was in it already; SEPARATED: its open
+     * suggestions were rejected (`pairs` of them); ALREADY_SEPARATE: it had none.
+     */
+    outcome: 'MERGED' | 'ALREADY_MERGED' | 'SEPARATED' | 'ALREADY_SEPARATE';
+    pairs?: number;
+  }[];
+}

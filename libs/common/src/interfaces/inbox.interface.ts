@@ -10,6 +10,7 @@ import type {
 } from '../enums/tip.enum';
 import type { ForwardMode } from '../enums/forward.enum';
 import type { ReceivedForward, SentForward } from './forward.interface';
+import type { DuplicateReason } from './duplicates.interface';
 
 export interface StaffRef {
   id: string;
@@ -43,6 +44,34 @@ export interface TipSummary {
    * since nobody has): the inbox marks the row.
    */
   newFromTipster: boolean;
+  /** The likely-duplicate group the tip belongs to (`InboxPage.groups`), when it has one. */
+  groupId?: string;
+}
+
+/** A tip in a likely-duplicate group: its line, and where it stands in the group. */
+export interface DuplicateGroupMember extends TipSummary {
+  /** Confirmed: merged into a cluster (it stays listed, marked, and can be unmerged). */
+  clusterId: string | null;
+  isPrimary: boolean;
+  /** Its strongest reason to be in the group (its best open suggestion with another member), if any. */
+  reason: DuplicateReason | null;
+}
+
+/**
+ * Likely duplicates shown as one row of the inbox: the tips that open suggestions (and confirmed
+ * merges) connect, whatever the filters, with the strongest reason among them ("14 tips · same photo").
+ */
+export interface DuplicateGroup {
+  /** Stable while the group is: the smallest tip id in it. */
+  id: string;
+  /** The tip the others merge into: the primary of its cluster, else the earliest received. */
+  primaryTipId: string;
+  /** How many tips are in it (counting stops at `INBOX_LIMITS.groupMax`; `complete` false then). */
+  count: number;
+  complete: boolean;
+  strongest: DuplicateReason | null;
+  /** The primary first, then by arrival (at most `INBOX_LIMITS.groupMax`). */
+  members: DuplicateGroupMember[];
 }
 
 /** An investigator's saved inbox view: a name and the filters as the inbox's query string keeps them. Seen by its owner only. */
@@ -57,6 +86,8 @@ export interface SavedView {
 
 export interface InboxPage {
   items: TipSummary[];
+  /** The likely-duplicate groups the page's tips belong to (a tip names its group with `groupId`). */
+  groups: DuplicateGroup[];
   nextCursor: string | null;
   /**
    * Per status (within the assignee filter), each capped at `countCap` ("1,000+"). Null when
