@@ -34,11 +34,17 @@ export interface InboxFilters {
 
 const path = (id: string, action = '') => `/api/tips/${encodeURIComponent(id)}${action}`;
 
-export function fetchInboxPage(filters: InboxFilters, cursor: string | null, signal?: AbortSignal) {
-  const query = new URLSearchParams();
+/** The filters as `GET /api/tips` (and a saved view) takes them: strings, the unset ones left out. */
+export function filterParams(filters: InboxFilters): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== '' && value !== false) query.set(key, String(value));
+    if (value !== undefined && value !== '' && value !== false) out[key] = String(value);
   }
+  return out;
+}
+
+export function fetchInboxPage(filters: InboxFilters, cursor: string | null, signal?: AbortSignal) {
+  const query = new URLSearchParams(filterParams(filters));
   if (cursor) query.set('cursor', cursor);
   query.set('limit', '50');
   return api.get<InboxPage>(`/api/tips?${query.toString()}`, { signal });

@@ -18,6 +18,7 @@ import { BulkBar, type BulkReport } from './bulk-bar';
 import { InboxFilterBar, InboxTabs, filtersFrom } from './inbox-filters';
 import { SETTABLE_STATUSES } from './inbox-keys';
 import { InboxList, type InboxListHandle } from './inbox-list';
+import { SavedViewsBar } from './saved-views';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { TipDetailPane } from './tip-detail-page';
 import { useInboxKeys } from '../hooks/use-inbox-keys';
@@ -164,6 +165,10 @@ export function InboxPage() {
     selection,
     focusBulk: () => bulkBar.current?.focus(),
     help: () => setHelpOpen(true),
+    focusSearch: () =>
+      document.querySelector<HTMLInputElement>('.inbox-filters__search input[name="q"]')?.focus(),
+    focusViews: () =>
+      document.querySelector<HTMLElement>('.saved-views [aria-pressed="true"], .saved-views button')?.focus(),
   });
 
   const setFilter = (key: string, value: string | undefined) => {
@@ -221,7 +226,14 @@ export function InboxPage() {
             countCap={firstPage?.countCap}
             setFilter={setFilter}
           />
-          <InboxFilterBar filters={filters} setFilter={setFilter} onSearch={onSearch} />
+          <InboxFilterBar
+            // A saved view changes the search from outside the form: the fields start again from it.
+            key={`${filters.q ?? ''}\n${filters.tag ?? ''}`}
+            filters={filters}
+            setFilter={setFilter}
+            onSearch={onSearch}
+          />
+          <SavedViewsBar filters={filters} onApply={(view) => setParams(new URLSearchParams(view.filters))} />
           {statusMode && (
             <p className="inbox__mode" aria-hidden="true">
               {t('desk.inbox.statusPrompt')}

@@ -1,4 +1,4 @@
-import type { StaffRef, TipSummary } from '@vigie/common';
+import { pickLocale, type StaffRef, type TipSummary } from '@vigie/common';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -81,7 +81,11 @@ export function InboxRow({
                 : t('desk.inbox.heldBy', { name: tip.assignee.displayName })
               : t('desk.inbox.unassigned')}
           </li>
-          {tip.appeal && <li>{t('desk.inbox.appeal', { slug: tip.appeal.slug })}</li>}
+          {tip.appeal && (
+            <li className="inbox-row__appeal" title={pickLocale(tip.appeal.title, lang) || tip.appeal.slug}>
+              {t('desk.inbox.appeal', { title: pickLocale(tip.appeal.title, lang) || tip.appeal.slug })}
+            </li>
+          )}
           {tip.mediaCount > 0 && (
             <li className="inbox-row__icon inbox-row__icon--media">
               {t('desk.inbox.media', { count: tip.mediaCount })}

@@ -15,6 +15,8 @@ const KEYS = [
   ['a', 'assign'],
   ['s', 'status'],
   ['n', 'nextNew'],
+  ['/', 'search'],
+  ['v', 'views'],
   ['?', 'help'],
 ] as const;
 

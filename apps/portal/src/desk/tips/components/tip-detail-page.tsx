@@ -1,4 +1,4 @@
-import type { TipDetail } from '@vigie/common';
+import { pickLocale, type TipDetail } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Notice } from '../../../shared/components/notice';
@@ -114,7 +114,7 @@ function TipView({ tip, backTo, showBack }: { tip: TipDetail; backTo: string; sh
               {tip.appeal && (
                 <div>
                   <dt>{t('desk.tip.appeal')}</dt>
-                  <dd>{tip.appeal.slug}</dd>
+                  <dd>{pickLocale(tip.appeal.title, lang) || tip.appeal.slug}</dd>
                 </div>
               )}
             </dl>

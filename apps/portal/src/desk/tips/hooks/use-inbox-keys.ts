@@ -20,12 +20,15 @@ interface InboxKeys {
   selection: RowSelection;
   focusBulk(): void;
   help(): void;
+  focusSearch(): void;
+  focusViews(): void;
 }
 
 /**
  * The inbox's keys (listed in the shortcuts dialog): j/k move, J/K move and select, x selects,
  * X selects up to here, Escape clears the selection, b goes to the bulk actions, a takes the tip,
- * s then a digit sets its status, n goes to the next new tip, Enter opens, ? shows the keys.
+ * s then a digit sets its status, n goes to the next new tip, Enter opens, / goes to the search,
+ * v to the saved views, ? shows the keys.
  */
 export function useInboxKeys(keys: InboxKeys): void {
   useEffect(() => {
@@ -89,6 +92,12 @@ export function useInboxKeys(keys: InboxKeys): void {
           break;
         case '?':
           keys.help();
+          break;
+        case '/':
+          keys.focusSearch();
+          break;
+        case 'v':
+          keys.focusViews();
           break;
         default:
           return;
