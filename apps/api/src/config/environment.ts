@@ -156,6 +156,14 @@ export class Environment {
   ACTIVITYPUB_RATE_LIMIT = 300;
 
   /**
+   * Lets an agency connect a social account on a plain-http or internal server (a local Bluesky
+   * PDS in tests and labs). Off in production: the server signs in to the address an admin types.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SOCIAL_ALLOW_INSECURE_SERVICE = false;
+
+  /**
    * Text-message tips through an SMS provider in Twilio's format (docs/operations.md, "Text
    * messages"). Off by default; on, it needs the account's SID and auth token, and PUBLIC_URL
    * exactly as the provider calls it (the webhook's signature covers that URL).

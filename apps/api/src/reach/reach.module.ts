@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealPublishedJob } from './appeal-published.job';
 import { PublicationListeners } from './publication-listeners';
 import { FacebookClient } from './social/networks/facebook/facebook-client';
@@ -11,17 +12,22 @@ import { FediverseClient } from './social/networks/mastodon/fediverse-client';
 import { InboxService } from './social/networks/mastodon/inbox.service';
 import { RemoteActors } from './social/networks/mastodon/remote-actors';
 import { NetworksRegistration } from './social/networks/networks-registration';
+import { SocialAccount } from './social/accounts/social-account.entity';
+import { SocialAccountsController } from './social/accounts/social-accounts.controller';
+import { SocialAccountsService } from './social/accounts/social-accounts.service';
+import { BlueskyClient } from './social/networks/bluesky/bluesky.client';
 import { SocialNetworkClients } from './social/networks/social-network-clients';
 import { XClient } from './social/networks/x/x-client';
 
 /**
  * What Vigie sends out when an appeal is published, updated, resolved or withdrawn: alerts to the
  * people who subscribed, and posts on the agency's accounts; and what it receives back. Its parts
- * register as publication listeners (publication-listeners.ts).
+ * register as publication listeners (publication-listeners.ts); each social network's client
+ * registers with SocialNetworkClients.
  */
 @Module({
-  imports: [IdentityModule],
-  controllers: [FederationController, FediverseActorController],
+  imports: [IdentityModule, TypeOrmModule.forFeature([SocialAccount])],
+  controllers: [FederationController, FediverseActorController, SocialAccountsController],
   providers: [
     PublicationListeners,
     AppealPublishedJob,
@@ -35,6 +41,8 @@ import { XClient } from './social/networks/x/x-client';
     FediverseClient,
     FediverseActors,
     NetworksRegistration,
+    BlueskyClient,
+    SocialAccountsService,
   ],
   exports: [PublicationListeners, SocialNetworkClients],
 })

@@ -11,3 +11,4 @@ export * from './basic-pages.dto';
 export * from './saved-view.dto';
 export * from './alert-subscription.dto';
 export * from './duplicates.dto';
+export * from './social.dto';

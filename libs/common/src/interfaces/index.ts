@@ -12,3 +12,4 @@ export * from './forward.interface';
 export * from './observable.interface';
 export * from './alert.interface';
 export * from './fediverse.interface';
+export * from './social.interface';

@@ -24,6 +24,7 @@ import { PlayableMedia1763702700000 } from './1763702700000-playable-media';
 import { SavedInboxViews1763702900000 } from './1763702900000-saved-inbox-views';
 import { ObservableArrival1763703000000 } from './1763703000000-observable-arrival';
 import { AlertSubscriptions1763703100000 } from './1763703100000-alert-subscriptions';
+import { SocialAccounts1763703200000 } from './1763703200000-social-accounts';
 import { ActivityPubActor1763703300000 } from './1763703300000-activitypub-actor';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
@@ -54,5 +55,6 @@ export const MIGRATIONS = [
   SavedInboxViews1763702900000,
   ObservableArrival1763703000000,
   AlertSubscriptions1763703100000,
+  SocialAccounts1763703200000,
   ActivityPubActor1763703300000,
 ];

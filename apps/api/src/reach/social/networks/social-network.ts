@@ -1,3 +1,5 @@
+import type { SocialNetwork } from '@vigie/common';
+
 /**
  * What reach needs from one social network, whatever its protocol: post (threaded under an earlier
  * post), take a post down or edit it where the network allows, and read back what people sent the
@@ -7,7 +9,8 @@
  * can (Facebook, X), labelled as such.
  */
 
-export type SocialNetworkName = 'BLUESKY' | 'MASTODON' | 'FACEBOOK' | 'X';
+/** The same names as the shared contract's SOCIAL_NETWORKS. */
+export type SocialNetworkName = SocialNetwork;
 
 /** What a network accepts in one post: the text composer fits each post to these. */
 export interface SocialNetworkLimits {

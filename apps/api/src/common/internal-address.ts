@@ -1,0 +1,29 @@
+import { BlockList, isIP } from 'node:net';
+
+const INTERNAL = new BlockList();
+INTERNAL.addSubnet('0.0.0.0', 8, 'ipv4');
+INTERNAL.addSubnet('127.0.0.0', 8, 'ipv4');
+INTERNAL.addSubnet('10.0.0.0', 8, 'ipv4');
+INTERNAL.addSubnet('172.16.0.0', 12, 'ipv4');
+INTERNAL.addSubnet('192.168.0.0', 16, 'ipv4');
+INTERNAL.addSubnet('169.254.0.0', 16, 'ipv4');
+INTERNAL.addAddress('::', 'ipv6');
+INTERNAL.addAddress('::1', 'ipv6');
+INTERNAL.addSubnet('fe80::', 10, 'ipv6');
+INTERNAL.addSubnet('fc00::', 7, 'ipv6');
+// IPv4 written as IPv6 (::ffff:7f00:1) is checked against the IPv4 rules by BlockList itself.
+
+/**
+ * Whether a URL's hostname is written as a loopback, link-local or private address (checked on the
+ * literal only, not resolved). The server refuses to fetch such an address that an admin typed
+ * (an SSO issuer, a social network's server): SSRF.
+ */
+export function isInternalHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const family = isIP(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    (family !== 0 && INTERNAL.check(host, family === 4 ? 'ipv4' : 'ipv6'))
+  );
+}

@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ConnectSocialAccountDto, SocialAccountsView, SocialAccountView } from '@vigie/common';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService, StaffActionRecorder } from '../../../audit/audit.service';
+import { AgencyScope } from '../../../common/agency-scope';
+import { Clock } from '../../../common/clock';
+import { SecretBox } from '../../../common/crypto/secret-box';
+import { commonError } from '../../../common/domain.exception';
+import type { StaffActor } from '../../../common/staff-actor';
+import { AppConfig } from '../../../config/app-config';
+import { isInternalHost } from '../../../common/internal-address';
+import { reachError } from '../../reach.errors';
+import { SocialAccountCredentials, SocialNetworkError } from '../networks/social-network';
+import { SocialNetworkClients } from '../networks/social-network-clients';
+import { SOCIAL_SECRET_CONTEXT, SocialAccount } from './social-account.entity';
+
+/**
+ * An agency's connected accounts. Connecting signs in with the credentials first, so a wrong app
+ * password is a clear refusal now rather than a failed post during an AMBER alert. The secret is
+ * sealed (SecretBox) and never returned, logged or audited.
+ */
+@Injectable()
+export class SocialAccountsService {
+  private readonly record: StaffActionRecorder;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clients: SocialNetworkClients,
+    private readonly box: SecretBox,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    audit: AuditService,
+  ) {
+    this.record = audit.about('social_account');
+  }
+
+  async list(agencyId: string): Promise<SocialAccountsView> {
+    const rows = await this.dataSource
+      .getRepository(SocialAccount)
+      .find({ where: { agencyId, disconnectedAt: IsNull() }, order: { network: 'ASC' } });
+    return { networks: this.clients.networks(), accounts: rows.map(view) };
+  }
+
+  async connect(actor: StaffActor, dto: ConnectSocialAccountDto): Promise<SocialAccountView> {
+    if (!this.clients.has(dto.network)) throw reachError('SOCIAL_NETWORK_UNAVAILABLE');
+    const problem = this.serviceUrlProblem(dto.serviceUrl);
+    if (problem) throw commonError('VALIDATION_FAILED', { errors: { serviceUrl: problem } });
+    const repo = this.dataSource.getRepository(SocialAccount);
+    if (await repo.existsBy({ agencyId: actor.agencyId, network: dto.network, disconnectedAt: IsNull() }))
+      throw reachError('SOCIAL_ACCOUNT_EXISTS');
+
+    const client = this.clients.get(dto.network);
+    const credentials: SocialAccountCredentials = {
+      network: dto.network,
+      serviceUrl: dto.serviceUrl.replace(/\/+$/, ''),
+      handle: dto.handle.replace(/^@/, ''),
+      accountId: dto.accountId ?? '',
+      secret: dto.secret,
+    };
+    let who: { accountId: string; handle: string };
+    try {
+      who = client.verify
+        ? await client.verify(credentials)
+        : await client.received(credentials, null).then(() => credentials);
+    } catch (err) {
+      if (err instanceof SocialNetworkError && !err.retryable) throw reachError('SOCIAL_CREDENTIALS_REFUSED');
+      throw reachError('SOCIAL_NETWORK_UNREACHABLE');
+    }
+
+    const saved = await this.dataSource.transaction(async (tx) => {
+      const row = await tx.getRepository(SocialAccount).save({
+        agencyId: actor.agencyId,
+        network: dto.network,
+        serviceUrl: credentials.serviceUrl,
+        handle: who.handle || credentials.handle,
+        accountId: who.accountId || credentials.accountId,
+        secretEnc: this.box.seal(dto.secret, SOCIAL_SECRET_CONTEXT),
+        lastError: null,
+        receivedCursor: null,
+        lastReadAt: null,
+        connectedBy: actor.userId,
+        connectedAt: this.clock.now(),
+        disconnectedAt: null,
+      });
+      // Never the secret.
+      await this.record(tx, actor, row.id, 'reach.social_account_connected', {
+        network: row.network,
+        serviceUrl: row.serviceUrl,
+        handle: row.handle,
+      });
+      return row;
+    });
+    return view(saved);
+  }
+
+  async disconnect(actor: StaffActor, id: string): Promise<void> {
+    const account = await AgencyScope.of(actor).findOne(this.dataSource.getRepository(SocialAccount), {
+      id,
+      disconnectedAt: IsNull(),
+    });
+    await this.dataSource.transaction(async (tx) => {
+      await tx
+        .getRepository(SocialAccount)
+        .update({ id: account.id }, { secretEnc: '', disconnectedAt: this.clock.now() });
+      await this.record(tx, actor, account.id, 'reach.social_account_disconnected', {
+        network: account.network,
+        handle: account.handle,
+      });
+    });
+  }
+
+  /** The connected account of an agency on a network, with its secret opened, for a job. */
+  async credentials(
+    accountId: string,
+  ): Promise<{ account: SocialAccount; credentials: SocialAccountCredentials } | null> {
+    const account = await this.dataSource
+      .getRepository(SocialAccount)
+      .createQueryBuilder('a')
+      .addSelect('a.secretEnc')
+      .where('a.id = :accountId AND a.disconnected_at IS NULL', { accountId })
+      .getOne();
+    if (!account) return null;
+    return {
+      account,
+      credentials: {
+        network: account.network,
+        serviceUrl: account.serviceUrl,
+        handle: account.handle,
+        accountId: account.accountId,
+        secret: this.box.open(account.secretEnc, SOCIAL_SECRET_CONTEXT),
+      },
+    };
+  }
+
+  /** The agency's connected accounts whose network has a client here. */
+  async connected(agencyId: string): Promise<SocialAccount[]> {
+    const rows = await this.dataSource
+      .getRepository(SocialAccount)
+      .find({ where: { agencyId, disconnectedAt: IsNull() }, order: { network: 'ASC' } });
+    return rows.filter((r) => this.clients.has(r.network));
+  }
+
+  /** Every connected account, for the scheduled read of what they received. */
+  async allConnected(): Promise<SocialAccount[]> {
+    const rows = await this.dataSource.getRepository(SocialAccount).findBy({ disconnectedAt: IsNull() });
+    return rows.filter((r) => this.clients.has(r.network));
+  }
+
+  /** Whether the last use of the account worked; shown in the desk. */
+  async noteUse(accountId: string, error: string | null, read?: { cursor: string | null }): Promise<void> {
+    await this.dataSource.getRepository(SocialAccount).update(
+      { id: accountId },
+      {
+        lastError: error,
+        ...(read ? { receivedCursor: read.cursor, lastReadAt: this.clock.now() } : {}),
+      },
+    );
+  }
+
+  private serviceUrlProblem(serviceUrl: string): string | null {
+    if (this.config.env.SOCIAL_ALLOW_INSECURE_SERVICE) return null;
+    const url = new URL(serviceUrl);
+    if (url.protocol !== 'https:') return 'The server’s address must start with https://';
+    if (isInternalHost(url.hostname))
+      return 'The server must be a public address, not a loopback or private one';
+    return null;
+  }
+}
+
+function view(row: SocialAccount): SocialAccountView {
+  return {
+    id: row.id,
+    network: row.network,
+    serviceUrl: row.serviceUrl,
+    handle: row.handle,
+    accountId: row.accountId,
+    status: row.lastError ? 'FAILING' : 'CONNECTED',
+    lastError: row.lastError,
+    lastReadAt: row.lastReadAt?.toISOString() ?? null,
+    connectedAt: row.connectedAt.toISOString(),
+    connectedBy: row.connectedBy,
+  };
+}

@@ -1,0 +1,40 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { SOCIAL_NETWORKS, SocialNetwork } from '../interfaces/social.interface';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** An agency connects one of its official accounts (`POST /api/reach/social/accounts`). */
+export class ConnectSocialAccountDto {
+  @IsIn(SOCIAL_NETWORKS, { message: `The network must be one of ${SOCIAL_NETWORKS.join(', ')}` })
+  network!: SocialNetwork;
+
+  /** The account's server: a Bluesky PDS (https://bsky.social), a Mastodon instance, the Graph API. */
+  @Transform(trim)
+  @IsUrl(
+    { require_protocol: true, require_tld: false, protocols: ['http', 'https'] },
+    { message: 'Enter the server’s address, e.g. https://bsky.social' },
+  )
+  @MaxLength(512)
+  serviceUrl!: string;
+
+  /** The public name (gatineau.bsky.social, @police@social.example, a page name). */
+  @Transform(trim)
+  @MaxLength(253)
+  @MinLength(1, { message: 'Enter the account’s handle' })
+  @IsString()
+  handle!: string;
+
+  /** An app password or access token; sealed at rest, never shown again or logged. */
+  @MaxLength(2048)
+  @MinLength(1, { message: 'Enter the app password or access token' })
+  @IsString()
+  secret!: string;
+
+  /** The network's id of the account when the handle is not enough (a Facebook page id). */
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(256)
+  @IsString()
+  accountId?: string;
+}
