@@ -1,3 +1,4 @@
+import { FediverseActors } from '../../apps/api/src/reach/social/networks/mastodon/fediverse-actors';
 import { FediverseClient } from '../../apps/api/src/reach/social/networks/mastodon/fediverse-client';
 import type { SocialAccountCredentials } from '../../apps/api/src/reach/social/networks/social-network';
 import { ApiClient } from '../support/api-client';
@@ -281,6 +282,38 @@ describe('bad input', () => {
     ).rejects.toMatchObject({ retryable: false });
     const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
     expect((await investigator.post('/api/reach/fediverse/actor')).status).toBe(403);
+  });
+
+  it("lets no agency edit or delete another's notes, nor a note that is not there", async () => {
+    const post = await client.post(account, {
+      text: 'Témoins recherchés',
+      link: 'https://vigie.example/appeals/w',
+      language: 'fr',
+    });
+    const { rows } = await t.db.query(
+      `SELECT s.id AS "userId", s.agency_id AS "agencyId" FROM staff_user s WHERE s.email = 'investigator@second.test'`,
+    );
+    const second = await t.app
+      .get(FediverseActors)
+      .enable({ ...rows[0], roles: [], sessionHash: '', csrfToken: '', totpEnrolmentRequired: false });
+    const secondAccount = {
+      ...account,
+      accountId: second.accountId,
+      secret: second.secret,
+      handle: second.handle,
+    };
+    await expect(client.edit(secondAccount, post, 'Altered')).rejects.toMatchObject({
+      status: 404,
+      retryable: false,
+    });
+    await expect(client.delete(secondAccount, post)).rejects.toMatchObject({ status: 404, retryable: false });
+    const missing = { remoteId: post.remoteId.replace(/[0-9a-f]{12}$/, '000000000000'), url: '' };
+    await expect(client.delete(account, missing)).rejects.toMatchObject({ status: 404 });
+    const served = (await (await fetch(post.remoteId, { headers: activityJson })).json()) as Record<
+      string,
+      string
+    >;
+    expect(served.content).toContain('Témoins recherchés');
   });
 
   it('limits how often one client may call the inbox and WebFinger (429)', async () => {

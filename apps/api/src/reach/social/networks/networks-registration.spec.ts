@@ -1,4 +1,5 @@
 import { Clock } from '../../../common/clock';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../config/app-config';
 import { FacebookClient } from './facebook/facebook-client';
 import type { ActivityDelivery } from './mastodon/activity-delivery';
@@ -15,6 +16,7 @@ describe('NetworksRegistration', () => {
     const facebook = new FacebookClient();
     // Registration touches neither the store nor the delivery: the actor's own tests use both.
     const fediverse = new FediverseClient(
+      {} as DataSource,
       {} as ActivityPubStore,
       {} as ActivityDelivery,
       {

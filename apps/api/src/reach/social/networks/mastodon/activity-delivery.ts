@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Clock } from '../../../../common/clock';
 import { JobQueue } from '../../../../jobs/job-queue';
 import { ACTIVITYPUB_DELIVER_JOB } from '../../../../jobs/job-registry';
@@ -8,7 +9,8 @@ import { signedHeaders } from './http-signatures';
 import { RemoteActors } from './remote-actors';
 import { AppConfig } from '../../../../config/app-config';
 
-const TIMEOUT_MS = 15_000;
+/** How long an inbox may take to answer a delivery (tests set less). */
+export const DELIVERY_TIMEOUT_MS = Symbol('DELIVERY_TIMEOUT_MS');
 
 /**
  * Sends the actor's activities to inboxes, one job per inbox, so a follower's server that is down
@@ -27,6 +29,7 @@ export class ActivityDelivery implements OnModuleInit {
     private readonly remote: RemoteActors,
     private readonly clock: Clock,
     config: AppConfig,
+    @Optional() @Inject(DELIVERY_TIMEOUT_MS) private readonly timeoutMs: number = 15_000,
   ) {
     this.urls = new FederationUrls(config.publicUrl);
   }
@@ -39,9 +42,18 @@ export class ActivityDelivery implements OnModuleInit {
     });
   }
 
-  /** Queues the activity for each of these inboxes. */
-  async send(actorId: string, inboxes: string[], activity: ActivityDocument): Promise<void> {
-    for (const inbox of inboxes) await this.jobs.send(ACTIVITYPUB_DELIVER_JOB, { actorId, inbox, activity });
+  /** Queues the activity for each of these inboxes, in the transaction that made it when given one. */
+  async send(
+    actorId: string,
+    inboxes: string[],
+    activity: ActivityDocument,
+    tx?: EntityManager,
+  ): Promise<void> {
+    for (const inbox of inboxes) {
+      const data = { actorId, inbox, activity };
+      if (tx) await this.jobs.sendInTransaction(tx, ACTIVITYPUB_DELIVER_JOB, data);
+      else await this.jobs.send(ACTIVITYPUB_DELIVER_JOB, data);
+    }
   }
 
   async deliver(actorId: string, inbox: string, activity: ActivityDocument): Promise<void> {
@@ -61,7 +73,7 @@ export class ActivityDelivery implements OnModuleInit {
       },
       body,
       redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(this.timeoutMs),
     });
     await response.body?.cancel();
     if (response.ok) return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../../common/clock';
 import { SecretBox } from '../../../../common/crypto/secret-box';
 
@@ -133,8 +133,8 @@ export class ActivityPubStore {
   }
 
   /** Each inbox once, however many of its accounts follow. */
-  async followerInboxes(actorId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+  async followerInboxes(actorId: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = (await db.query(
       `SELECT DISTINCT inbox_url FROM activitypub_follower WHERE actor_id = $1 ORDER BY inbox_url`,
       [actorId],
     )) as { inbox_url: string }[];
@@ -149,15 +149,19 @@ export class ActivityPubStore {
     return (row as { n: number }).n;
   }
 
-  async insertNote(note: {
-    actorId: string;
-    text: string;
-    link: string;
-    language: 'fr' | 'en';
-    inReplyTo: string | null;
-    image: { bytes: Buffer; type: string; alt: string } | null;
-  }): Promise<NoteRow> {
-    const [row] = await this.dataSource.query(
+  /** In the caller's transaction, with the jobs that deliver it. */
+  async insertNote(
+    db: EntityManager,
+    note: {
+      actorId: string;
+      text: string;
+      link: string;
+      language: 'fr' | 'en';
+      inReplyTo: string | null;
+      image: { bytes: Buffer; type: string; alt: string } | null;
+    },
+  ): Promise<NoteRow> {
+    const [row] = await db.query(
       `INSERT INTO activitypub_note (actor_id, text, link, language, in_reply_to, image, image_type, image_alt, published_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${NOTE_COLUMNS}`,
       [
@@ -205,8 +209,8 @@ export class ActivityPubStore {
     return { notes, total: (count as { n: number }).n };
   }
 
-  async editNote(id: string, text: string): Promise<NoteRow | null> {
-    const [rows] = (await this.dataSource.query(
+  async editNote(db: EntityManager, id: string, text: string): Promise<NoteRow | null> {
+    const [rows] = (await db.query(
       `UPDATE activitypub_note SET text = $2, updated_at = $3 WHERE id = $1 AND deleted_at IS NULL RETURNING ${NOTE_COLUMNS}`,
       [id, text, this.clock.now()],
     )) as [NoteRow[], number];
@@ -214,13 +218,13 @@ export class ActivityPubStore {
   }
 
   /** Takes the note down: its text and image go, a tombstone stays at its address. */
-  async deleteNote(id: string): Promise<boolean> {
-    const [, count] = (await this.dataSource.query(
+  async deleteNote(db: EntityManager, id: string): Promise<NoteRow | null> {
+    const [rows] = (await db.query(
       `UPDATE activitypub_note SET deleted_at = $2, text = '', image = NULL, image_alt = NULL
-       WHERE id = $1 AND deleted_at IS NULL`,
+       WHERE id = $1 AND deleted_at IS NULL RETURNING ${NOTE_COLUMNS}`,
       [id, this.clock.now()],
-    )) as [unknown, number];
-    return count > 0;
+    )) as [NoteRow[], number];
+    return rows[0] ?? null;
   }
 
   /** Keeps what arrived; the same object delivered twice (a retry, a second inbox) is kept once. */

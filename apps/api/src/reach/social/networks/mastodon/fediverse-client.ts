@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../../../config/app-config';
 import {
   SocialNetworkError,
@@ -46,6 +48,7 @@ export class FediverseClient implements SocialNetworkClient {
   private readonly urls: FederationUrls;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: ActivityPubStore,
     private readonly delivery: ActivityDelivery,
     config: AppConfig,
@@ -85,21 +88,26 @@ export class FediverseClient implements SocialNetworkClient {
         'the post it answers is not one of this account’s',
       );
 
-    const note = await this.store.insertNote({
-      actorId: actor.id,
-      text: draft.text,
-      link: draft.link,
-      language: draft.language,
-      inReplyTo: parent,
-      image: draft.image
-        ? {
-            bytes: draft.image.bytes,
-            type: draft.image.mimeType,
-            alt: draft.image.altText.slice(0, this.limits.maxAltTextLength),
-          }
-        : null,
+    // The note and the jobs that deliver it commit together: a retried post never leaves a note
+    // nobody was sent, nor sends one twice.
+    const note = await this.dataSource.transaction(async (tx) => {
+      const created = await this.store.insertNote(tx, {
+        actorId: actor.id,
+        text: draft.text,
+        link: draft.link,
+        language: draft.language,
+        inReplyTo: parent,
+        image: draft.image
+          ? {
+              bytes: draft.image.bytes,
+              type: draft.image.mimeType,
+              alt: draft.image.altText.slice(0, this.limits.maxAltTextLength),
+            }
+          : null,
+      });
+      await this.deliver(tx, actor, noteActivity(this.urls, actor, created, 'Create'));
+      return created;
     });
-    await this.deliver(actor, noteActivity(this.urls, actor, note, 'Create'));
     const url = this.urls.note(note.id);
     return {
       remoteId: url,
@@ -110,22 +118,22 @@ export class FediverseClient implements SocialNetworkClient {
 
   async edit(account: SocialAccountCredentials, ref: SocialPostRef, text: string): Promise<void> {
     const actor = await this.actorOf(account);
-    const note = await this.store.editNote(this.ownNoteId(ref), text);
-    if (!note || note.actorId !== actor.id)
-      throw new SocialNetworkError('MASTODON', 404, false, 'no such post of this account, or it was deleted');
-    await this.deliver(actor, noteActivity(this.urls, actor, note, 'Update'));
+    const id = await this.ownNoteId(actor, ref);
+    await this.dataSource.transaction(async (tx) => {
+      const note = await this.store.editNote(tx, id, text);
+      if (!note) throw new SocialNetworkError('MASTODON', 404, false, 'this post was deleted');
+      await this.deliver(tx, actor, noteActivity(this.urls, actor, note, 'Update'));
+    });
   }
 
   /** Deleting twice is fine: the second finds the tombstone and sends nothing. */
   async delete(account: SocialAccountCredentials, ref: SocialPostRef): Promise<void> {
     const actor = await this.actorOf(account);
-    const id = this.ownNoteId(ref);
-    const existing = await this.store.note(id);
-    if (!existing || existing.actorId !== actor.id)
-      throw new SocialNetworkError('MASTODON', 404, false, 'no such post of this account');
-    if (!(await this.store.deleteNote(id))) return;
-    const deleted = await this.store.note(id);
-    if (deleted) await this.deliver(actor, noteActivity(this.urls, actor, deleted, 'Delete'));
+    const id = await this.ownNoteId(actor, ref);
+    await this.dataSource.transaction(async (tx) => {
+      const deleted = await this.store.deleteNote(tx, id);
+      if (deleted) await this.deliver(tx, actor, noteActivity(this.urls, actor, deleted, 'Delete'));
+    });
   }
 
   async received(
@@ -150,13 +158,20 @@ export class FediverseClient implements SocialNetworkClient {
     };
   }
 
-  private async deliver(actor: ActorRow, activity: Record<string, unknown>): Promise<void> {
-    await this.delivery.send(actor.id, await this.store.followerInboxes(actor.id), activity);
+  private async deliver(
+    tx: EntityManager,
+    actor: ActorRow,
+    activity: Record<string, unknown>,
+  ): Promise<void> {
+    await this.delivery.send(actor.id, await this.store.followerInboxes(actor.id, tx), activity, tx);
   }
 
-  private ownNoteId(ref: SocialPostRef): string {
+  /** The id of one of this actor's notes, from its address; another's, or none, is a 404. */
+  private async ownNoteId(actor: ActorRow, ref: SocialPostRef): Promise<string> {
     const id = this.urls.noteIdOf(ref.remoteId);
-    if (!id) throw new SocialNetworkError('MASTODON', 404, false, 'not a post of this server');
+    const note = id ? await this.store.note(id) : null;
+    if (!id || !note || note.actorId !== actor.id)
+      throw new SocialNetworkError('MASTODON', 404, false, 'no such post of this account');
     return id;
   }
 
