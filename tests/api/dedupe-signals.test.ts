@@ -172,6 +172,76 @@ beforeAll(async () => {
         occurredFrom: '2026-11-19T21:30:00.000Z',
       },
     ],
+    // Places alike in their words but not the same place (issue 18, point 5): one chain in two
+    // cities, one street name in two municipalities; and one station named in two languages.
+    [
+      'chainLongueuil',
+      {
+        description:
+          'Au Tim Hortons, un homme a menacé la caissière avec un couteau puis il est reparti à pied.',
+        appeal: appeals[1],
+        place: 'Tim Hortons, Longueuil',
+        occurredFrom: '2026-11-16T03:15:00.000Z',
+      },
+    ],
+    [
+      'chainLaval',
+      {
+        description: 'At the Tim Hortons a man shouted at the cashier and threw his coffee, then drove off.',
+        language: 'en',
+        appeal: appeals[1],
+        place: 'Tim Hortons, Laval',
+        occurredFrom: '2026-11-16T03:20:00.000Z',
+      },
+    ],
+    [
+      'chainLongueuilAgain',
+      {
+        description: 'Man with a knife at the counter, he walked out toward the boulevard.',
+        language: 'en',
+        appeal: appeals[1],
+        place: 'Tim Hortons on Taschereau (Longueuil)',
+        occurredFrom: '2026-11-16T03:20:00.000Z',
+      },
+    ],
+    [
+      'streetRepentigny',
+      {
+        description: 'Sur la rue Notre-Dame, un VUS noir a frappé un cycliste et a pris la fuite vers l’est.',
+        appeal: appeals[1],
+        place: 'rue Notre-Dame, Repentigny',
+        occurredFrom: '2026-11-15T22:40:00.000Z',
+      },
+    ],
+    [
+      'streetMontreal',
+      {
+        description: 'Black SUV hit a cyclist on Notre-Dame and kept going east, the cyclist was sitting up.',
+        language: 'en',
+        appeal: appeals[1],
+        place: 'Notre-Dame St, Montreal',
+        occurredFrom: '2026-11-15T22:45:00.000Z',
+      },
+    ],
+    [
+      'stationFrench',
+      {
+        description: 'Une jeune fille demandait de l’argent pour un billet de train près des comptoirs.',
+        appeal: appeals[0],
+        place: 'gare Centrale',
+        occurredFrom: '2026-11-14T21:00:00.000Z',
+      },
+    ],
+    [
+      'stationEnglish',
+      {
+        description: 'A teenager was asking people for money for a train ticket by the ticket counters.',
+        language: 'en',
+        appeal: appeals[0],
+        place: 'Central Station',
+        occurredFrom: '2026-11-14T21:10:00.000Z',
+      },
+    ],
     // Place and time in words: no time in the form, the clock written in the description (read in
     // the agency's zone, on the day the tip arrived); and the same place and clock "yesterday".
     [
@@ -326,8 +396,26 @@ describe('place and time, by the places typed', () => {
 
   it('reads a clock just after midnight as the evening before, as "hier" is', async () => {
     expect(await reasonsOf('lateEvening', 'lateYesterday')).toContain(
-      'place named alike (1.00), 10 min apart',
+      'place named alike (1.00; same street beaubien), 10 min apart',
     );
+  });
+});
+
+describe('place and time, by what distinguishes places', () => {
+  it('does not put together the same chain in two cities, or one street name in two municipalities', async () => {
+    expect(await suggestion(investigator, ids.chainLongueuil, ids.chainLaval)).toBeUndefined();
+    expect(await suggestion(investigator, ids.streetRepentigny, ids.streetMontreal)).toBeUndefined();
+  });
+
+  it('puts together one place written two ways, saying what agreed', async () => {
+    expect(await reasonsOf('chainLongueuil', 'chainLongueuilAgain')).toContain(
+      'place named alike (1.00; same municipality longueuil), 5 min apart',
+    );
+  });
+
+  it('puts together one station named in two languages', async () => {
+    const reasons = await reasonsOf('stationFrench', 'stationEnglish');
+    expect(reasons?.[0]).toMatch(/^place named alike \(0\.\d\d\), 10 min apart$/);
   });
 });
 

@@ -23,6 +23,8 @@ export type DuplicateSignalFacts =
       similarity: number;
       /** Both said where or when, and it was not the same moment (see the dedupe candidate search). */
       elsewhere: boolean;
+      /** What told the places apart, when that is how: "municipality laval / longueuil". */
+      placeDiffered?: string[];
     }
   | {
       signal: 'PLACE_TIME';
@@ -38,6 +40,11 @@ export type DuplicateSignalFacts =
       placeSimilarity: number;
       minutes: number;
       sameAppeal: boolean;
+      /**
+       * What distinguishes places and agreed in both ("municipality laval", "street st martin",
+       * "number 1200"); a pair where one of these differs is not a named-place match at all.
+       */
+      placeMatched?: string[];
     }
   | {
       signal: 'OBSERVABLE';

@@ -2,6 +2,7 @@ import { STRONG_OBSERVABLE_KINDS, type ObservableKind } from '@vigie/common';
 import type { EntityManager } from 'typeorm';
 import type { DedupeSettings } from '../dedupe-settings';
 import { phashAsInt8, probesFor } from './perceptual-bands';
+import { comparePlaces, placeParts, type PlaceParts } from './place-parts';
 import { paddedWords, textBands, trigramsOf } from './text-bands';
 import { PLACE_NAME_MIN_SIMILARITY, TEXT_MIN_CHARS, TEXT_MIN_SIMILARITY } from './scoring';
 import type { SignalHit } from './signal-hit';
@@ -161,10 +162,11 @@ export class CandidateSearch {
       longitude: number | null;
       stated_at: Date | null;
       place_norm: string | null;
+      place: string | null;
     }[] = await tx.query(
       `SELECT f.tip_id AS other_tip_id, similarity(f.text_norm, $2) AS similarity,
-              f.latitude, f.longitude, f.stated_at, f.place_norm
-         FROM tip_fingerprint f
+              f.latitude, f.longitude, f.stated_at, f.place_norm, t.place
+         FROM tip_fingerprint f JOIN tip t ON t.id = f.tip_id
         WHERE f.agency_id = $1 AND length(f.text_norm) >= $3
           AND ((f.tip_id = ANY($4::uuid[]) AND (f.appeal_id = $6 OR f.received_at BETWEEN $7 AND $8))
                OR f.tip_id = ANY($5::uuid[]))`,
@@ -183,7 +185,7 @@ export class CandidateSearch {
       .map((r) => ({
         otherTipId: r.other_tip_id,
         similarity: Math.round(Number(r.similarity) * 100) / 100,
-        elsewhere: toldElsewhere(tip, r),
+        ...toldElsewhere(tip, r),
       }))
       .filter((r) => r.similarity > TEXT_MIN_SIMILARITY)
       .sort((a, b) => b.similarity - a.similarity)
@@ -246,14 +248,15 @@ export class CandidateSearch {
     const rows: {
       other_tip_id: string;
       place_norm: string | null;
+      place: string | null;
       text_norm: string;
       minutes: number;
       same_appeal: boolean;
     }[] = await tx.query(
-      `SELECT f.tip_id AS other_tip_id, f.place_norm, f.text_norm,
+      `SELECT f.tip_id AS other_tip_id, f.place_norm, t.place, f.text_norm,
               abs(extract(epoch FROM f.stated_at - $3::timestamptz)) / 60 AS minutes,
               f.appeal_id IS NOT DISTINCT FROM $5::uuid AS same_appeal
-         FROM tip_fingerprint f
+         FROM tip_fingerprint f JOIN tip t ON t.id = f.tip_id
         WHERE f.agency_id = $1 AND f.tip_id <> $2 AND f.stated_at IS NOT NULL
           AND f.stated_at BETWEEN $3::timestamptz - make_interval(secs => $4)
                               AND $3::timestamptz + make_interval(secs => $4)
@@ -271,12 +274,16 @@ export class CandidateSearch {
         theirKey ? containment(theirKey, mine.text) : 0,
       );
       if (alike < PLACE_NAME_MIN_SIMILARITY) continue;
+      // Alike words, yet another municipality, street or civic number: another place of that name.
+      const parts = compareNamedPlaces(tip, r);
+      if (parts.verdict === 'different') continue;
       hits.push({
         signal: 'PLACE_TIME',
         otherTipId: r.other_tip_id,
         placeSimilarity: Math.round(alike * 100) / 100,
         minutes: Math.round(Number(r.minutes)),
         sameAppeal: r.same_appeal,
+        ...(parts.matched.length ? { placeMatched: parts.matched } : {}),
       });
     }
     return hits
@@ -412,14 +419,15 @@ function toldElsewhere(
     longitude: number | null;
     stated_at: Date | null;
     place_norm: string | null;
+    place: string | null;
   },
-): boolean {
+): { elsewhere: boolean; placeDiffered?: string[] } {
   if (
     tip.statedAt &&
     other.stated_at &&
     Math.abs(tip.statedAt.getTime() - other.stated_at.getTime()) > ELSEWHERE_HOURS * 3_600_000
   )
-    return true;
+    return { elsewhere: true };
   if (
     tip.latitude !== null &&
     tip.longitude !== null &&
@@ -427,15 +435,36 @@ function toldElsewhere(
     other.longitude !== null
   ) {
     if (haversineMetres(tip.latitude, tip.longitude, other.latitude, other.longitude) > ELSEWHERE_METRES)
-      return true;
+      return { elsewhere: true };
   }
   if (
     tip.placeNorm &&
     other.place_norm &&
     jaccard(trigramsOf(tip.placeNorm), trigramsOf(other.place_norm)) < 0.2
   )
-    return true;
-  return false;
+    return { elsewhere: true };
+  // Both typed a place, and what distinguishes places (municipality, street, number) differs.
+  if (tip.place && other.place) {
+    const parts = compareNamedPlaces(tip, other);
+    if (parts.verdict === 'different') return { elsewhere: true, placeDiffered: parts.differed };
+  }
+  return { elsewhere: false };
+}
+
+/**
+ * What distinguishes the two tips' places: the typed places, or, where one tip typed none, the
+ * other's typed place against the municipalities and streets its words name.
+ */
+function compareNamedPlaces(
+  tip: TipProfile,
+  other: { place: string | null; text_norm?: string },
+): ReturnType<typeof comparePlaces> {
+  const partsOf = (place: string | null, text: string | undefined): PlaceParts | null =>
+    place ? placeParts(place, 'typed') : text ? placeParts(text, 'text') : null;
+  const mine = partsOf(tip.place, tip.textNorm);
+  const theirs = partsOf(other.place, other.text_norm);
+  if (!mine || !theirs) return { verdict: 'unknown', matched: [], differed: [] };
+  return comparePlaces(mine, theirs);
 }
 
 function haversineMetres(lat1: number, lon1: number, lat2: number, lon2: number): number {

@@ -38,6 +38,43 @@ describe('scoring a pair', () => {
     });
   });
 
+  it('says which place told two tips apart, and what agreed between two places named alike', () => {
+    expect(
+      scorePair(
+        [
+          {
+            signal: 'TEXT',
+            otherTipId: other,
+            similarity: 0.8,
+            elsewhere: true,
+            placeDiffered: ['municipality laval / longueuil'],
+          },
+        ],
+        settings,
+      ),
+    ).toMatchObject({
+      suggested: false,
+      reasons: [{ text: 'text 0.80 similar, about another place (municipality laval / longueuil)' }],
+    });
+    const named = scorePair(
+      [
+        {
+          signal: 'PLACE_TIME',
+          otherTipId: other,
+          placeSimilarity: 0.9,
+          minutes: 5,
+          sameAppeal: true,
+          placeMatched: ['municipality montreal', 'street st jacques'],
+        },
+      ],
+      settings,
+    );
+    expect(named.reasons[0]).toMatchObject({
+      placeMatched: ['municipality montreal', 'street st jacques'],
+      text: 'place named alike (0.90; same municipality montreal, street st jacques), 5 min apart',
+    });
+  });
+
   it('adds weak independent evidence up: loosely similar text at the same place and time', () => {
     const hits: SignalHit[] = [
       { signal: 'TEXT', otherTipId: other, similarity: 0.5, elsewhere: false },

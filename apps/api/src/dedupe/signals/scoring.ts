@@ -101,11 +101,13 @@ export function reasonText(hit: SignalHit): string {
         ? `same photo, re-encoded: ${hit.bits} ${hit.bits === 1 ? 'bit' : 'bits'} apart`
         : `same photo, cropped or edited: ${hit.bits} bits apart`;
     case 'TEXT':
+      if (hit.placeDiffered?.length)
+        return `text ${hit.similarity.toFixed(2)} similar, about another place (${hit.placeDiffered.join('; ')})`;
       return `text ${hit.similarity.toFixed(2)} similar${hit.elsewhere ? ', about another place or time' : ''}`;
     case 'PLACE_TIME':
       return 'metres' in hit
         ? `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart`
-        : `place named alike (${hit.placeSimilarity.toFixed(2)}), ${Math.round(hit.minutes)} min apart`;
+        : `place named alike (${hit.placeSimilarity.toFixed(2)}${hit.placeMatched?.length ? `; same ${hit.placeMatched.join(', ')}` : ''}), ${Math.round(hit.minutes)} min apart`;
     case 'OBSERVABLE':
       return `both mention ${hit.shared
         .slice(0, 3)

@@ -12,9 +12,10 @@ import type { ProfileMedia, TipProfile } from './tip-profile';
  */
 export async function recordFingerprint(dataSource: DataSource, tipId: string): Promise<TipProfile | null> {
   return dataSource.transaction(async (tx) => {
-    const [tip]: { description: string }[] = await tx.query(`SELECT description FROM tip WHERE id = $1`, [
-      tipId,
-    ]);
+    const [tip]: { description: string; place: string | null }[] = await tx.query(
+      `SELECT description, place FROM tip WHERE id = $1`,
+      [tipId],
+    );
     if (!tip) return null;
     const clock = statedClock(tip.description);
     const [row] = await tx.query(
@@ -95,6 +96,7 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
       longitude: row.longitude,
       occurredAt: row.occurred_at,
       placeNorm: row.place_norm,
+      place: tip.place,
       statedAt: row.stated_at,
       phoneKey: row.phone_key,
       emailKey: row.email_key,

@@ -10,6 +10,8 @@ export interface TipProfile {
   occurredAt: Date;
   /** The place the tipster typed, as dedupe_place_key has it; and when they said it happened, if they did. */
   placeNorm: string | null;
+  /** The place as typed, for what distinguishes it from another of the same name (place-parts.ts). */
+  place: string | null;
   statedAt: Date | null;
   phoneKey: string | null;
   emailKey: string | null;
