@@ -113,7 +113,7 @@ it('keeps a search as a saved view: saved, applied from the keyboard, renamed an
     await page.goto(`${app.baseUrl}/desk?lang=en&status=NEW&q=${encodeURIComponent('lea tremblay')}`);
     await page.locator('.inbox-row', { hasText: appealTip }).waitFor();
     const views = page.getByRole('group', { name: 'Saved views' });
-    await views.getByRole('button', { name: 'Save this view' }).click();
+    await views.getByRole('button', { name: 'Save view' }).click();
     const name = views.getByLabel('Name of this view');
     await expect(name.inputValue()).resolves.toBe('New · “lea tremblay”');
     await name.fill('Léa · new');
@@ -141,7 +141,7 @@ it('keeps a search as a saved view: saved, applied from the keyboard, renamed an
     await expect(codes(page)).resolves.toEqual([appealTip]);
 
     // Renamed and deleted from the views' dialog.
-    await views.getByRole('button', { name: 'Edit views' }).click();
+    await views.getByRole('button', { name: 'Edit' }).click();
     const dialog = page.getByRole('dialog', { name: 'Your saved views' });
     await dialog.getByLabel('New name for “Léa · new”').fill('Léa Tremblay, new tips');
     await dialog.getByRole('button', { name: 'Rename' }).click();
@@ -170,7 +170,7 @@ it('says it all in French, on a phone and a desktop', async () => {
       const row = page.locator('.inbox-row', { hasText: appealTip });
       await row.getByText('Avis : Disparue : Léa Tremblay, 14 ans').waitFor();
       const views = page.getByRole('group', { name: 'Vues enregistrées' });
-      await views.getByRole('button', { name: 'Enregistrer cette vue' }).click();
+      await views.getByRole('button', { name: 'Enregistrer' }).click();
       await expect(views.getByLabel('Nom de cette vue').inputValue()).resolves.toBe('« disparue »');
       await page.keyboard.press('Enter');
       await views.getByRole('button', { name: '« disparue »' }).waitFor();
@@ -182,11 +182,11 @@ it('says it all in French, on a phone and a desktop', async () => {
       await expectAccessible(page);
       // The same name again is refused, said in French.
       await page.goto(`${app.baseUrl}/desk?lang=fr&q=${encodeURIComponent('disparue')}`);
-      await views.getByRole('button', { name: 'Enregistrer cette vue' }).click();
+      await views.getByRole('button', { name: 'Enregistrer' }).click();
       await page.keyboard.press('Enter');
       await views.getByText('Vous avez déjà une vue de ce nom. Choisissez-en un autre.').waitFor();
       await page.keyboard.press('Escape');
-      await views.getByRole('button', { name: 'Modifier les vues' }).click();
+      await views.getByRole('button', { name: 'Modifier' }).click();
       const dialog = page.getByRole('dialog', { name: 'Vos vues enregistrées' });
       const remove = dialog.getByRole('button', { name: 'Supprimer la vue « « disparue » »' });
       await remove.click();

@@ -55,7 +55,7 @@ describe('SavedViewsBar', () => {
       },
     );
     await screen.findByText(/Aucune pour l’instant/, {}, { timeout: 5_000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer cette vue' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
     const name = screen.getByLabelText('Nom de cette vue') as HTMLInputElement;
     expect(name.value).toBe('Nouveau · Avec photos ou vidéos · « plaque »');
     fireEvent.submit(name.closest('form')!);
@@ -70,7 +70,7 @@ describe('SavedViewsBar', () => {
   it('says why a name is refused, and keeps the form', async () => {
     vi.stubGlobal('fetch', api([]));
     await renderPage(<SavedViewsBar filters={{}} onApply={vi.fn()} />, { lang: 'en' });
-    fireEvent.click(await screen.findByRole('button', { name: 'Save this view' }, { timeout: 5_000 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save view' }, { timeout: 5_000 }));
     const name = screen.getByLabelText('Name of this view');
     fireEvent.change(name, { target: { value: 'Taken' } });
     fireEvent.submit(name.closest('form')!);
