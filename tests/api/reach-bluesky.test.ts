@@ -7,7 +7,12 @@ import {
   SocialNetworkError,
 } from '../../apps/api/src/reach/social/networks/social-network';
 import { SocialNetworkClients } from '../../apps/api/src/reach/social/networks/social-network-clients';
+import { AppealKind } from '@vigie/common';
+import { JobQueue } from '../../apps/api/src/jobs/job-queue';
+import { SocialPosting } from '../../apps/api/src/reach/social/posting/social-posting.service';
 import { ApiClient } from '../support/api-client';
+import { appealBody } from '../support/appeal-factory';
+import { jpegWithGps, upload } from '../support/media-fixtures';
 import { BlueskyNetwork, startBlueskyNetwork } from '../support/bluesky-network';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -51,12 +56,14 @@ beforeAll(async () => {
   t = await startTestApp({ SOCIAL_ALLOW_INSECURE_SERVICE: 'true' });
   admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
   pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');
+  supervisor = await ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test');
 }, 120_000);
 
 let brokenMode = 500;
 let t: TestApp;
 let admin: ApiClient;
 let pio: ApiClient;
+let supervisor: ApiClient;
 let agencyAccount: { handle: string; password: string; did: string };
 
 afterAll(async () => {
@@ -239,5 +246,182 @@ describe('An agency connects its Bluesky account', () => {
       expect.objectContaining({ id: connected.body.id, status: 'CONNECTED' }),
     ]);
     expect((await admin.post('/api/reach/social/accounts', good)).status).toBe(409);
+  });
+});
+
+/** Runs the publication's listeners and the posts' jobs to the end. */
+async function settleJobs() {
+  const jobs = t.app.get(JobQueue);
+  await jobs.drain('reach.appeal-published');
+  await jobs.drain('reach.social-send');
+  await jobs.drain('reach.social-takedown');
+}
+
+let amber: { id: string; slug: string };
+
+describe('An approved AMBER alert is posted on Bluesky', () => {
+  it('shows the supervisor the posts approval will make, then posts them threaded, with the photo and its alt text', async () => {
+    const body = appealBody(AppealKind.AMBER_ALERT, {
+      title: { fr: 'Alerte AMBER : Léa Tremblay, 8 ans', en: 'AMBER Alert: Léa Tremblay, 8' },
+      summary: { fr: 'Enlevée à Gatineau vers 15 h.', en: 'Abducted in Gatineau around 3 p.m.' },
+    });
+    const created = await pio.post('/api/appeals', body);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const image = await pio.post(
+      `/api/appeals/${id}/images`,
+      upload('file', await jpegWithGps(900, 700), 'lea.jpg', 'image/jpeg', { isComposite: 'false' }),
+    );
+    expect(image.status).toBe(201);
+    const imageId = (image.body.images as { id: string }[])[0].id;
+    const alt = { fr: 'Léa, cheveux bruns, chandail rouge', en: 'Léa, brown hair, red sweater' };
+    const edited = await pio.patch(`/api/appeals/${id}`, {
+      content: { ...body.content, images: [{ id: imageId, isComposite: false, alt }] },
+      version: image.body.version,
+    });
+    expect(edited.status).toBe(200);
+    expect((await pio.post(`/api/appeals/${id}/submit`)).status).toBe(200);
+
+    const preview = await supervisor.get(`/api/reach/social/appeals/${id}/preview`);
+    expect(preview.status).toBe(200);
+    const [bluesky] = preview.body.accounts;
+    expect(bluesky).toMatchObject({ network: 'BLUESKY', handle: agencyAccount.handle, maxTextLength: 300 });
+    const [fr, en] = bluesky.posts;
+    expect(fr).toMatchObject({ language: 'fr', problem: null, image: { imageId, altText: alt.fr } });
+    expect(fr.text).toContain('#AlerteAMBER');
+    expect(en.text).toContain('#AMBERAlert');
+    expect(en.text).toContain('?lang=en');
+    expect(fr.length).toBeLessThanOrEqual(300);
+
+    const approved = await supervisor.post(`/api/appeals/${id}/approve`);
+    expect(approved.status).toBe(200);
+    amber = { id, slug: approved.body.slug };
+    await settleJobs();
+
+    const posts = await pio.get(`/api/reach/social/appeals/${id}/posts`);
+    expect(posts.body).toEqual([
+      expect.objectContaining({ language: 'fr', state: 'SENT', network: 'BLUESKY', attempts: 1 }),
+      expect.objectContaining({ language: 'en', state: 'SENT', network: 'BLUESKY' }),
+    ]);
+    const { rows } = await t.db.query(
+      `SELECT remote_id FROM social_post WHERE appeal_id = $1 ORDER BY position`,
+      [id],
+    );
+    const first = (await record(rows[0].remote_id)).data.value as {
+      text: string;
+      embed: { images: { alt: string }[] };
+    };
+    expect(first.text).toBe(fr.text);
+    expect(first.embed.images[0].alt).toBe(alt.fr);
+    const second = (await record(rows[1].remote_id)).data.value as { reply: { root: { uri: string } } };
+    expect(second.reply.root.uri).toBe(rows[0].remote_id);
+
+    // Run again (the queue retries a publication whose other listener failed): nothing is posted twice.
+    const agency = await t.db.query(`SELECT agency_id FROM social_post WHERE appeal_id = $1 LIMIT 1`, [id]);
+    await t.app
+      .get(SocialPosting)
+      .onPublication({ appealId: id, agencyId: agency.rows[0].agency_id, event: 'APPROVED', versionNo: 1 });
+    await settleJobs();
+    expect((await pio.get(`/api/reach/social/appeals/${id}/posts`)).body).toHaveLength(2);
+  });
+});
+
+describe('Posts that fail, and posts that come down', () => {
+  it('retries a post the network could not take, shows a refused one to the PIO, and sends it again on request', async () => {
+    const { rows } = await t.db.query(`SELECT id, service_url FROM social_account`);
+    const account = rows[0];
+    // The account's server answers 503, then 400 (the network is what fails, not Vigie).
+    await t.db.query(`UPDATE social_account SET service_url = $1 WHERE id = $2`, [brokenUrl, account.id]);
+    const update = await pio.post(`/api/appeals/${amber.id}/updates`, {
+      kind: 'RUMOUR_CORRECTION',
+      text: { fr: 'Aucune arrestation n’a eu lieu.', en: 'No arrest has been made.' },
+    });
+    expect(update.status).toBe(201);
+    const updateId = (update.body.updates as { id: string; state: string }[]).find(
+      (u) => u.state === 'IN_REVIEW',
+    )!.id;
+    brokenMode = 503;
+    expect((await supervisor.post(`/api/appeals/${amber.id}/updates/${updateId}/approve`)).status).toBe(200);
+    const publication = `UPDATE:${updateId}`;
+    const posting = t.app.get(SocialPosting);
+    // The job as the queue runs it: a 503 fails it (the queue runs it again later), the post waits.
+    await t.app.get(JobQueue).drain('reach.appeal-published');
+    await expect(posting.send({ accountId: account.id, appealId: amber.id, publication })).rejects.toThrow(
+      'will be retried',
+    );
+    let posts = (await pio.get(`/api/reach/social/appeals/${amber.id}/posts`)).body as {
+      id: string;
+      publication: string;
+      state: string;
+      lastError: string;
+      attempts: number;
+    }[];
+    let correction = posts.find((p) => p.publication === publication)!;
+    expect(correction).toMatchObject({ state: 'QUEUED', attempts: expect.any(Number) });
+    expect(correction.lastError).toMatch(/^503/);
+    const accounts = await pio.get('/api/reach/social/accounts');
+    expect(accounts.body.accounts[0]).toMatchObject({ status: 'FAILING' });
+
+    // A refusal a retry cannot change: shown as failed, the queue stops trying.
+    brokenMode = 400;
+    await posting.send({ accountId: account.id, appealId: amber.id, publication });
+    posts = (await pio.get(`/api/reach/social/appeals/${amber.id}/posts`)).body;
+    correction = posts.find((p) => p.publication === publication && p.state === 'FAILED')!;
+    expect(correction.lastError).toMatch(/^400/);
+    expect((await pio.post(`/api/reach/social/posts/${posts[0].id}/retry`)).status).toBe(409);
+
+    // The account works again; the PIO sends the failed posts again and they thread under the alert.
+    await t.db.query(`UPDATE social_account SET service_url = $1 WHERE id = $2`, [
+      account.service_url,
+      account.id,
+    ]);
+    for (const failed of posts.filter((p) => p.state === 'FAILED')) {
+      const again = await pio.post(`/api/reach/social/posts/${failed.id}/retry`);
+      expect(again.status).toBe(200);
+    }
+    await settleJobs();
+    posts = (await pio.get(`/api/reach/social/appeals/${amber.id}/posts`)).body;
+    expect(posts.filter((p) => p.publication === publication).map((p) => p.state)).toEqual(['SENT', 'SENT']);
+    const sent = await t.db.query(
+      `SELECT remote_id, root_remote_id FROM social_post WHERE publication = $1`,
+      [publication],
+    );
+    const reply = (await record(sent.rows[0].remote_id)).data.value as {
+      text: string;
+      reply: { root: { uri: string } };
+    };
+    expect(reply.text).toContain('Aucune arrestation');
+    expect(reply.reply.root.uri).toBe(sent.rows[0].root_remote_id);
+    const audit = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'reach.social_post_retried'`,
+    );
+    expect(audit.rows[0].n).toBe(2);
+  });
+
+  it('takes the photo posts down when the child is found, and says so in the thread', async () => {
+    const photos = await t.db.query(
+      `SELECT remote_id FROM social_post WHERE appeal_id = $1 AND image_id IS NOT NULL`,
+      [amber.id],
+    );
+    expect(photos.rows).toHaveLength(2);
+    const resolved = await pio.post(`/api/appeals/${amber.id}/resolve`, {
+      outcome: 'FOUND_SAFE',
+      note: { fr: 'Retrouvée saine et sauve.', en: 'Found safe.' },
+    });
+    expect(resolved.status).toBe(200);
+    await settleJobs();
+    const posts = (await pio.get(`/api/reach/social/appeals/${amber.id}/posts`)).body as {
+      publication: string;
+      state: string;
+      text: string;
+    }[];
+    expect(posts.filter((p) => p.publication === 'APPROVED').map((p) => p.state)).toEqual([
+      'TAKEN_DOWN',
+      'TAKEN_DOWN',
+    ]);
+    for (const row of photos.rows) await expect(record(row.remote_id)).rejects.toThrow();
+    const outcome = posts.filter((p) => p.publication === 'RESOLVED');
+    expect(outcome.map((p) => p.state)).toEqual(['SENT', 'SENT']);
+    expect(outcome[1].text).toContain('Found safe');
   });
 });

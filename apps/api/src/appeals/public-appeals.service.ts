@@ -115,6 +115,15 @@ export class PublicAppealsService {
     }
   }
 
+  /** The public read of an appeal named by its id (reach posts what was published). */
+  async byId(id: string): Promise<{ appeal: PublicAppeal; lastModified: Date; timeZone: string }> {
+    const [row]: { slug: string }[] = await this.dataSource.query(`SELECT slug FROM appeal WHERE id = $1`, [
+      id,
+    ]);
+    if (!row) throw commonError('NOT_FOUND');
+    return this.bySlug(row.slug);
+  }
+
   /**
    * What approving the working copy would put on the public page, feeds, CAP and card: the snapshot
    * approval would store, presented by the same code as a published version. Nothing is written.

@@ -63,6 +63,11 @@ export interface AlertBatch {
  */
 export const ACTIVITYPUB_DELIVER_JOB = 'reach.activitypub-deliver';
 
+/** Sends the queued posts of one publication on one account, in order (reach/social/posting). */
+export const SOCIAL_SEND_JOB = 'reach.social-send';
+/** Deletes one sent post from its network (reach/social/posting). */
+export const SOCIAL_TAKEDOWN_JOB = 'reach.social-takedown';
+
 /** A scheduled job's data: pg-boss sends `{}` on each tick, and the job reads nothing from it. */
 export type ScheduledRun = Record<string, never>;
 
@@ -74,6 +79,8 @@ export interface JobPayloads {
   [RETENTION_JOB]: ScheduledRun;
   [AUDIT_ANCHOR_JOB]: ScheduledRun;
   [APPEAL_PUBLISHED_JOB]: AppealPublication;
+  [SOCIAL_SEND_JOB]: { accountId: string; appealId: string; publication: string };
+  [SOCIAL_TAKEDOWN_JOB]: { postId: string };
   [ALERT_BATCH_JOB]: AlertBatch;
   [ALERT_SWEEP_JOB]: ScheduledRun;
   [ACTIVITYPUB_DELIVER_JOB]: { actorId: string; inbox: string; activity: Record<string, unknown> };

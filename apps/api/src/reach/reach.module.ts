@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppealsModule } from '../appeals/appeals.module';
 import { IdentityModule } from '../identity/identity.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealPublishedJob } from './appeal-published.job';
@@ -15,6 +16,10 @@ import { NetworksRegistration } from './social/networks/networks-registration';
 import { SocialAccount } from './social/accounts/social-account.entity';
 import { SocialAccountsController } from './social/accounts/social-accounts.controller';
 import { SocialAccountsService } from './social/accounts/social-accounts.service';
+import { SocialPost } from './social/posting/social-post.entity';
+import { SocialPosting } from './social/posting/social-posting.service';
+import { SocialPostsController } from './social/posting/social-posts.controller';
+import { SocialPostsService } from './social/posting/social-posts.service';
 import { BlueskyClient } from './social/networks/bluesky/bluesky.client';
 import { SocialNetworkClients } from './social/networks/social-network-clients';
 import { XClient } from './social/networks/x/x-client';
@@ -26,8 +31,13 @@ import { XClient } from './social/networks/x/x-client';
  * registers with SocialNetworkClients.
  */
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([SocialAccount])],
-  controllers: [FederationController, FediverseActorController, SocialAccountsController],
+  imports: [IdentityModule, AppealsModule, TypeOrmModule.forFeature([SocialAccount, SocialPost])],
+  controllers: [
+    FederationController,
+    FediverseActorController,
+    SocialAccountsController,
+    SocialPostsController,
+  ],
   providers: [
     PublicationListeners,
     AppealPublishedJob,
@@ -43,6 +53,8 @@ import { XClient } from './social/networks/x/x-client';
     NetworksRegistration,
     BlueskyClient,
     SocialAccountsService,
+    SocialPosting,
+    SocialPostsService,
   ],
   exports: [PublicationListeners, SocialNetworkClients],
 })

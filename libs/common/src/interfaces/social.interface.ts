@@ -25,3 +25,48 @@ export interface SocialAccountsView {
   networks: SocialNetwork[];
   accounts: SocialAccountView[];
 }
+
+/** A post approval would make (`GET /api/reach/social/appeals/:id/preview`), before it is approved. */
+export interface SocialPostPreview {
+  language: 'fr' | 'en';
+  text: string;
+  /** As the network counts it, against `maxTextLength`. */
+  length: number;
+  link: string;
+  image: { imageId: string; altText: string } | null;
+  shortened: boolean;
+  /** Why it cannot be posted as written; null when it can. */
+  problem: string | null;
+}
+
+export interface SocialAccountPreview {
+  accountId: string;
+  network: SocialNetwork;
+  handle: string;
+  maxTextLength: number;
+  /** Empty when the appeal was already posted there (a revision changes only the page it links to). */
+  posts: SocialPostPreview[];
+}
+
+export interface SocialPreview {
+  accounts: SocialAccountPreview[];
+}
+
+export type SocialPostState = 'QUEUED' | 'SENT' | 'FAILED' | 'TAKEN_DOWN' | 'TAKEDOWN_FAILED';
+
+/** A post made (or to be made) about an appeal, with its state on the network, for the PIO. */
+export interface SocialPostView {
+  id: string;
+  network: SocialNetwork;
+  handle: string;
+  /** APPROVED, UPDATE:<id>, RESOLVED. */
+  publication: string;
+  language: 'fr' | 'en';
+  text: string;
+  state: SocialPostState;
+  attempts: number;
+  lastError: string | null;
+  url: string | null;
+  sentAt: string | null;
+  takenDownAt: string | null;
+}

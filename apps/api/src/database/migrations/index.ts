@@ -25,6 +25,7 @@ import { SavedInboxViews1763702900000 } from './1763702900000-saved-inbox-views'
 import { ObservableArrival1763703000000 } from './1763703000000-observable-arrival';
 import { AlertSubscriptions1763703100000 } from './1763703100000-alert-subscriptions';
 import { SocialAccounts1763703200000 } from './1763703200000-social-accounts';
+import { SocialPosts1763703210000 } from './1763703210000-social-posts';
 import { ActivityPubActor1763703300000 } from './1763703300000-activitypub-actor';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
@@ -56,5 +57,6 @@ export const MIGRATIONS = [
   ObservableArrival1763703000000,
   AlertSubscriptions1763703100000,
   SocialAccounts1763703200000,
+  SocialPosts1763703210000,
   ActivityPubActor1763703300000,
 ];

@@ -1,0 +1,296 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APPEAL_KIND_RULES, PublicAppeal } from '@vigie/common';
+import sharp from 'sharp';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { PublicAppealsService } from '../../../appeals/public-appeals.service';
+import { Clock } from '../../../common/clock';
+import { JobQueue } from '../../../jobs/job-queue';
+import { AppealPublication, SOCIAL_SEND_JOB, SOCIAL_TAKEDOWN_JOB } from '../../../jobs/job-registry';
+import { MediaStore } from '../../../media/media-store';
+import { PublicationListener, PublicationListeners } from '../../publication-listeners';
+import { SocialAccountsService } from '../accounts/social-accounts.service';
+import type { SocialImage, SocialNetworkLimits, SocialPostRef } from '../networks/social-network';
+import { SocialNetworkError } from '../networks/social-network';
+import { SocialNetworkClients } from '../networks/social-network-clients';
+import { composePost, PostSubject } from './post-composer';
+import { SocialPost } from './social-post.entity';
+
+/** Tries of one post before it is shown as failed (the queue waits longer between each). */
+export const MAX_POST_ATTEMPTS = 5;
+const LANGUAGES = ['fr', 'en'] as const;
+
+/**
+ * Posts what appeals publish on the agency's connected accounts, and takes it down. A publication
+ * makes one row per account and language at once (so the job that runs again finds them), then a
+ * job per account sends them in order: the appeal's first post (French), its English version under
+ * it, and every later update, correction or resolution under the last, in one thread. A post the
+ * network refuses for good, or that failed every retry, is FAILED and shown to the PIO, who can
+ * send it again; nothing is dropped. A withdrawn appeal takes every post down; a found person's
+ * resolution takes down the posts that carry their photo.
+ */
+@Injectable()
+export class SocialPosting implements PublicationListener, OnModuleInit {
+  readonly name = 'social-posts';
+  private readonly logger = new Logger(SocialPosting.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: SocialAccountsService,
+    private readonly clients: SocialNetworkClients,
+    private readonly publicAppeals: PublicAppealsService,
+    private readonly store: MediaStore,
+    private readonly jobs: JobQueue,
+    private readonly listeners: PublicationListeners,
+    private readonly clock: Clock,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.listeners.register(this);
+    await this.jobs.define({ name: SOCIAL_SEND_JOB, handle: (data) => this.send(data) });
+    await this.jobs.define({ name: SOCIAL_TAKEDOWN_JOB, handle: ({ postId }) => this.takeDown(postId) });
+  }
+
+  async onPublication(p: AppealPublication): Promise<void> {
+    const accounts = await this.accounts.connected(p.agencyId);
+    if (!accounts.length) return;
+    if (p.event === 'ARCHIVED') return this.takeDownWhere(p.appealId, () => true);
+
+    const { appeal } = await this.publicAppeals.byId(p.appealId);
+    let subject: PostSubject;
+    let key: string;
+    if (p.event === 'APPROVED') {
+      subject = { event: 'APPROVED' };
+      key = 'APPROVED';
+    } else if (p.event === 'UPDATE') {
+      const update = appeal.updates.find((u) => u.id === p.updateId);
+      if (!update) return; // hidden since (a found person's updates leave with them)
+      subject = { event: 'UPDATE', update };
+      key = `UPDATE:${update.id}`;
+    } else {
+      // A found person's photo comes down everywhere it was posted, then the outcome is said.
+      if (APPEAL_KIND_RULES[appeal.kind].hidesPersonOnResolve)
+        await this.takeDownWhere(p.appealId, (post) => post.imageId !== null);
+      subject = { event: 'RESOLVED' };
+      key = 'RESOLVED';
+    }
+
+    await this.dataSource.transaction(async (tx) => {
+      for (const account of accounts) {
+        const limits = this.clients.get(account.network).limits;
+        // A later approved version changes the page the posts link to; it is not posted again.
+        if (key === 'APPROVED' && (await this.hasPosts(tx, account.id, p.appealId))) continue;
+        for (const [position, language] of LANGUAGES.entries()) {
+          const post = composePost(appeal, subject, language, limits, key === 'APPROVED');
+          await tx
+            .createQueryBuilder()
+            .insert()
+            .into(SocialPost)
+            .values({
+              agencyId: p.agencyId,
+              accountId: account.id,
+              appealId: p.appealId,
+              publication: key,
+              language,
+              position,
+              text: post.text,
+              link: post.link,
+              imageId: post.image?.imageId ?? null,
+              altText: post.image?.altText ?? null,
+              state: post.problem ? 'FAILED' : 'QUEUED',
+              attempts: 0,
+              lastError: post.problem,
+              createdAt: this.clock.now(),
+            })
+            .orIgnore()
+            .execute();
+        }
+        await this.jobs.sendInTransaction(tx, SOCIAL_SEND_JOB, {
+          accountId: account.id,
+          appealId: p.appealId,
+          publication: key,
+        });
+      }
+    });
+  }
+
+  /** The send job: the queued posts of one publication on one account, in order. */
+  async send(job: { accountId: string; appealId: string; publication: string }): Promise<void> {
+    const repo = this.dataSource.getRepository(SocialPost);
+    const queued = await repo.find({
+      where: {
+        accountId: job.accountId,
+        appealId: job.appealId,
+        publication: job.publication,
+        state: 'QUEUED',
+      },
+      order: { position: 'ASC' },
+    });
+    if (!queued.length) return;
+    const opened = await this.accounts.credentials(job.accountId);
+    if (!opened) {
+      await repo.update(
+        { id: In(queued.map((q) => q.id)) },
+        { state: 'FAILED', lastError: 'The account was disconnected before this post was sent' },
+      );
+      return;
+    }
+    const client = this.clients.get(opened.account.network);
+    for (const post of queued) {
+      const parent = await this.threadParent(job.accountId, job.appealId);
+      const replyTo: SocialPostRef | undefined = parent
+        ? {
+            remoteId: parent.remoteId!,
+            remoteCid: parent.remoteCid ?? undefined,
+            root: { remoteId: parent.rootRemoteId!, remoteCid: parent.rootRemoteCid ?? undefined },
+            url: parent.url ?? '',
+          }
+        : undefined;
+      try {
+        const image = post.imageId ? await this.imageFor(post, client.limits) : undefined;
+        const ref = await client.post(opened.credentials, {
+          text: post.text,
+          link: post.link,
+          language: post.language,
+          image,
+          replyTo,
+        });
+        const root = ref.root ?? replyTo?.root ?? { remoteId: ref.remoteId, remoteCid: ref.remoteCid };
+        await repo.update(
+          { id: post.id },
+          {
+            state: 'SENT',
+            attempts: post.attempts + 1,
+            lastError: null,
+            remoteId: ref.remoteId,
+            remoteCid: ref.remoteCid ?? null,
+            rootRemoteId: root.remoteId,
+            rootRemoteCid: root.remoteCid ?? null,
+            url: ref.url,
+            sentAt: this.clock.now(),
+          },
+        );
+        await this.accounts.noteUse(job.accountId, null);
+      } catch (err) {
+        const failure = err instanceof SocialNetworkError ? err : null;
+        const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);
+        const attempts = post.attempts + 1;
+        const final = !failure?.retryable || attempts >= MAX_POST_ATTEMPTS;
+        await repo.update(
+          { id: post.id },
+          { state: final ? 'FAILED' : 'QUEUED', attempts, lastError: reason.slice(0, 500) },
+        );
+        await this.accounts.noteUse(job.accountId, reason.slice(0, 500));
+        this.logger.warn(
+          { postId: post.id, network: client.network, status: failure?.status, final },
+          final ? 'A social post failed and is shown to the PIO' : 'A social post failed; it will be retried',
+        );
+        // The queue runs this job again later; the posts after this one wait to thread under it.
+        if (!final) throw new Error(`social post ${post.id} will be retried`);
+      }
+    }
+  }
+
+  /** The takedown job: deletes one sent post; a post already gone counts as taken down. */
+  async takeDown(postId: string): Promise<void> {
+    const repo = this.dataSource.getRepository(SocialPost);
+    const post = await repo.findOneBy({ id: postId });
+    if (!post || (post.state !== 'SENT' && post.state !== 'TAKEDOWN_FAILED') || !post.remoteId) return;
+    const opened = await this.accounts.credentials(post.accountId);
+    if (!opened) {
+      await repo.update(
+        { id: post.id },
+        { state: 'TAKEDOWN_FAILED', lastError: 'The account was disconnected' },
+      );
+      return;
+    }
+    const client = this.clients.get(opened.account.network);
+    try {
+      await client.delete(opened.credentials, {
+        remoteId: post.remoteId,
+        remoteCid: post.remoteCid ?? undefined,
+        url: post.url ?? '',
+      });
+      await repo.update(
+        { id: post.id },
+        { state: 'TAKEN_DOWN', takenDownAt: this.clock.now(), lastError: null },
+      );
+    } catch (err) {
+      const failure = err instanceof SocialNetworkError ? err : null;
+      const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);
+      const attempts = post.attempts + 1;
+      const final = !failure?.retryable || attempts >= MAX_POST_ATTEMPTS * 2;
+      await repo.update(
+        { id: post.id },
+        { state: final ? 'TAKEDOWN_FAILED' : 'SENT', attempts, lastError: reason.slice(0, 500) },
+      );
+      if (!final) throw new Error(`social takedown ${post.id} will be retried`);
+    }
+  }
+
+  /** Queued posts are never sent; sent ones are deleted by jobs. */
+  private async takeDownWhere(appealId: string, which: (post: SocialPost) => boolean): Promise<void> {
+    const posts = (await this.dataSource.getRepository(SocialPost).findBy({ appealId })).filter(which);
+    await this.dataSource.transaction(async (tx) => {
+      for (const post of posts) {
+        if (post.state === 'QUEUED' || post.state === 'FAILED')
+          await tx
+            .getRepository(SocialPost)
+            .update({ id: post.id }, { state: 'TAKEN_DOWN', takenDownAt: this.clock.now() });
+        else if (post.state === 'SENT' || post.state === 'TAKEDOWN_FAILED')
+          await this.jobs.sendInTransaction(tx, SOCIAL_TAKEDOWN_JOB, { postId: post.id });
+      }
+    });
+  }
+
+  /** The last post of the appeal's thread on this account still up: the next one answers it. */
+  private threadParent(accountId: string, appealId: string): Promise<SocialPost | null> {
+    return this.dataSource.getRepository(SocialPost).findOne({
+      where: { accountId, appealId, state: 'SENT' },
+      order: { sentAt: 'DESC', position: 'DESC' },
+    });
+  }
+
+  private async hasPosts(tx: EntityManager, accountId: string, appealId: string): Promise<boolean> {
+    return tx.getRepository(SocialPost).existsBy({ accountId, appealId });
+  }
+
+  /** The appeal image's clean rendition (no metadata), made smaller until the network takes it. */
+  private async imageFor(post: SocialPost, limits: SocialNetworkLimits): Promise<SocialImage | undefined> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of await this.store.read(`renditions/appeal-images/${post.imageId}/full.jpeg`))
+      chunks.push(chunk as Buffer);
+    let bytes = Buffer.concat(chunks);
+    for (
+      let width = 1600;
+      bytes.length > limits.maxImageBytes && width >= 400;
+      width = Math.round(width * 0.75)
+    )
+      bytes = await sharp(bytes).resize({ width, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
+    return { bytes, mimeType: 'image/jpeg', altText: post.altText ?? '' };
+  }
+
+  /** For the preview: what each connected account would get for this pending appeal. */
+  async compose(agencyId: string, appealId: string, appeal: PublicAppeal) {
+    const accounts = await this.accounts.connected(agencyId);
+    return Promise.all(
+      accounts.map(async (account) => {
+        const limits = this.clients.get(account.network).limits;
+        const posted = await this.dataSource.getRepository(SocialPost).existsBy({
+          accountId: account.id,
+          appealId,
+        });
+        return {
+          accountId: account.id,
+          network: account.network,
+          handle: account.handle,
+          maxTextLength: limits.maxTextLength,
+          // A revision of an appeal already posted changes its page only.
+          posts: posted
+            ? []
+            : LANGUAGES.map((language) => composePost(appeal, { event: 'APPROVED' }, language, limits, true)),
+        };
+      }),
+    );
+  }
+}

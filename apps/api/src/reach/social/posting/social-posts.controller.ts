@@ -1,0 +1,37 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { SocialPostView, SocialPreview, StaffRole } from '@vigie/common';
+import { Auth, CurrentStaff } from '../../../common/auth.decorators';
+import type { StaffActor } from '../../../common/staff-actor';
+import { SocialPostsService } from './social-posts.service';
+
+const Id = () => Param('id', new ParseUUIDPipe());
+
+/**
+ * What approval will post, and what was posted: the review queue shows the preview beside the
+ * appeal's own; the PIO sees each post's state and sends a failed one again.
+ */
+@ApiTags('reach')
+@Controller('api/reach/social')
+export class SocialPostsController {
+  constructor(private readonly posts: SocialPostsService) {}
+
+  @Get('appeals/:id/preview')
+  @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
+  preview(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<SocialPreview> {
+    return this.posts.preview(staff, id);
+  }
+
+  @Get('appeals/:id/posts')
+  @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
+  list(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<SocialPostView[]> {
+    return this.posts.ofAppeal(staff, id);
+  }
+
+  @Post('posts/:id/retry')
+  @HttpCode(200)
+  @Auth(StaffRole.SUPERVISOR, StaffRole.PIO)
+  retry(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<SocialPostView> {
+    return this.posts.retry(staff, id);
+  }
+}
