@@ -242,6 +242,25 @@ beforeAll(async () => {
         occurredFrom: '2026-11-14T21:10:00.000Z',
       },
     ],
+    [
+      'streetFrench',
+      {
+        description: 'Une adolescente quêtait devant le magasin, elle avait froid.',
+        appeal: appeals[0],
+        place: 'rue Sainte-Catherine Ouest, coin Peel',
+        occurredFrom: '2026-11-13T20:30:00.000Z',
+      },
+    ],
+    [
+      'streetEnglish',
+      {
+        description: 'A young girl was panhandling outside the department store, looked scared.',
+        language: 'en',
+        appeal: appeals[0],
+        place: 'Ste-Catherine St W & Peel',
+        occurredFrom: '2026-11-13T20:35:00.000Z',
+      },
+    ],
     // Place and time in words: no time in the form, the clock written in the description (read in
     // the agency's zone, on the day the tip arrived); and the same place and clock "yesterday".
     [
@@ -410,6 +429,12 @@ describe('place and time, by what distinguishes places', () => {
   it('puts together one place written two ways, saying what agreed', async () => {
     expect(await reasonsOf('chainLongueuil', 'chainLongueuilAgain')).toContain(
       'place named alike (1.00; same municipality longueuil), 5 min apart',
+    );
+  });
+
+  it('puts together one street written in French and in English, whose words share little', async () => {
+    expect(await reasonsOf('streetFrench', 'streetEnglish')).toContain(
+      'place named alike (0.90; same street st catherine), 5 min apart',
     );
   });
 

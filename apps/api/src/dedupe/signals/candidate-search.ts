@@ -268,15 +268,23 @@ export class CandidateSearch {
     const hits: SignalHit[] = [];
     for (const r of rows) {
       const theirKey = r.place_norm ? trigramsOf(r.place_norm) : null;
-      const alike = Math.max(
+      const words = Math.max(
         mine.key && theirKey ? jaccard(mine.key, theirKey) : 0,
         mine.key ? containment(mine.key, paddedWords(r.text_norm)) : 0,
         theirKey ? containment(theirKey, mine.text) : 0,
       );
-      if (alike < PLACE_NAME_MIN_SIMILARITY) continue;
+      // Two typed places written unlike each other may still name one street: "rue Sainte-Catherine
+      // Ouest" and "Ste-Catherine St W" share few trigrams. The same street counts as a place
+      // typed alike (0.9), with the same civic number as the same words (1).
+      const bothTyped = Boolean(tip.place && r.place);
+      if (words < PLACE_NAME_MIN_SIMILARITY && !bothTyped) continue;
       // Alike words, yet another municipality, street or civic number: another place of that name.
       const parts = compareNamedPlaces(tip, r);
       if (parts.verdict === 'different') continue;
+      const street = parts.matched.some((m) => m.startsWith('street '));
+      const number = parts.matched.some((m) => m.startsWith('number '));
+      const alike = Math.max(words, bothTyped && street ? (number ? 1 : 0.9) : 0);
+      if (alike < PLACE_NAME_MIN_SIMILARITY) continue;
       hits.push({
         signal: 'PLACE_TIME',
         otherTipId: r.other_tip_id,
