@@ -258,7 +258,7 @@ export const HELD_OUT = [
         event: 'a',
         at: '19:05',
         lang: 'en',
-        phone: '(514) 555-2163',
+        phone: '514 555-2163',
         text: 'My son goes to school with Léa. He says she talked about a friend she met online who lives in Laval, a guy older than her.',
       },
       {
