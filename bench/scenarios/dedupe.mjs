@@ -24,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import copyStreams from 'pg-copy-streams';
 import sharp from 'sharp';
 import { random, ROOT, signIn, startApi, writeResult } from '../lib.mjs';
+import { figures, handWrittenTips, labelledPairs } from '../dedupe-corpus/hand-written.mjs';
 
 // The API's own code, as built by `npm run bench`: the seed writes the bands exactly as the job does.
 const dist = (path) => import(pathToFileURL(join(ROOT, 'apps/api/dist/dedupe', path)).href);
@@ -1238,6 +1239,9 @@ async function buildCorpus(appeals) {
       arrival(s.at, located),
     );
   }
+  for (const t of tips) t.part = 'generated';
+  // The hand-written groups (bench/dedupe-corpus): tuning and held-out parts, reported apart.
+  tips.push(...(await handWrittenTips({ appeals, streetScene, variants: VARIANTS, typeOf })));
   return tips;
 }
 
@@ -1691,7 +1695,12 @@ async function measureLookups({ db, dataSource, search, url, session, corpusIds 
   const perSignal = {};
   for (let pass = 0; pass < 2; pass++) {
     for (const { tip_id } of sample) {
-      const [f] = (await db.query(`SELECT * FROM tip_fingerprint WHERE tip_id = $1`, [tip_id])).rows;
+      const [f] = (
+        await db.query(
+          `SELECT f.*, t.place FROM tip_fingerprint f JOIN tip t ON t.id = f.tip_id WHERE f.tip_id = $1`,
+          [tip_id],
+        )
+      ).rows;
       const media = (
         await db.query(
           `SELECT m.id, m.sha256, m.phash,
@@ -1711,6 +1720,7 @@ async function measureLookups({ db, dataSource, search, url, session, corpusIds 
         longitude: f.longitude,
         occurredAt: f.occurred_at,
         placeNorm: f.place_norm,
+        place: f.place,
         statedAt: f.stated_at,
         phoneKey: f.phone_key,
         emailKey: f.email_key,
@@ -1793,7 +1803,29 @@ async function measureQuality(db, { tips, photos, idOf }) {
   const { rows: stored } = await db.query(
     `SELECT tip_a, tip_b, score, suggested, reasons FROM duplicate_suggestion`,
   );
-  const quality = evaluate(tips, idOf, stored);
+  const generated = tips.filter((t) => t.part === 'generated');
+  const quality = evaluate(generated, idOf, stored);
+  // Per class, by part: the thresholds were set on the generated corpus and may be looked at
+  // against the hand-written tuning groups; the held-out groups are only reported.
+  quality.byPart = {
+    labelledPairs: labelledPairs(),
+    tuning: figures(
+      tips.filter((t) => t.part !== 'held-out'),
+      idOf,
+      stored,
+    ),
+    handTuning: figures(
+      tips.filter((t) => t.part === 'tuning'),
+      idOf,
+      stored,
+    ),
+    heldOut: figures(
+      tips.filter((t) => t.part === 'held-out'),
+      idOf,
+      stored,
+    ),
+    everything: figures(tips, idOf, stored),
+  };
   console.log(
     `processed and scored in ${pipelineSeconds.toFixed(0)} s; ${quality.positivePairs} duplicate pairs among ${quality.pairs}`,
   );
@@ -1813,6 +1845,20 @@ async function measureQuality(db, { tips, photos, idOf }) {
   );
   for (const [kinds, list] of Object.entries(quality.falsePositives))
     console.log(`  false positive ${kinds}: ${list.length} (${list.join(' / ')})`);
+  for (const [part, f] of Object.entries(quality.byPart)) {
+    if (!f.overall) continue;
+    console.log(
+      `${part}: ${f.tips} tips, ${f.duplicatePairs} duplicate pairs; precision ${f.overall.precision} recall ${f.overall.recall} (${f.overall.suggested} suggested)`,
+    );
+    for (const [c, m] of Object.entries(f.perClass))
+      console.log(
+        `  ${c.padEnd(16)} precision ${m.precision}  recall ${m.recall}  (${m.found}/${m.duplicatePairs} found, ${m.falsePositives} false positives)`,
+      );
+    if (part === 'everything' || part === 'tuning') continue;
+    for (const fp of f.falsePositives) console.log(`  false positive: ${fp}`);
+    for (const miss of f.missed) console.log(`  missed: ${miss}`);
+  }
+  console.log(`hand-written labelled pairs: ${JSON.stringify(quality.byPart.labelledPairs)}`);
   return { corpus: { tips: tips.length, photos, pipelineSeconds }, quality, corpusIds: [...idOf.values()] };
 }
 
