@@ -121,6 +121,19 @@ describe('a citizen sends a tip', () => {
       expect(rows[0].row).not.toContain(secret);
     }
   });
+
+  it('takes a phone written the usual North American way, with the area code in parentheses', async () => {
+    const res = await anon.post(
+      '/api/public/tips',
+      tipForm({ description: 'Rappelez-moi.', contactPhone: '(514) 555-2163' }),
+    );
+    expect(res.status).toBe(201);
+    const { rows } = await t.db.query(`SELECT contact_phone_key FROM tip WHERE code = $1`, [res.body.code]);
+    expect(rows[0].contact_phone_key).toBeTruthy();
+    expect(
+      (await anon.post('/api/public/tips', tipForm({ description: 'x', contactPhone: ')514( 555' }))).status,
+    ).toBe(400);
+  });
 });
 
 describe('where a tip that answers no appeal can go', () => {

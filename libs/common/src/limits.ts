@@ -39,7 +39,8 @@ export const TIP_LIMITS = {
 export const TIP_PATTERNS = {
   /** A description or a message: anything but blank. */
   someText: /\S/,
-  phone: /^[+\d][\d\s().-]{5,38}$/,
+  // "(514) 555-2163" is how most people in North America write a number: it may open with a parenthesis.
+  phone: /^[+(\d][\d\s().-]{5,38}$/,
   agencySlug: /^[a-z0-9-]{2,60}$/,
   appealSlug: /^[a-z0-9-]{3,100}$/,
 } as const;
