@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
-import { SOCIAL_NETWORKS, SocialNetwork } from '../interfaces/social.interface';
+import { SOCIAL_NETWORKS, type SocialNetwork } from '../interfaces/social.interface';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
