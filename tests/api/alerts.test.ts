@@ -432,6 +432,19 @@ describe('the page without JavaScript', () => {
     const page = await bad.text();
     expect(page).toContain('Please check the following');
     expect(page).toContain('E-mail address');
+    // A body that is not a form (multipart, text) is a refusal drawn as the form, not a 500.
+    for (const [type, body] of [
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b.c'],
+      ['text/plain', '{"email":'],
+    ]) {
+      const odd = await fetch(`${t.baseUrl}/basic/alerts?lang=en`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+      expect(odd.status).toBe(400);
+      expect(odd.headers.get('content-type')).toMatch(/^text\/html/);
+    }
 
     const ok = await post(
       'agency=demo&kinds=AMBER_ALERT&kinds=WANTED&area=RADIUS&latitude=45.57&longitude=-73.69&radiusKm=15&language=fr&email=noscript%40example.org',

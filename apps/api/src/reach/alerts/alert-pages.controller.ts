@@ -99,6 +99,12 @@ export class AlertPagesController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const lang = languageOf(req);
+    if (!body || typeof body !== 'object') {
+      // Only a form (urlencoded) is parsed on this route: a multipart or text body arrives unread.
+      const problems = [texts.t(lang, 'errors.VALIDATION_FAILED')];
+      send(res, 400, await this.formPage(lang, { problems }));
+      return;
+    }
     const values: AlertFormValues = {
       agency: one(body.agency),
       kinds: ([] as unknown[]).concat(body.kinds ?? []).filter((k): k is string => typeof k === 'string'),
