@@ -57,6 +57,7 @@ async function tipWith(files: Buffer[] = []) {
   expect(sent.status).toBe(201);
   const { code, password } = sent.body as { code: string; password: string };
   const session = await anon.post('/api/public/tips/follow-up', { code, password });
+  expect(session.status).toBe(200);
   return { code, password, auth: { authorization: `Bearer ${session.body.token as string}` } };
 }
 
