@@ -89,24 +89,37 @@ it('is found by WebFinger and serves an actor with its public key', async () => 
   expect(await client.verify(account)).toEqual({ accountId: account.accountId, handle });
 });
 
-it('accepts a signed Follow with a signed Accept, and counts the follower without naming her', async () => {
+it('accepts signed Follows with signed Accepts, and counts the followers without naming them', async () => {
+  const agency = inbox.replace(/\/inbox$/, '');
   const follow = {
     '@context': 'https://www.w3.org/ns/activitystreams',
     id: `${alice.actorId}#follow-1`,
     type: 'Follow',
     actor: alice.actorId,
-    object: inbox.replace(/\/inbox$/, ''),
+    object: agency,
   };
   expect((await alice.deliver(inbox, JSON.stringify(follow))).status).toBe(202);
+  const bobFollow = {
+    id: `${alice.bob.actorId}#follow-1`,
+    type: 'Follow',
+    actor: alice.bob.actorId,
+    object: agency,
+  };
+  expect((await alice.deliver(inbox, JSON.stringify(bobFollow), { as: 'bob' })).status).toBe(202);
 
-  const accept = await alice.waitFor((d) => d.activity.type === 'Accept', 'the Accept');
+  const accept = await alice.waitFor(
+    (d) => d.activity.type === 'Accept' && d.path === '/users/alice/inbox',
+    "alice's Accept",
+  );
   expect(accept.verified).toBe(true);
   expect(accept.activity.object).toMatchObject({ id: follow.id, type: 'Follow' });
-  const followers = (await (await fetch(`${inbox.replace(/\/inbox$/, '')}/followers`)).json()) as Record<
-    string,
-    unknown
-  >;
-  expect(followers).toMatchObject({ type: 'OrderedCollection', totalItems: 1 });
+  const bobAccept = await alice.waitFor(
+    (d) => d.activity.type === 'Accept' && d.path === '/users/bob/inbox',
+    "bob's Accept",
+  );
+  expect(bobAccept.verified).toBe(true);
+  const followers = (await (await fetch(`${agency}/followers`)).json()) as Record<string, unknown>;
+  expect(followers).toMatchObject({ type: 'OrderedCollection', totalItems: 2 });
   expect(followers).not.toHaveProperty('orderedItems');
 });
 
@@ -119,6 +132,8 @@ it('delivers a post to the follower signed, with its photo, alt text and link, t
   });
   const create = await alice.waitFor((d) => d.activity.type === 'Create', 'the Create');
   expect(create.verified).toBe(true);
+  // Two followers on one server: one delivery, to its shared inbox.
+  expect(create.path).toBe('/inbox');
   const object = create.activity.object as Record<string, any>;
   expect(object).toMatchObject({ id: first.remoteId, type: 'Note', inReplyTo: null });
   expect(object.content).toContain('ALERTE AMBER : Léa, 7 ans #AlerteAMBER');
@@ -165,6 +180,7 @@ it('delivers a post to the follower signed, with its photo, alt text and link, t
   expect(outbox.totalItems).toBe(1);
   expect(outbox.orderedItems[0].object.id).toBe(update.remoteId);
   expect(alice.deliveries.filter((d) => d.activity.type === 'Delete')).toHaveLength(1);
+  expect(alice.deliveries.filter((d) => d.activity.type === 'Create')).toHaveLength(2);
 });
 
 it('keeps a signed reply, mention and direct message for the archive, each once, and reads them back by cursor', async () => {

@@ -11,14 +11,17 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A second federating server for the tests: one actor, alice, with her own RSA key, served as
- * Mastodon serves an actor. Everything posted to her inbox has its HTTP signature checked against
+ * A second federating server for the tests: two actors, alice and bob, each with an RSA key, served
+ * as Mastodon serves actors, with the server's shared inbox (/inbox) beside their own. Everything
+ * posted to an inbox has its HTTP signature checked against
  * the sender's key, fetched from the sender's actor document (as Mastodon does), and is kept with
  * the verdict; she follows, replies and sends whatever a test needs, signed with her key (or
  * deliberately not).
  */
 
 export interface PeerDelivery {
+  /** The inbox it was posted to: /inbox (shared) or /users/<name>/inbox. */
+  path: string;
   activity: Record<string, unknown>;
   /** The Digest matched the body and the Signature verified with the sender's published key. */
   verified: boolean;
@@ -32,12 +35,14 @@ export interface FediversePeer {
   keyId: string;
   publicKeyPem: string;
   privateKeyPem: string;
+  /** bob, a second account on the same server. */
+  bob: { actorId: string; keyId: string; privateKeyPem: string };
   deliveries: PeerDelivery[];
-  /** Signs and posts `body` to `inbox` as alice (or with another key), answering the status. */
+  /** Signs and posts `body` to `inbox` as alice (or bob, or with another key), answering the status. */
   deliver(
     inbox: string,
     body: string,
-    options?: { privateKeyPem?: string; tamper?: (body: string) => string; contentType?: string },
+    options?: { as?: 'bob'; privateKeyPem?: string; tamper?: (body: string) => string; contentType?: string },
   ): Promise<Response>;
   /** Waits for a delivery matching `test` (deliveries are jobs on the other side). */
   waitFor(test: (d: PeerDelivery) => boolean, what: string): Promise<PeerDelivery>;
@@ -46,15 +51,18 @@ export interface FediversePeer {
 
 export async function startFediversePeer(): Promise<FediversePeer> {
   const keys = await genRsaKeyPair(2048);
+  const bobKeys = await genRsaKeyPair(2048);
   const deliveries: PeerDelivery[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readAll(req);
-      if (req.method === 'GET' && req.url === '/users/alice') {
-        res.writeHead(200, { 'content-type': 'application/activity+json' }).end(JSON.stringify(actor()));
+      const user = /^\/users\/(alice|bob)$/.exec(req.url ?? '')?.[1];
+      if (req.method === 'GET' && user) {
+        const document = actor(user, user === 'alice' ? keys.publicKey : bobKeys.publicKey);
+        res.writeHead(200, { 'content-type': 'application/activity+json' }).end(JSON.stringify(document));
         return;
       }
-      if (req.method === 'POST' && req.url === '/users/alice/inbox') {
+      if (req.method === 'POST' && /^\/(users\/(alice|bob)\/)?inbox$/.test(req.url ?? '')) {
         const delivery = await check(req, body);
         deliveries.push(delivery);
         res.writeHead(delivery.verified ? 202 : 401).end();
@@ -67,32 +75,35 @@ export async function startFediversePeer(): Promise<FediversePeer> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const actorId = `${origin}/users/alice`;
   const keyId = `${actorId}#main-key`;
+  const bobId = `${origin}/users/bob`;
 
-  const actor = () => ({
+  const actor = (name: string, publicKeyPem: string) => ({
     '@context': ['https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1'],
-    id: actorId,
+    id: `${origin}/users/${name}`,
     type: 'Person',
-    preferredUsername: 'alice',
-    inbox: `${actorId}/inbox`,
-    outbox: `${actorId}/outbox`,
-    followers: `${actorId}/followers`,
-    publicKey: { id: keyId, owner: actorId, publicKeyPem: keys.publicKey },
+    preferredUsername: name,
+    inbox: `${origin}/users/${name}/inbox`,
+    outbox: `${origin}/users/${name}/outbox`,
+    followers: `${origin}/users/${name}/followers`,
+    endpoints: { sharedInbox: `${origin}/inbox` },
+    publicKey: { id: `${origin}/users/${name}#main-key`, owner: `${origin}/users/${name}`, publicKeyPem },
   });
 
   /** As Mastodon checks a delivery: the sender's key from its actor document, then both headers. */
   async function check(req: IncomingMessage, body: Buffer): Promise<PeerDelivery> {
     let activity: Record<string, unknown> = {};
+    const path = req.url ?? '';
     try {
       activity = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
     } catch {
-      return { activity, verified: false, keyId: null };
+      return { path, activity, verified: false, keyId: null };
     }
     const like: RequestLike = { url: req.url ?? '', method: req.method ?? '', headers: req.headers };
     try {
       const parsed = parseRequestSignature(like, {
         requiredComponents: { draft: ['(request-target)', 'host', 'date', 'digest'] },
       });
-      if (parsed.version !== 'draft') return { activity, verified: false, keyId: null };
+      if (parsed.version !== 'draft') return { path, activity, verified: false, keyId: null };
       const senderKeyId = parsed.value.keyId;
       const sender = (await (
         await fetch(senderKeyId.replace(/#.*$/, ''), { headers: { accept: 'application/activity+json' } })
@@ -102,9 +113,9 @@ export async function startFediversePeer(): Promise<FediversePeer> {
         sender.id === activity.actor &&
         (await verifyDigestHeader(like, new Uint8Array(body), true)) &&
         (await verifyDraftSignature(parsed.value, sender.publicKey.publicKeyPem));
-      return { activity, verified, keyId: senderKeyId };
+      return { path, activity, verified, keyId: senderKeyId };
     } catch {
-      return { activity, verified: false, keyId: null };
+      return { path, activity, verified: false, keyId: null };
     }
   }
 
@@ -115,6 +126,7 @@ export async function startFediversePeer(): Promise<FediversePeer> {
     keyId,
     publicKeyPem: keys.publicKey,
     privateKeyPem: keys.privateKey,
+    bob: { actorId: bobId, keyId: `${bobId}#main-key`, privateKeyPem: bobKeys.privateKey },
     deliveries,
     async deliver(inbox, body, options = {}) {
       const url = new URL(inbox);
@@ -124,11 +136,11 @@ export async function startFediversePeer(): Promise<FediversePeer> {
         headers: { Date: new Date().toUTCString(), Host: url.host },
       };
       await genDigestHeaderBothRFC3230AndRFC9530(request, body, 'SHA-256');
-      await signAsDraftToRequest(
-        request,
-        { keyId, privateKeyPem: options.privateKeyPem ?? keys.privateKey },
-        ['(request-target)', 'host', 'date', 'digest'],
-      );
+      const signer =
+        options.as === 'bob'
+          ? { keyId: `${bobId}#main-key`, privateKeyPem: options.privateKeyPem ?? bobKeys.privateKey }
+          : { keyId, privateKeyPem: options.privateKeyPem ?? keys.privateKey };
+      await signAsDraftToRequest(request, signer, ['(request-target)', 'host', 'date', 'digest']);
       const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
       return fetch(url, {
         method: 'POST',

@@ -27,6 +27,7 @@ import { AlertSubscriptions1763703100000 } from './1763703100000-alert-subscript
 import { SocialAccounts1763703200000 } from './1763703200000-social-accounts';
 import { SocialPosts1763703210000 } from './1763703210000-social-posts';
 import { ActivityPubActor1763703300000 } from './1763703300000-activitypub-actor';
+import { ActivityPubSharedInbox1763703300001 } from './1763703300001-activitypub-shared-inbox';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   SocialAccounts1763703200000,
   SocialPosts1763703210000,
   ActivityPubActor1763703300000,
+  ActivityPubSharedInbox1763703300001,
 ];

@@ -117,11 +117,15 @@ export class ActivityPubStore {
     return this.box.open((row as { private_key_enc: string }).private_key_enc, KEY_CONTEXT);
   }
 
-  async addFollower(actorId: string, followerUri: string, inboxUrl: string): Promise<void> {
+  async addFollower(
+    actorId: string,
+    follower: { id: string; inbox: string; sharedInbox: string | null },
+  ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO activitypub_follower (actor_id, follower_uri, inbox_url, followed_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (actor_id, follower_uri) DO UPDATE SET inbox_url = EXCLUDED.inbox_url`,
-      [actorId, followerUri, inboxUrl, this.clock.now()],
+      `INSERT INTO activitypub_follower (actor_id, follower_uri, inbox_url, shared_inbox_url, followed_at)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (actor_id, follower_uri) DO UPDATE SET inbox_url = EXCLUDED.inbox_url, shared_inbox_url = EXCLUDED.shared_inbox_url`,
+      [actorId, follower.id, follower.inbox, follower.sharedInbox, this.clock.now()],
     );
   }
 
@@ -132,10 +136,11 @@ export class ActivityPubStore {
     );
   }
 
-  /** Each inbox once, however many of its accounts follow. */
+  /** Each server once (its shared inbox), however many of its accounts follow; else each follower's inbox. */
   async followerInboxes(actorId: string, db: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows = (await db.query(
-      `SELECT DISTINCT inbox_url FROM activitypub_follower WHERE actor_id = $1 ORDER BY inbox_url`,
+      `SELECT DISTINCT coalesce(shared_inbox_url, inbox_url) AS inbox_url FROM activitypub_follower
+       WHERE actor_id = $1 ORDER BY inbox_url`,
       [actorId],
     )) as { inbox_url: string }[];
     return rows.map((r) => r.inbox_url);

@@ -44,7 +44,7 @@ export class InboxService {
     switch (activity.type) {
       case 'Follow':
         if (idOf(activity.object) !== me) return true;
-        await this.store.addFollower(actor.id, sender.id, sender.inbox);
+        await this.store.addFollower(actor.id, sender);
         await this.delivery.send(actor.id, [sender.inbox], acceptActivity(this.urls, actor, activity));
         return true;
       case 'Undo':

@@ -10,6 +10,8 @@ import { isPublicHttpsAddress } from './public-address';
 export interface RemoteActor {
   id: string;
   inbox: string;
+  /** The server's inbox for everyone on it (endpoints.sharedInbox), when it has one. */
+  sharedInbox: string | null;
   /** @user@host, for the archive. */
   handle: string;
   publicKeyId: string;
@@ -76,7 +78,16 @@ export class RemoteActors {
     // A document may only speak for its own server: an actor, its inbox and its key on one origin.
     const origin = fetched.origin;
     if ([id, inbox, publicKeyId].some((u) => !sameOrigin(u, origin)) || !this.allowed(inbox)) return null;
-    return { id, inbox, publicKeyId, publicKeyPem, handle: `@${username ?? 'unknown'}@${fetched.host}` };
+    const shared = stringField(document, 'endpoints', 'sharedInbox');
+    const sharedInbox = shared && sameOrigin(shared, origin) && this.allowed(shared) ? shared : null;
+    return {
+      id,
+      inbox,
+      sharedInbox,
+      publicKeyId,
+      publicKeyPem,
+      handle: `@${username ?? 'unknown'}@${fetched.host}`,
+    };
   }
 }
 
