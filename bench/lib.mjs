@@ -87,6 +87,8 @@ export async function startApi(env = {}, reuse) {
       await client.connect();
       return client;
     },
+    /** CPU seconds the API process has used so far (user + system, all its threads; not Postgres). */
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     /** Resident set size now and at its peak (VmHWM), in MB, of the API process alone. */
     async rss() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
@@ -100,6 +102,19 @@ export async function startApi(env = {}, reuse) {
       if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * CPU seconds a process has used (user + system, every thread), and with `children` those of the
+ * children it has waited for (ffmpeg runs). On a machine shared with other work, wall time says how
+ * busy the machine was; CPU time per unit of work says what the work costs, and stays comparable.
+ */
+export async function cpuSecondsOf(pid = 'self', { children = false } = {}) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (clock ticks, 100/s).
+  const ticks = (n) => Number(fields[n - 3]);
+  return (ticks(14) + ticks(15) + (children ? ticks(16) + ticks(17) : 0)) / 100;
 }
 
 /** Runs autocannon and keeps the figures that matter. */
@@ -171,6 +186,7 @@ export async function startBaselineProcess(script, args) {
   });
   return {
     url,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     close: () =>
       new Promise((r) => {
         child.once('exit', r);
