@@ -134,17 +134,25 @@ export async function load({ url, connections = 50, duration = 10, ...options })
   };
 }
 
-/** A bare node:http server answering every request with the same bytes: the ceiling of the machine. */
+/**
+ * A bare node:http server answering every request with the same bytes, in its own process: the
+ * ceiling of the machine. (In this process it would share its thread with autocannon, and look
+ * slower than it is.)
+ */
 export async function bareServer(body, headers = { 'content-type': 'application/json' }) {
-  const http = await import('node:http');
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, headers);
-    res.end(body);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const dir = await mkdtemp(join(tmpdir(), 'vigie-bare-'));
+  await writeFile(join(dir, 'body'), body);
+  const server = await startBaselineProcess('static-answer.mjs', [
+    join(dir, 'body'),
+    headers['content-type'],
+  ]);
   return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((r) => server.close(r)),
+    url: server.url,
+    cpuSeconds: server.cpuSeconds,
+    close: async () => {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
