@@ -27,6 +27,21 @@ afterAll(async () => {
 const run = `lot${Date.now().toString(36)}`;
 const WIDE = { viewport: { width: 1440, height: 900 }, locale: 'en-CA' };
 
+/**
+ * Eight different things seen, each too short for its words to be compared: near-identical texts
+ * would rightly be likely duplicates, shown as one line of the inbox (desk-clusters.test.ts).
+ */
+const SIGHTINGS = [
+  'grey van, two men',
+  'red bike by the park',
+  'dog barking all night',
+  'broken shop window',
+  'man in a blue cap',
+  'loud music downtown',
+  'car parked for days',
+  'smoke near the mill',
+];
+
 async function sendTip(description: string): Promise<{ code: string }> {
   const res = await fetch(`${app.baseUrl}/api/public/tips`, {
     method: 'POST',
@@ -66,8 +81,7 @@ async function chooseWithKeys(page: Page, label: RegExp) {
 
 it('triages many tips with the keyboard alone in the split view; a streamed tip moves nothing', async () => {
   const codes: string[] = [];
-  for (let i = 0; i < 8; i++)
-    codes.push((await sendTip(`Sighting ${run} number ${i}: a grey van, two men.`)).code);
+  for (let i = 0; i < 8; i++) codes.push((await sendTip(`${run}: ${SIGHTINGS[i]}`)).code);
 
   await withPage(browser, 'desk-triage-desktop', WIDE, async (page) => {
     await signIn(page, 'investigator@demo.test');

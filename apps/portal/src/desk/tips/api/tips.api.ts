@@ -2,6 +2,7 @@ import type {
   BulkUpdateResult,
   CaseSummary,
   CaseView,
+  DuplicateDecisionResult,
   DuplicatesView,
   InboxPage,
   MergeResult,
@@ -11,6 +12,7 @@ import type {
   TipDetail,
   TipPriority,
   TipStatus,
+  UnmergeResult,
 } from '@vigie/common';
 import { api } from '../../../shared/api/api-client';
 
@@ -92,3 +94,15 @@ export const createCase = (title: string) => api.post<CaseView>('/api/cases', { 
 export const linkTipToCase = (caseId: string, tipId: string) => linkTipsToCase(caseId, [tipId]);
 export const linkTipsToCase = (caseId: string, tipIds: string[]) =>
   api.post<CaseView>(`/api/cases/${encodeURIComponent(caseId)}/tips`, { tipIds });
+
+export interface DuplicateDecisionRequest {
+  decision: 'MERGE' | 'NOT_DUPLICATE';
+  target?: { id: string; version: number };
+  tips: { id: string; version: number }[];
+  mergeClusters?: boolean;
+}
+
+/** Many likely duplicates decided at once (a whole group): all or nothing, tip by tip results. */
+export const decideDuplicates = (request: DuplicateDecisionRequest) =>
+  api.post<DuplicateDecisionResult>('/api/tips/duplicates/decisions', request);
+export const unmergeTip = (id: string) => api.post<UnmergeResult>(path(id, '/unmerge'));

@@ -1,7 +1,8 @@
 import type { TipSummary } from '@vigie/common';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useImperativeHandle, useLayoutEffect, useRef } from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { InboxLine } from './inbox-lines';
 import { InboxRow } from './inbox-row';
 
 /** Every row has this height (three short lines): the list draws only the rows on screen. */
@@ -20,7 +21,7 @@ export interface InboxListHandle {
 export const InboxList = forwardRef<
   InboxListHandle,
   {
-    tips: TipSummary[];
+    lines: InboxLine[];
     activeId: string | null;
     selected: ReadonlySet<string>;
     me?: string;
@@ -29,12 +30,14 @@ export const InboxList = forwardRef<
     onToggle: (tipId: string, range: boolean) => void;
     onFocusRow: (tipId: string) => void;
     onNearEnd: () => void;
+    onToggleGroup: (groupId: string) => void;
   }
 >(function InboxList(
-  { tips, activeId, selected, me, hrefOf, linkState, onToggle, onFocusRow, onNearEnd },
+  { lines, activeId, selected, me, hrefOf, linkState, onToggle, onFocusRow, onNearEnd, onToggleGroup },
   ref,
 ) {
   const { t } = useTranslation();
+  const tips = useMemo(() => lines.map((line) => line.tip), [lines]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: tips.length,
@@ -101,11 +104,12 @@ export const InboxList = forwardRef<
         style={{ height: virtualizer.getTotalSize() }}
       >
         {items.map((item) => {
-          const tip = tips[item.index];
+          const line = lines[item.index];
+          const tip = line.tip;
           return (
             <InboxRow
               key={tip.id}
-              tip={tip}
+              line={line}
               href={hrefOf(tip)}
               linkState={linkState}
               active={tip.id === activeId}
@@ -116,6 +120,7 @@ export const InboxList = forwardRef<
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               onToggle={onToggle}
               onFocus={onFocusRow}
+              onToggleGroup={onToggleGroup}
             />
           );
         })}

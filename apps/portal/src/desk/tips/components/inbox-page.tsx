@@ -1,4 +1,4 @@
-import { TipStatus, tipMovesFrom, type TipSummary } from '@vigie/common';
+import { TipStatus, tipMovesFrom, type DuplicateDecisionResult, type TipSummary } from '@vigie/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
@@ -10,11 +10,16 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
-import { fetchTip, tipKey, updateTip } from '../api/tips.api';
+import { ApiError } from '../../../shared/api/api-error';
+import { decideDuplicates, fetchTip, tipKey, unmergeTip, updateTip } from '../api/tips.api';
 import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
 import { useInbox, useTipsWrite } from '../hooks/use-tips';
 import { useWideScreen } from '../hooks/use-wide-screen';
 import { BulkBar, type BulkReport } from './bulk-bar';
+import { planDecision, type DecisionKind, type DecisionPlan } from './duplicate-decision';
+import { DuplicateDecisionDialog } from './duplicate-decision-dialog';
+import { GroupActions } from './group-actions';
+import { groupsById, inboxLines } from './inbox-lines';
 import { InboxFilterBar, InboxTabs, filtersFrom } from './inbox-filters';
 import { SETTABLE_STATUSES } from './inbox-keys';
 import { InboxList, type InboxListHandle } from './inbox-list';
@@ -44,7 +49,20 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
   const inbox = useInbox(filters);
-  const tips = useMemo(() => inbox.data?.pages.flatMap((page) => page.items) ?? [], [inbox.data]);
+  const pageTips = useMemo(() => inbox.data?.pages.flatMap((page) => page.items) ?? [], [inbox.data]);
+  const groups = useMemo(() => groupsById(inbox.data?.pages ?? []), [inbox.data]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  // The lines as drawn (a group is one line, its other tips under it when expanded): j and k walk these.
+  const lines = useMemo(() => inboxLines(pageTips, groups, expanded), [pageTips, groups, expanded]);
+  const tips = useMemo(() => lines.map((line) => line.tip), [lines]);
+  // Every tip the page knows of, drawn or inside a collapsed group: the selection may hold any of them.
+  const known = useMemo(
+    () =>
+      new Map<string, TipSummary>(
+        [...[...groups.values()].flatMap((g) => g.members), ...pageTips].map((tip) => [tip.id, tip]),
+      ),
+    [groups, pageTips],
+  );
   const firstPage = inbox.data?.pages[0];
   const canTriage = deskPermissions(me?.roles ?? []).triage;
   useDocumentTitle(t('desk.inbox.heading'));
@@ -59,10 +77,12 @@ export function InboxPage() {
   const activeId = localActive ?? openId ?? null;
   const active = tips.find((tip) => tip.id === activeId) ?? (activeId ? undefined : tips[0]);
   const selection = useRowSelection(tips);
+  const selectedTips = [...selection.selected].flatMap((tipId) => known.get(tipId) ?? []);
   const [statusMode, setStatusMode] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [report, setReport] = useState<BulkReport | null>(null);
+  const [plan, setPlan] = useState<DecisionPlan | null>(null);
   const list = useRef<InboxListHandle>(null);
   const bulkBar = useRef<HTMLDivElement>(null);
 
@@ -146,8 +166,47 @@ export function InboxPage() {
     else setAnnouncement(t('desk.inbox.noNextNew'));
   };
 
+  /** Shows or hides a group's other tips; hiding it while on one of them moves to the group's line. */
+  const toggleGroup = (groupId: string) => {
+    const group = groups.get(groupId);
+    const open = expanded.has(groupId);
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (open) next.delete(groupId);
+      else next.add(groupId);
+      return next;
+    });
+    if (group && open && active?.groupId === groupId && active.id !== group.members[0]?.id)
+      moveTo(group.members[0].id);
+    else if (active) list.current?.focusRow(active.id);
+  };
+
+  const decision = useTipsWrite((input: DecisionPlan) => sendDecision(input));
+  /** From a key or a button: what would be decided, shown in the confirmation dialog first. */
+  const askDecision = (kind: DecisionKind) => {
+    if (!canTriage) return;
+    setReport(null);
+    decision.reset();
+    const next = planDecision(kind, { selected: selectedTips, active, groups });
+    if (typeof next === 'string') setReport({ refused: t(`desk.groups.problem.${next}`) });
+    else setPlan(next);
+  };
+  const confirmDecision = () => {
+    if (!plan) return;
+    decision.mutate(plan, {
+      onSuccess: () => {
+        const code = plan.kind === 'merge' ? plan.target?.code : plan.tips[0]?.tip.code;
+        setAnnouncement(t(`desk.groups.done.${plan.kind}`, { count: plan.tips.length, code }));
+        if (plan.kind !== 'unmerge') selection.clear();
+        const groupId = (plan.target ?? plan.tips[0]?.tip)?.groupId;
+        if (groupId) setExpanded((current) => new Set([...current, groupId]));
+        setPlan(null);
+      },
+    });
+  };
+
   useInboxKeys({
-    disabled: helpOpen,
+    disabled: helpOpen || plan !== null,
     tips,
     active,
     hasActive: activeId !== null,
@@ -164,6 +223,8 @@ export function InboxPage() {
     nextNew,
     selection,
     focusBulk: () => bulkBar.current?.focus(),
+    toggleGroup: (tip) => tip.groupId && toggleGroup(tip.groupId),
+    decide: askDecision,
     help: () => setHelpOpen(true),
     focusSearch: () =>
       document.querySelector<HTMLInputElement>('.inbox-filters__search input[name="q"]')?.focus(),
@@ -196,7 +257,7 @@ export function InboxPage() {
 
   const showList = wide || !openId;
   const showDetail = !!openId;
-  const selectedTips = tips.filter((tip) => selection.selected.has(tip.id));
+  const activeLine = lines.find((line) => line.tip.id === active?.id);
 
   return (
     <section
@@ -342,7 +403,7 @@ export function InboxPage() {
             <InboxList
               key={params.toString()}
               ref={list}
-              tips={tips}
+              lines={lines}
               activeId={active?.id ?? null}
               selected={selection.selected}
               me={me?.id}
@@ -351,6 +412,16 @@ export function InboxPage() {
               onToggle={selection.toggle}
               onFocusRow={setLocalActive}
               onNearEnd={onNearEnd}
+              onToggleGroup={toggleGroup}
+            />
+          )}
+          {/* Below the list, so that moving into a group never shifts the rows on screen. */}
+          {canTriage && activeLine && activeLine.kind !== 'tip' && (
+            <GroupActions
+              line={activeLine}
+              selected={selectedTips.length}
+              onToggle={() => toggleGroup(activeLine.group.id)}
+              onDecide={askDecision}
             />
           )}
           <p className="inbox__hint">{t('desk.inbox.hint')}</p>
@@ -367,8 +438,37 @@ export function InboxPage() {
         </div>
       )}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <DuplicateDecisionDialog
+        plan={plan}
+        pending={decision.isPending}
+        error={decision.isError ? decisionErrorMessage(t, decision.error) : null}
+        onConfirm={confirmDecision}
+        onCancel={() => setPlan(null)}
+      />
     </section>
   );
+}
+
+/** The request a confirmed decision sends: versions as seen, so a tip changed meanwhile refuses it. */
+function sendDecision(plan: DecisionPlan): Promise<DuplicateDecisionResult | unknown> {
+  const seen = (tip: TipSummary) => ({ id: tip.id, version: tip.version });
+  if (plan.kind === 'unmerge') return unmergeTip(plan.tips[0].tip.id);
+  return decideDuplicates({
+    decision: plan.kind === 'merge' ? 'MERGE' : 'NOT_DUPLICATE',
+    target: plan.kind === 'merge' && plan.target ? seen(plan.target) : undefined,
+    tips: plan.tips.map(({ tip }) => seen(tip)),
+    mergeClusters: plan.kind === 'merge' ? plan.mergeClusters : undefined,
+  });
+}
+
+/** A refused decision, naming the tips that changed since they were listed. */
+function decisionErrorMessage(t: TFunction, error: unknown): string {
+  const stale = ApiError.isApiError(error)
+    ? (error.details?.stale as { code: string }[] | undefined)
+    : undefined;
+  if (stale?.length)
+    return t('desk.groups.stale', { codes: stale.map((tip) => tip.code).join(', '), count: stale.length });
+  return deskErrorMessage(t, error);
 }
 
 /** "A New tip can move to: In review, Not actionable." */

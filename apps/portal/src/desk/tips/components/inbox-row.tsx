@@ -5,14 +5,18 @@ import { Link } from 'react-router';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { ForwardedBadge } from '../../forwarding/components/forwarded-badge';
+import { groupLabel } from './group-reason';
+import type { InboxLine } from './inbox-lines';
 import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
 
 /**
  * One tip in the inbox: a dense, fixed-height line (the list is virtualised on that height), its
- * code the link that opens it (in the right pane on a desktop), a checkbox for bulk actions.
+ * code the link that opens it (in the right pane on a desktop), a checkbox for bulk actions. A
+ * group's line (its primary tip) carries the group's count and strongest reason, and the button that
+ * shows or hides its other tips; those follow it indented, each marked merged or likely.
  */
 export function InboxRow({
-  tip,
+  line,
   href,
   linkState,
   active,
@@ -23,8 +27,9 @@ export function InboxRow({
   style,
   onToggle,
   onFocus,
+  onToggleGroup,
 }: {
-  tip: TipSummary;
+  line: InboxLine;
   href: string;
   linkState?: unknown;
   active: boolean;
@@ -35,8 +40,11 @@ export function InboxRow({
   style: CSSProperties;
   onToggle: (tipId: string, range: boolean) => void;
   onFocus: (tipId: string) => void;
+  onToggleGroup: (groupId: string) => void;
 }) {
   const { t } = useTranslation();
+  const tip: TipSummary = line.tip;
+  const merged = line.kind === 'member' ? line.tip.clusterId !== null : false;
   const lang = usePortalLanguage();
   const heldByOther = tip.assignee && tip.assignee.id !== me;
   return (
@@ -45,7 +53,8 @@ export function InboxRow({
       aria-setsize={setSize}
       aria-posinset={position}
       style={style}
-      className={`inbox-row${active ? ' inbox-row--active' : ''}${selected ? ' inbox-row--selected' : ''}${tip.newFromTipster ? ' inbox-row--news' : ''}`}
+      data-group-id={line.kind === 'tip' ? undefined : line.group.id}
+      className={`inbox-row inbox-row--${line.kind}${active ? ' inbox-row--active' : ''}${selected ? ' inbox-row--selected' : ''}${tip.newFromTipster ? ' inbox-row--news' : ''}`}
       onFocusCapture={() => onFocus(tip.id)}
     >
       <input
@@ -71,7 +80,25 @@ export function InboxRow({
           <ChannelBadge channel={tip.channel} />
           {tip.forwardedFrom && <ForwardedBadge forwardedFrom={tip.forwardedFrom} />}
         </p>
-        <p className="inbox-row__excerpt">{tip.excerpt}</p>
+        {/* The group's count and reason, or a member's mark, lead the second line: it fits on a phone. */}
+        <p className="inbox-row__excerpt">
+          {line.kind === 'group' && (
+            <button
+              type="button"
+              className="inbox-row__group"
+              aria-expanded={line.expanded}
+              onClick={() => onToggleGroup(line.group.id)}
+            >
+              <span aria-hidden="true">{line.expanded ? '▾' : '▸'}</span> {groupLabel(t, line.group)}
+            </button>
+          )}
+          {line.kind === 'member' && (
+            <span className={`inbox-row__member${merged ? ' inbox-row__member--merged' : ''}`}>
+              {t(merged ? 'desk.groups.merged' : 'desk.groups.likely')}
+            </span>
+          )}
+          {tip.excerpt}
+        </p>
         <ul className="inbox-row__meta">
           <li>{formatDate(tip.receivedAt, lang, true)}</li>
           <li className={heldByOther ? 'inbox-row__held' : undefined}>
@@ -94,7 +121,7 @@ export function InboxRow({
           {tip.hasLocation && (
             <li className="inbox-row__icon inbox-row__icon--place">{t('desk.inbox.located')}</li>
           )}
-          {tip.duplicateCount > 0 && (
+          {line.kind === 'tip' && tip.duplicateCount > 0 && (
             <li className="inbox-row__dupes">{t('desk.inbox.duplicates', { count: tip.duplicateCount })}</li>
           )}
           {tip.tags.map((tag) => (

@@ -17,6 +17,10 @@ const KEYS = [
   ['n', 'nextNew'],
   ['/', 'search'],
   ['v', 'views'],
+  ['e', 'group'],
+  ['m', 'merge'],
+  ['d', 'separate'],
+  ['u', 'unmerge'],
   ['?', 'help'],
 ] as const;
 

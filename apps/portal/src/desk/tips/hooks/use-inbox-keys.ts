@@ -1,5 +1,6 @@
 import type { TipStatus, TipSummary } from '@vigie/common';
 import { useEffect } from 'react';
+import type { DecisionKind } from '../components/duplicate-decision';
 import { isTypingTarget, SETTABLE_STATUSES } from '../components/inbox-keys';
 import type { RowSelection } from './use-row-selection';
 
@@ -19,6 +20,10 @@ interface InboxKeys {
   nextNew(): void;
   selection: RowSelection;
   focusBulk(): void;
+  /** Shows or hides the other tips of the tip's group of likely duplicates. */
+  toggleGroup(tip: TipSummary): void;
+  /** Merge, "not duplicates" (the selection, or the tip's group), unmerge the tip: confirmed first. */
+  decide(kind: DecisionKind): void;
   help(): void;
   focusSearch(): void;
   focusViews(): void;
@@ -29,6 +34,7 @@ interface InboxKeys {
  * X selects up to here, Escape clears the selection, b goes to the bulk actions, a takes the tip,
  * s then a digit sets its status, n goes to the next new tip, Enter opens, / goes to the search,
  * v to the saved views, ? shows the keys.
+ * Likely duplicates: e shows or hides a group's tips, m merges, d says "not duplicates", u unmerges.
  */
 export function useInboxKeys(keys: InboxKeys): void {
   useEffect(() => {
@@ -89,6 +95,16 @@ export function useInboxKeys(keys: InboxKeys): void {
         case 'b':
           if (!selection.selected.size) return;
           keys.focusBulk();
+          break;
+        case 'e':
+          if (!active?.groupId) return;
+          keys.toggleGroup(active);
+          break;
+        case 'm':
+        case 'd':
+        case 'u':
+          if (!keys.canTriage) return;
+          keys.decide(event.key === 'm' ? 'merge' : event.key === 'd' ? 'separate' : 'unmerge');
           break;
         case '?':
           keys.help();

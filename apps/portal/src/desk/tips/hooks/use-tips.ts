@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type InfiniteData,
 } from '@tanstack/react-query';
-import type { InboxPage, TipDetail } from '@vigie/common';
+import type { InboxPage, TipDetail, TipSummary } from '@vigie/common';
 import { useEffect } from 'react';
 import {
   bulkUpdateTips,
@@ -72,6 +72,18 @@ export function useSyncInboxRow(tip: TipDetail | undefined) {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!tip) return;
+    const sync = <T extends TipSummary>(item: T): T =>
+      item.id === tip.id
+        ? {
+            ...item,
+            status: tip.status,
+            priority: tip.priority,
+            assignee: tip.assignee,
+            tags: tip.tags,
+            version: tip.version,
+            newFromTipster: tip.newFromTipster,
+          }
+        : item;
     queryClient.setQueriesData<InfiniteData<InboxPage>>(
       { queryKey: [...TIPS_KEY, 'inbox'] },
       (data) =>
@@ -79,19 +91,9 @@ export function useSyncInboxRow(tip: TipDetail | undefined) {
           ...data,
           pages: data.pages.map((page) => ({
             ...page,
-            items: page.items.map((item) =>
-              item.id === tip.id
-                ? {
-                    ...item,
-                    status: tip.status,
-                    priority: tip.priority,
-                    assignee: tip.assignee,
-                    tags: tip.tags,
-                    version: tip.version,
-                    newFromTipster: tip.newFromTipster,
-                  }
-                : item,
-            ),
+            items: page.items.map(sync),
+            // The same tip inside a group of likely duplicates: its version is what a decision sends.
+            groups: page.groups?.map((group) => ({ ...group, members: group.members.map(sync) })),
           })),
         },
     );

@@ -1,0 +1,234 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { jpegWithGps } from '../support/media-fixtures';
+import { ApiClient } from '../support/api-client';
+import { DEMO_PASSWORD } from '../support/constants';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { tipForm } from '../support/tip-client';
+import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+
+/**
+ * Triage by group (issue 17, "Done means"): 50 tips triaged with the keyboard alone, among them 10
+ * tips of one re-shared photo that the inbox shows as one line ("10 tips · same photo"), opened with
+ * e, merged in one action after a confirmation listing them, one of them unmerged again; then every
+ * tip's status set in one bulk action. Screenshots of the expanded group and of the confirmation at
+ * 1440×900 and 390×844, in English and French, go to tests/artifacts/desk-groups-*.
+ */
+let app: BuiltApp;
+let browser: Browser;
+let staff: ApiClient;
+
+// A word of this run only: the inbox is filtered on it, so the seeded demo tips stay out of the way.
+const run = `lot${Date.now().toString(36)}`;
+const codes: string[] = [];
+const photoCodes: string[] = [];
+
+/** Sends a tip through the public API as a citizen would; short words, so only the photo links tips. */
+async function sendTip(description: string, photo?: Buffer): Promise<string> {
+  const res = await fetch(`${app.baseUrl}/api/public/tips`, {
+    method: 'POST',
+    body: tipForm({ description }, photo ? [{ data: photo, name: 'photo.jpg', type: 'image/jpeg' }] : []),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { code: string }).code;
+}
+
+interface InboxBody {
+  groups: { count: number; complete: boolean; strongest: { signal: string } | null }[];
+}
+
+/** Waits for the media and scoring jobs by asking the inbox, as the desk does, until the group is whole. */
+async function groupFormed(): Promise<void> {
+  for (;;) {
+    const res = await staff.get<InboxBody>(`/api/tips?q=${run}`);
+    const group = res.body.groups?.[0];
+    if (group?.count === 10 && group.complete && group.strongest?.signal === 'EXACT_MEDIA') return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([
+    startBuiltApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' }),
+    launchBrowser(),
+  ]);
+  staff = await ApiClient.signedIn(app.baseUrl, 'investigator@demo.test');
+  const photo = await jpegWithGps(800, 600);
+  for (let i = 0; i < 20; i++) codes.push(await sendTip(`${run} van ${i}`));
+  for (let i = 0; i < 10; i++) photoCodes.push(await sendTip(`${run} photo ${i}`, photo));
+  for (let i = 20; i < 40; i++) codes.push(await sendTip(`${run} van ${i}`));
+  codes.push(...photoCodes);
+  await groupFormed();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel(/e-?mail|courriel/i).fill(email);
+  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in|se connecter|connexion/i }).click();
+  await page.waitForURL(/\/desk/);
+}
+
+const shot = async (page: Page, name: string) => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `desk-groups-${name}.png`) });
+};
+const setSize = (page: Page) => page.locator('.inbox-row').first().getAttribute('aria-setsize').then(Number);
+const waitSetSize = (page: Page, size: number) =>
+  page.waitForFunction(
+    (n) => document.querySelector('.inbox-row')?.getAttribute('aria-setsize') === String(n),
+    size,
+  );
+const activePosition = (page: Page) =>
+  page.locator('.inbox-row--active').getAttribute('aria-posinset').then(Number);
+
+/** Presses j until the highlighted line is the group's. */
+async function toGroup(page: Page) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('j');
+    if (await page.locator('.inbox-row--active.inbox-row--group').count()) return;
+  }
+  throw new Error('No group line reached with j');
+}
+
+/** Keyboard only: moves a focused <select> with the arrow keys until it shows `label`. */
+async function chooseWithKeys(page: Page, label: RegExp) {
+  for (let i = 0; i < 20; i++) {
+    const text = await page.evaluate(() => {
+      const select = document.activeElement as HTMLSelectElement | null;
+      return select?.selectedOptions?.[0]?.textContent ?? '';
+    });
+    if (label.test(text)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`No option ${label} in the focused list`);
+}
+
+it('triages 50 tips with the keyboard alone: a group of 10 duplicates merged in one action, one unmerged', async () => {
+  await withPage(
+    browser,
+    'desk-groups',
+    { viewport: { width: 1440, height: 900 }, locale: 'en-CA' },
+    async (page) => {
+      await signIn(page, 'investigator@demo.test');
+      await page.goto(`${app.baseUrl}/desk?q=${run}`);
+      await page.locator('.inbox-row').first().waitFor();
+      // 50 tips, 41 lines: the ten with the same photo are one.
+      expect(await setSize(page)).toBe(41);
+
+      await toGroup(page);
+      const group = page.locator('.inbox-row--group');
+      await group.getByRole('button', { name: '10 tips · same photo' }).waitFor();
+      const primary = (await group.locator('.inbox-row__open').textContent())!;
+      expect(photoCodes).toContain(primary);
+
+      // e shows its other nine under it, e hides them, e shows them again.
+      await page.keyboard.press('e');
+      await waitSetSize(page, 50);
+      expect(await page.locator('.inbox-row--member').count()).toBe(9);
+      await page.keyboard.press('e');
+      await waitSetSize(page, 41);
+      await page.keyboard.press('e');
+      await waitSetSize(page, 50);
+      await expectAccessible(page);
+
+      // m: the confirmation lists the nine to merge into the primary, each with its code and reason.
+      await page.keyboard.press('m');
+      const dialog = page.getByRole('dialog', { name: `Merge 9 tips into ${primary}?` });
+      await dialog.waitFor();
+      const listed = dialog.getByRole('list', { name: 'Tips concerned' }).getByRole('listitem');
+      expect(await listed.count()).toBe(9);
+      expect(await listed.filter({ hasText: 'same photo' }).count()).toBe(9);
+      for (const code of photoCodes.filter((c) => c !== primary))
+        await listed.filter({ hasText: code }).waitFor();
+      await expectAccessible(page);
+      await shot(page, 'confirm-1440-en');
+      // Enter on the focused button: one request for the nine.
+      await page.keyboard.press('Enter');
+      await page.locator('.inbox__live', { hasText: `9 tips merged into ${primary}.` }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.inbox-row__member--merged').length === 9);
+      await dialog.waitFor({ state: 'hidden' });
+
+      // u on a merged tip: confirmed, then it stays listed with the group, no longer marked merged.
+      await page.keyboard.press('j');
+      const unmerged = (await page.locator('.inbox-row--active .inbox-row__open').textContent())!;
+      await page.keyboard.press('u');
+      const undo = page.getByRole('dialog', { name: `Unmerge ${unmerged}?` });
+      await undo.waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.inbox__live', { hasText: `${unmerged} is no longer merged.` }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.inbox-row__member--merged').length === 8);
+      await page.locator('.inbox-row--member', { hasText: unmerged }).getByText('Likely duplicate').waitFor();
+      await shot(page, 'expanded-1440-en');
+
+      // Then all 50 at once: back to the first line, x, down to the last, Shift+x, b, "In review".
+      const back = (await activePosition(page)) - 1;
+      for (let i = 0; i < back; i++) await page.keyboard.press('k');
+      expect(await activePosition(page)).toBe(1);
+      await page.keyboard.press('x');
+      for (let i = 1; i < 50; i++) await page.keyboard.press('j');
+      expect(await activePosition(page)).toBe(50);
+      await page.keyboard.press('Shift+X');
+      await page.getByText('50 tips selected').waitFor();
+      await page.keyboard.press('b');
+      await page.keyboard.press('Tab');
+      await chooseWithKeys(page, /In review/);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.locator('.inbox__live', { hasText: '50 tips changed.' }).waitFor();
+    },
+  );
+
+  // What the server holds: every tip in review, nine merged, each decision in the audit trail.
+  const inbox = await staff.get(`/api/tips?q=${run}&limit=100`);
+  const all = [...inbox.body.items, ...inbox.body.groups.flatMap((g: { members: unknown[] }) => g.members)];
+  const byCode = new Map(all.map((tip: { code: string; status: string }) => [tip.code, tip]));
+  expect([...byCode.keys()].sort()).toEqual([...codes].sort());
+  expect([...byCode.values()].every((tip) => tip.status === 'IN_REVIEW')).toBe(true);
+  const [group] = inbox.body.groups as { members: { clusterId: string | null; id: string }[] }[];
+  expect(group.members.filter((m) => m.clusterId).length).toBe(9);
+  const history = await staff.get(`/api/tips/${group.members.find((m) => !m.clusterId)!.id}`);
+  expect(history.body.history.map((h: { action: string }) => h.action)).toEqual(
+    expect.arrayContaining(['tip.merge', 'tip.unmerge']),
+  );
+});
+
+it('shows the expanded group and the confirmation in French and English, on a desktop and a phone', async () => {
+  const views: [string, BrowserContextOptions][] = [
+    ['1440-fr', { viewport: { width: 1440, height: 900 }, locale: 'fr-CA' }],
+    ['390-en', { viewport: { width: 390, height: 844 }, locale: 'en-CA', isMobile: true }],
+    ['390-fr', { viewport: { width: 390, height: 844 }, locale: 'fr-CA', isMobile: true }],
+  ];
+  for (const [name, options] of views) {
+    await withPage(browser, `desk-groups-${name}`, options, async (page) => {
+      await signIn(page, 'investigator@demo.test');
+      await page.goto(`${app.baseUrl}/desk?q=${run}`);
+      await page.locator('.inbox-row').first().waitFor();
+      await toGroup(page);
+      await page.keyboard.press('e');
+      await waitSetSize(page, 50);
+      await page
+        .locator('.inbox-row--group')
+        .getByRole('button', { name: /10 (tips|signalements)/ })
+        .waitFor();
+      await expectAccessible(page);
+      // On a phone the list is below the page's header: bring the group into view for the picture.
+      await page.locator('.inbox-row--group').scrollIntoViewIfNeeded();
+      await shot(page, `expanded-${name}`);
+      // "Not duplicates" for the whole group: the confirmation lists all ten (then cancelled).
+      await page.keyboard.press('d');
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('listitem').first().waitFor();
+      expect(await dialog.getByRole('listitem').count()).toBe(10);
+      await expectAccessible(page);
+      await shot(page, `confirm-${name}`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
+  }
+});
