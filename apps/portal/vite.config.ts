@@ -74,6 +74,7 @@ const ROUTE_PAGES: Record<string, string> = {
   '/appeals/*': 'src/public/components/appeal-page.tsx',
   '/tips/new': 'src/public/tips/components/tip-form-page.tsx',
   '/tips/follow-up': 'src/public/tips/components/follow-up-page.tsx',
+  '/alerts': 'src/public/alerts/components/alerts-page.tsx',
 };
 
 /**

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './shared/components/layout';
-import { loadAppealPage, loadHomePage, loadTipFormPage } from './public/page-loaders';
+import { loadAlertsPage, loadAppealPage, loadHomePage, loadTipFormPage } from './public/page-loaders';
 import { withTipsCatalogue } from './public/tips/i18n/tips-catalogue';
 import { NotFoundPage } from './shared/components/not-found-page';
 
@@ -29,6 +29,8 @@ const DeskApp = lazy(() =>
 // The tip form and the tipster's follow-up are lazy too: the home page and an appeal's shared link load
 // fast on a phone, and the form's code (validation, uploads) comes only with the form.
 const TipFormPage = lazy(() => loadTipFormPage().then((module) => ({ default: module.TipFormPage })));
+// Alerts come with their own texts, on their own route: no other page pays for them.
+const AlertsPage = lazy(() => loadAlertsPage().then((module) => ({ default: module.AlertsPage })));
 const FollowUpPage = lazy(() =>
   withTipsCatalogue(import('./public/tips/components/follow-up-page'), ['tip', 'tipSend', 'followUp']).then(
     (module) => ({
@@ -45,6 +47,7 @@ export function App() {
         <Route path="appeals/:slug" element={<AppealPage />} />
         <Route path="tips/new" element={<TipFormPage />} />
         <Route path="tips/follow-up" element={<FollowUpPage />} />
+        <Route path="alerts" element={<AlertsPage />} />
         <Route path="login" element={<SignInPage />} />
         <Route path="desk/activate/:token" element={<ActivationPage />} />
         <Route path="desk/*" element={<DeskApp />} />

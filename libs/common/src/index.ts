@@ -4,6 +4,7 @@ export * from './interfaces';
 export * from './limits';
 export * from './localized';
 export * from './tip-code';
+export * from './alerts';
 export * from './wording/appeal-wording';
 export * from './wording/public-dates';
 export * from './wording/subject-vocabulary';

@@ -71,6 +71,8 @@ export function basicPage(
 const REDIRECTS: Record<string, string> = {
   '/tips/new': BASIC_TIP_FORM_PATH,
   '/tips/follow-up': BASIC_FOLLOW_UP_PATH,
+  // E-mail alerts work without scripts (push needs them): reach/alerts draws that page.
+  '/alerts': '/basic/alerts',
 };
 
 const APPEAL_PAGE = /^\/appeals\/([a-z0-9-]{3,100})\/?$/;

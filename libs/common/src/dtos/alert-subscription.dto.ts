@@ -20,18 +20,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ALERT_KINDS, AlertAreaType } from '../enums/alert.enum';
+import { ALERT_KINDS, ALERT_LIMITS, AlertAreaType } from '../alerts';
 import type { AppealKind } from '../enums/appeal.enum';
 import { Locale } from '../enums/locale.enum';
-
-export const ALERT_LIMITS = {
-  /** A circle wider than this is a region: ask for the agency's whole region instead. */
-  radiusKmMax: 200,
-  radiusKmMin: 1,
-  /** Real push services' endpoints are a few hundred characters. */
-  endpointMax: 1000,
-  emailMax: 254,
-} as const;
 
 /** Base64url without padding, as PushSubscription.toJSON() gives the keys. */
 const BASE64URL = /^[A-Za-z0-9_-]+$/;

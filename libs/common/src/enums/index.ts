@@ -4,4 +4,3 @@ export * from './staff-role.enum';
 export * from './tip.enum';
 export * from './observable.enum';
 export * from './forward.enum';
-export * from './alert.enum';

@@ -1,4 +1,4 @@
-import type { AlertChannel } from '../enums/alert.enum';
+import type { AlertChannel } from '../alerts';
 
 /** `GET /api/public/alerts/setup`: what the subscription page needs to know. */
 export interface AlertSetup {
@@ -27,6 +27,8 @@ export interface AlertPushMessage {
   url: string;
   /** The page that removes this subscription (signed for it alone). */
   unsubscribeUrl: string;
+  /** The notification's button that opens it, in the subscriber's language. */
+  unsubscribeLabel: string;
   /** One notification per appeal: an update replaces the first. */
   tag: string;
   lang: 'fr' | 'en';

@@ -10,13 +10,19 @@ import { ALERT_BATCH_JOB, AlertBatch } from '../../jobs/job-registry';
 import { Mailer } from '../../mail/mailer';
 import { AUDIENCE_SQL, audienceParams } from './alert-audience';
 import { alertMail } from './alert-mail';
-import { AlertText, alertText } from './alert-messages';
+import { AlertText, alertText, UNSUBSCRIBE_LABEL } from './alert-messages';
 import { UNSUBSCRIBE_PATH } from './alert-subscriptions.service';
 import { AlertTokens } from './alert-tokens';
 import { PushOutcome, PushSender } from './push-sender';
 
 /** Messages in flight at once per batch: keeps a push service's connections busy without flooding it. */
-const CONCURRENCY = 64;
+const CONCURRENCY = 32;
+/**
+ * What a push service or the relay could not take is tried once more after this pause, within the
+ * batch, before the job fails and pg-boss's backoff (seconds, then minutes) takes over: a moment's
+ * overload should not hold an AMBER alert back for minutes.
+ */
+const SECOND_TRY_AFTER_MS = 1000;
 /** An AMBER alert is urgent and stale within a day; the rest may wait for a phone to wake. */
 const PUSH_TTL_SECONDS = 24 * 3600;
 
@@ -93,11 +99,22 @@ export class AlertBatchJob implements OnModuleInit {
       ['REFUSED', []],
       ['RETRY', []],
     ]);
-    await eachAtMost(CONCURRENCY, recipients, async (recipient) => {
+    const sendTo = async (recipient: Recipient) => {
       const text = textIn(recipient.language);
       const outcome = text ? await this.deliver(recipient, text, appeal) : 'REFUSED';
       outcomes.get(outcome)!.push(recipient.id);
-    });
+    };
+    await eachAtMost(CONCURRENCY, recipients, sendTo);
+    const again = outcomes.get('RETRY')!.splice(0);
+    if (again.length) {
+      await new Promise((resolve) => setTimeout(resolve, SECOND_TRY_AFTER_MS));
+      const byId = new Map(recipients.map((r) => [r.id, r]));
+      await eachAtMost(
+        CONCURRENCY,
+        again.map((id) => byId.get(id)!),
+        sendTo,
+      );
+    }
 
     const mark = (state: 'SENT' | 'REFUSED', ids: string[]) =>
       ids.length
@@ -124,6 +141,7 @@ export class AlertBatchJob implements OnModuleInit {
         body: text.body,
         url: text.url,
         unsubscribeUrl,
+        unsubscribeLabel: UNSUBSCRIBE_LABEL[recipient.language],
         tag: `vigie-${appeal.slug}`,
         lang: recipient.language,
       };

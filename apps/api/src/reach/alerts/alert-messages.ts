@@ -28,6 +28,9 @@ const UPDATE_LABEL: Record<AppealUpdateKind, Record<PublicLang, string>> = {
   [AppealUpdateKind.RUMOUR_CORRECTION]: { fr: 'Rectification', en: 'Correction' },
 };
 
+/** The button of a push notification that opens the page removing the subscription. */
+export const UNSUBSCRIBE_LABEL: Record<PublicLang, string> = { fr: 'Se désabonner', en: 'Unsubscribe' };
+
 /** Lock screens cut a notification's body near this length. */
 const BODY_MAX = 180;
 

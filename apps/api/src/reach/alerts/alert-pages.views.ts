@@ -58,16 +58,10 @@ export function alertFormPage(
       <legend>${t('alerts.kinds.legend')}</legend>
       ${ALERT_KINDS.map(
         (kind) =>
-          html`<div class="choice">
-            <input
-              type="checkbox"
-              id="kind-${kind}"
-              name="kinds"
-              value="${kind}"
-              ${kinds.has(kind) ? 'checked' : ''}
-            />
-            <label for="kind-${kind}">${t(`alerts.kinds.${kind}`)}</label>
-          </div>`,
+          html`<label
+            ><input type="checkbox" name="kinds" value="${kind}" ${kinds.has(kind) ? 'checked' : ''} />
+            ${t(`alerts.kinds.${kind}`)}</label
+          >`,
       )}
     </fieldset>
     <fieldset>
@@ -75,22 +69,22 @@ export function alertFormPage(
       <p class="hint">${t('alerts.area.hint')}</p>
       ${[AlertAreaType.REGION, AlertAreaType.RADIUS].map(
         (type) =>
-          html`<div class="choice">
-            <input
-              type="radio"
-              id="area-${type}"
-              name="area"
-              value="${type}"
-              ${area === type ? 'checked' : ''}
-            />
-            <label for="area-${type}">${t(`alerts.area.${type}`)}</label>
-          </div>`,
+          html`<label
+            ><input type="radio" name="area" value="${type}" ${area === type ? 'checked' : ''} />
+            ${t(`alerts.area.${type}`)}</label
+          >`,
       )}
       ${(['latitude', 'longitude', 'radiusKm'] as const).map(
         (name) =>
           html`<div class="field">
             <label for="alert-${name}">${t(`alerts.area.${name === 'radiusKm' ? 'radius' : name}`)}</label>
-            <input id="alert-${name}" name="${name}" inputmode="decimal" value="${v[name] ?? ''}" />
+            <input
+              type="text"
+              id="alert-${name}"
+              name="${name}"
+              inputmode="decimal"
+              value="${v[name] ?? ''}"
+            />
           </div>`,
       )}
     </fieldset>
@@ -98,16 +92,10 @@ export function alertFormPage(
       <legend>${t('alerts.language')}</legend>
       ${(['fr', 'en'] as const).map(
         (l) =>
-          html`<div class="choice">
-            <input
-              type="radio"
-              id="language-${l}"
-              name="language"
-              value="${l}"
-              ${language === l ? 'checked' : ''}
-            />
-            <label for="language-${l}" lang="${l}">${texts.t(lang, `language.${l}`)}</label>
-          </div>`,
+          html`<label lang="${l}"
+            ><input type="radio" name="language" value="${l}" ${language === l ? 'checked' : ''} />
+            ${texts.t(lang, `language.${l}`)}</label
+          >`,
       )}
     </fieldset>
     <div class="field">
@@ -123,7 +111,7 @@ export function alertFormPage(
         value="${v.email ?? ''}"
       />
     </div>
-    <button type="submit">${t('alerts.email.subscribe')}</button>
+    <div class="actions"><button class="button" type="submit">${t('alerts.email.subscribe')}</button></div>
   </form>`;
   return basicPage(texts, lang, {
     title: t('alerts.title'),
@@ -169,7 +157,7 @@ export function alertActionPage(
     main: html`<h1>${t('title')}</h1>
       <p>${t('text')}</p>
       <form method="post" action="${action.path}${query({ token: action.token, lang })}">
-        <button type="submit">${t('button')}</button>
+        <button class="button" type="submit">${t('button')}</button>
       </form>`,
   });
 }

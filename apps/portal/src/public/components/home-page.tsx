@@ -4,8 +4,11 @@ import { Link, useSearchParams } from 'react-router';
 import { Notice } from '../../shared/components/notice';
 import { PageLoading } from '../../shared/components/page-loading';
 import { useDocumentTitle } from '../../shared/hooks/use-document-title';
+import { usePortalLanguage } from '../../shared/i18n/language';
 import { usePublicAppeals } from '../hooks/use-public-appeals';
-import { loadTipFormPage, prefetchOnIntent } from '../page-loaders';
+import { alertsLink as enAlertsLink } from '../../locales/en.json?lazy=alertsLink';
+import { alertsLink as frAlertsLink } from '../../locales/fr.json?lazy=alertsLink';
+import { loadAlertsPage, loadTipFormPage, prefetchOnIntent } from '../page-loaders';
 import type { AppealFilters as Filters } from '../api/public-appeals.api';
 import { AppealCard } from './appeal-card';
 import { AppealFilters } from './appeal-filters';
@@ -13,6 +16,7 @@ import './home-page.css';
 
 export function HomePage() {
   const { t } = useTranslation();
+  const lang = usePortalLanguage();
   useDocumentTitle(t('home.title'));
   const [params, setParams] = useSearchParams();
   const kindParam = params.get('kind') ?? '';
@@ -48,6 +52,9 @@ export function HomePage() {
             </Link>
             <Link to="/tips/follow-up" className="hero__follow-up">
               {t('home.followUp')}
+            </Link>
+            <Link to="/alerts" className="hero__follow-up" {...prefetchOnIntent(loadAlertsPage)}>
+              {lang === 'en' ? enAlertsLink : frAlertsLink}
             </Link>
           </div>
         </div>

@@ -17,3 +17,12 @@ declare module '*.json?lazy=tipSend' {
 declare module '*.json?lazy=followUp' {
   export const followUp: Record<string, unknown>;
 }
+
+declare module '*.json?lazy=alerts' {
+  export const alerts: Record<string, unknown>;
+}
+
+// The home page's link to the alerts page, in its own chunk rather than the catalogue every page loads.
+declare module '*.json?lazy=alertsLink' {
+  export const alertsLink: string;
+}
