@@ -29,6 +29,7 @@ import { InboxPage } from '../tips/components/inbox-page';
 import { CallBackPage } from '../phone/components/call-back-page';
 import { PhoneTipPage } from '../phone/components/phone-tip-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
+import { usePrefetchInbox } from '../tips/hooks/use-tips';
 import { DeskNav } from './desk-nav';
 import { StaffBar } from './staff-bar';
 import { withDeskQueries } from './with-desk-queries';
@@ -45,6 +46,7 @@ export function DeskApp() {
   useDocumentTitle(t('desk.title'));
   const location = useLocation();
   const profile = useStaffProfile();
+  usePrefetchInbox(/^\/desk(\/inbox|\/tips\/[^/]+)?\/?$/.test(location.pathname), location.search);
   // A PIO has no live stream (the API refuses it): they never see tips.
   const can = deskPermissions(profile.data?.roles ?? []);
   const readsTips = can.readTips;
