@@ -9,6 +9,8 @@ import {
 import { SocialNetworkClients } from '../../apps/api/src/reach/social/networks/social-network-clients';
 import { AppealKind } from '@vigie/common';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
+import { MediaStore } from '../../apps/api/src/media/media-store';
+import { SocialArchive } from '../../apps/api/src/reach/social/archive/social-archive.service';
 import { SocialPosting } from '../../apps/api/src/reach/social/posting/social-posting.service';
 import { ApiClient } from '../support/api-client';
 import { appealBody } from '../support/appeal-factory';
@@ -326,6 +328,85 @@ describe('An approved AMBER alert is posted on Bluesky', () => {
   });
 });
 
+describe('A citizen’s reply on Bluesky is archived and becomes a tip', () => {
+  it('archives the reply with its photo sealed and its hostile file refused, finds it, makes it a tip once, and exports it', async () => {
+    const root = await t.db.query(
+      `SELECT remote_id, remote_cid FROM social_post WHERE appeal_id = $1 AND position = 0 AND publication = 'APPROVED'`,
+      [amber.id],
+    );
+    const parent = { uri: root.rows[0].remote_id as string, cid: root.rows[0].remote_cid as string };
+    const other = new AtpAgent({ service: net.pdsUrl });
+    await other.login({ identifier: citizen.handle, password: citizen.password });
+    const photo = await other.uploadBlob(await jpegWithGps(640, 480), { encoding: 'image/jpeg' });
+    // Script dressed as a picture: the network takes it as image/png, Vigie reads the bytes.
+    const hostile = await other.uploadBlob(
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      { encoding: 'image/png' },
+    );
+    await other.post({
+      text: 'Je crois avoir vu la voiture rue Principale, à Hull',
+      reply: { root: parent, parent },
+      embed: {
+        $type: 'app.bsky.embed.images',
+        images: [
+          { image: photo.data.blob, alt: 'la voiture' },
+          { image: hostile.data.blob, alt: 'x' },
+        ],
+      },
+    });
+    await net.settle();
+    // The scheduled job's work, run now.
+    await t.app.get(SocialArchive).readAll();
+    await t.app.get(SocialArchive).readAll();
+
+    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+    const found = await investigator.get('/api/reach/social/archive?q=VOITURE%20rue&direction=RECEIVED');
+    expect(found.status).toBe(200);
+    expect(found.body.items).toHaveLength(1);
+    const reply = found.body.items[0];
+    expect(reply).toMatchObject({
+      direction: 'RECEIVED',
+      kind: 'REPLY',
+      network: 'BLUESKY',
+      authorHandle: citizen.handle,
+      appealId: amber.id,
+      tipId: null,
+    });
+    expect(reply.media).toEqual([
+      expect.objectContaining({ state: 'SEALED', mime: 'image/jpeg' }),
+      expect.objectContaining({ state: 'REFUSED' }),
+    ]);
+    expect(await t.app.get(MediaStore).exists(reply.media[0].key)).toBe(true);
+    const sent = await investigator.get('/api/reach/social/archive?direction=SENT');
+    expect(sent.body.items.length).toBeGreaterThanOrEqual(2);
+    expect((await investigator.get('/api/reach/social/archive?direction=SIDEWAYS')).status).toBe(400);
+
+    expect((await pio.post(`/api/reach/social/archive/${reply.id}/tip`)).status).toBe(403);
+    expect((await investigator.post(`/api/reach/social/archive/${sent.body.items[0].id}/tip`)).status).toBe(
+      409,
+    );
+    const made = await investigator.post(`/api/reach/social/archive/${reply.id}/tip`);
+    expect(made.status).toBe(201);
+    expect((await investigator.post(`/api/reach/social/archive/${reply.id}/tip`)).status).toBe(409);
+    const tip = await investigator.get(`/api/tips/${made.body.tipId}`);
+    expect(tip.status).toBe(200);
+    expect(tip.body.channel).toBe('SOCIAL');
+    expect(tip.body.description).toContain('rue Principale');
+    expect(tip.body.description).toContain(`@${citizen.handle}`);
+    expect(tip.body.description).toContain(reply.url);
+    const audit = await t.db.query(`SELECT data FROM audit_event WHERE action = 'tip.social_recorded'`);
+    expect(audit.rows).toEqual([{ data: expect.objectContaining({ messageId: reply.id, link: reply.url }) }]);
+
+    const exported = await pio.get('/api/records/open-records?from=2000-01-01&to=2999-12-31&format=json');
+    expect(exported.status).toBe(200);
+    const social = exported.body.social as { direction: string; text: string }[];
+    expect(social.some((m) => m.direction === 'RECEIVED' && m.text.includes('rue Principale'))).toBe(true);
+    expect(social.some((m) => m.direction === 'SENT' && m.text.includes('#AlerteAMBER'))).toBe(true);
+    const csv = await pio.get('/api/records/open-records?from=2000-01-01&to=2999-12-31&format=csv');
+    expect(String(csv.body)).toContain('social_reply_received');
+  });
+});
+
 describe('Posts that fail, and posts that come down', () => {
   it('retries a post the network could not take, shows a refused one to the PIO, and sends it again on request', async () => {
     const { rows } = await t.db.query(`SELECT id, service_url FROM social_account`);
@@ -383,7 +464,7 @@ describe('Posts that fail, and posts that come down', () => {
     posts = (await pio.get(`/api/reach/social/appeals/${amber.id}/posts`)).body;
     expect(posts.filter((p) => p.publication === publication).map((p) => p.state)).toEqual(['SENT', 'SENT']);
     const sent = await t.db.query(
-      `SELECT remote_id, root_remote_id FROM social_post WHERE publication = $1`,
+      `SELECT remote_id, root_remote_id FROM social_post WHERE publication = $1 ORDER BY position`,
       [publication],
     );
     const reply = (await record(sent.rows[0].remote_id)).data.value as {

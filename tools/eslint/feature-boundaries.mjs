@@ -24,7 +24,7 @@ export const FEATURE_DEPENDENCIES = {
   dedupe: ['tips', 'media', 'observables'],
   observables: ['tips', 'desk'],
   cases: ['tips', 'desk'],
-  records: ['tips', 'cases', 'appeals', 'media', 'forwarding'],
+  records: ['tips', 'cases', 'appeals', 'media', 'forwarding', 'reach'],
   channels: ['tips', 'media'],
   forwarding: ['tips', 'dedupe', 'observables'],
   reach: ['appeals', 'tips', 'media', 'portal'],

@@ -163,6 +163,10 @@ export class Environment {
   @IsBoolean()
   SOCIAL_ALLOW_INSECURE_SERVICE = false;
 
+  /** When the replies, mentions and messages the agency's social accounts received are read (cron, or "off"). */
+  @Matches(CRON_OR_OFF, { message: CRON_OR_OFF_MESSAGE })
+  SOCIAL_READ_SCHEDULE = '*/2 * * * *';
+
   /**
    * Text-message tips through an SMS provider in Twilio's format (docs/operations.md, "Text
    * messages"). Off by default; on, it needs the account's SID and auth token, and PUBLIC_URL

@@ -65,6 +65,8 @@ export const ACTIVITYPUB_DELIVER_JOB = 'reach.activitypub-deliver';
 
 /** Sends the queued posts of one publication on one account, in order (reach/social/posting). */
 export const SOCIAL_SEND_JOB = 'reach.social-send';
+/** Reads what every connected social account received (reach/social/archive), on SOCIAL_READ_SCHEDULE. */
+export const SOCIAL_READ_JOB = 'reach.social-read';
 /** Deletes one sent post from its network (reach/social/posting). */
 export const SOCIAL_TAKEDOWN_JOB = 'reach.social-takedown';
 
@@ -81,6 +83,7 @@ export interface JobPayloads {
   [APPEAL_PUBLISHED_JOB]: AppealPublication;
   [SOCIAL_SEND_JOB]: { accountId: string; appealId: string; publication: string };
   [SOCIAL_TAKEDOWN_JOB]: { postId: string };
+  [SOCIAL_READ_JOB]: ScheduledRun;
   [ALERT_BATCH_JOB]: AlertBatch;
   [ALERT_SWEEP_JOB]: ScheduledRun;
   [ACTIVITYPUB_DELIVER_JOB]: { actorId: string; inbox: string; activity: Record<string, unknown> };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppealsModule } from '../appeals/appeals.module';
 import { IdentityModule } from '../identity/identity.module';
+import { TipsModule } from '../tips/tips.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppealPublishedJob } from './appeal-published.job';
 import { PublicationListeners } from './publication-listeners';
@@ -16,6 +17,10 @@ import { NetworksRegistration } from './social/networks/networks-registration';
 import { SocialAccount } from './social/accounts/social-account.entity';
 import { SocialAccountsController } from './social/accounts/social-accounts.controller';
 import { SocialAccountsService } from './social/accounts/social-accounts.service';
+import { ReceivedMedia } from './social/archive/received-media';
+import { SocialArchiveController } from './social/archive/social-archive.controller';
+import { SocialArchive } from './social/archive/social-archive.service';
+import { SocialMessage } from './social/archive/social-message.entity';
 import { SocialPost } from './social/posting/social-post.entity';
 import { SocialPosting } from './social/posting/social-posting.service';
 import { SocialPostsController } from './social/posting/social-posts.controller';
@@ -31,12 +36,18 @@ import { XClient } from './social/networks/x/x-client';
  * registers with SocialNetworkClients.
  */
 @Module({
-  imports: [IdentityModule, AppealsModule, TypeOrmModule.forFeature([SocialAccount, SocialPost])],
+  imports: [
+    IdentityModule,
+    AppealsModule,
+    TipsModule,
+    TypeOrmModule.forFeature([SocialAccount, SocialPost, SocialMessage]),
+  ],
   controllers: [
     FederationController,
     FediverseActorController,
     SocialAccountsController,
     SocialPostsController,
+    SocialArchiveController,
   ],
   providers: [
     PublicationListeners,
@@ -55,7 +66,9 @@ import { XClient } from './social/networks/x/x-client';
     SocialAccountsService,
     SocialPosting,
     SocialPostsService,
+    SocialArchive,
+    ReceivedMedia,
   ],
-  exports: [PublicationListeners, SocialNetworkClients],
+  exports: [PublicationListeners, SocialNetworkClients, SocialArchive],
 })
 export class ReachModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReachModule } from '../reach/reach.module';
 import { AppConfig } from '../config/app-config';
 import { ForwardingModule } from '../forwarding/forwarding.module';
 import { EvidenceCollector } from './evidence/evidence-collector';
@@ -19,7 +20,7 @@ import { RetentionService } from './retention/retention.service';
  * Reads what tips, cases, appeals and media store; nothing imports it.
  */
 @Module({
-  imports: [ForwardingModule],
+  imports: [ForwardingModule, ReachModule],
   controllers: [EvidenceExportController, LegalHoldController, OpenRecordsController, RetentionController],
   providers: [
     EvidenceCollector,

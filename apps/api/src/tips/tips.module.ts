@@ -35,6 +35,7 @@ import { TipDestinations } from './intake/tip-destinations';
 import { TipFiles } from './uploads/tip-files';
 import { TipIntakeService } from './intake/tip-intake.service';
 import { SmsIntake } from './intake/sms-intake.service';
+import { SocialIntake } from './intake/social-intake.service';
 import { PhoneIntake } from './intake/phone-intake.service';
 import { PhoneIntakeController } from './intake/phone-intake.controller';
 import { CallBackController } from './follow-up/call-back.controller';
@@ -88,6 +89,7 @@ const MB = 1024 * 1024;
   ],
   providers: [
     TipIntakeService,
+    SocialIntake,
     SmsIntake,
     PhoneIntake,
     CallBackService,
@@ -121,6 +123,6 @@ const MB = 1024 * 1024;
     BasicFormTokenGuard,
     BasicFollowUpGuard,
   ],
-  exports: [TipCaseLinks, SmsIntake, TipOpenings, TipOwnership],
+  exports: [TipCaseLinks, SmsIntake, SocialIntake, TipOpenings, TipOwnership],
 })
 export class TipsModule {}

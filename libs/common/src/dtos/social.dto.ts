@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../interfaces/social.interface';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -37,4 +37,22 @@ export class ConnectSocialAccountDto {
   @MaxLength(256)
   @IsString()
   accountId?: string;
+}
+
+/** `GET /api/reach/social/archive`: newest first, 50 a page. */
+export class SocialArchiveQueryDto {
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  q?: string;
+
+  @IsOptional()
+  @IsIn(['SENT', 'RECEIVED'], { message: 'SENT or RECEIVED' })
+  direction?: 'SENT' | 'RECEIVED';
+
+  /** The `next` of the previous page. */
+  @IsOptional()
+  @IsISO8601({}, { message: 'Give the next value of the previous page' })
+  before?: string;
 }

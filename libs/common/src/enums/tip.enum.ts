@@ -17,6 +17,8 @@ export enum TipChannel {
   WEB = 'WEB',
   PHONE = 'PHONE',
   SMS = 'SMS',
+  /** A reply, mention or message on one of the agency's social accounts, made a tip by an investigator. */
+  SOCIAL = 'SOCIAL',
 }
 
 export enum TipPriority {

@@ -70,3 +70,33 @@ export interface SocialPostView {
   sentAt: string | null;
   takenDownAt: string | null;
 }
+
+export type SocialMessageKind = 'POST' | 'REPLY' | 'COMMENT' | 'MENTION' | 'DIRECT_MESSAGE';
+
+/** A file a received message carried: fetched, inspected and sealed, or refused and not kept. */
+export type SocialMessageMedia =
+  | { url: string; state: 'SEALED'; key: string; sha256: string; mime: string; size: number }
+  | { url: string; state: 'REFUSED'; reason: string };
+
+/** One archived message (`GET /api/reach/social/archive`): sent by the agency or received by it. */
+export interface SocialMessageView {
+  id: string;
+  network: SocialNetwork;
+  account: string;
+  direction: 'SENT' | 'RECEIVED';
+  kind: SocialMessageKind;
+  authorHandle: string;
+  text: string;
+  at: string;
+  url: string | null;
+  appealId: string | null;
+  media: SocialMessageMedia[];
+  /** The tip it became, when an investigator made it one. */
+  tipId: string | null;
+}
+
+export interface SocialArchivePage {
+  items: SocialMessageView[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  next: string | null;
+}

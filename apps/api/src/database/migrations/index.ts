@@ -26,6 +26,7 @@ import { ObservableArrival1763703000000 } from './1763703000000-observable-arriv
 import { AlertSubscriptions1763703100000 } from './1763703100000-alert-subscriptions';
 import { SocialAccounts1763703200000 } from './1763703200000-social-accounts';
 import { SocialPosts1763703210000 } from './1763703210000-social-posts';
+import { SocialArchive1763703220000 } from './1763703220000-social-archive';
 import { ActivityPubActor1763703300000 } from './1763703300000-activitypub-actor';
 import { ActivityPubSharedInbox1763703300001 } from './1763703300001-activitypub-shared-inbox';
 
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   AlertSubscriptions1763703100000,
   SocialAccounts1763703200000,
   SocialPosts1763703210000,
+  SocialArchive1763703220000,
   ActivityPubActor1763703300000,
   ActivityPubSharedInbox1763703300001,
 ];

@@ -48,6 +48,23 @@ export function renderCsv(result: OpenRecordsExport): string {
       JSON.stringify(item.public ?? item.text),
     ];
   });
+  // What the social accounts sent and received: the same columns, its text in text_fr, the message as JSON.
+  for (const m of result.social)
+    rows.push([
+      m.direction === 'SENT' ? 'social_post_sent' : `social_${m.kind.toLowerCase()}_received`,
+      m.at,
+      '',
+      '',
+      '',
+      '',
+      `@${m.authorHandle} (${m.network})`,
+      '',
+      '',
+      m.text,
+      '',
+      '',
+      JSON.stringify(m),
+    ]);
   // CRLF and a BOM: what spreadsheet programs expect, so accents open correctly.
   return `\ufeff${[CSV_COLUMNS, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
@@ -99,6 +116,19 @@ The JSON and CSV exports carry each published version in full.</p>
 <thead><tr><th scope="col">Published</th><th scope="col">What</th><th scope="col">Appeal</th><th scope="col">Text</th><th scope="col">Approved by</th></tr></thead>
 <tbody>
 ${rows.join('\n') || '<tr><td colspan="5">Nothing was published in this period.</td></tr>'}
+</tbody></table>
+<h2>Social accounts: sent and received</h2>
+<table>
+<thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Author</th><th scope="col">Text</th><th scope="col">Link</th></tr></thead>
+<tbody>
+${
+  result.social
+    .map(
+      (m) =>
+        `<tr><td>${e(m.at)}</td><td>${e(m.direction === 'SENT' ? 'Sent' : `Received (${m.kind.toLowerCase()})`)}</td><td>@${e(m.authorHandle)} (${e(m.network)})</td><td>${e(m.text)}</td><td>${e(m.url ?? '')}</td></tr>`,
+    )
+    .join('\n') || '<tr><td colspan="5">Nothing was sent or received in this period.</td></tr>'
+}
 </tbody></table>
 </body></html>
 `;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { LocalizedText } from '@vigie/common';
+import type { LocalizedText, SocialMessageView } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import type { PublicSnapshot } from '../../appeals/public-snapshot';
 import { AuditService } from '../../audit/audit.service';
+import { SocialArchive } from '../../reach/social';
 import type { StaffActor } from '../../common/staff-actor';
 import type { OpenRecordsFormat } from '../dtos/open-records-query.dto';
 import { recordsError } from '../records.errors';
@@ -35,6 +36,8 @@ export interface OpenRecordsExport {
   to: string;
   generatedAt: string;
   items: OpenRecordItem[];
+  /** Every post the agency's social accounts sent, and every reply, mention and message they received. */
+  social: SocialMessageView[];
 }
 
 interface VersionRow {
@@ -72,14 +75,16 @@ export class OpenRecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly socialArchive: SocialArchive,
   ) {}
 
   async export(actor: StaffActor, fromText: string, toText: string, format: OpenRecordsFormat) {
     const { from, to } = range(fromText, toText);
-    const [[agency], versions, updates] = await Promise.all([
+    const [[agency], versions, updates, social] = await Promise.all([
       this.dataSource.query(`SELECT name, slug FROM agency WHERE id = $1`, [actor.agencyId]),
       this.versions(actor.agencyId, from, to),
       this.updates(actor.agencyId, from, to),
+      this.socialArchive.forOpenRecords(actor.agencyId, from, to),
     ]);
     const items = [...versions, ...updates].sort(
       (a, b) => a.publishedAt.localeCompare(b.publishedAt) || (a.versionNo ?? 0) - (b.versionNo ?? 0),
@@ -90,7 +95,13 @@ export class OpenRecordsService {
       action: 'records.open_records_exported',
       entityType: 'agency',
       entityId: actor.agencyId,
-      data: { from: from.toISOString(), to: to.toISOString(), format, items: items.length },
+      data: {
+        from: from.toISOString(),
+        to: to.toISOString(),
+        format,
+        items: items.length,
+        social: social.length,
+      },
     });
     const result: OpenRecordsExport = {
       agency,
@@ -98,6 +109,7 @@ export class OpenRecordsService {
       to: to.toISOString(),
       generatedAt: new Date().toISOString(),
       items,
+      social,
     };
     return result;
   }

@@ -10,6 +10,7 @@ import { AppealPublication, SOCIAL_SEND_JOB, SOCIAL_TAKEDOWN_JOB } from '../../.
 import { MediaStore } from '../../../media/media-store';
 import { PublicationListener, PublicationListeners } from '../../publication-listeners';
 import { SocialAccountsService } from '../accounts/social-accounts.service';
+import { SocialArchive } from '../archive/social-archive.service';
 import type { SocialImage, SocialNetworkLimits, SocialPostRef } from '../networks/social-network';
 import { SocialNetworkError } from '../networks/social-network';
 import { SocialNetworkClients } from '../networks/social-network-clients';
@@ -43,6 +44,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     private readonly jobs: JobQueue,
     private readonly listeners: PublicationListeners,
     private readonly clock: Clock,
+    private readonly archive: SocialArchive,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -171,6 +173,13 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
           },
         );
         await this.accounts.noteUse(job.accountId, null);
+        // The post is out: a failure to archive it must not mark it failed (and post it twice).
+        await repo
+          .findOneByOrFail({ id: post.id })
+          .then((sent) => this.archive.recordSent(sent, opened.account))
+          .catch((err: unknown) =>
+            this.logger.error({ postId: post.id, err }, 'A sent post was not archived'),
+          );
       } catch (err) {
         const failure = err instanceof SocialNetworkError ? err : null;
         const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);

@@ -1,0 +1,227 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SocialArchivePage, SocialMessageView } from '@vigie/common';
+import { DataSource } from 'typeorm';
+import { AgencyScope } from '../../../common/agency-scope';
+import { Clock } from '../../../common/clock';
+import type { StaffActor } from '../../../common/staff-actor';
+import { AppConfig } from '../../../config/app-config';
+import { JobQueue } from '../../../jobs/job-queue';
+import { SOCIAL_READ_JOB } from '../../../jobs/job-registry';
+import { SocialIntake } from '../../../tips/intake';
+import { reachError } from '../../reach.errors';
+import { SocialAccount } from '../accounts/social-account.entity';
+import { SocialAccountsService } from '../accounts/social-accounts.service';
+import { SocialNetworkError } from '../networks/social-network';
+import { SocialNetworkClients } from '../networks/social-network-clients';
+import type { SocialPost } from '../posting/social-post.entity';
+import { ReceivedMedia } from './received-media';
+import { SocialMessage } from './social-message.entity';
+
+const PAGE = 50;
+
+/**
+ * Everything the agency's accounts sent and received, kept as public records: each post when it is
+ * sent, and each reply, mention or message read by the scheduled job (SOCIAL_READ_SCHEDULE) through
+ * the network's client, with its files fetched, inspected and sealed. Searchable in the desk, in
+ * the open-records export, and one action away from a tip.
+ */
+@Injectable()
+export class SocialArchive implements OnModuleInit {
+  private readonly logger = new Logger(SocialArchive.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: SocialAccountsService,
+    private readonly clients: SocialNetworkClients,
+    private readonly media: ReceivedMedia,
+    private readonly intake: SocialIntake,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.define({ name: SOCIAL_READ_JOB, handle: () => this.readAll() });
+    await this.jobs.schedule(SOCIAL_READ_JOB, this.config.env.SOCIAL_READ_SCHEDULE);
+  }
+
+  /** A post just sent, kept as the agency published it. */
+  async recordSent(post: SocialPost, account: SocialAccount): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(SocialMessage)
+      .values({
+        agencyId: post.agencyId,
+        accountId: account.id,
+        direction: 'SENT',
+        kind: 'POST',
+        remoteId: post.remoteId!,
+        url: post.url,
+        authorHandle: account.handle,
+        text: post.text,
+        at: post.sentAt ?? this.clock.now(),
+        inReplyToRemoteId: null,
+        appealId: post.appealId,
+        media: [],
+        tipId: null,
+        archivedAt: this.clock.now(),
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  /** The scheduled read: every connected account, one after the other; one failing stops none. */
+  async readAll(): Promise<void> {
+    for (const account of await this.accounts.allConnected()) {
+      await this.read(account.id).catch((err: unknown) =>
+        this.logger.warn(
+          { accountId: account.id, network: account.network, err },
+          'Reading a social account failed',
+        ),
+      );
+    }
+  }
+
+  /** What one account received since its cursor; stored once each (the cursor moves after). */
+  async read(accountId: string): Promise<number> {
+    const opened = await this.accounts.credentials(accountId);
+    if (!opened) return 0;
+    const { account, credentials } = opened;
+    const client = this.clients.get(account.network);
+    let batch;
+    try {
+      batch = await client.received(credentials, account.receivedCursor);
+    } catch (err) {
+      const reason =
+        err instanceof SocialNetworkError ? `${err.status ?? 'no answer'}: ${err.message}` : String(err);
+      await this.accounts.noteUse(account.id, reason.slice(0, 500));
+      throw err;
+    }
+    let stored = 0;
+    for (const message of batch.messages) {
+      const exists = await this.dataSource
+        .getRepository(SocialMessage)
+        .existsBy({ accountId: account.id, direction: 'RECEIVED', remoteId: message.remoteId });
+      if (exists) continue;
+      const media = await this.media.archive(message.mediaUrls, account.serviceUrl);
+      const [answered]: { appeal_id: string }[] = message.inReplyToRemoteId
+        ? await this.dataSource.query(
+            `SELECT appeal_id FROM social_post WHERE account_id = $1 AND (remote_id = $2 OR root_remote_id = $2) LIMIT 1`,
+            [account.id, message.inReplyToRemoteId],
+          )
+        : [];
+      await this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(SocialMessage)
+        .values({
+          agencyId: account.agencyId,
+          accountId: account.id,
+          direction: 'RECEIVED',
+          kind: message.kind,
+          remoteId: message.remoteId,
+          url: message.url,
+          authorHandle: message.authorHandle,
+          text: message.text,
+          at: message.receivedAt,
+          inReplyToRemoteId: message.inReplyToRemoteId,
+          appealId: answered?.appeal_id ?? null,
+          media,
+          tipId: null,
+          archivedAt: this.clock.now(),
+        })
+        .orIgnore()
+        .execute();
+      stored++;
+    }
+    await this.accounts.noteUse(account.id, null, { cursor: batch.cursor });
+    return stored;
+  }
+
+  /** Newest first; `q` matches the text or the author's handle, any case. */
+  async search(
+    actor: StaffActor,
+    query: { q?: string; direction?: 'SENT' | 'RECEIVED'; before?: string },
+  ): Promise<SocialArchivePage> {
+    const qb = this.dataSource
+      .getRepository(SocialMessage)
+      .createQueryBuilder('m')
+      .innerJoin(SocialAccount, 'a', 'a.id = m.account_id')
+      .addSelect(['a.network', 'a.handle'])
+      .where('m.agency_id = :agencyId', { agencyId: actor.agencyId })
+      .orderBy('m.at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(PAGE + 1);
+    if (query.q)
+      qb.andWhere(`(m.author_handle || ' ' || m.text) ILIKE :q`, {
+        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    if (query.direction) qb.andWhere('m.direction = :direction', { direction: query.direction });
+    if (query.before) qb.andWhere('m.at < :before', { before: new Date(query.before) });
+    const { entities, raw } = await qb.getRawAndEntities();
+    const items = entities.slice(0, PAGE).map((m, i) => view(m, raw[i].a_network, raw[i].a_handle));
+    return { items, next: entities.length > PAGE ? items[items.length - 1].at : null };
+  }
+
+  /** Makes a received message a tip (channel SOCIAL, not anonymous, with its link); once. */
+  async toTip(actor: StaffActor, messageId: string): Promise<{ tipId: string; code: string }> {
+    const message = await AgencyScope.of(actor).findOne(this.dataSource.getRepository(SocialMessage), {
+      id: messageId,
+    });
+    if (message.direction !== 'RECEIVED') throw reachError('SOCIAL_MESSAGE_NOT_RECEIVED');
+    if (message.tipId) throw reachError('SOCIAL_MESSAGE_ALREADY_TIP');
+    const account = await this.dataSource
+      .getRepository(SocialAccount)
+      .findOneByOrFail({ id: message.accountId });
+    const files = [];
+    for (const [i, m] of message.media.entries()) {
+      const file = await this.media.toScratch(m, i);
+      if (file) files.push(file);
+    }
+    const receipt = await this.intake.receive(actor, {
+      messageId: message.id,
+      network: account.network,
+      authorHandle: message.authorHandle,
+      text: message.text,
+      link: message.url,
+      appealId: message.appealId,
+      language: 'fr',
+      files,
+    });
+    // Marked once the tip exists: the next request for this message is refused (409).
+    await this.dataSource.getRepository(SocialMessage).update({ id: message.id }, { tipId: receipt.tipId });
+    return { tipId: receipt.tipId, code: receipt.code };
+  }
+
+  /** For open-records answers: what the agency's accounts sent and received in a range. */
+  async forOpenRecords(agencyId: string, from: Date, to: Date): Promise<SocialMessageView[]> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(SocialMessage)
+      .createQueryBuilder('m')
+      .innerJoin(SocialAccount, 'a', 'a.id = m.account_id')
+      .addSelect(['a.network', 'a.handle'])
+      .where('m.agency_id = :agencyId AND m.at >= :from AND m.at < :to', { agencyId, from, to })
+      .orderBy('m.at')
+      .getRawAndEntities();
+    return entities.map((m, i) => view(m, raw[i].a_network, raw[i].a_handle));
+  }
+}
+
+function view(m: SocialMessage, network: SocialMessageView['network'], account: string): SocialMessageView {
+  return {
+    id: m.id,
+    network,
+    account,
+    direction: m.direction,
+    kind: m.kind,
+    authorHandle: m.authorHandle,
+    text: m.text,
+    at: m.at.toISOString(),
+    url: m.url,
+    appealId: m.appealId,
+    media: m.media,
+    tipId: m.tipId,
+  };
+}
