@@ -156,7 +156,16 @@ describe('Bluesky client on a local PDS', () => {
     await other.post({ text: 'unrelated', createdAt: new Date().toISOString() });
     await net.settle();
 
-    const first = await client.received(agency, null);
+    // The AppView indexes the PDS's firehose on its own: read until it has (a few rounds at most).
+    let first = await client.received(agency, null);
+    for (
+      let round = 0;
+      round < 20 && !first.messages.some((m) => m.text.includes('rue Principale'));
+      round++
+    ) {
+      await net.settle();
+      first = await client.received(agency, null);
+    }
     const reply = first.messages.find((m) => m.text.includes('rue Principale'));
     expect(reply).toMatchObject({
       kind: 'REPLY',
@@ -354,9 +363,13 @@ describe('A citizen’s reply on Bluesky is archived and becomes a tip', () => {
         ],
       },
     });
-    await net.settle();
-    // The scheduled job's work, run now.
-    await t.app.get(SocialArchive).readAll();
+    // The scheduled job's work, run now (again until the AppView has indexed the reply), and once more.
+    const archived = async () =>
+      (await t.db.query(`SELECT 1 FROM social_message WHERE text LIKE '%voiture%'`)).rows.length > 0;
+    for (let round = 0; round < 20 && !(await archived()); round++) {
+      await net.settle();
+      await t.app.get(SocialArchive).readAll();
+    }
     await t.app.get(SocialArchive).readAll();
 
     const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
