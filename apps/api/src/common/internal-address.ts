@@ -7,6 +7,8 @@ INTERNAL.addSubnet('10.0.0.0', 8, 'ipv4');
 INTERNAL.addSubnet('172.16.0.0', 12, 'ipv4');
 INTERNAL.addSubnet('192.168.0.0', 16, 'ipv4');
 INTERNAL.addSubnet('169.254.0.0', 16, 'ipv4');
+// Carrier-grade NAT: not on the public internet either.
+INTERNAL.addSubnet('100.64.0.0', 10, 'ipv4');
 INTERNAL.addAddress('::', 'ipv6');
 INTERNAL.addAddress('::1', 'ipv6');
 INTERNAL.addSubnet('fe80::', 10, 'ipv6');

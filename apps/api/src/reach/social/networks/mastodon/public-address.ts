@@ -1,4 +1,4 @@
-import { BlockList, isIP } from 'node:net';
+import { isInternalHost } from '../../../../common/internal-address';
 
 /**
  * Addresses the actor may fetch from or deliver to. Every address it calls comes from a stranger
@@ -8,19 +8,6 @@ import { BlockList, isIP } from 'node:net';
  * a hostname resolving to one of these is not caught. `allowInsecure`
  * (ACTIVITYPUB_ALLOW_INSECURE, for tests and labs) lets plain http and internal addresses through.
  */
-const INTERNAL = new BlockList();
-INTERNAL.addSubnet('0.0.0.0', 8, 'ipv4');
-INTERNAL.addSubnet('127.0.0.0', 8, 'ipv4');
-INTERNAL.addSubnet('10.0.0.0', 8, 'ipv4');
-INTERNAL.addSubnet('172.16.0.0', 12, 'ipv4');
-INTERNAL.addSubnet('192.168.0.0', 16, 'ipv4');
-INTERNAL.addSubnet('169.254.0.0', 16, 'ipv4');
-INTERNAL.addSubnet('100.64.0.0', 10, 'ipv4');
-INTERNAL.addAddress('::', 'ipv6');
-INTERNAL.addAddress('::1', 'ipv6');
-INTERNAL.addSubnet('fe80::', 10, 'ipv6');
-INTERNAL.addSubnet('fc00::', 7, 'ipv6');
-
 export function isPublicHttpsAddress(address: string, allowInsecure: boolean): boolean {
   let url: URL;
   try {
@@ -29,12 +16,5 @@ export function isPublicHttpsAddress(address: string, allowInsecure: boolean): b
     return false;
   }
   if (url.protocol !== 'https:' && !(allowInsecure && url.protocol === 'http:')) return false;
-  if (allowInsecure) return true;
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const family = isIP(host);
-  return !(
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    (family !== 0 && INTERNAL.check(host, family === 4 ? 'ipv4' : 'ipv6'))
-  );
+  return allowInsecure || !isInternalHost(url.hostname);
 }
