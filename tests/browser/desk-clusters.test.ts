@@ -6,7 +6,7 @@ import { ApiClient } from '../support/api-client';
 import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { ARTIFACTS, chooseWithKeys, expectAccessible, launchBrowser, withPage } from './support/browser';
 
 /**
  * Triage by group (issue 17, "Done means"): 50 tips triaged with the keyboard alone, among them 10
@@ -94,19 +94,6 @@ async function toGroup(page: Page) {
     if (await page.locator('.inbox-row--active.inbox-row--group').count()) return;
   }
   throw new Error('No group line reached with j');
-}
-
-/** Keyboard only: moves a focused <select> with the arrow keys until it shows `label`. */
-async function chooseWithKeys(page: Page, label: RegExp) {
-  for (let i = 0; i < 20; i++) {
-    const text = await page.evaluate(() => {
-      const select = document.activeElement as HTMLSelectElement | null;
-      return select?.selectedOptions?.[0]?.textContent ?? '';
-    });
-    if (label.test(text)) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`No option ${label} in the focused list`);
 }
 
 it('triages 50 tips with the keyboard alone: a group of 10 duplicates merged in one action, one unmerged', async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { ARTIFACTS, chooseWithKeys, expectAccessible, launchBrowser, withPage } from './support/browser';
 
 /**
  * The triage workspace (issue 17, points 1 and 4): on a 1440×900 desktop the inbox and the open
@@ -65,19 +65,6 @@ const shot = async (page: Page, name: string) => {
 };
 const activeCode = (page: Page) => page.locator('.inbox-row--active .inbox-row__open').textContent();
 const rowOf = (page: Page, code: string) => page.locator('.inbox-row', { hasText: code });
-
-/** Keyboard only: moves a focused <select> with the arrow keys until it shows `label`. */
-async function chooseWithKeys(page: Page, label: RegExp) {
-  for (let i = 0; i < 20; i++) {
-    const text = await page.evaluate(() => {
-      const select = document.activeElement as HTMLSelectElement | null;
-      return select?.selectedOptions?.[0]?.textContent ?? '';
-    });
-    if (label.test(text)) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`No option ${label} in the focused list`);
-}
 
 it('triages many tips with the keyboard alone in the split view; a streamed tip moves nothing', async () => {
   const codes: string[] = [];

@@ -67,3 +67,16 @@ export async function expectAccessible(page: Page): Promise<void> {
     [],
   );
 }
+
+/** Keyboard only: moves a focused <select> with the arrow keys until it shows `label`. */
+export async function chooseWithKeys(page: Page, label: RegExp) {
+  for (let i = 0; i < 20; i++) {
+    const text = await page.evaluate(() => {
+      const select = document.activeElement as HTMLSelectElement | null;
+      return select?.selectedOptions?.[0]?.textContent ?? '';
+    });
+    if (label.test(text)) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`No option ${label} in the focused list`);
+}
