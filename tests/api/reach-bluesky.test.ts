@@ -160,10 +160,11 @@ describe('Bluesky client on a local PDS', () => {
     let first = await client.received(agency, null);
     for (
       let round = 0;
-      round < 20 && !first.messages.some((m) => m.text.includes('rue Principale'));
+      round < 40 && !first.messages.some((m) => m.text.includes('rue Principale'));
       round++
     ) {
       await net.settle();
+      await new Promise((resolve) => setTimeout(resolve, 100));
       first = await client.received(agency, null);
     }
     const reply = first.messages.find((m) => m.text.includes('rue Principale'));
@@ -412,8 +413,15 @@ describe('A citizen’s reply on Bluesky is archived and becomes a tip', () => {
 
     const exported = await pio.get('/api/records/open-records?from=2000-01-01&to=2999-12-31&format=json');
     expect(exported.status).toBe(200);
-    const social = exported.body.social as { direction: string; text: string }[];
-    expect(social.some((m) => m.direction === 'RECEIVED' && m.text.includes('rue Principale'))).toBe(true);
+    const social = exported.body.social as {
+      direction: string;
+      text: string;
+      tipId: unknown;
+      media: unknown[];
+    }[];
+    const exportedReply = social.find((m) => m.direction === 'RECEIVED' && m.text.includes('rue Principale'));
+    // The public reply is a public record; that it became a tip, and its files, are not.
+    expect(exportedReply).toMatchObject({ tipId: null, media: [] });
     expect(social.some((m) => m.direction === 'SENT' && m.text.includes('#AlerteAMBER'))).toBe(true);
     const csv = await pio.get('/api/records/open-records?from=2000-01-01&to=2999-12-31&format=csv');
     expect(String(csv.body)).toContain('social_reply_received');
@@ -492,12 +500,18 @@ describe('Posts that fail, and posts that come down', () => {
     expect(audit.rows[0].n).toBe(2);
   });
 
-  it('takes the photo posts down when the child is found, and says so in the thread', async () => {
+  it('takes down every post naming the child when she is found, photo or not, and says so in the thread', async () => {
     const photos = await t.db.query(
       `SELECT remote_id FROM social_post WHERE appeal_id = $1 AND image_id IS NOT NULL`,
       [amber.id],
     );
     expect(photos.rows).toHaveLength(2);
+    // The update posted under the alert names her too, without a photo.
+    const named = await t.db.query(
+      `SELECT remote_id FROM social_post WHERE appeal_id = $1 AND remote_id IS NOT NULL`,
+      [amber.id],
+    );
+    expect(named.rows.length).toBeGreaterThan(photos.rows.length);
     const resolved = await pio.post(`/api/appeals/${amber.id}/resolve`, {
       outcome: 'FOUND_SAFE',
       note: { fr: 'Retrouvée saine et sauve.', en: 'Found safe.' },
@@ -513,7 +527,10 @@ describe('Posts that fail, and posts that come down', () => {
       'TAKEN_DOWN',
       'TAKEN_DOWN',
     ]);
-    for (const row of photos.rows) await expect(record(row.remote_id)).rejects.toThrow();
+    expect(posts.filter((p) => p.publication !== 'RESOLVED').every((p) => p.state === 'TAKEN_DOWN')).toBe(
+      true,
+    );
+    for (const row of named.rows) await expect(record(row.remote_id)).rejects.toThrow();
     const outcome = posts.filter((p) => p.publication === 'RESOLVED');
     expect(outcome.map((p) => p.state)).toEqual(['SENT', 'SENT']);
     expect(outcome[1].text).toContain('Found safe');

@@ -52,7 +52,7 @@ export interface SocialPreview {
   accounts: SocialAccountPreview[];
 }
 
-export type SocialPostState = 'QUEUED' | 'SENT' | 'FAILED' | 'TAKEN_DOWN' | 'TAKEDOWN_FAILED';
+export type SocialPostState = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'TAKEN_DOWN' | 'TAKEDOWN_FAILED';
 
 /** A post made (or to be made) about an appeal, with its state on the network, for the PIO. */
 export interface SocialPostView {

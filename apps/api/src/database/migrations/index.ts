@@ -29,6 +29,7 @@ import { SocialPosts1763703210000 } from './1763703210000-social-posts';
 import { SocialArchive1763703220000 } from './1763703220000-social-archive';
 import { ActivityPubActor1763703300000 } from './1763703300000-activitypub-actor';
 import { ActivityPubSharedInbox1763703300001 } from './1763703300001-activitypub-shared-inbox';
+import { SocialPostSending1763703500000 } from './1763703500000-social-post-sending';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   SocialArchive1763703220000,
   ActivityPubActor1763703300000,
   ActivityPubSharedInbox1763703300001,
+  SocialPostSending1763703500000,
 ];

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { loggableError } from '../../common/loggable-error';
 import { AppConfig } from '../../config/app-config';
 import { PublicAppealsService } from '../../appeals/public-appeals.service';
+import { PublicAppealCache } from '../../appeals/public-appeal-cache';
 import { JobQueue } from '../../jobs/job-queue';
 import { ALERT_BATCH_JOB, AlertBatch } from '../../jobs/job-registry';
 import { Mailer } from '../../mail/mailer';
@@ -57,7 +58,12 @@ export class AlertBatchJob implements OnModuleInit {
     private readonly tokens: AlertTokens,
     private readonly push: PushSender,
     private readonly config: AppConfig,
-  ) {}
+    publicCache: PublicAppealCache,
+  ) {
+    // A withdrawal or resolution mid fan-out: the batches after it read the appeal again (and
+    // find it gone) rather than alert from a copy up to a minute old. Every process hears it.
+    publicCache.onChange(() => this.appeals.clear());
+  }
 
   async onModuleInit(): Promise<void> {
     await this.jobs.define({ name: ALERT_BATCH_JOB, handle: (batch) => this.handle(batch), retryLimit: 8 });

@@ -195,7 +195,11 @@ export class SocialArchive implements OnModuleInit {
     return { tipId: receipt.tipId, code: receipt.code };
   }
 
-  /** For open-records answers: what the agency's accounts sent and received in a range. */
+  /**
+   * For open-records answers: what the agency's accounts sent, and the public replies, comments and
+   * mentions they received, in a range. Never a direct message, and never which message became a
+   * tip (its author would then be named as a tipster), nor its files: a public record, not the archive.
+   */
   async forOpenRecords(agencyId: string, from: Date, to: Date): Promise<SocialMessageView[]> {
     const { entities, raw } = await this.dataSource
       .getRepository(SocialMessage)
@@ -203,9 +207,14 @@ export class SocialArchive implements OnModuleInit {
       .innerJoin(SocialAccount, 'a', 'a.id = m.account_id')
       .addSelect(['a.network', 'a.handle'])
       .where('m.agency_id = :agencyId AND m.at >= :from AND m.at < :to', { agencyId, from, to })
+      .andWhere(`m.kind <> 'DIRECT_MESSAGE'`)
       .orderBy('m.at')
       .getRawAndEntities();
-    return entities.map((m, i) => view(m, raw[i].a_network, raw[i].a_handle));
+    return entities.map((m, i) => ({
+      ...view(m, raw[i].a_network, raw[i].a_handle),
+      media: [],
+      tipId: null,
+    }));
   }
 }
 

@@ -76,4 +76,8 @@ export class SocialPost {
 
   @Column({ name: 'taken_down_at', type: 'timestamptz', nullable: true })
   takenDownAt!: Date | null;
+
+  /** When a send job claimed it (SENDING); an old claim is a job that died. */
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt!: Date | null;
 }

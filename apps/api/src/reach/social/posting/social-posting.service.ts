@@ -30,6 +30,9 @@ const LANGUAGES = ['fr', 'en'] as const;
  * send it again; nothing is dropped. A withdrawn appeal takes every post down; a found person's
  * resolution takes down the posts that carry their photo.
  */
+/** A send job posts within seconds; a claim this old is a job that died before it said how it went. */
+const CLAIM_EXPIRY_MS = 5 * 60_000;
+
 @Injectable()
 export class SocialPosting implements PublicationListener, OnModuleInit {
   readonly name = 'social-posts';
@@ -70,9 +73,10 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
       subject = { event: 'UPDATE', update };
       key = `UPDATE:${update.id}`;
     } else {
-      // A found person's photo comes down everywhere it was posted, then the outcome is said.
+      // A found person's name, photo and details come down everywhere they were posted (every
+      // post before the outcome names them, with a photo or not), then the outcome is said.
       if (APPEAL_KIND_RULES[appeal.kind].hidesPersonOnResolve)
-        await this.takeDownWhere(p.appealId, (post) => post.imageId !== null);
+        await this.takeDownWhere(p.appealId, (post) => post.publication !== 'RESOLVED');
       subject = { event: 'RESOLVED' };
       key = 'RESOLVED';
     }
@@ -124,7 +128,8 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
         accountId: job.accountId,
         appealId: job.appealId,
         publication: job.publication,
-        state: 'QUEUED',
+        // SENDING too: a claim left by a job that died is taken over once it is old (claim).
+        state: In(['QUEUED', 'SENDING']),
       },
       order: { position: 'ASC' },
     });
@@ -139,6 +144,10 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     }
     const client = this.clients.get(opened.account.network);
     for (const post of queued) {
+      // Claimed before it is posted: of two send jobs for one publication (a PIO's two retries)
+      // only one posts it, and the other leaves the rest to it, in order. Nothing to claim once
+      // taken down (withdrawn, found): not sent.
+      if (!(await this.claim(post.id))) return;
       const parent = await this.threadParent(job.accountId, job.appealId);
       const replyTo: SocialPostRef | undefined = parent
         ? {
@@ -158,20 +167,23 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
           replyTo,
         });
         const root = ref.root ?? replyTo?.root ?? { remoteId: ref.remoteId, remoteCid: ref.remoteCid };
-        await repo.update(
-          { id: post.id },
-          {
-            state: 'SENT',
-            attempts: post.attempts + 1,
-            lastError: null,
-            remoteId: ref.remoteId,
-            remoteCid: ref.remoteCid ?? null,
-            rootRemoteId: root.remoteId,
-            rootRemoteCid: root.remoteCid ?? null,
-            url: ref.url,
-            sentAt: this.clock.now(),
-          },
-        );
+        const sent = {
+          attempts: post.attempts + 1,
+          lastError: null,
+          remoteId: ref.remoteId,
+          remoteCid: ref.remoteCid ?? null,
+          rootRemoteId: root.remoteId,
+          rootRemoteCid: root.remoteCid ?? null,
+          url: ref.url,
+          sentAt: this.clock.now(),
+        };
+        const marked = await repo.update({ id: post.id, state: 'SENDING' }, { ...sent, state: 'SENT' });
+        if (!marked.affected) {
+          // Taken down while it was on its way: say where it went, and take it down there too.
+          await repo.update({ id: post.id }, { ...sent, state: 'SENT' });
+          await this.jobs.send(SOCIAL_TAKEDOWN_JOB, { postId: post.id });
+          continue;
+        }
         await this.accounts.noteUse(job.accountId, null);
         // The post is out: a failure to archive it must not mark it failed (and post it twice).
         await repo
@@ -185,8 +197,9 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
         const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);
         const attempts = post.attempts + 1;
         const final = !failure?.retryable || attempts >= MAX_POST_ATTEMPTS;
+        // Only while still its own: a takedown meanwhile stands.
         await repo.update(
-          { id: post.id },
+          { id: post.id, state: 'SENDING' },
           { state: final ? 'FAILED' : 'QUEUED', attempts, lastError: reason.slice(0, 500) },
         );
         await this.accounts.noteUse(job.accountId, reason.slice(0, 500));
@@ -237,12 +250,18 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     }
   }
 
-  /** Queued posts are never sent; sent ones are deleted by jobs. */
+  /**
+   * Queued or failed posts are never sent; sent ones are deleted by jobs. Each post is decided on
+   * under its row lock: one a send job marked SENT meanwhile is deleted, and a send job that finds
+   * its post taken down after posting it takes it down itself (send).
+   */
   private async takeDownWhere(appealId: string, which: (post: SocialPost) => boolean): Promise<void> {
-    const posts = (await this.dataSource.getRepository(SocialPost).findBy({ appealId })).filter(which);
     await this.dataSource.transaction(async (tx) => {
-      for (const post of posts) {
-        if (post.state === 'QUEUED' || post.state === 'FAILED')
+      const posts = await tx
+        .getRepository(SocialPost)
+        .find({ where: { appealId }, lock: { mode: 'pessimistic_write' } });
+      for (const post of posts.filter(which)) {
+        if (post.state === 'QUEUED' || post.state === 'SENDING' || post.state === 'FAILED')
           await tx
             .getRepository(SocialPost)
             .update({ id: post.id }, { state: 'TAKEN_DOWN', takenDownAt: this.clock.now() });
@@ -250,6 +269,17 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
           await this.jobs.sendInTransaction(tx, SOCIAL_TAKEDOWN_JOB, { postId: post.id });
       }
     });
+  }
+
+  /** Marks a queued post SENDING for this job (or one whose claim is older than CLAIM_EXPIRY_MS). */
+  private async claim(postId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const [, claimed]: [unknown, number] = await this.dataSource.query(
+      `UPDATE social_post SET state = 'SENDING', claimed_at = $2
+        WHERE id = $1 AND (state = 'QUEUED' OR (state = 'SENDING' AND claimed_at < $3))`,
+      [postId, now, new Date(now.getTime() - CLAIM_EXPIRY_MS)],
+    );
+    return claimed === 1;
   }
 
   /** The last post of the appeal's thread on this account still up: the next one answers it. */

@@ -58,7 +58,11 @@ export class SocialPostsService {
     });
     if (post.state !== 'FAILED') throw reachError('SOCIAL_POST_NOT_RETRYABLE');
     await this.dataSource.transaction(async (tx) => {
-      await tx.getRepository(SocialPost).update({ id: post.id }, { state: 'QUEUED', attempts: 0 });
+      // Still failed now, not taken down since it was read (a withdrawal, a found person).
+      const requeued = await tx
+        .getRepository(SocialPost)
+        .update({ id: post.id, state: 'FAILED' }, { state: 'QUEUED', attempts: 0 });
+      if (!requeued.affected) throw reachError('SOCIAL_POST_NOT_RETRYABLE');
       await this.jobs.sendInTransaction(tx, SOCIAL_SEND_JOB, {
         accountId: post.accountId,
         appealId: post.appealId,
