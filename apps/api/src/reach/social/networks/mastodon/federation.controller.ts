@@ -126,7 +126,8 @@ export class FederationController {
 
   @Get('ap/notes/:id/image')
   @Public()
-  @Header('Cache-Control', 'public, max-age=3600')
+  // As short as the note's: a found child's photo taken down must not stay in caches for an hour.
+  @Header('Cache-Control', 'public, max-age=60')
   @Header('X-Content-Type-Options', 'nosniff')
   async noteImage(@Param('id') id: string, @Res() res: Response): Promise<void> {
     const image = UUID.test(id) ? await this.store.noteImage(id) : null;
