@@ -399,9 +399,17 @@ describe('A citizen’s reply on Bluesky is archived and becomes a tip', () => {
     expect((await investigator.post(`/api/reach/social/archive/${sent.body.items[0].id}/tip`)).status).toBe(
       409,
     );
-    const made = await investigator.post(`/api/reach/social/archive/${reply.id}/tip`);
-    expect(made.status).toBe(201);
+    // Two clicks at once: one tip.
+    const clicks = await Promise.all([
+      investigator.post(`/api/reach/social/archive/${reply.id}/tip`),
+      investigator.post(`/api/reach/social/archive/${reply.id}/tip`),
+    ]);
+    expect(clicks.map((c) => c.status).sort()).toEqual([201, 409]);
+    const made = clicks.find((c) => c.status === 201)!;
     expect((await investigator.post(`/api/reach/social/archive/${reply.id}/tip`)).status).toBe(409);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM tip WHERE channel = 'SOCIAL'`)).rows[0].n).toBe(
+      1,
+    );
     const tip = await investigator.get(`/api/tips/${made.body.tipId}`);
     expect(tip.status).toBe(200);
     expect(tip.body.channel).toBe('SOCIAL');

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SocialArchivePage, SocialMessageView } from '@vigie/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AgencyScope } from '../../../common/agency-scope';
 import { Clock } from '../../../common/clock';
 import type { StaffActor } from '../../../common/staff-actor';
@@ -26,6 +26,9 @@ const PAGE = 50;
  * the network's client, with its files fetched, inspected and sealed. Searchable in the desk, in
  * the open-records export, and one action away from a tip.
  */
+/** A message's tip while it is being made (toTip): no tip has this id. */
+const TIP_PENDING = '00000000-0000-0000-0000-000000000000';
+
 @Injectable()
 export class SocialArchive implements OnModuleInit {
   private readonly logger = new Logger(SocialArchive.name);
@@ -171,7 +174,21 @@ export class SocialArchive implements OnModuleInit {
       id: messageId,
     });
     if (message.direction !== 'RECEIVED') throw reachError('SOCIAL_MESSAGE_NOT_RECEIVED');
-    if (message.tipId) throw reachError('SOCIAL_MESSAGE_ALREADY_TIP');
+    // Claimed before the tip is made (the intake commits on its own): of two clicks at once, one
+    // makes the tip and the other is refused. The claim is a placeholder id, replaced by the tip's,
+    // or taken back if the intake fails.
+    const messages = this.dataSource.getRepository(SocialMessage);
+    const claimed = await messages.update({ id: message.id, tipId: IsNull() }, { tipId: TIP_PENDING });
+    if (!claimed.affected) throw reachError('SOCIAL_MESSAGE_ALREADY_TIP');
+    try {
+      return await this.makeTip(actor, message);
+    } catch (err) {
+      await messages.update({ id: message.id, tipId: TIP_PENDING }, { tipId: null });
+      throw err;
+    }
+  }
+
+  private async makeTip(actor: StaffActor, message: SocialMessage): Promise<{ tipId: string; code: string }> {
     const account = await this.dataSource
       .getRepository(SocialAccount)
       .findOneByOrFail({ id: message.accountId });
@@ -190,7 +207,6 @@ export class SocialArchive implements OnModuleInit {
       language: 'fr',
       files,
     });
-    // Marked once the tip exists: the next request for this message is refused (409).
     await this.dataSource.getRepository(SocialMessage).update({ id: message.id }, { tipId: receipt.tipId });
     return { tipId: receipt.tipId, code: receipt.code };
   }
