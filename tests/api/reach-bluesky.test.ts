@@ -144,6 +144,10 @@ describe('Bluesky client on a local PDS', () => {
 
   it('reads the replies and mentions the account received, once', async () => {
     const mine = await client.post(agency, { text: 'Avez-vous vu Léa ?', link: 'x', language: 'fr' });
+    // The AppView indexes each account's repository on its own: a reply it indexes before its parent
+    // notifies no one (it cannot tell whose post was answered). On the real network the post is long
+    // indexed when someone answers it; here the reply follows within milliseconds, so wait.
+    await net.settle();
     const other = new AtpAgent({ service: net.pdsUrl });
     await other.login({ identifier: citizen.handle, password: citizen.password });
     await other.post({
@@ -345,6 +349,7 @@ describe('A citizen’s reply on Bluesky is archived and becomes a tip', () => {
       [amber.id],
     );
     const parent = { uri: root.rows[0].remote_id as string, cid: root.rows[0].remote_cid as string };
+    await net.settle(); // the post indexed before it is answered, as above
     const other = new AtpAgent({ service: net.pdsUrl });
     await other.login({ identifier: citizen.handle, password: citizen.password });
     const photo = await other.uploadBlob(await jpegWithGps(640, 480), { encoding: 'image/jpeg' });
