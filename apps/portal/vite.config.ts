@@ -75,6 +75,10 @@ const ROUTE_PAGES: Record<string, string> = {
   '/tips/new': 'src/public/tips/components/tip-form-page.tsx',
   '/tips/follow-up': 'src/public/tips/components/follow-up-page.tsx',
   '/alerts': 'src/public/alerts/components/alerts-page.tsx',
+  // Before the desk's own line: the first one that matches is used.
+  '/desk/activate/*': 'src/desk/admin/components/activation-page.tsx',
+  // `/**`: the path and everything under it (the desk has routes of its own).
+  '/desk/**': 'src/desk/components/desk-app.tsx',
 };
 
 /**

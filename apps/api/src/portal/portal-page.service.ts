@@ -17,8 +17,13 @@ export type RoutePreloads = Record<string, { scripts?: unknown; styles?: unknown
 /** Only our own hashed assets ever go into a tag. */
 const ASSET_PATH = /^\/assets\/[\w.~-]+\.(js|css)$/;
 
+/** `/x/*`: one segment under /x; `/x/**`: /x itself and anything under it; otherwise the exact path. */
 function routeMatches(route: string, path: string): boolean {
   const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  if (route.endsWith('/**')) {
+    const base = route.slice(0, -3);
+    return normalized === base || normalized.startsWith(`${base}/`);
+  }
   if (!route.endsWith('/*')) return route === normalized;
   const rest = normalized.slice(route.length - 1);
   return normalized.startsWith(route.slice(0, -1)) && rest !== '' && !rest.includes('/');

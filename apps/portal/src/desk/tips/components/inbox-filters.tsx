@@ -1,5 +1,5 @@
 import { TipChannel, TipPriority, TipStatus, type InboxPage as InboxPageView } from '@vigie/common';
-import { useId, type FormEvent } from 'react';
+import { memo, useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale, usePortalLanguage } from '../../../shared/i18n/language';
 import type { InboxFilters } from '../api/tips.api';
@@ -30,7 +30,7 @@ export function filtersFrom(params: URLSearchParams): InboxFilters {
 type SetFilter = (key: string, value: string | undefined) => void;
 
 /** One tab per status, with its (capped) count when the API gives counts. */
-export function InboxTabs({
+export const InboxTabs = memo(function InboxTabs({
   filters,
   counts,
   countCap,
@@ -66,10 +66,10 @@ export function InboxTabs({
       </ul>
     </nav>
   );
-}
+});
 
 /** Assignee, priority, channel, files, place, and a search by text and tag (applied on submit). */
-export function InboxFilterBar({
+export const InboxFilterBar = memo(function InboxFilterBar({
   filters,
   setFilter,
   onSearch,
@@ -182,4 +182,4 @@ export function InboxFilterBar({
       </form>
     </div>
   );
-}
+});

@@ -17,8 +17,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('dialog[open]') !== null;
 }
 
-/** "1 000+" when the API stopped counting at its cap. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** "1 000+" when the API stopped counting at its cap. (A formatter is costly to make: one per locale.) */
 export function formatCount(count: number, cap: number, locale: string): string {
-  const format = new Intl.NumberFormat(locale);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
   return count >= cap ? `${format.format(cap)}+` : format.format(count);
 }

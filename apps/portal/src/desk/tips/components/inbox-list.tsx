@@ -37,6 +37,19 @@ export const InboxList = forwardRef<
   ref,
 ) {
   const { t } = useTranslation();
+  // The rows are memoised: they get callbacks that never change and call the latest ones given here.
+  const latest = useRef({ onToggle, onFocusRow, onToggleGroup });
+  useLayoutEffect(() => {
+    latest.current = { onToggle, onFocusRow, onToggleGroup };
+  });
+  const rowCallbacks = useMemo(
+    () => ({
+      onToggle: (tipId: string, range: boolean) => latest.current.onToggle(tipId, range),
+      onFocus: (tipId: string) => latest.current.onFocusRow(tipId),
+      onToggleGroup: (groupId: string) => latest.current.onToggleGroup(groupId),
+    }),
+    [],
+  );
   const tips = useMemo(() => lines.map((line) => line.tip), [lines]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -72,7 +85,13 @@ export const InboxList = forwardRef<
       focusRow(tipId: string) {
         const index = tips.findIndex((tip) => tip.id === tipId);
         if (index < 0) return;
-        virtualizer.scrollToIndex(index, { align: 'auto' });
+        // A row already on screen needs no scrolling: the virtualiser's scrollToIndex would still
+        // re-read the layout for several frames, which `j` paid for on every move.
+        const element = scroller.current;
+        const top = index * ROW_HEIGHT;
+        const visible =
+          element && top >= element.scrollTop && top + ROW_HEIGHT <= element.scrollTop + element.clientHeight;
+        if (!visible) virtualizer.scrollToIndex(index, { align: 'auto' });
         const focus = (attempt: number) =>
           requestAnimationFrame(() => {
             const link = scroller.current?.querySelector<HTMLElement>(
@@ -117,10 +136,9 @@ export const InboxList = forwardRef<
               me={me}
               position={item.index + 1}
               setSize={tips.length}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              onToggle={onToggle}
-              onFocus={onFocusRow}
-              onToggleGroup={onToggleGroup}
+              top={item.start}
+              height={ROW_HEIGHT}
+              {...rowCallbacks}
             />
           );
         })}

@@ -1,4 +1,10 @@
-import { TipStatus, tipMovesFrom, type DuplicateDecisionResult, type TipSummary } from '@vigie/common';
+import {
+  TipStatus,
+  tipMovesFrom,
+  type DuplicateDecisionResult,
+  type SavedView,
+  type TipSummary,
+} from '@vigie/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
@@ -70,10 +76,15 @@ export function InboxPage() {
   const [localActive, setLocalActive] = useState<string | null>(null);
   // The open tip is the highlighted one until the investigator moves (a click, a link, Back).
   const [seenOpenId, setSeenOpenId] = useState(openId);
+  // On a desktop, the tip `j`/`k` (or a click) moved to shows in the pane at once; the address follows
+  // as the router's transition, a render later (waiting for it made every move a frame or two slower).
+  const [opening, setOpening] = useState<string | null>(null);
   if (seenOpenId !== openId) {
     setSeenOpenId(openId);
     setLocalActive(openId ?? null);
+    setOpening(null);
   }
+  const shownId = (wide && opening) || openId;
   const activeId = localActive ?? openId ?? null;
   const active = tips.find((tip) => tip.id === activeId) ?? (activeId ? undefined : tips[0]);
   const selection = useRowSelection(tips);
@@ -107,7 +118,10 @@ export function InboxPage() {
       setLocalActive(tipId);
       setReport(null);
       // Moving from tip to tip replaces the open one in the history: Back returns to the list.
-      if (wide) void navigate(hrefOf({ id: tipId }), { replace: !!openId, state: KEEP_FOCUS });
+      if (wide) {
+        setOpening(tipId);
+        void navigate(hrefOf({ id: tipId }), { replace: !!openId, state: KEEP_FOCUS });
+      }
       list.current?.focusRow(tipId);
       const index = tips.findIndex((tip) => tip.id === tipId);
       const next = tips[index + 1];
@@ -232,23 +246,34 @@ export function InboxPage() {
       document.querySelector<HTMLElement>('.saved-views [aria-pressed="true"], .saved-views button')?.focus(),
   });
 
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  const onSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next = new URLSearchParams(params);
-    for (const key of ['q', 'tag']) {
-      const value = String(data.get(key) ?? '').trim();
+  // Stable while the filters are: the bars above the list are memoised and skip the redraw of each `j`.
+  const setFilter = useCallback(
+    (key: string, value: string | undefined) => {
+      const next = new URLSearchParams(params);
       if (value) next.set(key, value);
       else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+  const applyView = useCallback(
+    (view: SavedView) => setParams(new URLSearchParams(view.filters)),
+    [setParams],
+  );
+  const onSearch = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const data = new FormData(event.currentTarget);
+      const next = new URLSearchParams(params);
+      for (const key of ['q', 'tag']) {
+        const value = String(data.get(key) ?? '').trim();
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
 
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = inbox;
   const onNearEnd = useCallback(() => {
@@ -256,7 +281,7 @@ export function InboxPage() {
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const showList = wide || !openId;
-  const showDetail = !!openId;
+  const showDetail = !!shownId;
   const activeLine = lines.find((line) => line.tip.id === active?.id);
 
   return (
@@ -294,7 +319,7 @@ export function InboxPage() {
             setFilter={setFilter}
             onSearch={onSearch}
           />
-          <SavedViewsBar filters={filters} onApply={(view) => setParams(new URLSearchParams(view.filters))} />
+          <SavedViewsBar filters={filters} onApply={applyView} />
           {statusMode && (
             <p className="inbox__mode" aria-hidden="true">
               {t('desk.inbox.statusPrompt')}
@@ -432,9 +457,9 @@ export function InboxPage() {
           <p>{t('desk.inbox.chooseTip')}</p>
         </div>
       )}
-      {showDetail && (
+      {shownId && (
         <div className="inbox__pane inbox__pane--detail">
-          <TipDetailPane id={openId} backTo={`/desk${search}`} showBack={!wide} />
+          <TipDetailPane id={shownId} backTo={`/desk${search}`} showBack={!wide} />
         </div>
       )}
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

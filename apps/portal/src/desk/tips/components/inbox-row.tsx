@@ -1,5 +1,5 @@
 import { pickLocale, type StaffRef, type TipSummary } from '@vigie/common';
-import type { CSSProperties } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../shared/i18n/format';
@@ -14,8 +14,10 @@ import { ChannelBadge, PriorityBadge, TipStatusBadge } from './tip-badges';
  * code the link that opens it (in the right pane on a desktop), a checkbox for bulk actions. A
  * group's line (its primary tip) carries the group's count and strongest reason, and the button that
  * shows or hides its other tips; those follow it indented, each marked merged or likely.
+ * Memoised: moving the highlight with `j` redraws the two rows that changed, not the screenful
+ * (each row formats a date and a handful of texts; redrawing them all cost a frame on every move).
  */
-export function InboxRow({
+export const InboxRow = memo(function InboxRow({
   line,
   href,
   linkState,
@@ -24,7 +26,8 @@ export function InboxRow({
   me,
   position,
   setSize,
-  style,
+  top,
+  height,
   onToggle,
   onFocus,
   onToggleGroup,
@@ -37,7 +40,9 @@ export function InboxRow({
   me?: StaffRef['id'];
   position: number;
   setSize: number;
-  style: CSSProperties;
+  /** Where the row sits in the virtualised list, and its fixed height (px). */
+  top: number;
+  height: number;
   onToggle: (tipId: string, range: boolean) => void;
   onFocus: (tipId: string) => void;
   onToggleGroup: (groupId: string) => void;
@@ -52,7 +57,7 @@ export function InboxRow({
       data-tip-id={tip.id}
       aria-setsize={setSize}
       aria-posinset={position}
-      style={style}
+      style={{ transform: `translateY(${top}px)`, height }}
       data-group-id={line.kind === 'tip' ? undefined : line.group.id}
       className={`inbox-row inbox-row--${line.kind}${active ? ' inbox-row--active' : ''}${selected ? ' inbox-row--selected' : ''}${tip.newFromTipster ? ' inbox-row--news' : ''}`}
       onFocusCapture={() => onFocus(tip.id)}
@@ -133,4 +138,4 @@ export function InboxRow({
       </div>
     </li>
   );
-}
+});

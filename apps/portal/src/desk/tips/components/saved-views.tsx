@@ -1,6 +1,6 @@
 import { SAVED_VIEW_LIMITS, type SavedView } from '@vigie/common';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../../shared/components/notice';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
@@ -14,7 +14,7 @@ import './saved-views.css';
  * the ones shown), "Save this view" for the current filters and search, "Edit views" to rename or
  * delete. Views are the investigator's own (the API never lists anyone else's).
  */
-export function SavedViewsBar({
+export const SavedViewsBar = memo(function SavedViewsBar({
   filters,
   onApply,
 }: {
@@ -115,7 +115,7 @@ export function SavedViewsBar({
       />
     </div>
   );
-}
+});
 
 /** The name of the view being saved: a suggestion from its filters, to keep or change. */
 function NameForm({

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { pickLocale, type TipDetail } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -29,7 +30,16 @@ import './tip-detail.css';
  * One tip, everything an investigator needs to triage it: the right pane of the inbox on a desktop,
  * the page after the list on a tablet or phone (with its way back).
  */
-export function TipDetailPane({ id, backTo, showBack }: { id: string; backTo: string; showBack: boolean }) {
+// Memoised: the router's transition that follows each `j` redraws the inbox, not the open tip again.
+export const TipDetailPane = memo(function TipDetailPane({
+  id,
+  backTo,
+  showBack,
+}: {
+  id: string;
+  backTo: string;
+  showBack: boolean;
+}) {
   const { t } = useTranslation();
   const tip = useTip(id);
   useSyncInboxRow(tip.data);
@@ -46,7 +56,7 @@ export function TipDetailPane({ id, backTo, showBack }: { id: string; backTo: st
     );
   }
   return <TipView tip={tip.data} backTo={backTo} showBack={showBack} />;
-}
+});
 function TipView({ tip, backTo, showBack }: { tip: TipDetail; backTo: string; showBack: boolean }) {
   const { t } = useTranslation();
   const lang = usePortalLanguage();
