@@ -1,3 +1,4 @@
+import { Clock } from '../../apps/api/src/common/clock';
 import { DEDUPE_SCORE_JOB } from '../../apps/api/src/jobs/job-registry';
 import { JobQueue } from '../../apps/api/src/jobs/job-queue';
 import { ApiClient } from '../support/api-client';
@@ -301,8 +302,7 @@ describe('cases', () => {
     const tip = await sendTip({ description: 'Pour le dossier.', latitude: '45.52', longitude: '-73.58' });
     const first = await investigator.post('/api/cases', { title: 'Vols de catalyseurs', leadId: meId });
     const second = await investigator.post('/api/cases', { title: 'Incendie rue Ontario' });
-    const year = new Date().getUTCFullYear();
-    expect(first.body.number).toMatch(new RegExp(`^${year}-\\d{6}$`));
+    expect(first.body.number).toMatch(/^\d{4}-\d{6}$/);
     expect(Number(second.body.number.slice(5))).toBe(Number(first.body.number.slice(5)) + 1);
 
     const linked = await investigator.post(`/api/cases/${first.body.id}/tips`, { tipIds: [tip.id] });
@@ -315,6 +315,21 @@ describe('cases', () => {
     const unlinked = await investigator.delete(`/api/cases/${first.body.id}/tips/${tip.id}`);
     expect(unlinked.body.tips).toEqual([]);
     expect((await investigator.get(`/api/tips/${tip.id}`)).body.status).toBe('ACTIONABLE');
+  });
+
+  it('numbers a case in the year the agency’s clock reads, not UTC’s', async () => {
+    const clock = t.app.get(Clock);
+    try {
+      clock.set('2031-01-01T03:00:00Z'); // 22:00 on 31 December 2030 in Toronto, the demo agency's zone
+      const evening = await investigator.post('/api/cases', { title: 'Réveillon' });
+      expect(evening.status).toBe(201);
+      expect(evening.body.number).toMatch(/^2030-\d{6}$/);
+      clock.set('2031-01-01T06:00:00Z'); // 01:00 on 1 January 2031 there: a new year, counted from 1
+      const morning = await investigator.post('/api/cases', { title: 'Jour de l’an' });
+      expect(morning.body.number).toBe('2031-000001');
+    } finally {
+      clock.set(undefined);
+    }
   });
 
   it('refuses to link a closed tip, and a stale case edit', async () => {

@@ -3,16 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseSummary, CaseView, CreateCaseDto, UpdateCaseDto } from '@vigie/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, StaffActionRecorder } from '../audit/audit.service';
+import { Clock } from '../common/clock';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { CaseDetailView, caseFields, CaseRow } from '../desk/case-detail.view';
+import { Agencies } from '../identity/agencies.service';
 import { StaffDirectory } from '../identity/staff-directory';
 import { TipCaseLinks } from '../tips/tip-case-links.service';
 import { caseError } from './cases.errors';
 
 /**
  * Cases gather the tips and appeals of one investigation. Case numbers are per agency and year
- * (2026-000123), drawn from a counter row so that two cases never share one. Cases keep the links
+ * (2026-000123), drawn from a counter row so that two cases never share one; the year is the one
+ * the agency's own clock reads (a case opened on 31 December at 8 p.m. in Toronto is numbered in
+ * that year, though it is already 1 January in UTC). Cases keep the links
  * (`case_tip`, `case_appeal`); what a link does to a tip's status is the tips feature's
  * (TipCaseLinks): linking moves it to LINKED, unlinking it from its last case back to ACTIONABLE.
  */
@@ -27,14 +31,21 @@ export class CasesService {
     private readonly tipLinks: TipCaseLinks,
     private readonly detailView: CaseDetailView,
     private readonly staff: StaffDirectory,
+    private readonly agencies: Agencies,
+    private readonly clock: Clock,
   ) {
     this.record = audit.about('case');
   }
 
+  private async localYear(agencyId: string): Promise<number> {
+    const { timeZone } = await this.agencies.settings(agencyId);
+    return Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(this.clock.now()));
+  }
+
   async create(actor: StaffActor, dto: CreateCaseDto): Promise<CaseView> {
+    const year = await this.localYear(actor.agencyId);
     const id = await this.dataSource.transaction(async (tx) => {
       if (dto.leadId) await this.checkStaff(tx, actor, dto.leadId);
-      const year = new Date().getUTCFullYear();
       const [{ last }] = await tx.query(
         `INSERT INTO case_number_counter (agency_id, year, last) VALUES ($1, $2, 1)
          ON CONFLICT (agency_id, year) DO UPDATE SET last = case_number_counter.last + 1 RETURNING last`,
