@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppealsModule } from '../appeals/appeals.module';
+import { PublicHttp } from '../common/public-http';
 import { IdentityModule } from '../identity/identity.module';
 import { TipsModule } from '../tips/tips.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -56,6 +57,7 @@ import { XClient } from './social/networks/x/x-client';
     XClient,
     FacebookClient,
     ActivityPubStore,
+    PublicHttp,
     RemoteActors,
     ActivityDelivery,
     InboxService,

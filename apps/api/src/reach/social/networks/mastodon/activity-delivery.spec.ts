@@ -3,6 +3,7 @@ import { genRsaKeyPair } from '@misskey-dev/node-http-message-signatures';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Clock } from '../../../../common/clock';
+import { PublicHttp } from '../../../../common/public-http';
 import type { AppConfig } from '../../../../config/app-config';
 import type { JobQueue } from '../../../../jobs/job-queue';
 import { ActivityDelivery } from './activity-delivery';
@@ -41,7 +42,7 @@ describe('ActivityDelivery.deliver', () => {
     delivery = new ActivityDelivery(
       {} as JobQueue,
       store,
-      new RemoteActors(config, clock),
+      new RemoteActors(config, clock, new PublicHttp()),
       clock,
       config,
       300,
@@ -90,7 +91,7 @@ describe('ActivityDelivery.deliver', () => {
     const guarded = new ActivityDelivery(
       {} as JobQueue,
       { actorById: () => Promise.resolve({ id: 'a1', username: 'demo' }) } as unknown as ActivityPubStore,
-      new RemoteActors(strict, clock),
+      new RemoteActors(strict, clock, new PublicHttp()),
       clock,
       strict,
     );

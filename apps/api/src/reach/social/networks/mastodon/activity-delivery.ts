@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Optional, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../../../common/clock';
+import { InternalAddressError } from '../../../../common/public-http';
 import { JobQueue } from '../../../../jobs/job-queue';
 import { ACTIVITYPUB_DELIVER_JOB } from '../../../../jobs/job-registry';
 import { ACTIVITY_JSON, FederationUrls, type ActivityDocument } from './activity-documents';
@@ -64,28 +65,30 @@ export class ActivityDelivery implements OnModuleInit {
       keyId: this.urls.keyId(actor.username),
       privateKeyPem: await this.store.privateKeyPem(actor.id),
     };
-    const response = await fetch(inbox, {
-      method: 'POST',
-      headers: {
-        'content-type': ACTIVITY_JSON,
-        accept: ACTIVITY_JSON,
-        ...(await signedHeaders(inbox, 'POST', key, this.clock.now(), body)),
-      },
-      body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
-    await response.body?.cancel();
-    if (response.ok) return;
-    const final =
-      response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
-    if (final) {
-      this.logger.warn(
-        { type: activity.type, status: response.status },
-        'An inbox refused an activity: given up',
+    let status: number;
+    try {
+      status = await this.remote.deliver(
+        inbox,
+        {
+          'content-type': ACTIVITY_JSON,
+          accept: ACTIVITY_JSON,
+          ...(await signedHeaders(inbox, 'POST', key, this.clock.now(), body)),
+        },
+        body,
+        this.timeoutMs,
       );
+    } catch (err) {
+      if (!(err instanceof InternalAddressError)) throw err;
+      // Its name resolves to an address of ours (or the agency's network): never called, given up.
+      this.logger.warn({ type: activity.type }, 'An inbox resolves to an internal address: given up');
       return;
     }
-    throw new Error(`The inbox answered ${response.status}; the delivery will be retried`);
+    if (status >= 200 && status < 300) return;
+    const final = status >= 400 && status < 500 && status !== 408 && status !== 429;
+    if (final) {
+      this.logger.warn({ type: activity.type, status }, 'An inbox refused an activity: given up');
+      return;
+    }
+    throw new Error(`The inbox answered ${status}; the delivery will be retried`);
   }
 }

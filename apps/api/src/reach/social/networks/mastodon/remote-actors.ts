@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../../common/clock';
+import { isPublicHttpsAddress, PublicHttp } from '../../../../common/public-http';
 import { AppConfig } from '../../../../config/app-config';
 import { stringField } from '../network-request';
 import { ACTIVITY_JSON } from './activity-documents';
 import { signedHeaders, type SigningKey } from './http-signatures';
-import { isPublicHttpsAddress } from './public-address';
 
 /** What Vigie needs of another server's actor: where to deliver, how to name it, its key. */
 export interface RemoteActor {
@@ -22,21 +22,29 @@ const MAX_DOCUMENT_BYTES = 512 * 1024;
 const TIMEOUT_MS = 10_000;
 
 /**
- * Fetches other servers' actor documents, signed with the agency's key (servers in "authorized
- * fetch" mode answer nothing else). The address comes from a stranger (a keyId, a Follow's
- * actor), so only public https addresses are fetched unless ACTIVITYPUB_ALLOW_INSECURE says
- * otherwise, without redirects, within a deadline and a size.
+ * Every call the actor makes to another server: fetching actor documents, signed with the agency's
+ * key (servers in "authorized fetch" mode answer nothing else), and delivering activities to
+ * inboxes. Each address comes from a stranger (a keyId, a Follow's actor, a follower's inbox), so
+ * only public https addresses are called (`PublicHttp`: a name resolving to a loopback, private or
+ * link-local address is refused when connecting, so the server cannot be made to call its own
+ * services, a cloud's metadata endpoint or the agency's network) unless ACTIVITYPUB_ALLOW_INSECURE
+ * says otherwise (tests, labs); without redirects, within a deadline and a size.
  */
 @Injectable()
 export class RemoteActors {
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly http: PublicHttp,
   ) {}
+
+  private get allowInsecure(): boolean {
+    return this.config.env.ACTIVITYPUB_ALLOW_INSECURE;
+  }
 
   /** A public address we may call, or null. */
   allowed(url: string): boolean {
-    return isPublicHttpsAddress(url, this.config.env.ACTIVITYPUB_ALLOW_INSECURE);
+    return isPublicHttpsAddress(url, this.allowInsecure);
   }
 
   /** The actor at this address (a keyId's fragment dropped), or null if it cannot be read. */
@@ -50,21 +58,32 @@ export class RemoteActors {
     url.hash = '';
     if (!this.allowed(url.href)) return null;
     try {
-      const response = await fetch(url, {
+      const response = await this.http.request(url.href, {
+        method: 'GET',
         headers: { accept: ACTIVITY_JSON, ...(await signedHeaders(url.href, 'GET', as, this.clock.now())) },
-        redirect: 'error',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
+        maxBytes: MAX_DOCUMENT_BYTES,
+        allowInsecure: this.allowInsecure,
       });
-      if (!response.ok || Number(response.headers.get('content-length') ?? 0) > MAX_DOCUMENT_BYTES) {
-        await response.body?.cancel();
-        return null;
-      }
-      const text = await response.text();
-      if (text.length > MAX_DOCUMENT_BYTES) return null;
-      return this.actorOf(JSON.parse(text) as unknown, url);
+      if (response.status < 200 || response.status >= 300) return null;
+      return this.actorOf(JSON.parse(response.body.toString('utf8')) as unknown, url);
     } catch {
+      // Refused (an internal address), unreachable, too slow, too large, or not JSON: no actor.
       return null;
     }
+  }
+
+  /** Posts an activity to an inbox; the inbox's HTTP status, or throws (unreachable, too slow, refused). */
+  async deliver(inbox: string, headers: Record<string, string>, body: string, timeoutMs: number) {
+    const response = await this.http.request(inbox, {
+      method: 'POST',
+      headers,
+      body,
+      timeoutMs,
+      maxBytes: 0,
+      allowInsecure: this.allowInsecure,
+    });
+    return response.status;
   }
 
   private actorOf(document: unknown, fetched: URL): RemoteActor | null {
