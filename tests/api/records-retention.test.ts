@@ -175,8 +175,8 @@ describe('retention policy', () => {
       `SELECT data FROM audit_event WHERE action = 'retention.policy_changed'`,
     );
     expect(rows[0].data).toEqual({
-      from: { notActionableDays: null, closedDays: null },
-      to: { notActionableDays: 90, closedDays: null },
+      from: { notActionableDays: null, closedDays: null, socialDays: null },
+      to: { notActionableDays: 90, closedDays: null, socialDays: null },
     });
     // The second agency still follows the defaults.
     const { rows: second } = await t.db.query(

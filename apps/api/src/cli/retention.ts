@@ -6,6 +6,8 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { ForwardRetention } from '../forwarding/forward-retention';
+import { Clock } from '../common/clock';
+import { SocialRetention } from '../reach/social';
 import { MediaModule } from '../media/media.module';
 import { RetentionDefaults } from '../records/retention/retention-defaults';
 import { RetentionReport, RetentionService } from '../records/retention/retention.service';
@@ -25,6 +27,8 @@ class RetentionCliModule {
       providers: [
         RetentionService,
         ForwardRetention,
+        SocialRetention,
+        Clock,
         { provide: RetentionDefaults, useValue: RetentionDefaults.from(config.env) },
       ],
     };
@@ -90,7 +94,8 @@ function parse(args: string[]): { dryRun: boolean; tipIds?: string[] } | null {
 export function describe(r: RetentionReport, defaults: RetentionDefaults): string[] {
   const lines = [
     r.dryRun ? `Retention, dry run at ${r.at}: nothing was changed.` : `Retention run at ${r.at}.`,
-    `  Defaults: NOT_ACTIONABLE tips ${defaults.notActionableDays} days, CLOSED tips ${defaults.closedDays} days ` +
+    `  Defaults: NOT_ACTIONABLE tips ${defaults.notActionableDays} days, CLOSED tips ${defaults.closedDays} days, ` +
+      `social messages ${defaults.socialDays} days ` +
       '(an agency may set its own); tips linked to a case, under legal hold or with a reward granted are never purged.',
     `  ${r.dryRun ? 'Would purge' : 'Due'}: ${r.due.length} tip(s)`,
     ...r.due.map(
@@ -105,6 +110,13 @@ export function describe(r: RetentionReport, defaults: RetentionDefaults): strin
     r.dryRun
       ? `  Records of tips forwarded to another agency due: ${r.forwardRecords.due}`
       : `  Records of tips forwarded to another agency purged: ${r.forwardRecords.purged} of ${r.forwardRecords.due} due.`,
+  );
+  const social = r.socialArchive;
+  lines.push(
+    r.dryRun
+      ? `  Social messages due: ${social.due.messages} (and ${social.due.inbox} kept by the fediverse inbox)`
+      : `  Social messages purged: ${social.purged.messages} of ${social.due.messages} due ` +
+          `(and ${social.purged.inbox} of ${social.due.inbox} kept by the fediverse inbox).`,
   );
   if (r.fileErrors.length)
     lines.push(

@@ -374,6 +374,16 @@ export class Environment {
   @Max(36500)
   RETENTION_CLOSED_DAYS = 1825;
 
+  /**
+   * Days what the agency's social accounts sent and received (reach's archive) is kept before it is
+   * purged, unless its agency set its own (five years).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  RETENTION_SOCIAL_DAYS = 1825;
+
   /** When the retention purge runs (cron, UTC); `off` leaves it to `npm run retention`. */
   @Matches(CRON_OR_OFF, { message: CRON_OR_OFF_MESSAGE })
   RETENTION_SCHEDULE = '17 3 * * *';

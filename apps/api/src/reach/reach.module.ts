@@ -21,6 +21,7 @@ import { SocialAccountsService } from './social/accounts/social-accounts.service
 import { ReceivedMedia } from './social/archive/received-media';
 import { SocialArchiveController } from './social/archive/social-archive.controller';
 import { SocialArchive } from './social/archive/social-archive.service';
+import { SocialRetention } from './social/archive/social-retention';
 import { SocialMessage } from './social/archive/social-message.entity';
 import { SocialPost } from './social/posting/social-post.entity';
 import { SocialPosting } from './social/posting/social-posting.service';
@@ -69,8 +70,9 @@ import { XClient } from './social/networks/x/x-client';
     SocialPosting,
     SocialPostsService,
     SocialArchive,
+    SocialRetention,
     ReceivedMedia,
   ],
-  exports: [PublicationListeners, SocialNetworkClients, SocialArchive],
+  exports: [PublicationListeners, SocialNetworkClients, SocialArchive, SocialRetention],
 })
 export class ReachModule {}

@@ -16,9 +16,11 @@ export interface RetentionPolicyView {
   /** The periods in force, in days. */
   notActionableDays: number;
   closedDays: number;
+  /** What the agency's social accounts sent and received (the social archive). */
+  socialDays: number;
   /** What the agency chose; null follows the deployment default. */
-  agency: { notActionableDays: number | null; closedDays: number | null };
-  defaults: { notActionableDays: number; closedDays: number };
+  agency: { notActionableDays: number | null; closedDays: number | null; socialDays: number | null };
+  defaults: { notActionableDays: number; closedDays: number; socialDays: number };
   updatedAt: string | null;
   updatedBy: { id: string; displayName: string } | null;
 }

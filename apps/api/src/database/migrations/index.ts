@@ -30,6 +30,7 @@ import { SocialArchive1763703220000 } from './1763703220000-social-archive';
 import { ActivityPubActor1763703300000 } from './1763703300000-activitypub-actor';
 import { ActivityPubSharedInbox1763703300001 } from './1763703300001-activitypub-shared-inbox';
 import { SocialPostSending1763703500000 } from './1763703500000-social-post-sending';
+import { SocialRetention1763704100000 } from './1763704100000-social-retention';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   ActivityPubActor1763703300000,
   ActivityPubSharedInbox1763703300001,
   SocialPostSending1763703500000,
+  SocialRetention1763704100000,
 ];

@@ -1,8 +1,11 @@
-import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 
 const MAX_DAYS = 36_500;
 
-/** Both periods, in days; null follows the deployment's default. Zero or negative is refused. */
+/**
+ * The periods, in days; null follows the deployment's default. Zero or negative is refused.
+ * `socialDays` (the social archive) may be left out by older clients: it then follows the default.
+ */
 export class RetentionPolicyDto {
   @ValidateIf((_, v) => v !== null)
   @IsInt()
@@ -15,4 +18,10 @@ export class RetentionPolicyDto {
   @Min(1)
   @Max(MAX_DAYS)
   closedDays!: number | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DAYS)
+  socialDays?: number | null;
 }

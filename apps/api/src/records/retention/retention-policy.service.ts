@@ -23,12 +23,18 @@ export class RetentionPolicyService {
     const agency = {
       notActionableDays: (row?.not_actionable_days as number | null) ?? null,
       closedDays: (row?.closed_days as number | null) ?? null,
+      socialDays: (row?.social_days as number | null) ?? null,
     };
     return {
       notActionableDays: agency.notActionableDays ?? this.defaults.notActionableDays,
       closedDays: agency.closedDays ?? this.defaults.closedDays,
+      socialDays: agency.socialDays ?? this.defaults.socialDays,
       agency,
-      defaults: { notActionableDays: this.defaults.notActionableDays, closedDays: this.defaults.closedDays },
+      defaults: {
+        notActionableDays: this.defaults.notActionableDays,
+        closedDays: this.defaults.closedDays,
+        socialDays: this.defaults.socialDays,
+      },
       updatedAt: row?.updated_at.toISOString() ?? null,
       updatedBy: row ? { id: row.updated_by, displayName: row.display_name } : null,
     };
@@ -36,11 +42,12 @@ export class RetentionPolicyService {
 
   async update(actor: StaffActor, dto: RetentionPolicyDto): Promise<RetentionPolicyView> {
     const before = await this.view(actor);
+    const socialDays = dto.socialDays ?? null;
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO retention_policy (agency_id, not_actionable_days, closed_days, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (agency_id) DO UPDATE SET not_actionable_days = $2, closed_days = $3, updated_by = $4, updated_at = now()`,
-        [actor.agencyId, dto.notActionableDays, dto.closedDays, actor.userId],
+        `INSERT INTO retention_policy (agency_id, not_actionable_days, closed_days, social_days, updated_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (agency_id) DO UPDATE SET not_actionable_days = $2, closed_days = $3, social_days = $4, updated_by = $5, updated_at = now()`,
+        [actor.agencyId, dto.notActionableDays, dto.closedDays, socialDays, actor.userId],
       );
       await this.audit.append(tx, {
         agencyId: actor.agencyId,
@@ -50,7 +57,7 @@ export class RetentionPolicyService {
         entityId: actor.agencyId,
         data: {
           from: before.agency,
-          to: { notActionableDays: dto.notActionableDays, closedDays: dto.closedDays },
+          to: { notActionableDays: dto.notActionableDays, closedDays: dto.closedDays, socialDays },
         },
       });
     });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { ForwardRetention } from '../../forwarding/forward-retention';
+import { SocialRetention } from '../../reach/social';
 import { MediaStore } from '../../media/media-store';
 import { sealedTipMediaKey, StoredRendition } from '../../tips/tip-media.entity';
 import { RetentionDefaults } from './retention-defaults';
@@ -44,6 +45,12 @@ export interface RetentionReport {
    * due now, and purged. A run narrowed to some tips leaves them alone.
    */
   forwardRecords: { due: number; purged: number };
+  /**
+   * What the agency's social accounts sent and received (reach's archive, `messages`) and what its
+   * ActivityPub inbox kept (`inbox`), older than the social period: due now, and purged. Their
+   * sealed files are counted in filesRemoved and fileErrors. A run narrowed to some tips leaves them alone.
+   */
+  socialArchive: { due: { messages: number; inbox: number }; purged: { messages: number; inbox: number } };
 }
 
 interface Candidate {
@@ -64,7 +71,8 @@ interface Candidate {
  * Deletes what the agency no longer needs: tips dismissed (NOT_ACTIONABLE) or CLOSED for longer
  * than the policy says, with their files, messages, notes and every other row about them. A tip
  * linked to a case, under legal hold, or with a reward granted or paid is never purged. The
- * sender's records of forwarded tips follow (forwarding/forward-retention.ts). Each tip goes in its own transaction,
+ * sender's records of forwarded tips follow (forwarding/forward-retention.ts), then the social
+ * archive (reach/social/archive/social-retention.ts). Each tip goes in its own transaction,
  * which re-checks it under a row lock and leaves a content-free tombstone in the audit log; files
  * are removed only once that has committed, so a crash never leaves rows pointing at lost files.
  */
@@ -78,6 +86,7 @@ export class RetentionService {
     private readonly store: MediaStore,
     private readonly defaults: RetentionDefaults,
     private readonly forwards: ForwardRetention,
+    private readonly social: SocialRetention,
   ) {}
 
   async run(options: RetentionRunOptions): Promise<RetentionReport> {
@@ -90,6 +99,7 @@ export class RetentionService {
       filesRemoved: 0,
       fileErrors: [],
       forwardRecords: { due: 0, purged: 0 },
+      socialArchive: { due: { messages: 0, inbox: 0 }, purged: { messages: 0, inbox: 0 } },
     };
     const candidates = await this.candidates(this.dataSource.manager, options);
     if (options.tipIds) {
@@ -108,12 +118,23 @@ export class RetentionService {
     }
     // After the tips: the record of a copy goes with its tip, so in the same run.
     if (!options.tipIds) await this.purgeForwardRecords(options, report);
-    if (!options.dryRun && (report.purged.length || report.skipped.length || report.forwardRecords.purged))
+    if (!options.tipIds) await this.purgeSocialArchive(options, report);
+    const social = report.socialArchive.purged;
+    if (
+      !options.dryRun &&
+      (report.purged.length ||
+        report.skipped.length ||
+        report.forwardRecords.purged ||
+        social.messages ||
+        social.inbox)
+    )
       this.logger.log(
         {
           purged: report.purged.length,
           skipped: report.skipped.length,
           forwardRecordsPurged: report.forwardRecords.purged,
+          socialMessagesPurged: social.messages,
+          socialInboxPurged: social.inbox,
           fileErrors: report.fileErrors.length,
         },
         'retention purge',
@@ -128,6 +149,16 @@ export class RetentionService {
     for (const record of due)
       if (await this.forwards.purge(record.forwardId, this.defaults.closedDays, options.trigger))
         report.forwardRecords.purged++;
+  }
+
+  /** The social archive (reach's): its own period, no holds (a message that became a tip lives on as the tip). */
+  private async purgeSocialArchive(options: RetentionRunOptions, report: RetentionReport) {
+    report.socialArchive.due = await this.social.due(options.agencyId, this.defaults.socialDays);
+    if (options.dryRun) return;
+    const purged = await this.social.purge(options.agencyId, this.defaults.socialDays, options.trigger);
+    report.socialArchive.purged = { messages: purged.messages, inbox: purged.inbox };
+    report.filesRemoved += purged.filesRemoved;
+    report.fileErrors.push(...purged.fileErrors);
   }
 
   private async purgeOne(tipId: string, trigger: RetentionRunOptions['trigger'], report: RetentionReport) {

@@ -37,5 +37,8 @@ export const openSealedOriginal = (tipId: string, mediaId: string, reason: strin
 export const RETENTION_KEY = ['desk', 'retention-policy'] as const;
 export const fetchRetentionPolicy = (signal?: AbortSignal) =>
   api.get<RetentionPolicyView>('/api/records/retention-policy', { signal });
-export const saveRetentionPolicy = (body: { notActionableDays: number | null; closedDays: number | null }) =>
-  api.put<RetentionPolicyView>('/api/records/retention-policy', body);
+export const saveRetentionPolicy = (body: {
+  notActionableDays: number | null;
+  closedDays: number | null;
+  socialDays: number | null;
+}) => api.put<RetentionPolicyView>('/api/records/retention-policy', body);

@@ -10,9 +10,12 @@ import { usePortalLanguage } from '../../shared/i18n/language';
 import { deskErrorMessage } from '../i18n/desk-error-message';
 import { fetchRetentionPolicy, RETENTION_KEY, saveRetentionPolicy } from './records.api';
 
-const FIELDS = ['notActionableDays', 'closedDays'] as const;
+const FIELDS = ['notActionableDays', 'closedDays', 'socialDays'] as const;
 
-/** `/desk/settings/retention` (ADMIN): how long dismissed and closed tips are kept; empty follows the default. */
+/**
+ * `/desk/settings/retention` (ADMIN): how long dismissed and closed tips, and the social accounts'
+ * archive, are kept; empty follows the default.
+ */
 export function RetentionPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('desk.retention.heading'));
@@ -52,12 +55,17 @@ function RetentionForm({
   const [values, setValues] = useState<Record<(typeof FIELDS)[number], string>>({
     notActionableDays: policy.agency.notActionableDays?.toString() ?? '',
     closedDays: policy.agency.closedDays?.toString() ?? '',
+    socialDays: policy.agency.socialDays?.toString() ?? '',
   });
   const save = useMutation({ mutationFn: saveRetentionPolicy, onSuccess: onSaved });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const days = (value: string) => (value.trim() ? Number(value) : null);
-    save.mutate({ notActionableDays: days(values.notActionableDays), closedDays: days(values.closedDays) });
+    save.mutate({
+      notActionableDays: days(values.notActionableDays),
+      closedDays: days(values.closedDays),
+      socialDays: days(values.socialDays),
+    });
   };
 
   return (

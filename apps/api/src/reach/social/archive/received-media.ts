@@ -14,6 +14,13 @@ import { inspectMedia } from '../../../media/upload-inspection';
 const MB = 1024 * 1024;
 
 /**
+ * The advisory lock (hashtext of this name) around sealed social files: a read holds it shared
+ * while it seals a message's files and records the message; the retention purge holds it alone
+ * while it checks that no message refers to a file and removes it.
+ */
+export const SEALED_MEDIA_LOCK = 'reach:social-sealed-media';
+
+/**
  * The files a received message links to, never trusted: fetched only from the account's own
  * server (the message's author chooses the links; anything else would let them make Vigie fetch
  * any address: SSRF), without following redirects, streamed to scratch with a size cap and hashed,

@@ -15,7 +15,7 @@ import { SocialAccountsService } from '../accounts/social-accounts.service';
 import { SocialNetworkError } from '../networks/social-network';
 import { SocialNetworkClients } from '../networks/social-network-clients';
 import type { SocialPost } from '../posting/social-post.entity';
-import { ReceivedMedia } from './received-media';
+import { ReceivedMedia, SEALED_MEDIA_LOCK } from './received-media';
 import { SocialMessage } from './social-message.entity';
 
 const PAGE = 50;
@@ -108,35 +108,40 @@ export class SocialArchive implements OnModuleInit {
         .getRepository(SocialMessage)
         .existsBy({ accountId: account.id, direction: 'RECEIVED', remoteId: message.remoteId });
       if (exists) continue;
-      const media = await this.media.archive(message.mediaUrls, account.serviceUrl);
       const [answered]: { appeal_id: string }[] = message.inReplyToRemoteId
         ? await this.dataSource.query(
             `SELECT appeal_id FROM social_post WHERE account_id = $1 AND (remote_id = $2 OR root_remote_id = $2) LIMIT 1`,
             [account.id, message.inReplyToRemoteId],
           )
         : [];
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(SocialMessage)
-        .values({
-          agencyId: account.agencyId,
-          accountId: account.id,
-          direction: 'RECEIVED',
-          kind: message.kind,
-          remoteId: message.remoteId,
-          url: message.url,
-          authorHandle: message.authorHandle,
-          text: message.text,
-          at: message.receivedAt,
-          inReplyToRemoteId: message.inReplyToRemoteId,
-          appealId: answered?.appeal_id ?? null,
-          media,
-          tipId: null,
-          archivedAt: this.clock.now(),
-        })
-        .orIgnore()
-        .execute();
+      await this.dataSource.transaction(async (tx) => {
+        // Held (shared with other reads) from sealing its files to recording the message that
+        // refers to them: the retention purge never removes a file sealed again meanwhile.
+        await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [SEALED_MEDIA_LOCK]);
+        const media = await this.media.archive(message.mediaUrls, account.serviceUrl);
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(SocialMessage)
+          .values({
+            agencyId: account.agencyId,
+            accountId: account.id,
+            direction: 'RECEIVED',
+            kind: message.kind,
+            remoteId: message.remoteId,
+            url: message.url,
+            authorHandle: message.authorHandle,
+            text: message.text,
+            at: message.receivedAt,
+            inReplyToRemoteId: message.inReplyToRemoteId,
+            appealId: answered?.appeal_id ?? null,
+            media,
+            tipId: null,
+            archivedAt: this.clock.now(),
+          })
+          .orIgnore()
+          .execute();
+      });
       stored++;
     }
     await this.accounts.noteUse(account.id, null, { cursor: batch.cursor });
