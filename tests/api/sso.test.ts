@@ -476,11 +476,14 @@ describe('SSO administration', () => {
       expect(byEmail).toEqual({ sso: true, passwordSignIn: false, startUrl: '/api/auth/sso/demo/start' });
       const other = await (await fetch(`${t.baseUrl}/api/auth/sso/options?agency=second`)).json();
       expect(other).toEqual({ sso: false, passwordSignIn: true, startUrl: null });
+      // The agency's settings say so (the desk's settings page shows it).
+      expect((await admin.get('/api/admin/agency')).body.passwordSignIn).toBe(false);
       // SSO itself still works, with the secret kept.
       expect((await signInAs('pio')).res.headers.get('location')).toBe('/desk');
     } finally {
       expect((await admin.request('PUT', '/api/admin/sso', settings())).status).toBe(200);
     }
+    expect((await admin.get('/api/admin/agency')).body.passwordSignIn).toBe(true);
     expect(await count(`audit_event WHERE action = 'sso.settings_changed'`)).toBeGreaterThanOrEqual(3);
     const { rows } = await t.db.query(`SELECT data FROM audit_event WHERE action = 'sso.settings_changed'`);
     expect(JSON.stringify(rows)).not.toContain(CLIENT.client_secret);

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { Agency } from './agency.entity';
 import { identityError } from './identity.errors';
 import { duplicate } from './staff-accounts.service';
+import { passwordSignInOff } from './sso/password-sign-in';
 
 /** Agencies: their settings (for their admins) and their creation (platform operator, command line). */
 @Injectable()
@@ -21,7 +22,8 @@ export class Agencies {
   ) {}
 
   async settings(agencyId: string): Promise<AgencySettingsView> {
-    return settingsView(await this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId }));
+    const agency = await this.dataSource.getRepository(Agency).findOneByOrFail({ id: agencyId });
+    return settingsView(agency, !(await passwordSignInOff(this.dataSource, agencyId)));
   }
 
   /** Only the fields sent change; the audit line lists each one, before and after. */
@@ -48,7 +50,8 @@ export class Agencies {
         if (to === undefined || JSON.stringify(to) === JSON.stringify(agency[key])) continue;
         changes[key] = { from: agency[key], to };
       }
-      if (Object.keys(changes).length === 0) return settingsView(agency);
+      const password = !(await passwordSignInOff(tx, agencyId));
+      if (Object.keys(changes).length === 0) return settingsView(agency, password);
       const values = Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to]));
       await tx.update(Agency, { id: agencyId }, values).catch(smsNumberTaken).catch(badTimeZone);
       await this.audit.append(tx, {
@@ -59,7 +62,7 @@ export class Agencies {
         entityId: agencyId,
         data: { changes },
       });
-      return settingsView(await tx.findOneByOrFail(Agency, { id: agencyId }));
+      return settingsView(await tx.findOneByOrFail(Agency, { id: agencyId }), password);
     });
   }
 
@@ -129,7 +132,7 @@ function smsNumberTaken(err: unknown): never {
   throw err;
 }
 
-function settingsView(agency: Agency): AgencySettingsView {
+function settingsView(agency: Agency, passwordSignIn: boolean): AgencySettingsView {
   return {
     id: agency.id,
     slug: agency.slug,
@@ -139,8 +142,7 @@ function settingsView(agency: Agency): AgencySettingsView {
     timeZone: agency.timeZone,
     languages: agency.languages,
     requireTotp: agency.requireTotp,
-    // Single sign-on (issue 14, point 4) is not in yet: password sign-in is the only way in.
-    passwordSignIn: true,
+    passwordSignIn,
   };
 }
 

@@ -14,6 +14,7 @@ import { SignInThrottle } from './sign-in-throttle';
 import { ssoError } from './sso/sso.errors';
 import { StaffUser } from './staff-user.entity';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
+import { passwordSignInOff } from './sso/password-sign-in';
 
 const TOTP_CONTEXT = 'staff_user.totp';
 
@@ -68,7 +69,7 @@ export class AuthService {
     const verified = active!;
     // Only now, behind the throttle and a right password: asked earlier, it would confirm a
     // password at any speed, and time the answer for accounts of agencies that turned it off.
-    if (await this.passwordSignInOff(verified.agencyId)) {
+    if (await passwordSignInOff(this.dataSource, verified.agencyId)) {
       await this.auditFailure(verified, email, 'password sign-in off for the agency');
       throw ssoError('PASSWORD_SIGN_IN_OFF');
     }
@@ -173,16 +174,6 @@ export class AuthService {
       });
     });
     return this.profile({ ...actor, totpEnrolmentRequired: false });
-  }
-
-  /** The agency signs in through its provider only (identity/sso); a platform operator has none. */
-  private async passwordSignInOff(agencyId: string | null): Promise<boolean> {
-    if (!agencyId) return false;
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM agency_sso WHERE agency_id = $1 AND enabled AND NOT password_sign_in`,
-      [agencyId],
-    );
-    return rows.length > 0;
   }
 
   private async auditFailure(user: StaffUser | null, email: string, reason: string): Promise<void> {
