@@ -10,18 +10,21 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import webpush from 'web-push';
 import { KEYS, keyPair } from '../baselines/alert-receivers.mjs';
-import { ROOT, signIn, startApi, writeResult } from '../lib.mjs';
+import { cpuSecondsOf, ROOT, signIn, startApi, writeResult } from '../lib.mjs';
 
 export const name = 'reach';
 export const description =
   '100,000 alert subscribers (95,000 push, 5,000 e-mail) notified after one AMBER approval, against a plain send loop';
 
-const PUSH = 95_000;
-const MAIL = 5_000;
+// REACH_SUBSCRIBERS=10000 runs the same mix at another size (a profile need not take 100,000).
+const SUBSCRIBERS = Number(process.env.REACH_SUBSCRIBERS ?? 100_000);
+const MAIL = Math.round(SUBSCRIBERS / 20);
+const PUSH = SUBSCRIBERS - MAIL;
 const TARGET_SECONDS = 60;
 const LAVAL = { latitude: 45.5697, longitude: -73.692 };
 const MONTREAL = { latitude: 45.5017, longitude: -73.5673 };
@@ -36,6 +39,7 @@ async function startReceivers() {
   });
   return {
     ...urls,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     count: async () => (await fetch(`${urls.pushUrl}/count`)).json(),
     reset: async () => (await fetch(`${urls.pushUrl}/reset`, { method: 'POST' })).json(),
     close: () =>
@@ -48,7 +52,9 @@ async function startReceivers() {
 
 /** An `npm run worker` process on the API's embedded database. */
 async function startWorker(api, env) {
-  const child = spawn(process.execPath, [join(ROOT, 'apps/api/dist/worker.js')], {
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) applies to the worker as it does to the API (lib.mjs).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps/api/dist/worker.js')], {
     env: {
       ...process.env,
       ...env,
@@ -65,12 +71,31 @@ async function startWorker(api, env) {
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output}`)));
   });
   return {
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     stop: () =>
       new Promise((r) => {
         child.once('exit', r);
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * CPU seconds of the API's embedded Postgres: the postmaster, the backends it has reaped, and those
+ * still running (pg-boss's and the pools' connections stay open through a run).
+ */
+async function postgresCpuSeconds(dataDir) {
+  const postmaster = Number(
+    (await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+  );
+  let total = await cpuSecondsOf(postmaster, { children: true });
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === postmaster) total += await cpuSecondsOf(entry).catch(() => 0);
+  }
+  return total;
 }
 
 async function seedSubscribers(db, pushUrl) {
@@ -122,6 +147,37 @@ async function untilReceived(receivers, push, mail, timeoutMs = 1_500_000) {
   }
 }
 
+/** Reads `url` ten times a second, one at a time, until stopped; the latencies' p50, p99 and max. */
+function readWhileSending(url) {
+  const latencies = [];
+  let errors = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const started = performance.now();
+      try {
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (res.ok) latencies.push(performance.now() - started);
+        else errors++;
+      } catch {
+        errors++;
+      }
+      await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - started))));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      latencies.sort((a, b) => a - b);
+      const at = (q) =>
+        Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+      return { reads: latencies.length, errors, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+    },
+  };
+}
+
 /** The bare sending: encrypt and POST every push, send every e-mail, nothing else. */
 async function plainLoop(receivers) {
   const vapid = webpush.generateVAPIDKeys();
@@ -143,6 +199,8 @@ async function plainLoop(receivers) {
   });
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   await receivers.reset();
+  const cpuBefore = process.cpuUsage();
+  const receiversBefore = await receivers.cpuSeconds();
   const started = Date.now();
   let next = 1;
   const pushes = Promise.all(
@@ -193,16 +251,21 @@ async function plainLoop(receivers) {
   );
   await Promise.all([pushes, mails]);
   const after = await untilReceived(receivers, PUSH, MAIL);
+  const used = process.cpuUsage(cpuBefore);
+  const cpuSeconds = {
+    sender: (used.user + used.system) / 1e6,
+    receivers: (await receivers.cpuSeconds()) - receiversBefore,
+  };
   transport.close();
   agent.destroy();
-  return { seconds: (after.lastAt - started) / 1000, received: after };
+  return { seconds: (after.lastAt - started) / 1000, received: after, cpuSeconds };
 }
 
 export async function run() {
   const receivers = await startReceivers();
   const bare = await plainLoop(receivers);
   console.log(
-    `plain loop: ${PUSH} pushes and ${MAIL} e-mails sent and received in ${bare.seconds.toFixed(1)} s`,
+    `plain loop: ${PUSH} pushes and ${MAIL} e-mails sent and received in ${bare.seconds.toFixed(1)} s; CPU seconds ${JSON.stringify(bare.cpuSeconds)}`,
   );
   await receivers.reset();
   const env = {
@@ -236,11 +299,27 @@ export async function run() {
       },
     });
     await staffPost(api.url, pio, `/api/appeals/${appeal.id}/submit`);
+    const cpu = async () => ({
+      api: await api.cpuSeconds(),
+      worker: await worker.cpuSeconds(),
+      postgres: await postgresCpuSeconds(api.dataDir),
+      receivers: await receivers.cpuSeconds(),
+    });
+    const cpuBefore = await cpu();
     const loadBefore = loadavg();
     const approvedAt = Date.now();
     await staffPost(api.url, supervisor, `/api/appeals/${appeal.id}/approve`);
+    // The surge an AMBER alert brings: while the API sends, people open the appeal. Ten reads a
+    // second, one at a time, say whether sending starves the API's other work.
+    const { rows: slugs } = await db.query(`SELECT slug FROM appeal WHERE id = $1`, [appeal.id]);
+    const reads = readWhileSending(`${api.url}/api/public/appeals/${slugs[0].slug}`);
     const received = await untilReceived(receivers, PUSH, MAIL);
+    const publicReads = await reads.stop();
     const loadAfter = loadavg();
+    const cpuAfter = await cpu();
+    const cpuSeconds = Object.fromEntries(
+      Object.keys(cpuAfter).map((k) => [k, Math.round((cpuAfter[k] - cpuBefore[k]) * 10) / 10]),
+    );
     const seconds = (received.lastAt - approvedAt) / 1000;
     const { rows } = await db.query(`SELECT state, count(*)::int AS n FROM alert_delivery GROUP BY state`);
     // Batches run again for what a push service or the relay could not take at once: how many, and why.
@@ -249,6 +328,8 @@ export async function run() {
               array_remove(array_agg(DISTINCT output->>'message'), NULL) AS reasons
          FROM pgboss.job WHERE name = 'reach.alert-batch'`,
     );
+    console.log(`CPU seconds during the fan-out: ${JSON.stringify(cpuSeconds)}`);
+    console.log(`Public appeal reads during the fan-out: ${JSON.stringify(publicReads)}`);
     console.log(
       `Vigie: ${received.push} pushes and ${received.mail} e-mails in ${seconds.toFixed(1)} s after approval (first after ${((received.firstAt - approvedAt) / 1000).toFixed(2)} s); ${received.decrypted} decrypted, ${received.undecryptable} not`,
     );
@@ -273,8 +354,15 @@ export async function run() {
         undecryptable: received.undecryptable,
         sample: received.sample,
         processes: 'API (its workers) + 1 npm run worker',
+        cpuSeconds,
+        publicReadsDuringFanOut: publicReads,
       },
-      baseline: { seconds: bare.seconds, perSecond: Math.round((PUSH + MAIL) / bare.seconds), processes: 1 },
+      baseline: {
+        seconds: bare.seconds,
+        perSecond: Math.round((PUSH + MAIL) / bare.seconds),
+        processes: 1,
+        cpuSeconds: bare.cpuSeconds,
+      },
       ratio: Math.round((bare.seconds / seconds) * 1000) / 1000,
       machine: {
         cores: availableParallelism(),
