@@ -10,11 +10,12 @@ import { JobQueue } from '../../jobs/job-queue';
 import { ALERT_BATCH_JOB, AlertBatch } from '../../jobs/job-registry';
 import { Mailer } from '../../mail/mailer';
 import { AUDIENCE_SQL, audienceParams } from './alert-audience';
+import { DeliveryRecord } from './alert-deliveries';
 import { alertMail } from './alert-mail';
 import { AlertText, alertText, UNSUBSCRIBE_LABEL } from './alert-messages';
 import { UNSUBSCRIBE_PATH } from './alert-subscriptions.service';
 import { AlertTokens } from './alert-tokens';
-import { PushOutcome, PushSender } from './push-sender';
+import { PreparedPush, PushOutcome, PushSender } from './push-sender';
 
 /** Messages in flight at once per batch: keeps a push service's connections busy without flooding it. */
 const CONCURRENCY = 32;
@@ -38,11 +39,11 @@ interface Recipient {
 }
 
 /**
- * Sends one batch of a publication's alerts. Before sending, it writes a PENDING delivery for every
- * subscriber of its slice (or finds the one a previous run wrote); it sends only the PENDING ones,
- * then marks them SENT, or REFUSED for a final refusal, and removes subscriptions whose push
- * service says they are gone (404, 410). Those the push service could not take now (429, 5xx, no
- * answer) stay PENDING and the job fails, so pg-boss runs it again later for them alone.
+ * Sends one batch of a publication's alerts: to the subscribers of its slice that have no delivery
+ * row for the publication yet. Each one sent gets a SENT row, each final refusal a REFUSED row
+ * (written a few hundred at a time as answers come in), and subscriptions whose push service says
+ * they are gone (404, 410) are removed. Those the push service could not take now (429, 5xx, no
+ * answer) get no row and the job fails, so pg-boss runs it again later for them alone.
  */
 @Injectable()
 export class AlertBatchJob implements OnModuleInit {
@@ -67,6 +68,8 @@ export class AlertBatchJob implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.jobs.define({ name: ALERT_BATCH_JOB, handle: (batch) => this.handle(batch), retryLimit: 8 });
+    // This process runs batches: its encryption threads start now, not when the first alert waits.
+    if (this.config.env.WORKERS > 0) this.push.warm();
   }
 
   async handle(batch: AlertBatch): Promise<void> {
@@ -81,82 +84,88 @@ export class AlertBatchJob implements OnModuleInit {
       publication.latitude === null || publication.longitude === null
         ? null
         : { latitude: publication.latitude, longitude: publication.longitude };
-    const slice = `s.id >= $5 AND ($6::uuid IS NULL OR s.id < $6)`;
-    const params = [...audienceParams(publication.agency_id, appeal.kind, place), batch.fromId, batch.toId];
-    await this.dataSource.query(
-      `INSERT INTO alert_delivery (publication_key, subscription_id)
-       SELECT $7, s.id FROM alert_subscription s WHERE ${AUDIENCE_SQL} AND ${slice}
-       ON CONFLICT DO NOTHING`,
-      [...params, batch.publicationKey],
-    );
+    // The slice's audience not reached yet: a delivery row is written once a subscriber was sent
+    // the alert (or refused for good), so a run again skips them.
     const recipients: Recipient[] = await this.dataSource.query(
       `SELECT s.id, s.channel, s.endpoint, s.p256dh, s.auth, s.email, s.language
-         FROM alert_delivery d JOIN alert_subscription s ON s.id = d.subscription_id
-        WHERE d.publication_key = $1 AND d.state = 'PENDING' AND s.id >= $2 AND ($3::uuid IS NULL OR s.id < $3)`,
-      [batch.publicationKey, batch.fromId, batch.toId],
+         FROM alert_subscription s
+        WHERE ${AUDIENCE_SQL} AND s.id >= $5 AND ($6::uuid IS NULL OR s.id < $6)
+          AND NOT EXISTS (SELECT 1 FROM alert_delivery d WHERE d.publication_key = $7 AND d.subscription_id = s.id)`,
+      [
+        ...audienceParams(publication.agency_id, appeal.kind, place),
+        batch.fromId,
+        batch.toId,
+        batch.publicationKey,
+      ],
     );
     if (recipients.length === 0) return;
 
     const texts: Partial<Record<PublicLang, AlertText | null>> = {};
     const textIn = (lang: PublicLang) => (texts[lang] ??= alertText(appeal, batch.publication, lang));
-    const outcomes = new Map<PushOutcome, string[]>([
-      ['SENT', []],
-      ['GONE', []],
-      ['REFUSED', []],
-      ['RETRY', []],
-    ]);
-    const sendTo = async (recipient: Recipient) => {
-      const text = textIn(recipient.language);
-      const outcome = text ? await this.deliver(recipient, text, appeal) : 'REFUSED';
-      outcomes.get(outcome)!.push(recipient.id);
+    const unsubscribeBase = `${this.config.publicUrl}${UNSUBSCRIBE_PATH}?token=`;
+    const unsubscribeUrl = (r: Recipient) =>
+      `${unsubscribeBase}${this.tokens.unsubscribe(r.id)}&lang=${r.language}`;
+    const deliveries = new DeliveryRecord(this.dataSource, batch.publicationKey);
+    const gone: string[] = [];
+    const sendAll = async (group: Recipient[]): Promise<Recipient[]> => {
+      // Every push message of the group is asked for at once: the encryption threads work through
+      // them while the first ones are already on their way.
+      const pushes = new Map<string, Promise<PreparedPush | null>>();
+      for (const r of group) {
+        const text = textIn(r.language);
+        if (text && r.channel === AlertChannel.PUSH)
+          pushes.set(r.id, this.preparePush(r, text, appeal, unsubscribeUrl(r)));
+      }
+      const retry: Recipient[] = [];
+      await eachAtMost(CONCURRENCY, group, async (r) => {
+        const text = textIn(r.language);
+        const prepared = pushes.get(r.id);
+        const outcome: PushOutcome = !text
+          ? 'REFUSED'
+          : prepared
+            ? await this.push.post(prepared)
+            : await this.mail(r, text, unsubscribeUrl(r));
+        if (outcome === 'SENT' || outcome === 'REFUSED') deliveries.add(r.id, outcome);
+        else if (outcome === 'GONE') gone.push(r.id);
+        else retry.push(r);
+      });
+      return retry;
     };
-    await eachAtMost(CONCURRENCY, recipients, sendTo);
-    const again = outcomes.get('RETRY')!.splice(0);
-    if (again.length) {
+    let retry = await sendAll(recipients);
+    if (retry.length) {
       await new Promise((resolve) => setTimeout(resolve, SECOND_TRY_AFTER_MS));
-      const byId = new Map(recipients.map((r) => [r.id, r]));
-      await eachAtMost(
-        CONCURRENCY,
-        again.map((id) => byId.get(id)!),
-        sendTo,
-      );
+      retry = await sendAll(retry);
     }
-
-    const mark = (state: 'SENT' | 'REFUSED', ids: string[]) =>
-      ids.length
-        ? this.dataSource.query(
-            `UPDATE alert_delivery SET state = $3 WHERE publication_key = $1 AND subscription_id = ANY($2::uuid[])`,
-            [batch.publicationKey, ids, state],
-          )
-        : undefined;
-    await mark('SENT', outcomes.get('SENT')!);
-    await mark('REFUSED', outcomes.get('REFUSED')!);
-    const gone = outcomes.get('GONE')!;
+    await deliveries.flush();
     if (gone.length)
       await this.dataSource.query(`DELETE FROM alert_subscription WHERE id = ANY($1::uuid[])`, [gone]);
-    const retry = outcomes.get('RETRY')!.length;
-    if (retry > 0)
-      throw new Error(`${retry} of ${recipients.length} alerts could not be sent yet; retried later`);
+    if (retry.length)
+      throw new Error(`${retry.length} of ${recipients.length} alerts could not be sent yet; retried later`);
   }
 
-  private async deliver(recipient: Recipient, text: AlertText, appeal: PublicAppeal): Promise<PushOutcome> {
-    const unsubscribeUrl = `${this.config.publicUrl}${UNSUBSCRIBE_PATH}?token=${this.tokens.unsubscribe(recipient.id)}&lang=${recipient.language}`;
-    if (recipient.channel === AlertChannel.PUSH) {
-      const message: AlertPushMessage = {
-        title: text.title,
-        body: text.body,
-        url: text.url,
-        unsubscribeUrl,
-        unsubscribeLabel: UNSUBSCRIBE_LABEL[recipient.language],
-        tag: `vigie-${appeal.slug}`,
-        lang: recipient.language,
-      };
-      return this.push.send(
-        { endpoint: recipient.endpoint!, p256dh: recipient.p256dh!, auth: recipient.auth! },
-        JSON.stringify(message),
-        { urgency: appeal.kind === AppealKind.AMBER_ALERT ? 'high' : 'normal', ttlSeconds: PUSH_TTL_SECONDS },
-      );
-    }
+  private preparePush(
+    recipient: Recipient,
+    text: AlertText,
+    appeal: PublicAppeal,
+    unsubscribeUrl: string,
+  ): Promise<PreparedPush | null> {
+    const message: AlertPushMessage = {
+      title: text.title,
+      body: text.body,
+      url: text.url,
+      unsubscribeUrl,
+      unsubscribeLabel: UNSUBSCRIBE_LABEL[recipient.language],
+      tag: `vigie-${appeal.slug}`,
+      lang: recipient.language,
+    };
+    return this.push.prepare(
+      { endpoint: recipient.endpoint!, p256dh: recipient.p256dh!, auth: recipient.auth! },
+      JSON.stringify(message),
+      { urgency: appeal.kind === AppealKind.AMBER_ALERT ? 'high' : 'normal', ttlSeconds: PUSH_TTL_SECONDS },
+    );
+  }
+
+  private async mail(recipient: Recipient, text: AlertText, unsubscribeUrl: string): Promise<PushOutcome> {
     if (!this.mailer.configured) return 'REFUSED';
     try {
       await this.mailer.sendBulk(alertMail(recipient.email!, recipient.language, text, unsubscribeUrl));

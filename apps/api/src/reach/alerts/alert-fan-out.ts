@@ -68,14 +68,16 @@ export class AlertFanOut implements OnModuleInit {
           WHERE n % ${ALERT_BATCH_SIZE} = 1 ORDER BY id`,
         audienceParams(publication.agencyId, appeal.kind, place),
       );
-      for (const [i, start] of starts.entries()) {
-        await this.jobs.sendInTransaction(tx, ALERT_BATCH_JOB, {
+      await this.jobs.sendManyInTransaction(
+        tx,
+        ALERT_BATCH_JOB,
+        starts.map((start, i) => ({
           publicationKey: key,
           publication,
           fromId: start.id,
           toId: starts[i + 1]?.id ?? null,
-        });
-      }
+        })),
+      );
       return starts.length;
     });
   }
