@@ -18,6 +18,8 @@ describe('deskPermissions', () => {
       'exportEvidence',
       'takeCalls',
       'readAppeals',
+      'readSocialArchive',
+      'tipFromSocial',
     ]);
     expect(granted(ANALYST)).toEqual(['readTips', 'readAppeals']);
     expect(granted(SUPERVISOR)).toEqual([
@@ -30,14 +32,38 @@ describe('deskPermissions', () => {
       'decideRewards',
       'takeCalls',
       'readAppeals',
+      'seeSocialAccounts',
+      'seeSocialPosts',
+      'retrySocialPosts',
+      'readSocialArchive',
+      'tipFromSocial',
       'author',
       'review',
       'postUpdates',
       'resolve',
       'archive',
     ]);
-    expect(granted(PIO)).toEqual(['readAppeals', 'author', 'postUpdates', 'resolve']);
-    expect(granted(ADMIN)).toEqual(['holdRecords', 'readAppeals', 'administer', 'author', 'archive']);
+    expect(granted(PIO)).toEqual([
+      'readAppeals',
+      'seeSocialAccounts',
+      'seeSocialPosts',
+      'retrySocialPosts',
+      'readSocialArchive',
+      'author',
+      'postUpdates',
+      'resolve',
+    ]);
+    expect(granted(ADMIN)).toEqual([
+      'holdRecords',
+      'readAppeals',
+      'administer',
+      'seeSocialAccounts',
+      'connectSocialAccounts',
+      'seeSocialPosts',
+      'readSocialArchive',
+      'author',
+      'archive',
+    ]);
     // The tip line, and nothing it could read beyond the caller's own thread.
     expect(granted(CALL_TAKER)).toEqual(['takeCalls']);
     // Outside every agency: agencies and their administrators, no tip, case or appeal.

@@ -33,6 +33,18 @@ export const deskPermissions = (roles: Roles) => ({
   administer: any(roles, [ADMIN]),
   /** The deployment's agencies and their first administrators; nothing inside an agency. */
   operatePlatform: any(roles, [PLATFORM_OPERATOR]),
+  /** See the agency's social accounts and whether they work (those who publish, and the admin). */
+  seeSocialAccounts: any(roles, [ADMIN, SUPERVISOR, PIO]),
+  /** Connect and disconnect them: they hold the agency's credentials. */
+  connectSocialAccounts: any(roles, [ADMIN]),
+  /** See what an appeal's approval will post and each post's state on the networks. */
+  seeSocialPosts: any(roles, [SUPERVISOR, PIO, ADMIN]),
+  /** Send a failed post again. */
+  retrySocialPosts: any(roles, [SUPERVISOR, PIO]),
+  /** Search the archive of what the accounts sent and received. */
+  readSocialArchive: any(roles, [INVESTIGATOR, SUPERVISOR, PIO, ADMIN]),
+  /** Make a received reply, mention or message a tip. */
+  tipFromSocial: any(roles, [INVESTIGATOR, SUPERVISOR]),
   appeals: appealPermissions(roles),
 });
 

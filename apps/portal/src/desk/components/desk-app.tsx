@@ -28,6 +28,7 @@ import { SentForwardsPage } from '../forwarding/components/sent-forwards-page';
 import { InboxPage } from '../tips/components/inbox-page';
 import { CallBackPage } from '../phone/components/call-back-page';
 import { PhoneTipPage } from '../phone/components/phone-tip-page';
+import { SocialAccountsPage } from '../reach/components/social-accounts-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
 import { usePrefetchInbox } from '../tips/hooks/use-tips';
 import { DeskNav } from './desk-nav';
@@ -134,6 +135,7 @@ export function DeskApp() {
             <Route path="phone/call-back" element={<CallBackPage />} />
           </>
         )}
+        {can.seeSocialAccounts && <Route path="reach/accounts" element={<SocialAccountsPage />} />}
         <Route path="sessions" element={<MySessionsPage />} />
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />

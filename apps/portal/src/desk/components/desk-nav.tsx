@@ -70,6 +70,13 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
             </NavLink>
           </li>
         )}
+        {can.seeSocialAccounts && (
+          <li>
+            <NavLink to="/desk/reach/accounts" className="desk-nav__link">
+              {t('desk.nav.socialAccounts')}
+            </NavLink>
+          </li>
+        )}
         {can.administer && (
           <>
             <li>

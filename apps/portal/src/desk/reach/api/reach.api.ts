@@ -1,0 +1,63 @@
+import type {
+  FediverseActorConnection,
+  SocialAccountsView,
+  SocialAccountView,
+  SocialArchivePage,
+  SocialNetwork,
+  SocialPostView,
+  SocialPreview,
+} from '@vigie/common';
+import { api } from '../../../shared/api/api-client';
+
+// The routes and shapes are the contract in libs/common/src/interfaces/social.interface.ts.
+
+export const REACH_KEY = ['desk', 'reach'] as const;
+export const SOCIAL_ACCOUNTS_KEY = [...REACH_KEY, 'accounts'] as const;
+export const ARCHIVE_KEY = [...REACH_KEY, 'archive'] as const;
+export const archiveKey = (search: ArchiveSearch) => [...ARCHIVE_KEY, search.q, search.direction] as const;
+export const socialPostsKey = (appealId: string) => [...REACH_KEY, 'posts', appealId] as const;
+export const socialPreviewKey = (appealId: string, version: number) =>
+  [...REACH_KEY, 'preview', appealId, version] as const;
+
+const id = (value: string) => encodeURIComponent(value);
+
+export interface ConnectAccountBody {
+  network: SocialNetwork;
+  serviceUrl: string;
+  handle: string;
+  secret: string;
+  accountId?: string;
+}
+
+export const fetchSocialAccounts = (signal?: AbortSignal) =>
+  api.get<SocialAccountsView>('/api/reach/social/accounts', { signal });
+export const connectSocialAccount = (body: ConnectAccountBody) =>
+  api.post<SocialAccountView>('/api/reach/social/accounts', body);
+export const disconnectSocialAccount = (accountId: string) =>
+  api.delete<void>(`/api/reach/social/accounts/${id(accountId)}`);
+/** Creates the agency's ActivityPub actor (or renews its token): the credentials to connect it. */
+export const enableFediverseActor = () => api.post<FediverseActorConnection>('/api/reach/fediverse/actor');
+
+export interface ArchiveSearch {
+  q: string;
+  direction: '' | 'SENT' | 'RECEIVED';
+}
+
+export function fetchArchivePage(search: ArchiveSearch, before: string | null, signal?: AbortSignal) {
+  const query = new URLSearchParams();
+  if (search.q) query.set('q', search.q);
+  if (search.direction) query.set('direction', search.direction);
+  if (before) query.set('before', before);
+  const suffix = query.size ? `?${query.toString()}` : '';
+  return api.get<SocialArchivePage>(`/api/reach/social/archive${suffix}`, { signal });
+}
+
+export const makeTipFromMessage = (messageId: string) =>
+  api.post<{ tipId: string; code: string }>(`/api/reach/social/archive/${id(messageId)}/tip`);
+
+export const fetchSocialPosts = (appealId: string, signal?: AbortSignal) =>
+  api.get<SocialPostView[]>(`/api/reach/social/appeals/${id(appealId)}/posts`, { signal });
+export const retrySocialPost = (postId: string) =>
+  api.post<SocialPostView>(`/api/reach/social/posts/${id(postId)}/retry`);
+export const fetchSocialPreview = (appealId: string, signal?: AbortSignal) =>
+  api.get<SocialPreview>(`/api/reach/social/appeals/${id(appealId)}/preview`, { signal });

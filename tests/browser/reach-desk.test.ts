@@ -1,0 +1,135 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/constants';
+import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+
+/**
+ * The desk's social pages on the built product, connecting nothing outside this machine. An admin
+ * tries an X token that X refuses (a local server answering with X's recorded 401 for a revoked
+ * token: a RECORDED CONTRACT, not the live network) and reads the refusal, then connects the agency's
+ * own fediverse account (Vigie is its server). Screenshots at 390×844 and 1440×900 in French and
+ * English go to tests/artifacts/reach-*.
+ */
+let app: BuiltApp & { pgPort: number };
+let browser: Browser;
+let refusingX: Server;
+let refusingXUrl = '';
+
+beforeAll(async () => {
+  const contract = JSON.parse(
+    await readFile(
+      join(__dirname, '../../apps/api/src/reach/social/networks/x/contracts/verify.json'),
+      'utf8',
+    ),
+  ) as { exchanges: { request: { note?: string }; response: { status: number; body: unknown } }[] };
+  const revoked = contract.exchanges.find((exchange) => exchange.request.note === 'token revoked')!.response;
+  refusingX = createServer((_, res) => {
+    res.writeHead(revoked.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(revoked.body));
+  });
+  await new Promise<void>((resolve) => refusingX.listen(0, '127.0.0.1', resolve));
+  refusingXUrl = `http://127.0.0.1:${(refusingX.address() as AddressInfo).port}`;
+  // Loopback servers (the app itself for the fediverse, the recorded X) are allowed in this run only.
+  [app, browser] = await Promise.all([
+    startBuiltApp({ TIP_CHALLENGE: 'off', SOCIAL_ALLOW_INSECURE_SERVICE: 'true' }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await new Promise((resolve) => refusingX?.close(resolve));
+});
+
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'en-CA' };
+const PHONE_FR: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'fr-CA',
+};
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.baseUrl}/login`);
+  await page.getByLabel(/email|courriel/i).fill(email);
+  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /sign in|se connecter/i }).click();
+  await page.waitForURL(/\/desk/);
+}
+
+/** Runs SQL on the app's embedded Postgres (only to put in what a network would have sent). */
+async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
+  const secret = (await readFile(join(app.dataDir, 'postgres.secret'), 'utf8')).trim();
+  const client = new Client({
+    connectionString: `postgres://postgres:${encodeURIComponent(secret)}@127.0.0.1:${app.pgPort}/vigie`,
+  });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+it('an admin reads X’s refusal of a revoked token, then connects the agency’s fediverse account', async () => {
+  await withPage(browser, 'reach-accounts-admin', DESKTOP, async (admin) => {
+    await signIn(admin, 'admin@demo.test');
+    await admin
+      .getByRole('navigation', { name: 'Staff area sections' })
+      .getByRole('link', { name: 'Social accounts' })
+      .click();
+    await admin.getByRole('heading', { name: 'Social media accounts' }).waitFor();
+    await admin
+      .getByText('No account is connected: approved appeals are not posted on social media.')
+      .waitFor();
+    await expectAccessible(admin);
+
+    // X: the keyboard through the form; the API signs in, X answers 401, the page says so.
+    const x = admin.getByRole('region', { name: 'X' });
+    await x.getByLabel('Server address').fill(refusingXUrl);
+    await x.getByLabel('Username').fill('@DemoPolice');
+    await x.getByLabel('User access token').fill('revoked-token');
+    await x.getByLabel('User access token').press('Enter');
+    const refusal = x.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain('The network refused these credentials');
+    await expectAccessible(admin);
+
+    await admin.getByRole('button', { name: 'Create and connect the fediverse account' }).click();
+    const host = new URL(app.baseUrl).host;
+    await admin.getByText(`@demo@${host} (Fediverse (Mastodon)) is connected.`).waitFor();
+    const card = admin.getByRole('list', { name: 'Connected accounts' }).getByRole('listitem');
+    expect(await card.innerText()).toContain('Working');
+    await expectAccessible(admin);
+  });
+  const [{ n }] = await sql<{ n: number }>(
+    `SELECT count(*)::int AS n FROM social_account WHERE disconnected_at IS NULL`,
+    [],
+  );
+  expect(n).toBe(1);
+});
+
+it('reads in both languages on a phone and a desktop (screenshots)', async () => {
+  const sizes: [string, BrowserContextOptions][] = [
+    ['390-fr', PHONE_FR],
+    ['390-en', { ...PHONE_FR, locale: 'en-CA' }],
+    ['1440-fr', { ...DESKTOP, locale: 'fr-CA' }],
+    ['1440-en', DESKTOP],
+  ];
+  for (const [size, options] of sizes) {
+    await withPage(browser, `reach-screens-${size}`, options, async (page) => {
+      await signIn(page, 'admin@demo.test');
+      const shoot = (name: string) =>
+        page.screenshot({ path: join(ARTIFACTS, `reach-${name}-${size}.png`), fullPage: true });
+      await page.goto(`${app.baseUrl}/desk/reach/accounts`);
+      await page.getByRole('list').filter({ hasText: '@demo@' }).waitFor();
+      await shoot('accounts');
+    });
+  }
+});
