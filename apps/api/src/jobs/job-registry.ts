@@ -69,6 +69,8 @@ export const SOCIAL_SEND_JOB = 'reach.social-send';
 export const SOCIAL_READ_JOB = 'reach.social-read';
 /** Deletes one sent post from its network (reach/social/posting). */
 export const SOCIAL_TAKEDOWN_JOB = 'reach.social-takedown';
+/** Takes down the posts of appeals no longer on show without a publication saying so (an AMBER alert past its expiry), every minute. */
+export const SOCIAL_EXPIRY_JOB = 'reach.social-expiry';
 
 /** A scheduled job's data: pg-boss sends `{}` on each tick, and the job reads nothing from it. */
 export type ScheduledRun = Record<string, never>;
@@ -84,6 +86,7 @@ export interface JobPayloads {
   [SOCIAL_SEND_JOB]: { accountId: string; appealId: string; publication: string };
   [SOCIAL_TAKEDOWN_JOB]: { postId: string };
   [SOCIAL_READ_JOB]: ScheduledRun;
+  [SOCIAL_EXPIRY_JOB]: ScheduledRun;
   [ALERT_BATCH_JOB]: AlertBatch;
   [ALERT_SWEEP_JOB]: ScheduledRun;
   [ACTIVITYPUB_DELIVER_JOB]: { actorId: string; inbox: string; activity: Record<string, unknown> };

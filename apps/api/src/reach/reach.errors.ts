@@ -17,7 +17,15 @@ export const reachError = defineErrors({
     status: 502,
     message: 'The network’s server did not answer; check its address or try again in a moment',
   },
-  SOCIAL_POST_NOT_RETRYABLE: { status: 409, message: 'Only a post that failed can be sent again' },
+  SOCIAL_ACCOUNT_HAS_LIVE_POSTS: {
+    status: 409,
+    message:
+      'Posts of this account are still up and could no longer be taken down from Vigie once it is disconnected: take them down, or disconnect with leaveLivePosts=true',
+  },
+  SOCIAL_POST_NOT_RETRYABLE: {
+    status: 409,
+    message: 'Only a post that failed, or whose takedown failed, can be tried again',
+  },
   SOCIAL_MESSAGE_NOT_RECEIVED: {
     status: 409,
     message: 'Only a reply, mention or message the agency received can become a tip',

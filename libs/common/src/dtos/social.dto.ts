@@ -39,6 +39,16 @@ export class ConnectSocialAccountDto {
   accountId?: string;
 }
 
+/**
+ * `DELETE /api/reach/social/accounts/:id`: an account with posts still up (which Vigie could no
+ * longer take down once disconnected) is disconnected only with `leaveLivePosts=true`.
+ */
+export class DisconnectSocialAccountQueryDto {
+  @IsOptional()
+  @IsIn(['true'], { message: 'true, to disconnect leaving the posts still up on the network' })
+  leaveLivePosts?: 'true';
+}
+
 /** `GET /api/reach/social/archive`: newest first, 50 a page. */
 export class SocialArchiveQueryDto {
   @Transform(trim)

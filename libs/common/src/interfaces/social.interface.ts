@@ -57,8 +57,11 @@ export type SocialPostState = 'QUEUED' | 'SENDING' | 'SENT' | 'FAILED' | 'TAKEN_
 /** A post made (or to be made) about an appeal, with its state on the network, for the PIO. */
 export interface SocialPostView {
   id: string;
+  appealId: string;
   network: SocialNetwork;
   handle: string;
+  /** False once the account that posted it was disconnected: Vigie can no longer take it down. */
+  accountConnected: boolean;
   /** APPROVED, UPDATE:<id>, RESOLVED. */
   publication: string;
   language: 'fr' | 'en';

@@ -31,6 +31,7 @@ import { ActivityPubActor1763703300000 } from './1763703300000-activitypub-actor
 import { ActivityPubSharedInbox1763703300001 } from './1763703300001-activitypub-shared-inbox';
 import { SocialPostSending1763703500000 } from './1763703500000-social-post-sending';
 import { SocialRetention1763704100000 } from './1763704100000-social-retention';
+import { SocialTakedownRequested1763704100001 } from './1763704100001-social-takedown-requested';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ActivityPubSharedInbox1763703300001,
   SocialPostSending1763703500000,
   SocialRetention1763704100000,
+  SocialTakedownRequested1763704100001,
 ];

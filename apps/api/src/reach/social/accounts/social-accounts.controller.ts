@@ -1,6 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ConnectSocialAccountDto, SocialAccountsView, SocialAccountView, StaffRole } from '@vigie/common';
+import {
+  ConnectSocialAccountDto,
+  DisconnectSocialAccountQueryDto,
+  SocialAccountsView,
+  SocialAccountView,
+  StaffRole,
+} from '@vigie/common';
 import { Auth, CurrentStaff } from '../../../common/auth.decorators';
 import type { StaffActor } from '../../../common/staff-actor';
 import { SocialAccountsService } from './social-accounts.service';
@@ -8,7 +14,8 @@ import { SocialAccountsService } from './social-accounts.service';
 /**
  * The agency's official accounts. An administrator connects and disconnects them (they hold the
  * agency's credentials, like its sign-in provider); the PIOs and supervisors who publish see which
- * accounts are connected and whether they work.
+ * accounts are connected and whether they work. Disconnecting an account with posts still up
+ * answers 409 with the list, unless `?leaveLivePosts=true`.
  */
 @ApiTags('reach')
 @Controller('api/reach/social/accounts')
@@ -33,7 +40,11 @@ export class SocialAccountsController {
   @Delete(':id')
   @HttpCode(204)
   @Auth(StaffRole.ADMIN)
-  disconnect(@CurrentStaff() staff: StaffActor, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.accounts.disconnect(staff, id);
+  disconnect(
+    @CurrentStaff() staff: StaffActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: DisconnectSocialAccountQueryDto,
+  ): Promise<void> {
+    return this.accounts.disconnect(staff, id, query.leaveLivePosts === 'true');
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectSocialAccountDto, SocialAccountsView, SocialAccountView } from '@vigie/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService, StaffActionRecorder } from '../../../audit/audit.service';
 import { AgencyScope } from '../../../common/agency-scope';
 import { Clock } from '../../../common/clock';
@@ -13,6 +13,7 @@ import { isInternalHost } from '../../../common/internal-address';
 import { reachError } from '../../reach.errors';
 import { SocialAccountCredentials, SocialNetworkError } from '../networks/social-network';
 import { SocialNetworkClients } from '../networks/social-network-clients';
+import { SocialPost } from '../posting/social-post.entity';
 import { SOCIAL_SECRET_CONTEXT, SocialAccount } from './social-account.entity';
 
 /**
@@ -94,20 +95,66 @@ export class SocialAccountsService {
     return view(saved);
   }
 
-  async disconnect(actor: StaffActor, id: string): Promise<void> {
+  /**
+   * Disconnecting erases the secret: Vigie can then no longer take the account's posts down (a
+   * found child's, a withdrawn appeal's). So an account with posts still up is disconnected only
+   * when the admin says to leave them (`leaveLivePosts`), having seen them listed (409 otherwise);
+   * the audit entry names them, and each later takedown of one is TAKEDOWN_FAILED for the PIO.
+   */
+  async disconnect(actor: StaffActor, id: string, leaveLivePosts = false): Promise<void> {
     const account = await AgencyScope.of(actor).findOne(this.dataSource.getRepository(SocialAccount), {
       id,
       disconnectedAt: IsNull(),
     });
     await this.dataSource.transaction(async (tx) => {
+      // Locked: a post sent meanwhile is listed, or waits for the disconnection and fails.
+      await tx.query(`SELECT 1 FROM social_account WHERE id = $1 FOR UPDATE`, [account.id]);
+      const live = await tx.getRepository(SocialPost).find({
+        where: { accountId: account.id, state: In(['SENDING', 'SENT', 'TAKEDOWN_FAILED']) },
+        order: { sentAt: 'ASC' },
+      });
+      if (live.length && !leaveLivePosts)
+        throw reachError('SOCIAL_ACCOUNT_HAS_LIVE_POSTS', {
+          details: {
+            livePosts: live.map((p) => ({
+              id: p.id,
+              appealId: p.appealId,
+              publication: p.publication,
+              language: p.language,
+              url: p.url,
+              state: p.state,
+            })),
+          },
+        });
       await tx
         .getRepository(SocialAccount)
         .update({ id: account.id }, { secretEnc: '', disconnectedAt: this.clock.now() });
       await this.record(tx, actor, account.id, 'reach.social_account_disconnected', {
         network: account.network,
         handle: account.handle,
+        livePostsLeft: live.map((p) => ({ postId: p.id, appealId: p.appealId, url: p.url })),
       });
     });
+  }
+
+  /**
+   * Credentials to take down a post of this account: its own while connected, else those of the
+   * same account on the network (same network id) connected again since, in the same agency.
+   */
+  async credentialsToTakeDown(
+    accountId: string,
+  ): Promise<{ account: SocialAccount; credentials: SocialAccountCredentials } | null> {
+    const own = await this.credentials(accountId);
+    if (own) return own;
+    const gone = await this.dataSource.getRepository(SocialAccount).findOneBy({ id: accountId });
+    if (!gone) return null;
+    const again = await this.dataSource.getRepository(SocialAccount).findOneBy({
+      agencyId: gone.agencyId,
+      network: gone.network,
+      accountId: gone.accountId,
+      disconnectedAt: IsNull(),
+    });
+    return again ? this.credentials(again.id) : null;
   }
 
   /** The connected account of an agency on a network, with its secret opened, for a job. */

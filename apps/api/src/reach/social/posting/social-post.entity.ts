@@ -77,6 +77,10 @@ export class SocialPost {
   @Column({ name: 'taken_down_at', type: 'timestamptz', nullable: true })
   takenDownAt!: Date | null;
 
+  /** When its takedown was asked for (a job queued); the expiry sweep does not ask twice. */
+  @Column({ name: 'takedown_requested_at', type: 'timestamptz', nullable: true })
+  takedownRequestedAt!: Date | null;
+
   /** When a send job claimed it (SENDING); an old claim is a job that died. */
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt!: Date | null;

@@ -6,7 +6,12 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { PublicAppealsService } from '../../../appeals/public-appeals.service';
 import { Clock } from '../../../common/clock';
 import { JobQueue } from '../../../jobs/job-queue';
-import { AppealPublication, SOCIAL_SEND_JOB, SOCIAL_TAKEDOWN_JOB } from '../../../jobs/job-registry';
+import {
+  AppealPublication,
+  SOCIAL_EXPIRY_JOB,
+  SOCIAL_SEND_JOB,
+  SOCIAL_TAKEDOWN_JOB,
+} from '../../../jobs/job-registry';
 import { MediaStore } from '../../../media/media-store';
 import { PublicationListener, PublicationListeners } from '../../publication-listeners';
 import { SocialAccountsService } from '../accounts/social-accounts.service';
@@ -27,8 +32,11 @@ const LANGUAGES = ['fr', 'en'] as const;
  * job per account sends them in order: the appeal's first post (French), its English version under
  * it, and every later update, correction or resolution under the last, in one thread. A post the
  * network refuses for good, or that failed every retry, is FAILED and shown to the PIO, who can
- * send it again; nothing is dropped. A withdrawn appeal takes every post down; a found person's
- * resolution takes down the posts that carry their photo.
+ * send it again; nothing is dropped. A withdrawn or expired appeal takes every post down (an
+ * expiry is found by a sweep every minute: no publication says so); a found person's resolution
+ * takes down every post before the outcome. A job reads the appeal as it is when it runs: one that
+ * was withdrawn meanwhile is not posted. A takedown that cannot run (the account disconnected) is
+ * TAKEDOWN_FAILED, shown to the PIO, never dropped.
  */
 /** A send job posts within seconds; a claim this old is a job that died before it said how it went. */
 const CLAIM_EXPIRY_MS = 5 * 60_000;
@@ -54,14 +62,27 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     this.listeners.register(this);
     await this.jobs.define({ name: SOCIAL_SEND_JOB, handle: (data) => this.send(data) });
     await this.jobs.define({ name: SOCIAL_TAKEDOWN_JOB, handle: ({ postId }) => this.takeDown(postId) });
+    await this.jobs.define({
+      name: SOCIAL_EXPIRY_JOB,
+      handle: () => this.sweepExpired().then(() => undefined),
+    });
+    await this.jobs.schedule(SOCIAL_EXPIRY_JOB, '* * * * *');
   }
 
   async onPublication(p: AppealPublication): Promise<void> {
     const accounts = await this.accounts.connected(p.agencyId);
-    if (!accounts.length) return;
+    // Nothing to post and nothing up: most agencies, most publications.
+    if (
+      !accounts.length &&
+      !(await this.dataSource.getRepository(SocialPost).existsBy({ appealId: p.appealId }))
+    )
+      return;
+    // Takedowns first, whether or not an account is still connected: a post naming a found child
+    // is taken down, or marked TAKEDOWN_FAILED for the PIO, never left up without a word.
     if (p.event === 'ARCHIVED') return this.takeDownWhere(p.appealId, () => true);
-
-    const { appeal } = await this.publicAppeals.byId(p.appealId);
+    const appeal = await this.publicNow(p.appealId);
+    // Withdrawn or expired since it was published: nothing more is posted, and what is up comes down.
+    if (!appeal) return this.takeDownWhere(p.appealId, () => true);
     let subject: PostSubject;
     let key: string;
     if (p.event === 'APPROVED') {
@@ -80,6 +101,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
       subject = { event: 'RESOLVED' };
       key = 'RESOLVED';
     }
+    if (!accounts.length) return;
 
     await this.dataSource.transaction(async (tx) => {
       for (const account of accounts) {
@@ -134,6 +156,9 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
       order: { position: 'ASC' },
     });
     if (!queued.length) return;
+    // What the appeal is now, not when the job was queued: a withdrawn or expired appeal (an AMBER
+    // alert past its end) is not posted, and what is up of it comes down.
+    if (!(await this.publicNow(job.appealId))) return this.takeDownWhere(job.appealId, () => true);
     const opened = await this.accounts.credentials(job.accountId);
     if (!opened) {
       await repo.update(
@@ -218,12 +243,20 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     const repo = this.dataSource.getRepository(SocialPost);
     const post = await repo.findOneBy({ id: postId });
     if (!post || (post.state !== 'SENT' && post.state !== 'TAKEDOWN_FAILED') || !post.remoteId) return;
-    const opened = await this.accounts.credentials(post.accountId);
+    // The account that posted it, or the same account connected again since.
+    const opened = await this.accounts.credentialsToTakeDown(post.accountId);
     if (!opened) {
+      // Nothing can delete it from here: shown to the PIO (GET /api/reach/social/posts/attention),
+      // who deletes it on the network by hand, or reconnects the account and retries.
       await repo.update(
         { id: post.id },
-        { state: 'TAKEDOWN_FAILED', lastError: 'The account was disconnected' },
+        {
+          state: 'TAKEDOWN_FAILED',
+          lastError:
+            'The account was disconnected: delete this post on the network by hand, or reconnect the account and retry',
+        },
       );
+      this.logger.warn({ postId: post.id }, 'A post to take down is on a disconnected account');
       return;
     }
     const client = this.clients.get(opened.account.network);
@@ -265,10 +298,44 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
           await tx
             .getRepository(SocialPost)
             .update({ id: post.id }, { state: 'TAKEN_DOWN', takenDownAt: this.clock.now() });
-        else if (post.state === 'SENT' || post.state === 'TAKEDOWN_FAILED')
+        else if (post.state === 'SENT' || post.state === 'TAKEDOWN_FAILED') {
+          await tx
+            .getRepository(SocialPost)
+            .update({ id: post.id }, { takedownRequestedAt: this.clock.now() });
           await this.jobs.sendInTransaction(tx, SOCIAL_TAKEDOWN_JOB, { postId: post.id });
+        }
       }
     });
+  }
+
+  /**
+   * The appeal as the public sees it now, or null once it is not on show: withdrawn, or past its
+   * expiry (an AMBER alert ends when it says it does; read against the injected clock).
+   */
+  private async publicNow(appealId: string): Promise<PublicAppeal | null> {
+    const appeal = await this.publicAppeals.publicById(appealId);
+    if (!appeal) return null;
+    if (appeal.expiresAt && new Date(appeal.expiresAt) <= this.clock.now()) return null;
+    return appeal;
+  }
+
+  /**
+   * The expiry sweep (SOCIAL_EXPIRY_JOB, every minute): an appeal whose posts may still be up but
+   * that is no longer on show (an AMBER alert past its expiry: no publication says so) has them
+   * taken down, as a withdrawal does. A post whose takedown is on its way is not asked for again.
+   */
+  async sweepExpired(): Promise<number> {
+    const rows: { appeal_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT appeal_id FROM social_post
+        WHERE state IN ('QUEUED', 'SENDING', 'FAILED') OR (state = 'SENT' AND takedown_requested_at IS NULL)`,
+    );
+    let swept = 0;
+    for (const { appeal_id: appealId } of rows) {
+      if (await this.publicNow(appealId)) continue;
+      await this.takeDownWhere(appealId, () => true);
+      swept++;
+    }
+    return swept;
   }
 
   /** Marks a queued post SENDING for this job (or one whose claim is older than CLAIM_EXPIRY_MS). */

@@ -9,7 +9,8 @@ const Id = () => Param('id', new ParseUUIDPipe());
 
 /**
  * What approval will post, and what was posted: the review queue shows the preview beside the
- * appeal's own; the PIO sees each post's state and sends a failed one again.
+ * appeal's own; the PIO sees each post's state, what needs them across appeals, and tries a failed
+ * post or takedown again.
  */
 @ApiTags('reach')
 @Controller('api/reach/social')
@@ -26,6 +27,13 @@ export class SocialPostsController {
   @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
   list(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<SocialPostView[]> {
     return this.posts.ofAppeal(staff, id);
+  }
+
+  /** Failed posts and takedowns, and posts still up on a disconnected account, across appeals. */
+  @Get('posts/attention')
+  @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
+  attention(@CurrentStaff() staff: StaffActor): Promise<SocialPostView[]> {
+    return this.posts.attention(staff);
   }
 
   @Post('posts/:id/retry')

@@ -7,13 +7,14 @@ import { AuditService, StaffActionRecorder } from '../../../audit/audit.service'
 import { AgencyScope } from '../../../common/agency-scope';
 import type { StaffActor } from '../../../common/staff-actor';
 import { JobQueue } from '../../../jobs/job-queue';
-import { SOCIAL_SEND_JOB } from '../../../jobs/job-registry';
+import { SOCIAL_SEND_JOB, SOCIAL_TAKEDOWN_JOB } from '../../../jobs/job-registry';
+import { Clock } from '../../../common/clock';
 import { reachError } from '../../reach.errors';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { SocialPost } from './social-post.entity';
 import { SocialPosting } from './social-posting.service';
 
-/** The desk's side of social posts: the preview before approval, the states after, a retry. */
+/** The desk's side of social posts: the preview before approval, the states after, what needs the PIO, a retry. */
 @Injectable()
 export class SocialPostsService {
   private readonly record: StaffActionRecorder;
@@ -23,6 +24,7 @@ export class SocialPostsService {
     private readonly appealPreview: AppealPreviewService,
     private readonly posting: SocialPosting,
     private readonly jobs: JobQueue,
+    private readonly clock: Clock,
     audit: AuditService,
   ) {
     this.record = audit.about('social_post');
@@ -35,33 +37,77 @@ export class SocialPostsService {
   }
 
   async ofAppeal(actor: StaffActor, appealId: string): Promise<SocialPostView[]> {
-    const rows: (SocialPost & { network: SocialAccount['network']; handle: string })[] = await this.dataSource
+    return this.views(actor, 'p.appeal_id = :appealId', { appealId });
+  }
+
+  /**
+   * What the PIO must act on, every appeal at once: posts that failed, takedowns that failed, and
+   * posts still up on an account since disconnected (Vigie can no longer take those down).
+   */
+  async attention(actor: StaffActor): Promise<SocialPostView[]> {
+    return this.views(
+      actor,
+      `(p.state IN ('FAILED', 'TAKEDOWN_FAILED') OR (p.state = 'SENT' AND a.disconnected_at IS NOT NULL))`,
+      {},
+    );
+  }
+
+  private views(
+    actor: StaffActor,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<SocialPostView[]> {
+    return this.dataSource
       .getRepository(SocialPost)
       .createQueryBuilder('p')
       .innerJoin(SocialAccount, 'a', 'a.id = p.account_id')
       .select('p')
       .addSelect(['a.network', 'a.handle'])
-      .where('p.appeal_id = :appealId AND p.agency_id = :agencyId', { appealId, agencyId: actor.agencyId })
+      .addSelect('a.disconnected_at', 'a_disconnected_at')
+      .where(`p.agency_id = :agencyId AND ${where}`, { ...params, agencyId: actor.agencyId })
       .orderBy('p.created_at')
       .addOrderBy('a.network')
       .addOrderBy('p.position')
       .getRawAndEntities()
       .then(({ entities, raw }) =>
-        entities.map((e, i) => ({ ...e, network: raw[i].a_network, handle: raw[i].a_handle })),
+        entities.map((e, i) =>
+          view({
+            ...e,
+            network: raw[i].a_network,
+            handle: raw[i].a_handle,
+            accountConnected: raw[i].a_disconnected_at === null,
+          }),
+        ),
       );
-    return rows.map(view);
   }
 
+  /**
+   * A failed post is sent again; a failed takedown is tried again (once the account is connected
+   * again, or the network answers). Either only while still failed, and audited.
+   */
   async retry(actor: StaffActor, postId: string): Promise<SocialPostView> {
     const post = await AgencyScope.of(actor).findOne(this.dataSource.getRepository(SocialPost), {
       id: postId,
     });
-    if (post.state !== 'FAILED') throw reachError('SOCIAL_POST_NOT_RETRYABLE');
+    if (post.state !== 'FAILED' && post.state !== 'TAKEDOWN_FAILED')
+      throw reachError('SOCIAL_POST_NOT_RETRYABLE');
     await this.dataSource.transaction(async (tx) => {
+      const posts = tx.getRepository(SocialPost);
+      if (post.state === 'TAKEDOWN_FAILED') {
+        const again = await posts.update(
+          { id: post.id, state: 'TAKEDOWN_FAILED' },
+          { attempts: 0, takedownRequestedAt: this.clock.now() },
+        );
+        if (!again.affected) throw reachError('SOCIAL_POST_NOT_RETRYABLE');
+        await this.jobs.sendInTransaction(tx, SOCIAL_TAKEDOWN_JOB, { postId: post.id });
+        await this.record(tx, actor, post.id, 'reach.social_takedown_retried', {
+          appealId: post.appealId,
+          publication: post.publication,
+        });
+        return;
+      }
       // Still failed now, not taken down since it was read (a withdrawal, a found person).
-      const requeued = await tx
-        .getRepository(SocialPost)
-        .update({ id: post.id, state: 'FAILED' }, { state: 'QUEUED', attempts: 0 });
+      const requeued = await posts.update({ id: post.id, state: 'FAILED' }, { state: 'QUEUED', attempts: 0 });
       if (!requeued.affected) throw reachError('SOCIAL_POST_NOT_RETRYABLE');
       await this.jobs.sendInTransaction(tx, SOCIAL_SEND_JOB, {
         accountId: post.accountId,
@@ -73,16 +119,20 @@ export class SocialPostsService {
         publication: post.publication,
       });
     });
-    const [again] = (await this.ofAppeal(actor, post.appealId)).filter((p) => p.id === post.id);
+    const [again] = await this.views(actor, 'p.id = :postId', { postId: post.id });
     return again;
   }
 }
 
-function view(p: SocialPost & { network: SocialAccount['network']; handle: string }): SocialPostView {
+function view(
+  p: SocialPost & { network: SocialAccount['network']; handle: string; accountConnected: boolean },
+): SocialPostView {
   return {
     id: p.id,
+    appealId: p.appealId,
     network: p.network,
     handle: p.handle,
+    accountConnected: p.accountConnected,
     publication: p.publication,
     language: p.language,
     text: p.text,

@@ -1,0 +1,211 @@
+import { AppealKind } from '@vigie/common';
+import { Clock } from '../../apps/api/src/common/clock';
+import { SocialPosting } from '../../apps/api/src/reach/social/posting/social-posting.service';
+import { ApiClient } from '../support/api-client';
+import { appealBody, publishedAppeal } from '../support/appeal-factory';
+import { freePort, startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Takedowns that used to be missed, on the agency's fediverse actor (a real network client whose
+ * notes are served here: a note taken down answers 410). The app runs without workers, so each
+ * step of a publication (the listener, the send job, the takedown job) runs when the test says,
+ * in the order that used to go wrong:
+ * - an AMBER alert that expires (no publication says so) takes its posts down;
+ * - a send job that runs after the appeal was withdrawn posts nothing;
+ * - disconnecting an account with posts up lists them and asks; a takedown that cannot run is
+ *   TAKEDOWN_FAILED and shown to the PIO, and runs once the account is connected again.
+ */
+
+let t: TestApp;
+let pio: ApiClient;
+let supervisor: ApiClient;
+let admin: ApiClient;
+let posting: SocialPosting;
+let accountId: string;
+
+async function connect(): Promise<string> {
+  const actor = await admin.post('/api/reach/fediverse/actor');
+  expect(actor.status).toBe(200);
+  const connected = await admin.post('/api/reach/social/accounts', {
+    network: 'MASTODON',
+    serviceUrl: actor.body.serviceUrl,
+    handle: actor.body.handle,
+    accountId: actor.body.accountId,
+    secret: actor.body.secret,
+  });
+  expect(connected.status).toBe(201);
+  return connected.body.id;
+}
+
+/** Published and approved; the approval's listener has run, its send job has not. */
+async function approved(kind: AppealKind) {
+  const appeal = await publishedAppeal(pio, supervisor, appealBody(kind));
+  const { rows } = await t.db.query(`SELECT agency_id FROM appeal WHERE id = $1`, [appeal.id]);
+  const agencyId: string = rows[0].agency_id;
+  await posting.onPublication({ appealId: appeal.id, agencyId, event: 'APPROVED', versionNo: 1 });
+  return { id: appeal.id as string, agencyId };
+}
+
+const posts = async (appealId: string) =>
+  (
+    await t.db.query(
+      `SELECT id, state, remote_id, last_error, account_id FROM social_post WHERE appeal_id = $1 ORDER BY position`,
+      [appealId],
+    )
+  ).rows as { id: string; state: string; remote_id: string | null; last_error: string | null }[];
+
+/** What a follower's server gets at a note's address now. */
+const noteStatus = async (remoteId: string) =>
+  (
+    await fetch(`${t.baseUrl}${new URL(remoteId).pathname}`, {
+      headers: { accept: 'application/activity+json' },
+    })
+  ).status;
+
+const queuedTakedowns = async () =>
+  (
+    await t.db.query(
+      `SELECT data->>'postId' AS "postId" FROM pgboss.job WHERE name = 'reach.social-takedown' AND state = 'created'`,
+    )
+  ).rows.map((r) => r.postId as string);
+
+beforeAll(async () => {
+  const port = await freePort();
+  t = await startTestApp(
+    { PUBLIC_URL: `http://127.0.0.1:${port}`, SOCIAL_ALLOW_INSECURE_SERVICE: 'true', WORKERS: '0' },
+    { port },
+  );
+  pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');
+  supervisor = await ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test');
+  admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
+  posting = t.app.get(SocialPosting);
+  accountId = await connect();
+});
+afterAll(() => t.close());
+afterEach(() => t.app.get(Clock).set(undefined));
+
+it('takes an AMBER alert’s posts down once it expires, and asks once', async () => {
+  const amber = await approved(AppealKind.AMBER_ALERT);
+  await posting.send({ accountId, appealId: amber.id, publication: 'APPROVED' });
+  const sent = await posts(amber.id);
+  expect(sent.map((p) => p.state)).toEqual(['SENT', 'SENT']);
+  for (const post of sent) expect(await noteStatus(post.remote_id!)).toBe(200);
+
+  // Still on show: the sweep leaves it.
+  await posting.sweepExpired();
+  expect(await queuedTakedowns()).toEqual([]);
+
+  // Two days on, past its expiry (the factory's AMBER alerts end after one).
+  t.app.get(Clock).set(new Date(Date.now() + 2 * 86_400_000));
+  await posting.sweepExpired();
+  expect((await queuedTakedowns()).sort()).toEqual(sent.map((p) => p.id).sort());
+  await posting.sweepExpired();
+  expect(await queuedTakedowns()).toHaveLength(2);
+
+  for (const post of sent) await posting.takeDown(post.id);
+  expect((await posts(amber.id)).map((p) => p.state)).toEqual(['TAKEN_DOWN', 'TAKEN_DOWN']);
+  for (const post of sent) expect(await noteStatus(post.remote_id!)).toBe(410);
+  const { rows } = await t.db.query(`SELECT cron FROM pgboss.schedule WHERE name = 'reach.social-expiry'`);
+  expect(rows).toEqual([{ cron: '* * * * *' }]);
+  await t.db.query(`DELETE FROM pgboss.job WHERE name = 'reach.social-takedown'`);
+});
+
+it('posts nothing when the send job runs after the appeal was withdrawn', async () => {
+  const appeal = await approved(AppealKind.WANTED);
+  expect((await posts(appeal.id)).map((p) => p.state)).toEqual(['QUEUED', 'QUEUED']);
+  expect((await supervisor.post(`/api/appeals/${appeal.id}/archive`)).status).toBe(200);
+  const notesBefore = (await t.db.query(`SELECT count(*)::int AS n FROM activitypub_note`)).rows[0].n;
+
+  // The send job comes before the withdrawal's own publication job.
+  await posting.send({ accountId, appealId: appeal.id, publication: 'APPROVED' });
+
+  expect((await posts(appeal.id)).map((p) => p.state)).toEqual(['TAKEN_DOWN', 'TAKEN_DOWN']);
+  expect((await t.db.query(`SELECT count(*)::int AS n FROM activitypub_note`)).rows[0].n).toBe(notesBefore);
+  // Its approval's publication job, run late, does not queue it again either.
+  await posting.onPublication({ appealId: appeal.id, agencyId: appeal.agencyId, event: 'APPROVED' });
+  expect((await posts(appeal.id)).map((p) => p.state)).toEqual(['TAKEN_DOWN', 'TAKEN_DOWN']);
+});
+
+it('lists the posts still up before disconnecting, fails their takedown visibly, and takes them down once reconnected', async () => {
+  const missing = await approved(AppealKind.MISSING_PERSON);
+  await posting.send({ accountId, appealId: missing.id, publication: 'APPROVED' });
+  const sent = await posts(missing.id);
+  expect(sent.map((p) => p.state)).toEqual(['SENT', 'SENT']);
+
+  // Disconnecting would leave them where Vigie can no longer take them down: listed, and asked.
+  const refused = await admin.request('DELETE', `/api/reach/social/accounts/${accountId}`);
+  expect(refused.status).toBe(409);
+  expect(refused.body.code).toBe('SOCIAL_ACCOUNT_HAS_LIVE_POSTS');
+  expect(refused.body.livePosts.map((p: { id: string }) => p.id).sort()).toEqual(
+    sent.map((p) => p.id).sort(),
+  );
+  expect(refused.body.livePosts[0]).toMatchObject({ appealId: missing.id, state: 'SENT' });
+  for (const bad of ['yes', 'TRUE', '1'])
+    expect(
+      (await admin.request('DELETE', `/api/reach/social/accounts/${accountId}?leaveLivePosts=${bad}`)).status,
+    ).toBe(400);
+  expect(
+    (await admin.get('/api/reach/social/accounts')).body.accounts.map((a: { id: string }) => a.id),
+  ).toEqual([accountId]);
+  expect(
+    (await pio.request('DELETE', `/api/reach/social/accounts/${accountId}?leaveLivePosts=true`)).status,
+  ).toBe(403);
+
+  const left = await admin.request('DELETE', `/api/reach/social/accounts/${accountId}?leaveLivePosts=true`);
+  expect(left.status).toBe(204);
+  const { rows: audit } = await t.db.query(
+    `SELECT data FROM audit_event WHERE action = 'reach.social_account_disconnected' AND entity_id = $1`,
+    [accountId],
+  );
+  expect(audit[0].data.livePostsLeft.map((p: { postId: string }) => p.postId).sort()).toEqual(
+    sent.map((p) => p.id).sort(),
+  );
+  // The PIO sees them: up, on an account Vigie no longer holds.
+  const attention = await pio.get('/api/reach/social/posts/attention');
+  expect(attention.status).toBe(200);
+  expect(
+    attention.body
+      .filter((p: { appealId: string }) => p.appealId === missing.id)
+      .map((p: { state: string; accountConnected: boolean }) => [p.state, p.accountConnected]),
+  ).toEqual([
+    ['SENT', false],
+    ['SENT', false],
+  ]);
+
+  // Found: the resolution takes her posts down, though no account is connected any more.
+  const resolved = await pio.post(`/api/appeals/${missing.id}/resolve`, { outcome: 'FOUND_SAFE' });
+  expect(resolved.status).toBe(200);
+  await posting.onPublication({
+    appealId: missing.id,
+    agencyId: missing.agencyId,
+    event: 'RESOLVED',
+    versionNo: 2,
+  });
+  expect((await queuedTakedowns()).sort()).toEqual(sent.map((p) => p.id).sort());
+  for (const post of sent) await posting.takeDown(post.id);
+  const failed = await posts(missing.id);
+  expect(failed.map((p) => p.state)).toEqual(['TAKEDOWN_FAILED', 'TAKEDOWN_FAILED']);
+  expect(failed[0].last_error).toMatch(/disconnected: delete this post on the network by hand, or reconnect/);
+  for (const post of sent) expect(await noteStatus(post.remote_id!)).toBe(200);
+  const shown = (await pio.get('/api/reach/social/posts/attention')).body.filter(
+    (p: { appealId: string }) => p.appealId === missing.id,
+  );
+  expect(shown.map((p: { state: string }) => p.state)).toEqual(['TAKEDOWN_FAILED', 'TAKEDOWN_FAILED']);
+  await t.db.query(`DELETE FROM pgboss.job WHERE name = 'reach.social-takedown'`);
+
+  // The same account connected again: the PIO retries, and the takedown goes through.
+  await connect();
+  const retried = await pio.post(`/api/reach/social/posts/${sent[0].id}/retry`);
+  expect(retried.status).toBe(200);
+  expect(await queuedTakedowns()).toEqual([sent[0].id]);
+  await posting.takeDown(sent[0].id);
+  expect((await posts(missing.id))[0].state).toBe('TAKEN_DOWN');
+  expect(await noteStatus(sent[0].remote_id!)).toBe(410);
+  const { rows: retriedAudit } = await t.db.query(
+    `SELECT count(*)::int AS n FROM audit_event WHERE action = 'reach.social_takedown_retried' AND entity_id = $1`,
+    [sent[0].id],
+  );
+  expect(retriedAudit[0].n).toBe(1);
+  // A post taken down is not retried.
+  expect((await pio.post(`/api/reach/social/posts/${sent[0].id}/retry`)).status).toBe(409);
+});
