@@ -31,6 +31,24 @@ export class ConnectSocialAccountDto {
   @IsString()
   secret!: string;
 
+  /**
+   * X only: the refresh token its authorization gave with offline.access, so Vigie renews the
+   * two-hour access token by itself; sealed like the secret. Needs `clientId`.
+   */
+  @IsOptional()
+  @MaxLength(2048)
+  @MinLength(1, { message: 'Enter the refresh token, or leave it out' })
+  @IsString()
+  refreshToken?: string;
+
+  /** X only: the app's OAuth 2.0 client id, which renewing the access token asks for. */
+  @Transform(trim)
+  @IsOptional()
+  @MaxLength(256)
+  @MinLength(1, { message: 'Enter the app’s client id, or leave it out' })
+  @IsString()
+  clientId?: string;
+
   /** The network's id of the account when the handle is not enough (a Facebook page id). */
   @Transform(trim)
   @IsOptional()

@@ -52,15 +52,31 @@ export class SocialAccountsService {
       throw reachError('SOCIAL_ACCOUNT_EXISTS');
 
     const client = this.clients.get(dto.network);
+    const renewable = dto.refreshToken !== undefined || dto.clientId !== undefined;
+    if (renewable && !client.secretFrom)
+      throw commonError('VALIDATION_FAILED', {
+        errors: {
+          refreshToken: 'This network takes no refresh token: give its access token or app password',
+        },
+      });
+    if (renewable && (!dto.refreshToken || !dto.clientId))
+      throw commonError('VALIDATION_FAILED', {
+        errors: dto.refreshToken
+          ? { clientId: 'Give the app’s client id with the refresh token' }
+          : { refreshToken: 'Give the refresh token with the app’s client id' },
+      });
     const credentials: SocialAccountCredentials = {
       network: dto.network,
       serviceUrl: dto.serviceUrl.replace(/\/+$/, ''),
       handle: dto.handle.replace(/^@/, ''),
       accountId: dto.accountId ?? '',
-      secret: dto.secret,
+      secret: client.secretFrom ? client.secretFrom(dto) : dto.secret,
     };
     let who: { accountId: string; handle: string };
     try {
+      // A token that expires is renewed first: that proves the refresh token, and says when it ends.
+      if (client.renew && client.renewalDue?.(credentials, this.clock.now()))
+        credentials.secret = await client.renew(credentials, this.clock.now());
       who = client.verify
         ? await client.verify(credentials)
         : await client.received(credentials, null).then(() => credentials);
@@ -76,7 +92,7 @@ export class SocialAccountsService {
         serviceUrl: credentials.serviceUrl,
         handle: who.handle || credentials.handle,
         accountId: who.accountId || credentials.accountId,
-        secretEnc: this.box.seal(dto.secret, SOCIAL_SECRET_CONTEXT),
+        secretEnc: this.box.seal(credentials.secret, SOCIAL_SECRET_CONTEXT),
         lastError: null,
         receivedCursor: null,
         lastReadAt: null,
@@ -168,16 +184,70 @@ export class SocialAccountsService {
       .where('a.id = :accountId AND a.disconnected_at IS NULL', { accountId })
       .getOne();
     if (!account) return null;
-    return {
-      account,
-      credentials: {
-        network: account.network,
-        serviceUrl: account.serviceUrl,
-        handle: account.handle,
-        accountId: account.accountId,
-        secret: this.box.open(account.secretEnc, SOCIAL_SECRET_CONTEXT),
-      },
+    const credentials: SocialAccountCredentials = {
+      network: account.network,
+      serviceUrl: account.serviceUrl,
+      handle: account.handle,
+      accountId: account.accountId,
+      secret: this.box.open(account.secretEnc, SOCIAL_SECRET_CONTEXT),
     };
+    const client = this.clients.get(account.network);
+    if (client.renewalDue?.(credentials, this.clock.now())) {
+      credentials.secret = await this.renewed(account, credentials).catch(async (err: unknown) => {
+        // Used as it is: the network's refusal of it then fails the post or read, shown to the PIO.
+        const reason = err instanceof SocialNetworkError ? err.message : 'no answer';
+        await this.noteUse(account.id, `Renewing the access token failed (${reason}): reconnect the account`);
+        return credentials.secret;
+      });
+    }
+    return { account, credentials };
+  }
+
+  /**
+   * The access token renewed once the network refused it (401): it expired before its recorded
+   * end, or was revoked while its refresh token still works. False when it cannot be renewed.
+   */
+  async renewAfterRefusal(accountId: string): Promise<boolean> {
+    const opened = await this.credentials(accountId);
+    const client = opened && this.clients.get(opened.account.network);
+    if (!opened || !client?.renew || !client.renewalDue) return false;
+    // Due now whatever its recorded end: renewed as if it were past.
+    const expired = { ...opened.credentials };
+    if (!client.renewalDue(expired, new Date(8.64e15))) return false;
+    try {
+      await this.renewed(opened.account, expired, true);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Renews under the account's row lock, reading the sealed secret again first: X's refresh token
+   * works once, so of two jobs renewing at once, the second finds the new pair and uses it.
+   */
+  private async renewed(
+    account: SocialAccount,
+    credentials: SocialAccountCredentials,
+    force = false,
+  ): Promise<string> {
+    const client = this.clients.get(account.network);
+    return this.dataSource.transaction(async (tx) => {
+      const [row]: { secret_enc: string }[] = await tx.query(
+        `SELECT secret_enc FROM social_account WHERE id = $1 AND disconnected_at IS NULL FOR UPDATE`,
+        [account.id],
+      );
+      if (!row) return credentials.secret;
+      const current = { ...credentials, secret: this.box.open(row.secret_enc, SOCIAL_SECRET_CONTEXT) };
+      // Renewed by another job since it was opened: that pair is the one to use.
+      if (current.secret !== credentials.secret) return current.secret;
+      if (!force && !client.renewalDue?.(current, this.clock.now())) return current.secret;
+      const fresh = await client.renew!(current, this.clock.now());
+      await tx
+        .getRepository(SocialAccount)
+        .update({ id: account.id }, { secretEnc: this.box.seal(fresh, SOCIAL_SECRET_CONTEXT) });
+      return fresh;
+    });
   }
 
   /** The agency's connected accounts whose network has a client here. */

@@ -100,6 +100,9 @@ export class SocialArchive implements OnModuleInit {
       const reason =
         err instanceof SocialNetworkError ? `${err.status ?? 'no answer'}: ${err.message}` : String(err);
       await this.accounts.noteUse(account.id, reason.slice(0, 500));
+      // An access token refused before its recorded end: renewed now for the next read.
+      if (err instanceof SocialNetworkError && err.status === 401)
+        await this.accounts.renewAfterRefusal(account.id);
       throw err;
     }
     let stored = 0;

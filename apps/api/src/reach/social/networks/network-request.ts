@@ -18,10 +18,12 @@ export interface NetworkRequest {
   network: SocialNetworkName;
   url: string;
   method: 'GET' | 'POST' | 'DELETE';
-  token: string;
-  /** A JSON body, or a multipart form (sent as is). */
+  /** The bearer token; null for a call that authenticates otherwise (an OAuth token endpoint). */
+  token: string | null;
+  /** A JSON body, a multipart form (sent as is), or an urlencoded form (OAuth). */
   json?: unknown;
   form?: FormData;
+  urlencoded?: URLSearchParams;
   timeoutMs: number;
   /** The network's explanation of a refusal, read from its error body. */
   explain: (body: unknown) => string | null;
@@ -32,16 +34,16 @@ export interface NetworkRequest {
 }
 
 export async function requestNetwork(request: NetworkRequest): Promise<NetworkResponse> {
-  const headers: Record<string, string> = {
-    authorization: `Bearer ${request.token}`,
-    accept: 'application/json',
-  };
-  let body: string | FormData | undefined;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.token !== null) headers.authorization = `Bearer ${request.token}`;
+  let body: string | FormData | URLSearchParams | undefined;
   if (request.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(request.json);
   } else if (request.form) {
     body = request.form;
+  } else if (request.urlencoded) {
+    body = request.urlencoded;
   }
   let response: Response;
   try {

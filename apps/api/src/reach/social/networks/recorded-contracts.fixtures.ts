@@ -36,7 +36,7 @@ export interface ReceivedRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
-  /** JSON bodies parsed; multipart forms as their fields (files as their byte length and type). */
+  /** JSON bodies parsed; multipart and urlencoded forms as their fields (files as their byte length and type). */
   json: unknown;
   form: Record<string, string | { bytes: number; type: string }> | null;
 }
@@ -106,11 +106,12 @@ function parseJson(req: IncomingMessage, raw: Buffer): unknown {
 
 async function parseForm(req: IncomingMessage, raw: Buffer): Promise<ReceivedRequest['form']> {
   const type = req.headers['content-type'];
-  if (!type?.startsWith('multipart/form-data')) return null;
-  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+  if (!type?.startsWith('multipart/form-data') && !type?.startsWith('application/x-www-form-urlencoded'))
+    return null;
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
   const fields: NonNullable<ReceivedRequest['form']> = {};
-  for (const [name, value] of form.entries()) {
+  form.forEach((value, name) => {
     fields[name] = typeof value === 'string' ? value : { bytes: value.size, type: value.type };
-  }
+  });
   return fields;
 }

@@ -112,6 +112,17 @@ export interface SocialNetworkClient {
   /** Only where limits.canEdit. */
   edit?(account: SocialAccountCredentials, ref: SocialPostRef, text: string): Promise<void>;
   delete(account: SocialAccountCredentials, ref: SocialPostRef): Promise<void>;
+  /**
+   * Networks whose access tokens expire (X: two hours) keep what renews them in the secret. The
+   * secret to seal when an agency connects, from what its admin gave (a refresh token and the
+   * app's client id besides the access token); absent: the secret as given, and a refresh token
+   * is refused.
+   */
+  secretFrom?(given: { secret: string; refreshToken?: string; clientId?: string }): string;
+  /** Whether the access token in the secret expires within a few minutes (or is past) and can be renewed. */
+  renewalDue?(account: SocialAccountCredentials, now: Date): boolean;
+  /** A new secret (new access token, and refresh token where the network rotates it); refused: throws. */
+  renew?(account: SocialAccountCredentials, now: Date): Promise<string>;
   /** What arrived since the cursor (null: from the start); returns the next cursor. */
   received(
     account: SocialAccountCredentials,

@@ -221,7 +221,9 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
         const failure = err instanceof SocialNetworkError ? err : null;
         const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);
         const attempts = post.attempts + 1;
-        const final = !failure?.retryable || attempts >= MAX_POST_ATTEMPTS;
+        // An access token refused before its recorded end, renewed now: the retry uses the new one.
+        const renewed = failure?.status === 401 && (await this.accounts.renewAfterRefusal(job.accountId));
+        const final = (!failure?.retryable && !renewed) || attempts >= MAX_POST_ATTEMPTS;
         // Only while still its own: a takedown meanwhile stands.
         await repo.update(
           { id: post.id, state: 'SENDING' },
@@ -274,7 +276,8 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
       const failure = err instanceof SocialNetworkError ? err : null;
       const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);
       const attempts = post.attempts + 1;
-      const final = !failure?.retryable || attempts >= MAX_POST_ATTEMPTS * 2;
+      const renewed = failure?.status === 401 && (await this.accounts.renewAfterRefusal(opened.account.id));
+      const final = (!failure?.retryable && !renewed) || attempts >= MAX_POST_ATTEMPTS * 2;
       await repo.update(
         { id: post.id },
         { state: final ? 'TAKEDOWN_FAILED' : 'SENT', attempts, lastError: reason.slice(0, 500) },

@@ -219,3 +219,88 @@ describe('XClient (recorded contracts of X API v2)', () => {
     ]);
   });
 });
+
+describe('XClient token renewal (recorded contract of X OAuth 2.0)', () => {
+  let server: ContractServer;
+  const clock = new Clock();
+  const client = new XClient(clock, { timeoutMs: 300 });
+  const NOW = new Date('2026-12-07T15:00:00.000Z');
+  const connected = (extra: Partial<{ expiresAt: string | null; refreshToken: string }> = {}) =>
+    JSON.stringify({
+      accessToken: 'x-user-access-token-recorded',
+      refreshToken: 'x-refresh-token-recorded',
+      expiresAt: null,
+      clientId: 'x-client-id-recorded',
+      ...extra,
+    });
+  const account = (secret: string): SocialAccountCredentials => ({
+    network: 'X',
+    serviceUrl: server?.url ?? 'https://api.x.com',
+    handle: '@GatineauPolice',
+    accountId: '2244994945',
+    secret,
+  });
+
+  afterEach(async () => server?.close());
+
+  it('seals the refresh token and the client id with the access token, and the access token alone without them', () => {
+    expect(client.secretFrom({ secret: 'plain-token' })).toBe('plain-token');
+    expect(
+      JSON.parse(client.secretFrom({ secret: 'a', refreshToken: 'r', clientId: 'c' })) as unknown,
+    ).toEqual({ accessToken: 'a', refreshToken: 'r', expiresAt: null, clientId: 'c' });
+  });
+
+  it('is due for renewal when the token expires within five minutes, is past or unknown; never without a refresh token', () => {
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
+    expect(client.renewalDue(account(connected({ expiresAt: at(60) })), NOW)).toBe(false);
+    expect(client.renewalDue(account(connected({ expiresAt: at(4) })), NOW)).toBe(true);
+    expect(client.renewalDue(account(connected({ expiresAt: at(-30) })), NOW)).toBe(true);
+    expect(client.renewalDue(account(connected()), NOW)).toBe(true);
+    expect(client.renewalDue(account('plain-token'), NOW)).toBe(false);
+  });
+
+  it('renews with the refresh token and client id, keeps the new pair and its expiry, and posts with the new token', async () => {
+    server = await serveContract(contract('refresh-token'));
+
+    const renewed = await client.renew(account(connected()), NOW);
+
+    expect(JSON.parse(renewed) as unknown).toEqual({
+      accessToken: 'x-renewed-access-token-recorded',
+      refreshToken: 'x-renewed-refresh-token-recorded',
+      expiresAt: '2026-12-07T17:00:00.000Z',
+      clientId: 'x-client-id-recorded',
+    });
+    const [token] = server.received;
+    expect(`${token.method} ${token.path}`).toBe('POST /2/oauth2/token');
+    expect(token.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(token.headers.authorization).toBeUndefined();
+    expect(token.form).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'x-refresh-token-recorded',
+      client_id: 'x-client-id-recorded',
+    });
+    expect(client.renewalDue(account(renewed), new Date('2026-12-07T16:50:00Z'))).toBe(false);
+    expect(client.renewalDue(account(renewed), new Date('2026-12-07T16:56:00Z'))).toBe(true);
+
+    await client.post(account(renewed), {
+      text: 'Missing: Léa, 7',
+      link: 'https://t.co/abc',
+      language: 'en',
+    });
+    expect(server.received[1].headers.authorization).toBe('Bearer x-renewed-access-token-recorded');
+
+    // The refresh token already used (or revoked): refused for good, with X's reason.
+    const refused = await client.renew(account(connected()), NOW).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SocialNetworkError);
+    expect(refused).toMatchObject({ status: 400, retryable: false });
+    expect((refused as Error).message).toBe(
+      'X refused to renew the access token: Value passed for the token was invalid.',
+    );
+  });
+
+  it('refuses to renew an access token connected without a refresh token, calling nothing', async () => {
+    server = await serveContract(contract('refresh-token'));
+    await expect(client.renew(account('plain-token'), NOW)).rejects.toMatchObject({ retryable: false });
+    expect(server.received).toHaveLength(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { parseTweet } from 'twitter-text';
 import { Clock } from '../../../../common/clock';
-import { arrayField, requestNetwork, stringField, type NetworkRequest } from '../network-request';
+import { arrayField, field, requestNetwork, stringField, type NetworkRequest } from '../network-request';
 import {
   SocialNetworkError,
   type ReceivedSocialMessage,
@@ -12,6 +12,7 @@ import {
   type SocialPostDraft,
   type SocialPostRef,
 } from '../social-network';
+import { xSecretOf, xTokensOf } from './x-tokens';
 
 /**
  * X through its API v2 (https://docs.x.com/x-api): posts with `POST /2/tweets` (threaded with
@@ -19,7 +20,10 @@ import {
  * `POST /2/media/metadata`, deletion with `DELETE /2/tweets/:id`, and what people sent the
  * account from its mentions timeline (`GET /2/users/:id/mentions`, replies included). The
  * account's secret is an OAuth 2.0 user access token with tweet.write, tweet.read, users.read
- * and media.write; `serviceUrl` is the API's base (https://api.x.com). X has no edit in its API.
+ * and media.write, and, with offline.access, its refresh token and the app's client id
+ * (x-tokens.ts): the access token lasts two hours, and is renewed with `POST /2/oauth2/token`
+ * (grant_type=refresh_token) a few minutes before it expires. `serviceUrl` is the API's base
+ * (https://api.x.com). X has no edit in its API.
  */
 
 export type XReplySettings = 'following' | 'mentionedUsers' | 'subscribers' | 'verified';
@@ -33,6 +37,8 @@ export interface XClientSettings {
 export const X_CLIENT_SETTINGS = Symbol('X_CLIENT_SETTINGS');
 
 const DEFAULTS: XClientSettings = { timeoutMs: 20_000, replySettings: null };
+/** An access token this close to its end is renewed first: a post or a read never starts on one about to expire. */
+const RENEW_MARGIN_MS = 5 * 60_000;
 /** Pages of mentions read in one call: 100 each; the rest waits for the next poll. */
 const MAX_MENTION_PAGES = 5;
 
@@ -69,6 +75,62 @@ export class XClient implements SocialNetworkClient {
     const username = stringField(body, 'data', 'username');
     if (!id || !username) throw new SocialNetworkError('X', null, false, 'X answered without the account');
     return { accountId: id, handle: `@${username}` };
+  }
+
+  /** The secret to seal: the access token alone, or with its refresh token and the app's client id. */
+  secretFrom(given: { secret: string; refreshToken?: string; clientId?: string }): string {
+    return xSecretOf({
+      accessToken: given.secret,
+      refreshToken: given.refreshToken ?? null,
+      // Unknown until the first renewal: renewed before first use, which also proves the refresh token.
+      expiresAt: null,
+      clientId: given.clientId ?? null,
+    });
+  }
+
+  renewalDue(account: SocialAccountCredentials, now: Date): boolean {
+    const tokens = xTokensOf(account.secret);
+    if (!tokens.refreshToken || !tokens.clientId) return false;
+    return !tokens.expiresAt || Date.parse(tokens.expiresAt) - now.getTime() <= RENEW_MARGIN_MS;
+  }
+
+  /**
+   * `POST /2/oauth2/token` with grant_type=refresh_token, the refresh token and the client id (a
+   * public client's request: no bearer token). X answers a new access token, when it expires
+   * (expires_in, seconds) and a new refresh token; the old refresh token no longer works.
+   */
+  async renew(account: SocialAccountCredentials, now: Date): Promise<string> {
+    const tokens = xTokensOf(account.secret);
+    if (!tokens.refreshToken || !tokens.clientId)
+      throw new SocialNetworkError('X', null, false, 'this account was connected without a refresh token');
+    const { body } = await requestNetwork({
+      network: 'X',
+      method: 'POST',
+      url: `${account.serviceUrl.replace(/\/$/, '')}/2/oauth2/token`,
+      token: null,
+      urlencoded: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refreshToken,
+        client_id: tokens.clientId,
+      }),
+      timeoutMs: this.settings.timeoutMs,
+      explain: explainOAuthError,
+    });
+    const accessToken = stringField(body, 'access_token');
+    const expiresIn = field(body, 'expires_in');
+    if (!accessToken || typeof expiresIn !== 'number' || expiresIn <= 0)
+      throw new SocialNetworkError(
+        'X',
+        null,
+        true,
+        'X answered the renewal without a token and its lifetime',
+      );
+    return xSecretOf({
+      accessToken,
+      refreshToken: stringField(body, 'refresh_token') ?? tokens.refreshToken,
+      expiresAt: new Date(now.getTime() + expiresIn * 1000).toISOString(),
+      clientId: tokens.clientId,
+    });
   }
 
   async post(account: SocialAccountCredentials, draft: SocialPostDraft): Promise<SocialPostRef> {
@@ -210,7 +272,7 @@ export class XClient implements SocialNetworkClient {
       ...request,
       network: 'X',
       url: `${account.serviceUrl.replace(/\/$/, '')}${request.path}`,
-      token: account.secret,
+      token: xTokensOf(account.secret).accessToken,
       timeoutMs: this.settings.timeoutMs,
       explain: explainXError,
       retryAfterFrom: (headers) => this.untilReset(headers),
@@ -223,6 +285,12 @@ export class XClient implements SocialNetworkClient {
     if (!Number.isFinite(reset) || reset <= 0) return null;
     return Math.max(0, Math.ceil(reset - this.clock.now().getTime() / 1000));
   }
+}
+
+/** The token endpoint's refusals (RFC 6749 §5.2): {error, error_description}. */
+function explainOAuthError(body: unknown): string | null {
+  const description = stringField(body, 'error_description') ?? stringField(body, 'error');
+  return description ? `X refused to renew the access token: ${description}` : null;
 }
 
 /** X's refusals: a problem document ({title, detail}) or a list of errors ({errors: [{message}]}). */
