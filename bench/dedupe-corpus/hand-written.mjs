@@ -1,6 +1,7 @@
-// The hand-written groups (tuning.mjs, held-out.mjs) as corpus tips for bench/scenarios/dedupe.mjs,
+// The hand-written groups (tuning.mjs, held-out.mjs, held-out-2.mjs) as corpus tips for bench/scenarios/dedupe.mjs,
 // and the figures per class and per part that the bench reports.
 import { HELD_OUT } from './held-out.mjs';
+import { HELD_OUT_2 } from './held-out-2.mjs';
 import { TUNING } from './tuning.mjs';
 
 export const CLASSES = [
@@ -33,6 +34,7 @@ export async function handWrittenTips({ appeals, streetScene, variants, typeOf }
   const parts = [
     ['tuning', TUNING, 20_000],
     ['held-out', HELD_OUT, 30_000],
+    ['held-out-2', HELD_OUT_2, 40_000],
   ];
   for (const [part, groups, seedBase] of parts)
     for (const [g, group] of groups.entries()) {
@@ -179,5 +181,5 @@ export function labelledPairs() {
       },
       { duplicates: 0, nonDuplicates: 0 },
     );
-  return { tuning: count(TUNING), heldOut: count(HELD_OUT) };
+  return { tuning: count(TUNING), heldOut: count(HELD_OUT), heldOut2: count(HELD_OUT_2) };
 }
