@@ -26,6 +26,13 @@ describe('extractObservables', () => {
     expect(kindsAndValues(english).sort()).toEqual(kindsAndValues(french).sort());
   });
 
+  it('reads a person and an account named in everyday words the same in French and English', () => {
+    const fr = "Je pense que c'est Kevin Bouchard, son insta c'est kev.bouchard, il a la même veste.";
+    const en = "It's Kevin Bouchard from Hochelaga, he's on Instagram as kev.bouchard with the same jacket.";
+    expect(kindsAndValues(fr)).toEqual(['PERSON kevin bouchard', 'HANDLE @kev.bouchard']);
+    expect(kindsAndValues(en)).toEqual(kindsAndValues(fr));
+  });
+
   it('gives the same answer every time, and each value once', () => {
     const text = `${french} Encore: FXK482, plaque FXK-482.`;
     expect(extractObservables(text)).toEqual(extractObservables(text));

@@ -61,9 +61,31 @@ describe('findHandles', () => {
   });
 
   it.each([
+    ["son insta c'est kev.bouchard, il poste tout", '@kev.bouchard', 'kev.bouchard'],
+    ["Sur Snapchat, son snap c'est dany.b450.", '@dany.b450', 'dany.b450'],
+    ['goes by "jopel514" on Instagram', '@jopel514', 'jopel514'],
+    ['he is on TikTok as mathgendron_mtl', '@mathgendron_mtl', 'mathgendron_mtl'],
+    ['check the TikTok account mathgendron_mtl, the guy', '@mathgendron_mtl', 'mathgendron_mtl'],
+    ['IG: julie.b_99', '@julie.b_99', 'julie.b_99'],
+  ])('reads an account written without its @ beside the network: %j', (text, value, written) => {
+    expect(readings(text, findHandles(text))).toEqual([[value, written]]);
+  });
+
+  it('reads an account once when it has its @ and the network is named', () => {
+    expect(findHandles('sur Instagram @Kev.Bouchard').map((h) => h.value)).toEqual(['@kev.bouchard']);
+  });
+
+  it.each([
     ['the middle of an e-mail', 'jean@exemple.ca'],
     ['a lone at sign', 'à @ 14 h'],
     ['digits only', '@1234'],
+    ['a bare account with no network named', "c'est kev.bouchard qui l'a fait"],
+    ['a plain word beside a network', 'il est sur Instagram sous son vrai nom'],
+    ['a clock beside a network', 'vu sur Facebook vers 14h30'],
+    ['a year and a price', 'sur Marketplace Facebook en 2024 pour 40.50'],
+    ['a product beside a network', 'Facebook Marketplace, un iPhone13 à vendre'],
+    ['a file and a domain', 'sur Insta, IMG_2041.jpg, voir tiktok.com'],
+    ['a network named in another sentence', 'Je l’ai vu sur TikTok. Ensuite kev99 est venu'],
   ])('does not take %s for a handle', (_what, text) => {
     expect(findHandles(text)).toEqual([]);
   });
