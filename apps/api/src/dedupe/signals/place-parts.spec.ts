@@ -1,5 +1,7 @@
 import { comparePlaces, placeParts, placeWords } from './place-parts';
 
+const NO_HIGHWAY = { highways: [], exits: [] };
+
 const typed = (a: string, b: string) => comparePlaces(placeParts(a, 'typed'), placeParts(b, 'typed'));
 
 describe('placeParts: what a typed place names', () => {
@@ -7,10 +9,12 @@ describe('placeParts: what a typed place names', () => {
     expect(placeParts('Pharmacie Jean Coutu, 2250 boul. Curé-Labelle, Blainville', 'typed')).toEqual({
       municipalities: ['blainville'],
       streets: [{ name: 'cure labelle', direction: null, numbers: [2250] }],
+      highways: NO_HIGHWAY,
     });
     expect(placeParts('2250 Cure-Labelle Blvd, Blainville', 'typed')).toEqual({
       municipalities: ['blainville'],
       streets: [{ name: 'cure labelle', direction: null, numbers: [2250] }],
+      highways: NO_HIGHWAY,
     });
   });
 
@@ -25,6 +29,7 @@ describe('placeParts: what a typed place names', () => {
     expect(placeParts('rue Sherbrooke Ouest', 'typed')).toEqual({
       municipalities: [],
       streets: [{ name: 'sherbrooke', direction: 'w', numbers: [] }],
+      highways: NO_HIGHWAY,
     });
     expect(placeParts('boulevard de Laval', 'typed').municipalities).toEqual([]);
     // Alone between commas, it is the municipality.
@@ -42,10 +47,12 @@ describe('placeParts: what a typed place names', () => {
     expect(placeParts("Il habite au 812 rue Fullum, à Montréal, près de l'épicerie", 'text')).toEqual({
       municipalities: ['montreal'],
       streets: [{ name: 'fullum', direction: null, numbers: [812] }],
+      highways: NO_HIGHWAY,
     });
     expect(placeParts('We were driving on Sherbrooke going east when it happened', 'text')).toEqual({
       municipalities: [],
       streets: [],
+      highways: NO_HIGHWAY,
     });
   });
 
@@ -62,8 +69,12 @@ describe('placeParts: what a typed place names', () => {
       'st st st',
     ])
       expect(() => placeParts(input, 'typed')).not.toThrow();
-    expect(placeParts('Gare Centrale', 'typed')).toEqual({ municipalities: [], streets: [] });
-    expect(placeParts('', 'text')).toEqual({ municipalities: [], streets: [] });
+    expect(placeParts('Gare Centrale', 'typed')).toEqual({
+      municipalities: [],
+      streets: [],
+      highways: NO_HIGHWAY,
+    });
+    expect(placeParts('', 'text')).toEqual({ municipalities: [], streets: [], highways: NO_HIGHWAY });
     expect(placeWords('  Côte-des-Neiges / Queen-Mary  ')).toBe('cote des neiges queen mary');
   });
 });
@@ -153,6 +164,30 @@ describe('comparePlaces: alike, but the same place?', () => {
     expect(comparePlaces(placeParts('Tim Hortons, Laval', 'typed'), text)).toMatchObject({
       verdict: 'different',
       differed: ['municipality laval / longueuil'],
+    });
+  });
+});
+
+describe('comparePlaces: places on a highway', () => {
+  it('one exit typed in two languages is the same place; the same exit of another highway is not', () => {
+    expect(typed('Ultramar sortie 130 autoroute 20, Saint-Hyacinthe', 'Ultramar, Hwy 20 exit 130')).toEqual({
+      verdict: 'same',
+      matched: ['highway 20', 'exit 130'],
+      differed: [],
+    });
+    expect(typed('Tim Hortons, autoroute 40 sortie 98', 'Tim Hortons, autoroute 20 sortie 98')).toMatchObject(
+      {
+        verdict: 'different',
+        differed: ['highway 40 / 20'],
+      },
+    );
+  });
+
+  it('a typed exit against running text naming it', () => {
+    const text = placeParts('accident sur la 40 a la sortie 73, une auto blanche dans le fosse', 'text');
+    expect(comparePlaces(placeParts('A40 sortie 73', 'typed'), text)).toMatchObject({
+      verdict: 'same',
+      matched: ['highway 40', 'exit 73'],
     });
   });
 });

@@ -5,10 +5,13 @@
  * and "4100 boul. Saint-Martin" are three kilometres apart. And "rue Sainte-Catherine Ouest" and
  * "Ste-Catherine St W" are one street written in two languages. So a typed place is read for its
  * municipality, its streets and their civic numbers, in French and English, with no gazetteer of
- * streets: only the municipalities (below) are known by name. Two places whose named parts
- * contradict each other are not the same place, however alike their words; the comparison says
- * which parts matched and which differed.
+ * streets: only the municipalities (below) are known by name. Highways are read by number with
+ * their exits (highway-exits.ts: "A-40 sortie 73" is "Hwy 40 exit 73"). Two places whose named
+ * parts contradict each other are not the same place, however alike their words; the comparison
+ * says which parts matched and which differed.
  */
+
+import { compareHighways, highwayParts, type HighwayParts } from './highway-exits';
 
 /** Municipalities tipsters name, as normalised words; the key is how a reason names it. */
 const MUNICIPALITIES: Record<string, string[]> = {
@@ -127,6 +130,8 @@ export interface PlaceParts {
    * Ouest, West, O., W) and the civic numbers given on it.
    */
   streets: { name: string; direction: string | null; numbers: number[] }[];
+  /** Highways named by number, and their exits ("sortie 73", "exit 73"). */
+  highways: HighwayParts;
 }
 
 export interface PlaceComparison {
@@ -172,6 +177,7 @@ export function placeParts(text: string, kind: 'typed' | 'text'): PlaceParts {
       const [name, direction] = key.split('|');
       return { name, direction: direction || null, numbers: [...numbers].sort((x, y) => x - y) };
     }),
+    highways: highwayParts(text),
   };
 }
 
@@ -207,6 +213,9 @@ export function comparePlaces(a: PlaceParts, b: PlaceParts): PlaceComparison {
       (close ? matched : differed).push(`number ${numbers}`);
     }
   }
+  const highways = compareHighways(a.highways, b.highways);
+  matched.push(...highways.matched);
+  differed.push(...highways.differed);
   return { verdict: differed.length ? 'different' : matched.length ? 'same' : 'unknown', matched, differed };
 }
 

@@ -13,6 +13,10 @@ describe('statedClock', () => {
     ['it was 18:20 at the station', [18], 20],
     ['Vers midi devant la gare', [12], 0],
     ['around midnight', [0], 0],
+    ['Cet après-midi vers 15h30 devant chez Simons', [15], 30],
+    ['cet apres midi, vers 4 p.m.', [16], 0],
+    ["Dans l'avant-midi, vers 10 h 15", [10], 15],
+    ['this afternoon around 3:30 p.m.', [15], 30],
   ])('reads the clock in %j', (text, hours, minute) => {
     expect(statedClock(text)).toEqual({ hours, minute, daysBack: 0 });
   });
@@ -57,6 +61,9 @@ describe('statedClock', () => {
     'la voiture est restée pendant 1 h',
     'he waited for 2 h outside',
     'I saw him 2 h ago',
+    'cet après-midi, au parc',
+    "dans l'avant-midi",
+    'this afternoon',
   ])('finds no clock in %j', (text) => {
     expect(statedClock(text)).toBeNull();
   });

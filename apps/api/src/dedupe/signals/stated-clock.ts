@@ -49,7 +49,8 @@ const CLOCKS: { re: RegExp; read: (m: RegExpExecArray) => Omit<StatedClock, 'day
       return { hours: h >= 1 && h <= 12 ? [h % 12, (h % 12) + 12] : [h], minute: Number(m[2]) };
     },
   },
-  { re: /\b(midi|noon)\b/gu, read: () => ({ hours: [12], minute: 0 }) },
+  // "après-midi" (afternoon) and Québec's "avant-midi" (morning) are not noon: "cet après-midi vers 15h30" is 15 h 30.
+  { re: /(?<!(?:apres|avant)[- ]?)\b(midi|noon)\b/gu, read: () => ({ hours: [12], minute: 0 }) },
   { re: /\b(minuit|midnight)\b/gu, read: () => ({ hours: [0], minute: 0 }) },
 ];
 
