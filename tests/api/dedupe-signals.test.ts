@@ -243,6 +243,34 @@ beforeAll(async () => {
       },
     ],
     [
+      'exitFrench',
+      {
+        description: 'Un homme maigre faisait le plein d’une camionnette blanche et regardait partout.',
+        appeal: appeals[0],
+        place: 'Ultramar, A-20 sortie 130',
+        occurredFrom: '2026-11-11T19:00:00.000Z',
+      },
+    ],
+    [
+      'exitEnglish',
+      {
+        description: 'A skinny guy filling up a white pickup kept looking over his shoulder at the pumps.',
+        language: 'en',
+        appeal: appeals[0],
+        place: 'Ultramar off Highway 20 exit 130',
+        occurredFrom: '2026-11-11T19:05:00.000Z',
+      },
+    ],
+    [
+      'exitOtherHighway',
+      {
+        description: 'Un homme mince avec une camionnette blanche au dépanneur de la station-service.',
+        appeal: appeals[0],
+        place: 'Ultramar, autoroute 40 sortie 130',
+        occurredFrom: '2026-11-11T19:02:00.000Z',
+      },
+    ],
+    [
       'streetFrench',
       {
         description: 'Une adolescente quêtait devant le magasin, elle avait froid.',
@@ -436,6 +464,14 @@ describe('place and time, by what distinguishes places', () => {
     expect(await reasonsOf('streetFrench', 'streetEnglish')).toContain(
       'place named alike (0.90; same street st catherine), 5 min apart',
     );
+  });
+
+  it('puts together one highway exit named in two languages, not the same exit number of another highway', async () => {
+    expect(await reasonsOf('exitFrench', 'exitEnglish')).toContain(
+      'place named alike (1.00; same highway 20, exit 130), 5 min apart',
+    );
+    expect(await suggestion(investigator, ids.exitFrench, ids.exitOtherHighway)).toBeUndefined();
+    expect(await suggestion(investigator, ids.exitEnglish, ids.exitOtherHighway)).toBeUndefined();
   });
 
   it('puts together one station named in two languages', async () => {

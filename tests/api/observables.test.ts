@@ -382,4 +382,45 @@ describe('a shared observable is a duplicate signal', () => {
       /4385550177|438.555.0177/,
     );
   });
+
+  it('suggests one person named in two languages (a name after "c’est", an account without its @)', async () => {
+    const fr = await send(
+      "Je suis presque certaine que c'est Mathieu Côté sur la vidéo, son insta c'est math.cote99, il montre des liasses de billets.",
+    );
+    const en = await send("It's Mathieu Côté, he brags on Instagram as math.cote99 and I know his mother.", {
+      language: 'en',
+    });
+    await settle(t);
+    const pair = (await duplicatesOf(investigator, fr.id)).find((d) => d.tip.id === en.id);
+    expect(pair?.reasons[0]).toMatchObject({
+      signal: 'OBSERVABLE',
+      text: 'both mention handle @math.cote99 and person mathieu cote',
+    });
+  });
+
+  it('does not suggest one van seen at two places: the same plate is two leads, and the reason says so', async () => {
+    const school = await send(
+      'Une fourgonnette grise, plaque JVKT 223, roulait lentement à côté des enfants.',
+      {
+        place: 'école Saint-Ambroise, rue Beaubien, Montréal',
+      },
+    );
+    const park = await send('Grey minivan JVKT 223 parked by the playground, the driver watching the kids.', {
+      language: 'en',
+      place: 'parc Terra-Cotta, Pointe-Claire',
+    });
+    await settle(t);
+    expect((await duplicatesOf(investigator, school.id)).map((d) => d.tip.id)).not.toContain(park.id);
+    const { rows } = await t.db.query(
+      `SELECT suggested, reasons FROM duplicate_suggestion WHERE $1 IN (tip_a, tip_b) AND $2 IN (tip_a, tip_b)`,
+      [school.id, park.id],
+    );
+    expect(rows[0].suggested).toBe(false);
+    expect(rows[0].reasons).toContainEqual(
+      expect.objectContaining({
+        signal: 'OBSERVABLE',
+        text: 'both mention plate JVKT223, about another moment',
+      }),
+    );
+  });
 });

@@ -21,10 +21,14 @@ export enum ObservableSource {
   MANUAL = 'MANUAL',
 }
 
-/** Kinds that, shared by two tips, point to the same thing (a duplicate signal and the search). */
+/**
+ * Kinds that, shared by two tips, point to the same thing (the duplicate signal): a plate, a phone,
+ * an address, a handle, and a person's full name (the signal leaves out names of one word).
+ */
 export const STRONG_OBSERVABLE_KINDS: readonly ObservableKind[] = [
   ObservableKind.PLATE,
   ObservableKind.PHONE,
   ObservableKind.ADDRESS,
   ObservableKind.HANDLE,
+  ObservableKind.PERSON,
 ];

@@ -49,12 +49,15 @@ export type DuplicateSignalFacts =
   | {
       signal: 'OBSERVABLE';
       /**
-       * What both tips' words mention (plates, phones, addresses, handles: observables), rarest first,
-       * each with how many tips of the agency mention it (capped at 100). Never contact fields.
+       * What both tips' words mention (plates, phones, addresses, handles, full names: observables),
+       * rarest first, each with how many tips of the agency mention it (capped at 100). Never contact
+       * fields.
        */
       shared: { kind: ObservableKind; value: string; mentions: number }[];
       sameAppeal: boolean;
       days: number;
+      /** Both said where or when, and it was not the same moment: one thing seen twice, two leads. */
+      elsewhere?: boolean;
     }
   | {
       signal: 'CONTACT';

@@ -1,6 +1,7 @@
 import { STRONG_OBSERVABLE_KINDS, type ObservableKind } from '@vigie/common';
 import type { EntityManager } from 'typeorm';
 import type { DedupeSettings } from '../dedupe-settings';
+import { namesAnExit } from './highway-exits';
 import { phashAsInt8, probesFor } from './perceptual-bands';
 import { comparePlaces, placeParts, type PlaceParts } from './place-parts';
 import { paddedWords, textBands, trigramsOf } from './text-bands';
@@ -277,13 +278,16 @@ export class CandidateSearch {
       // Ouest" and "Ste-Catherine St W" share few trigrams. The same street counts as a place
       // typed alike (0.9), with the same civic number as the same words (1).
       const bothTyped = Boolean(tip.place && r.place);
-      if (words < PLACE_NAME_MIN_SIMILARITY && !bothTyped) continue;
-      // Alike words, yet another municipality, street or civic number: another place of that name.
+      // A highway exit is a number, not words: "A-40 sortie 73" and "Hwy 40 exit 73" share few trigrams.
+      const exits = namesAnExit(tip.place ?? tip.textNorm) && namesAnExit(r.place ?? r.text_norm);
+      if (words < PLACE_NAME_MIN_SIMILARITY && !bothTyped && !exits) continue;
+      // Alike words, yet another municipality, street, civic number or exit: another place of that name.
       const parts = compareNamedPlaces(tip, r);
       if (parts.verdict === 'different') continue;
       const street = parts.matched.some((m) => m.startsWith('street '));
       const number = parts.matched.some((m) => m.startsWith('number '));
-      const alike = Math.max(words, bothTyped && street ? (number ? 1 : 0.9) : 0);
+      const exit = parts.matched.some((m) => m.startsWith('exit '));
+      const alike = Math.max(words, bothTyped && street ? (number ? 1 : 0.9) : 0, exit ? 1 : 0);
       if (alike < PLACE_NAME_MIN_SIMILARITY) continue;
       hits.push({
         signal: 'PLACE_TIME',
@@ -341,10 +345,12 @@ export class CandidateSearch {
   }
 
   /**
-   * Tips whose words mention a plate, phone, address or handle this tip's words mention, up to
-   * CANDIDATES_PER_SIGNAL per value. A value more than MENTIONS_CAP tips mention (an alert's own
-   * plate, repeated by everyone who saw it) says nothing about two of them, and is left out; the
-   * rest carry their count, which weakens the signal as it grows (scoring.ts).
+   * Tips whose words mention a plate, phone, address, handle or full name this tip's words
+   * mention, up to CANDIDATES_PER_SIGNAL per value. A value more than MENTIONS_CAP tips mention (an
+   * alert's own plate, repeated by everyone who saw it) says nothing about two of them, and is left
+   * out; the rest carry their count, which weakens the signal as it grows (scoring.ts). A name of
+   * one word ("Kevin") names no one in particular and is not compared. Each pair also says whether
+   * the two tips tell of different moments (toldElsewhere): one car seen on two days is two leads.
    */
   async sharedObservables(tx: EntityManager, tip: TipProfile): Promise<SignalHit[]> {
     const rows: {
@@ -354,10 +360,17 @@ export class CandidateSearch {
       mentions: number;
       same_appeal: boolean;
       days: number;
+      received_at: Date;
+      latitude: number | null;
+      longitude: number | null;
+      stated_at: Date | null;
+      place_norm: string | null;
+      place: string | null;
     }[] = await tx.query(
       `WITH mine AS (
          SELECT DISTINCT kind, value FROM tip_observable
           WHERE tip_id = $1 AND agency_id = $2 AND retracted_at IS NULL AND kind = ANY($3::text[])
+            AND (kind <> 'PERSON' OR value LIKE '% %')
        ), counted AS (
          SELECT m.kind, m.value,
                 (SELECT count(DISTINCT c.tip_id)::int FROM (
@@ -368,7 +381,8 @@ export class CandidateSearch {
        )
        SELECT o.tip_id AS other_tip_id, c.kind, c.value, c.mentions,
               f.appeal_id IS NOT DISTINCT FROM $4::uuid AS same_appeal,
-              abs(extract(epoch FROM f.received_at - $5::timestamptz)) / 86400 AS days
+              abs(extract(epoch FROM f.received_at - $5::timestamptz)) / 86400 AS days,
+              f.received_at, f.latitude, f.longitude, f.stated_at, f.place_norm, t.place
          FROM counted c
          CROSS JOIN LATERAL (
            SELECT DISTINCT o.tip_id FROM tip_observable o
@@ -376,6 +390,7 @@ export class CandidateSearch {
               AND o.tip_id <> $1
             LIMIT ${CANDIDATES_PER_SIGNAL}) o
          JOIN tip_fingerprint f ON f.tip_id = o.tip_id AND f.agency_id = $2
+         JOIN tip t ON t.id = o.tip_id
         WHERE c.mentions <= ${MENTIONS_CAP}
         ORDER BY c.mentions, array_position($3::text[], c.kind), c.value, o.tip_id`,
       [tip.tipId, tip.agencyId, STRONG_OBSERVABLE_KINDS, tip.appealId, tip.receivedAt],
@@ -388,6 +403,7 @@ export class CandidateSearch {
         shared: [],
         sameAppeal: r.same_appeal,
         days: Math.round(Number(r.days) * 10) / 10,
+        elsewhere: toldOfAnotherMoment(tip, r),
       };
       hit.shared.push({ kind: r.kind, value: r.value, mentions: r.mentions });
       byTip.set(r.other_tip_id, hit);
@@ -457,6 +473,27 @@ function toldElsewhere(
     if (parts.verdict === 'different') return { elsewhere: true, placeDiffered: parts.differed };
   }
   return { elsewhere: false };
+}
+
+/** A tip that says nothing of when tells of something within a day of its arrival, if of a moment at all. */
+const UNSAID_MOMENT_HOURS = 24;
+
+/**
+ * Whether two tips that mention one plate, number or name tell of two moments: as for text
+ * (toldElsewhere), or one said when and the other arrived days from then ("the car is at my
+ * neighbour's" on Sunday, "I saw it on the highway this morning" on Wednesday): the same car twice,
+ * two leads.
+ */
+function toldOfAnotherMoment(
+  tip: TipProfile,
+  other: Parameters<typeof toldElsewhere>[1] & { received_at: Date },
+): boolean {
+  if (toldElsewhere(tip, other).elsewhere) return true;
+  if (Boolean(tip.statedAt) === Boolean(other.stated_at)) return false;
+  const [said, arrived] = tip.statedAt
+    ? [tip.statedAt, new Date(other.received_at)]
+    : [new Date(other.stated_at!), tip.receivedAt];
+  return Math.abs(said.getTime() - arrived.getTime()) > UNSAID_MOMENT_HOURS * 3_600_000;
 }
 
 /**

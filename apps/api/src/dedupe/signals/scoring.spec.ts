@@ -132,46 +132,77 @@ describe('scoring a pair', () => {
     });
   });
 
-  describe('shared observables (plates, phones, addresses, handles in both tips’ words)', () => {
+  describe('shared observables (plates, phones, addresses, handles, full names in both tips’ words)', () => {
     const observable = (
-      shared: { kind: 'PLATE' | 'PHONE' | 'ADDRESS' | 'HANDLE'; value: string; mentions: number }[],
+      shared: {
+        kind: 'PLATE' | 'PHONE' | 'ADDRESS' | 'HANDLE' | 'PERSON';
+        value: string;
+        mentions: number;
+      }[],
       sameAppeal = true,
       days = 1,
-    ): SignalHit => ({ signal: 'OBSERVABLE', otherTipId: other, shared: shared as never, sameAppeal, days });
+      elsewhere = false,
+    ): SignalHit => ({
+      signal: 'OBSERVABLE',
+      otherTipId: other,
+      shared: shared as never,
+      sameAppeal,
+      days,
+      elsewhere,
+    });
     const plate = { kind: 'PLATE' as const, value: 'FXK482', mentions: 2 };
 
-    it('says which plate, with a strength of its own short of a suggestion alone', () => {
+    it('one plate, number, account or full name given about one appeal is one identification: suggested', () => {
       const s = scorePair([observable([plate])], settings);
-      expect(s).toMatchObject({ score: 0.45, suggested: false });
+      expect(s).toMatchObject({ score: 0.6, suggested: true });
       expect(s.reasons[0]).toMatchObject({
         signal: 'OBSERVABLE',
-        strength: 0.45,
+        strength: 0.6,
         text: 'both mention plate FXK482',
         shared: [plate],
       });
+      for (const one of [
+        { kind: 'PHONE' as const, value: '+15145550199', mentions: 2 },
+        { kind: 'HANDLE' as const, value: '@dany.b450', mentions: 2 },
+        { kind: 'PERSON' as const, value: 'kevin roy', mentions: 3 },
+      ])
+        expect(scorePair([observable([one])], settings)).toMatchObject({ score: 0.6, suggested: true });
+      expect(
+        scorePair([observable([{ kind: 'PERSON', value: 'kevin roy', mentions: 2 }])], settings).reasons[0]
+          .text,
+      ).toBe('both mention person kevin roy');
+    });
+
+    it('the same thing seen at two moments is two leads: a third, and says so', () => {
+      const s = scorePair([observable([plate], true, 2, true)], settings);
+      expect(s).toMatchObject({ score: 0.2, suggested: false });
+      expect(s.reasons[0].text).toBe('both mention plate FXK482, about another moment');
     });
 
     it('is combined with the other signals as they are with each other', () => {
       const withText = scorePair(
-        [observable([plate]), { signal: 'TEXT', otherTipId: other, similarity: 0.5, elsewhere: false }],
+        [
+          observable([plate], true, 2, true),
+          { signal: 'TEXT', otherTipId: other, similarity: 0.7, elsewhere: false },
+        ],
         settings,
       );
       expect(withText.suggested).toBe(true);
-      expect(withText.reasons.map((r) => r.signal)).toEqual(['OBSERVABLE', 'TEXT']);
+      expect(withText.reasons.map((r) => r.signal)).toEqual(['TEXT', 'OBSERVABLE']);
       const plateAndPhone = scorePair(
         [observable([plate, { kind: 'PHONE', value: '+15145550199', mentions: 1 }])],
         settings,
       );
-      expect(plateAndPhone).toMatchObject({ score: 0.7, suggested: true });
+      expect(plateAndPhone).toMatchObject({ score: 0.84, suggested: true });
       expect(plateAndPhone.reasons[0].text).toBe('both mention plate FXK482 and phone +15145550199');
     });
 
-    it('weakens a value many tips mention, one about another appeal, and an address', () => {
+    it('weakens a value many tips mention, one about another appeal or weeks apart; an address is 0.5', () => {
       const strength = (hit: SignalHit) => scorePair([hit], settings).reasons[0].strength;
-      expect(strength(observable([{ ...plate, mentions: 50 }]))).toBeCloseTo(0.05, 2);
-      expect(strength(observable([plate], false))).toBe(0.15);
-      expect(strength(observable([plate], true, 90))).toBe(0.15);
-      expect(strength(observable([{ kind: 'ADDRESS', value: '1234 ontario st e', mentions: 2 }]))).toBe(0.3);
+      expect(strength(observable([{ ...plate, mentions: 50 }]))).toBeCloseTo(0.06, 2);
+      expect(strength(observable([plate], false))).toBe(0.2);
+      expect(strength(observable([plate], true, 90))).toBe(0.2);
+      expect(strength(observable([{ kind: 'ADDRESS', value: '1234 ontario st e', mentions: 2 }]))).toBe(0.5);
       expect(scorePair([observable([plate], false)], settings).reasons[0].text).toBe(
         'both mention plate FXK482, about another appeal',
       );

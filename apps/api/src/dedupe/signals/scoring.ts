@@ -35,21 +35,30 @@ const clamp = (x: number) => Math.min(1, Math.max(0, x));
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * One plate, phone, address or handle both tips' words mention. A plate, a phone or a handle names
- * one thing, yet two sightings of one car are two leads, not one: 0.45 alone, short of a
- * suggestion, which a shared place, time or wording completes. An address is often where the
- * appeal happened: 0.3. The more tips mention a value the less it says about these two (an alert's
- * own plate): divided by its mentions beyond 5. About another appeal, or weeks apart: a third.
+ * One plate, phone, handle, full name or address both tips' words mention. Two people giving the
+ * same plate, number, account or name about one appeal are giving one identification, whatever
+ * language each wrote in: 0.6 alone, a suggestion. An address is also where things happen: 0.5,
+ * just a suggestion alone. But the same car or person seen at two moments is two leads, not one:
+ * when both tips tell of different moments (both said when, hours apart; both placed it, kilometres
+ * apart or in places that differ: candidate-search's toldElsewhere), a third, as about another
+ * appeal or weeks apart. The more tips mention a value the less it says about these two (an
+ * alert's own plate, a missing girl's name): divided by its mentions beyond 5.
  */
-const OBSERVABLE_STRENGTH: Record<string, number> = { PLATE: 0.45, PHONE: 0.45, HANDLE: 0.45, ADDRESS: 0.3 };
+const OBSERVABLE_STRENGTH: Record<string, number> = {
+  PLATE: 0.6,
+  PHONE: 0.6,
+  HANDLE: 0.6,
+  PERSON: 0.6,
+  ADDRESS: 0.5,
+};
 const OBSERVABLE_COMMON_AFTER = 5;
 
 function observableStrength(
   one: { kind: string; mentions: number },
-  hit: { sameAppeal: boolean; days: number },
+  hit: { sameAppeal: boolean; days: number; elsewhere?: boolean },
 ): number {
   const rarity = one.mentions <= OBSERVABLE_COMMON_AFTER ? 1 : OBSERVABLE_COMMON_AFTER / one.mentions;
-  const related = hit.sameAppeal && hit.days <= CONTACT_DAYS ? 1 : 1 / 3;
+  const related = hit.sameAppeal && hit.days <= CONTACT_DAYS && !hit.elsewhere ? 1 : 1 / 3;
   return (OBSERVABLE_STRENGTH[one.kind] ?? 0) * rarity * related;
 }
 
@@ -112,7 +121,9 @@ export function reasonText(hit: SignalHit): string {
       return `both mention ${hit.shared
         .slice(0, 3)
         .map((one) => `${one.kind.toLowerCase()} ${one.value}`)
-        .join(' and ')}${hit.sameAppeal ? '' : ', about another appeal'}`;
+        .join(
+          ' and ',
+        )}${hit.sameAppeal ? '' : ', about another appeal'}${hit.elsewhere ? ', about another moment' : ''}`;
     case 'CONTACT': {
       const what =
         hit.phone && hit.email
