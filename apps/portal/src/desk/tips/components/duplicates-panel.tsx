@@ -10,16 +10,43 @@ import { EvidenceExportButton } from '../../records/evidence-export-button';
 import { markNotDuplicate, mergeDuplicates } from '../api/tips.api';
 import { useDuplicates, useTipsWrite } from '../hooks/use-tips';
 
+/** The parts of places the API compared ("municipality laval", "exit 73"), named in the desk's language. */
+const PLACE_PARTS = ['municipality', 'street', 'number', 'highway', 'exit'] as const;
+const isPlacePart = (kind: string): kind is (typeof PLACE_PARTS)[number] =>
+  (PLACE_PARTS as readonly string[]).includes(kind);
+
+function placePartsText(t: TFunction, parts: string[]): string {
+  return parts
+    .map((part) => {
+      const [kind, ...value] = part.split(' ');
+      return isPlacePart(kind) ? t(`desk.dupes.placePart.${kind}`, { value: value.join(' ') }) : part;
+    })
+    .join(', ');
+}
+
 function reasonText(t: TFunction, reason: DuplicateReason): string {
   const percent = (value?: number) => Math.round((value ?? 0) * 100);
   switch (reason.signal) {
     case 'TEXT':
-      return t('desk.dupes.reason.TEXT', { percent: percent(reason.similarity) });
+      if (reason.placeDiffered?.length)
+        return t('desk.dupes.reason.TEXT_OTHER_PLACE', {
+          percent: percent(reason.similarity),
+          parts: placePartsText(t, reason.placeDiffered),
+        });
+      return t(reason.elsewhere ? 'desk.dupes.reason.TEXT_ELSEWHERE' : 'desk.dupes.reason.TEXT', {
+        percent: percent(reason.similarity),
+      });
     case 'PLACE_TIME':
-      return 'metres' in reason
-        ? t('desk.dupes.reason.PLACE_TIME', {
-            metres: Math.round(reason.metres),
+      if ('metres' in reason)
+        return t('desk.dupes.reason.PLACE_TIME', {
+          metres: Math.round(reason.metres),
+          minutes: reason.minutes ?? 0,
+        });
+      return reason.placeMatched?.length
+        ? t('desk.dupes.reason.PLACE_NAME_PARTS', {
+            percent: percent(reason.placeSimilarity),
             minutes: reason.minutes ?? 0,
+            parts: placePartsText(t, reason.placeMatched),
           })
         : t('desk.dupes.reason.PLACE_NAME', {
             percent: percent(reason.placeSimilarity),
@@ -32,7 +59,7 @@ function reasonText(t: TFunction, reason: DuplicateReason): string {
     case 'NEAR_MEDIA':
       return t('desk.dupes.reason.NEAR_MEDIA');
     case 'OBSERVABLE':
-      return t('desk.dupes.reason.OBSERVABLE', {
+      return t(reason.elsewhere ? 'desk.dupes.reason.OBSERVABLE_ELSEWHERE' : 'desk.dupes.reason.OBSERVABLE', {
         what: reason.shared
           .slice(0, 3)
           .map((one) => `${t(`desk.observables.kind.${one.kind}`).toLowerCase()} ${one.value}`)
