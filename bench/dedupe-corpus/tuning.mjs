@@ -620,4 +620,129 @@ export const TUNING = [
       },
     ],
   },
+
+  // ------------------------------------------------------------------ added when the extractors
+  // and the shared-observable signal were tuned (issue 18): names introduced by "c'est" / "it's",
+  // accounts without their @, places by highway exit, and their hard negatives.
+  {
+    class: 'witnesses',
+    appeal: 'MISSING_PERSON',
+    day: '2026-11-26',
+    tips: [
+      {
+        event: 'a',
+        at: '18:40',
+        lang: 'fr',
+        place: 'Petro-Canada, A-15 sortie 35',
+        when: '18:05',
+        text: "Une jeune fille en manteau rouge attendait dans une auto bleue pendant que le chauffeur faisait le plein. Elle m'a regardée longtemps.",
+      },
+      {
+        event: 'a',
+        at: '19:25',
+        lang: 'en',
+        place: 'Petro Canada off Highway 15 exit 35',
+        when: '18:10',
+        text: 'teen girl in a red coat sitting in a blue car at the pumps while a man filled up, she seemed scared',
+      },
+    ],
+  },
+  {
+    class: 'two-languages',
+    appeal: 'WANTED',
+    day: '2026-11-25',
+    tips: [
+      {
+        event: 'a',
+        at: '10:30',
+        lang: 'fr',
+        text: "Je pense que c'est Patrick Ouellette sur la vidéo, il travaillait au dépanneur l'an passé, même démarche.",
+      },
+      {
+        event: 'a',
+        at: '+1 20:10',
+        lang: 'en',
+        text: "That's Patrick Ouellette in the robbery video, I'd know him anywhere. He used to hang around Saint-Denis.",
+      },
+    ],
+  },
+  {
+    class: 'two-languages',
+    appeal: 'MISSING_PERSON',
+    day: '2026-11-27',
+    tips: [
+      {
+        event: 'a',
+        at: '21:15',
+        lang: 'en',
+        text: 'My niece says Léa was messaging a guy on Instagram, his insta is max.vachon22. He is older and drives.',
+      },
+      {
+        event: 'a',
+        at: '+1 09:00',
+        lang: 'fr',
+        text: "Une amie de Léa dit qu'elle écrivait à un gars sur Insta, son compte c'est max.vachon22, il a une auto.",
+      },
+    ],
+  },
+  {
+    class: 'hard-negative',
+    kind: 'same-vehicle-other-moment',
+    appeal: 'WITNESS_APPEAL',
+    day: '2026-11-28',
+    tips: [
+      {
+        event: 'a',
+        at: '+1 13:00',
+        lang: 'fr',
+        text: "La Civic blanche de l'accident de samedi, c'est la plaque K27 PLM, je l'ai vue ce matin chez le carrossier de ma rue.",
+      },
+      {
+        event: 'a',
+        at: '+1 18:30',
+        lang: 'en',
+        text: 'The white Civic from the Saturday crash, plate K27PLM, is parked behind a body shop on my street since this morning.',
+      },
+      {
+        event: 'b',
+        at: '+4 08:40',
+        lang: 'fr',
+        place: 'boul. des Laurentides, Laval',
+        when: '+4 08:15',
+        text: 'Ce matin la Civic blanche K27-PLM roulait sur des Laurentides, réparée, avec un autre chauffeur.',
+      },
+    ],
+  },
+  {
+    class: 'hard-negative',
+    kind: 'same-exit-other-highway',
+    appeal: 'WANTED',
+    day: '2026-11-27',
+    tips: [
+      {
+        event: 'a',
+        at: '15:10',
+        lang: 'en',
+        place: 'McDonald’s, Hwy 13 exit 10',
+        when: '14:40',
+        text: 'Guy with a scar on his cheek and a green army jacket eating alone at the McDonald’s, looks like the robbery suspect.',
+      },
+      {
+        event: 'a',
+        at: '15:45',
+        lang: 'fr',
+        place: 'McDonald’s autoroute 13, sortie 10',
+        when: '14:45',
+        text: 'Homme avec une cicatrice à la joue et un manteau vert armée qui mangeait seul au McDo, ça ressemble au suspect.',
+      },
+      {
+        event: 'b',
+        at: '15:30',
+        lang: 'fr',
+        place: 'McDonald’s autoroute 640, sortie 10',
+        when: '14:40',
+        text: 'Un homme avec une cicatrice sur la joue et un manteau vert armée mangeait seul au McDonald’s.',
+      },
+    ],
+  },
 ];
