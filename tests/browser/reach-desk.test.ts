@@ -12,7 +12,9 @@ import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/
  * The desk's social pages on the built product, connecting nothing outside this machine. An admin
  * tries an X token that X refuses (a local server answering with X's recorded 401 for a revoked
  * token: a RECORDED CONTRACT, not the live network) and reads the refusal, then connects the agency's
- * own fediverse account (Vigie is its server). Screenshots at 390×844 and 1440×900 in French and
+ * own fediverse account (Vigie is its server). A reply the scheduled read would have archived is put
+ * in the archive (the one seeded row; no Mastodon server runs here), and an investigator on a phone
+ * finds it and makes it a tip in one action. Screenshots at 390×844 and 1440×900 in French and
  * English go to tests/artifacts/reach-*.
  */
 let app: BuiltApp & { pgPort: number };
@@ -46,6 +48,7 @@ afterAll(async () => {
   await new Promise((resolve) => refusingX?.close(resolve));
 });
 
+const run = Date.now().toString(36);
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1440, height: 900 }, locale: 'en-CA' };
 const PHONE_FR: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
@@ -115,6 +118,71 @@ it('an admin reads X’s refusal of a revoked token, then connects the agency’
   expect(n).toBe(1);
 });
 
+it('an investigator on a phone finds a reply in the archive and makes it a tip in one action', async () => {
+  const [account] = await sql<{ id: string; agency_id: string }>(
+    `SELECT id, agency_id FROM social_account WHERE network = 'MASTODON' AND disconnected_at IS NULL`,
+    [],
+  );
+  // What reach.social-read stores for a reply that arrives in the actor's inbox.
+  await sql(
+    `INSERT INTO social_message (agency_id, account_id, direction, kind, remote_id, url, author_handle, text, at,
+       in_reply_to_remote_id, appeal_id, media, tip_id, archived_at)
+     VALUES ($1, $2, 'RECEIVED', 'REPLY', $3, $3, 'temoin@peer.example', $4, now(), null, $5, '[]', null, now())`,
+    [
+      account.agency_id,
+      account.id,
+      `https://peer.example/users/temoin/statuses/${run}`,
+      `Je crois l’avoir vu au terminus ${run}, il portait un manteau vert.`,
+      null,
+    ],
+  );
+
+  await withPage(browser, 'reach-archive-investigator', PHONE_FR, async (investigator) => {
+    await signIn(investigator, 'investigator@demo.test');
+    await investigator.goto(`${app.baseUrl}/desk/reach/archive`);
+    await investigator.getByRole('heading', { name: 'Archives des médias sociaux' }).waitFor();
+    await investigator.getByRole('article', { name: 'temoin@peer.example' }).first().waitFor();
+    await expectAccessible(investigator);
+
+    await investigator.getByRole('searchbox', { name: 'Rechercher' }).fill(`rien-${run}`);
+    await investigator.getByRole('searchbox', { name: 'Rechercher' }).press('Enter');
+    await investigator
+      .getByRole('heading', { name: 'Aucun message archivé ne correspond à cette recherche.' })
+      .waitFor();
+
+    await investigator.getByRole('searchbox', { name: 'Rechercher' }).fill(`terminus ${run}`);
+    await investigator.getByRole('searchbox', { name: 'Rechercher' }).press('Enter');
+    const reply = investigator.getByRole('article', { name: 'temoin@peer.example' });
+    await reply.waitFor();
+    expect(await reply.innerText()).toContain('Reçu · réponse');
+    await expectAccessible(investigator);
+    await reply.getByRole('button', { name: /En faire un signalement/ }).click();
+    const open = reply.getByRole('link', { name: 'Ouvrir le signalement' });
+    await open.waitFor();
+    expect(await investigator.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Ouvrir le signalement',
+    );
+    const code = /Signalement (\S+) créé/.exec(await reply.innerText())![1];
+    await expectAccessible(investigator);
+
+    // Reloaded, it says it already is a tip: no second one can be made.
+    await investigator.reload();
+    await reply.getByText('Ce message est un signalement.').waitFor();
+    expect(await reply.getByRole('button').count()).toBe(0);
+    await open.click();
+    await investigator.waitForURL(/\/desk\/tips\//);
+    await investigator.getByText(code).first().waitFor();
+    await investigator.getByText(`terminus ${run}`, { exact: false }).first().waitFor();
+  });
+  // One tip, channel SOCIAL, not anonymous: the author's handle is its (sealed) contact.
+  const tips = await sql<{ channel: string; contact: boolean }>(
+    `SELECT t.channel, t.contact_enc IS NOT NULL AS contact
+       FROM tip t JOIN social_message m ON m.tip_id = t.id WHERE m.remote_id LIKE $1`,
+    [`%/${run}`],
+  );
+  expect(tips).toEqual([{ channel: 'SOCIAL', contact: true }]);
+});
+
 it('reads in both languages on a phone and a desktop (screenshots)', async () => {
   const sizes: [string, BrowserContextOptions][] = [
     ['390-fr', PHONE_FR],
@@ -130,6 +198,12 @@ it('reads in both languages on a phone and a desktop (screenshots)', async () =>
       await page.goto(`${app.baseUrl}/desk/reach/accounts`);
       await page.getByRole('list').filter({ hasText: '@demo@' }).waitFor();
       await shoot('accounts');
+    });
+    await withPage(browser, `reach-screens-supervisor-${size}`, options, async (page) => {
+      await signIn(page, 'supervisor@demo.test');
+      await page.goto(`${app.baseUrl}/desk/reach/archive`);
+      await page.getByRole('article').first().waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, `reach-archive-${size}.png`), fullPage: true });
     });
   }
 });

@@ -77,6 +77,13 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
             </NavLink>
           </li>
         )}
+        {can.readSocialArchive && (
+          <li>
+            <NavLink to="/desk/reach/archive" className="desk-nav__link">
+              {t('desk.nav.socialArchive')}
+            </NavLink>
+          </li>
+        )}
         {can.administer && (
           <>
             <li>
