@@ -26,6 +26,7 @@ const SUBSCRIBERS = Number(process.env.REACH_SUBSCRIBERS ?? 100_000);
 const MAIL = Math.round(SUBSCRIBERS / 20);
 const PUSH = SUBSCRIBERS - MAIL;
 const TARGET_SECONDS = 60;
+const IDLE_SECONDS = 10;
 const LAVAL = { latitude: 45.5697, longitude: -73.692 };
 const MONTREAL = { latitude: 45.5017, longitude: -73.5673 };
 
@@ -305,6 +306,17 @@ export async function run() {
       postgres: await postgresCpuSeconds(api.dataDir),
       receivers: await receivers.cpuSeconds(),
     });
+    // What the processes spend doing nothing, for 10 s before the approval (pg-boss's workers poll
+    // every queue twice a second, in each process): the fan-out's own cost is what is above it.
+    const idleFrom = await cpu();
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const idleTo = await cpu();
+    const idlePerSecond = Object.fromEntries(
+      Object.keys(idleTo).map((k) => [
+        k,
+        Math.round(((idleTo[k] - idleFrom[k]) / IDLE_SECONDS) * 1000) / 1000,
+      ]),
+    );
     const cpuBefore = await cpu();
     const loadBefore = loadavg();
     const approvedAt = Date.now();
@@ -328,7 +340,9 @@ export async function run() {
               array_remove(array_agg(DISTINCT output->>'message'), NULL) AS reasons
          FROM pgboss.job WHERE name = 'reach.alert-batch'`,
     );
-    console.log(`CPU seconds during the fan-out: ${JSON.stringify(cpuSeconds)}`);
+    console.log(
+      `CPU seconds during the fan-out: ${JSON.stringify(cpuSeconds)}; per second when idle: ${JSON.stringify(idlePerSecond)}`,
+    );
     console.log(`Public appeal reads during the fan-out: ${JSON.stringify(publicReads)}`);
     console.log(
       `Vigie: ${received.push} pushes and ${received.mail} e-mails in ${seconds.toFixed(1)} s after approval (first after ${((received.firstAt - approvedAt) / 1000).toFixed(2)} s); ${received.decrypted} decrypted, ${received.undecryptable} not`,
@@ -355,6 +369,7 @@ export async function run() {
         sample: received.sample,
         processes: 'API (its workers) + 1 npm run worker',
         cpuSeconds,
+        idleCpuSecondsPerSecond: idlePerSecond,
         publicReadsDuringFanOut: publicReads,
       },
       baseline: {
