@@ -108,6 +108,8 @@ export class PushEncryption {
       // The thread with the fewest groups waiting: threads finish at different paces on a busy machine.
       const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = this.nextId++;
+      // A thread with work keeps the process alive until it answers; an idle one does not.
+      if (thread.pending.size === 0) thread.worker.ref();
       thread.pending.set(id, group);
       thread.worker.postMessage({ id, pushes: group.map((w) => w.push) });
     }
@@ -122,6 +124,7 @@ export class PushEncryption {
     worker.on('message', ({ id, out }: { id: number; out: EncryptedPush[] }) => {
       const group = thread.pending.get(id);
       thread.pending.delete(id);
+      if (thread.pending.size === 0) worker.unref();
       group?.forEach((w, i) => w.resolve(out[i]));
     });
     // A thread that died takes its groups with it: they fail (the batch retries them), and the next
