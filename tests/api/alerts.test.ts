@@ -38,6 +38,10 @@ beforeAll(async () => {
     ALERT_PUSH_TIMEOUT_MS: '300',
     ALERT_SUBSCRIBE_RATE_LIMIT: '40',
   });
+  // The demo seed publishes its appeals at boot: their publications are handled (alerting no one,
+  // nobody has subscribed yet) before the tests subscribe, or a slow queue would alert the tests'
+  // subscribers of a seeded WANTED appeal.
+  await alertsSent();
   anon = new ApiClient(t.baseUrl);
   pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');
   supervisor = await ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test');
