@@ -7,7 +7,8 @@ import { sendTip, settle, streetPhoto } from './dedupe-fixtures';
  * Triage by group (issue 17, point 2): likely duplicates listed in the inbox as one group with a
  * count and the strongest reason, whatever the page they fall on; many decided at once with
  * POST /api/tips/duplicates/decisions (merge, not duplicates), tip by tip results, every decision
- * audited; merged tips stay listed, marked; bad input changes nothing.
+ * audited; merged tips stay listed, marked; bad input changes nothing. A tip's duplicates panel
+ * decides through the same request, pair by pair, and its history names the other tip.
  */
 let t: TestApp;
 let investigator: ApiClient;
@@ -235,10 +236,26 @@ describe('bad input changes nothing', () => {
     ],
     ['a merge without a target', () => ({ decision: 'MERGE', tips: [{ id: loner, version: 1 }] }), 400, ''],
     [
-      'a target on "not duplicates"',
-      () => ({ decision: 'NOT_DUPLICATE', target: seen(primary), tips: [{ id: loner, version: 1 }] }),
+      'clusters merged on "not duplicates"',
+      () => ({ decision: 'NOT_DUPLICATE', tips: [{ id: loner, version: 1 }], mergeClusters: true }),
       400,
       'VALIDATION_FAILED',
+    ],
+    [
+      'a tip "not a duplicate" of itself',
+      () => ({ decision: 'NOT_DUPLICATE', target: seen(primary), tips: [seen(primary)] }),
+      400,
+      'SELF_DUPLICATE',
+    ],
+    [
+      'a stale target on "not duplicates"',
+      () => ({
+        decision: 'NOT_DUPLICATE',
+        target: { id: primary.id, version: 9 },
+        tips: [{ id: loner, version: 1 }],
+      }),
+      409,
+      'STALE_TIPS',
     ],
     ['an unknown decision', () => ({ decision: 'DELETE', tips: [{ id: loner, version: 1 }] }), 400, ''],
     ['no tips', () => ({ decision: 'NOT_DUPLICATE', tips: [] }), 400, ''],
@@ -302,5 +319,115 @@ describe('bad input changes nothing', () => {
     expect((await decide(otherAgency, body)).status).toBe(404);
     expect(await footprint()).toEqual(before);
     expect((await otherAgency.get(`/api/tips?q=${word}`)).body.groups).toEqual([]);
+  });
+});
+
+describe("a tip's duplicates panel decides pair by pair through the same request", () => {
+  interface PanelView {
+    cluster: {
+      primaryTipId: string;
+      size: number;
+      members: { id: string; code: string; version: number; isPrimary: boolean }[];
+    } | null;
+    suggestions: { tip: { id: string; version: number } }[];
+  }
+  const panel = async (id: string) =>
+    (await investigator.get(`/api/tips/${id}/duplicates`)).body as PanelView;
+  const suggestedTo = async (id: string) => (await panel(id)).suggestions.map((s) => s.tip.id).sort();
+  const history = async (id: string) =>
+    ((await investigator.get(`/api/tips/${id}`)).body as { history: { changes: unknown[] }[] }).history.map(
+      (h) => h.changes,
+    );
+  const codeOf = async (id: string) => (await investigator.get(`/api/tips/${id}`)).body.code as string;
+
+  it('"not a duplicate of this one" rejects that pair only; merged, each tip names the other; unmerged, its history says from which', async () => {
+    // Three tips of one photo, apart from this file's searched word.
+    const photo = await streetPhoto(47);
+    const [a, b, c] = [
+      await sendTip(t, { description: `Panel pair ${randomUUID()}` }, [{ data: photo }]),
+      await sendTip(t, { description: `Panel pair ${randomUUID()}` }, [{ data: photo }]),
+      await sendTip(t, { description: `Panel pair ${randomUUID()}` }, [{ data: photo }]),
+    ];
+    await settle(t);
+    const [codeA, codeB] = [await codeOf(a), await codeOf(b)];
+    const view = await panel(a);
+    expect(view.cluster).toBeNull();
+    expect(view.suggestions.map((s) => s.tip).sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [b, c].sort().map((id) => expect.objectContaining({ id, version: 1 })),
+    );
+
+    const res = await decide(investigator, {
+      decision: 'NOT_DUPLICATE',
+      target: { id: a, version: 1 },
+      tips: [{ id: b, version: 1 }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      decision: 'NOT_DUPLICATE',
+      results: [{ id: b, outcome: 'SEPARATED', pairs: 1 }],
+    });
+    // The pair is gone from both sides; each keeps its other likely duplicate.
+    expect(await suggestedTo(a)).toEqual([c]);
+    expect(await suggestedTo(b)).toEqual([c]);
+    expect(await actions(a)).toEqual(['tip.not_duplicate']);
+    expect(await actions(c)).toEqual([]);
+    const before = await footprint();
+    const again = await decide(investigator, {
+      decision: 'NOT_DUPLICATE',
+      target: { id: b, version: 1 },
+      tips: [{ id: a, version: 1 }],
+    });
+    expect(again.body.results).toEqual([{ id: a, outcome: 'ALREADY_SEPARATE' }]);
+    expect(await footprint()).toEqual(before);
+
+    // c merged into a: each panel says what it is merged with, with the versions a decision sends.
+    expect(
+      (
+        await decide(investigator, {
+          decision: 'MERGE',
+          target: { id: a, version: 1 },
+          tips: [{ id: c, version: 1 }],
+        })
+      ).status,
+    ).toBe(200);
+    const merged = await panel(c);
+    expect(merged.cluster).toMatchObject({ primaryTipId: a, size: 2 });
+    expect(merged.cluster!.members).toEqual([
+      {
+        id: a,
+        code: codeA,
+        version: 1,
+        isPrimary: true,
+        receivedAt: expect.any(String),
+        excerpt: expect.any(String),
+      },
+      expect.objectContaining({ id: c, isPrimary: false }),
+    ]);
+    expect((await panel(a)).cluster!.members.map((m) => m.id)).toEqual([a, c]);
+
+    // "Not a duplicate" of a tip merged with it is refused, and changes nothing.
+    const unchanged = await footprint();
+    const refused = await decide(investigator, {
+      decision: 'NOT_DUPLICATE',
+      target: { id: a, version: 1 },
+      tips: [{ id: c, version: 1 }],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'SAME_CLUSTER', merged: [c] });
+    expect(await footprint()).toEqual(unchanged);
+
+    // Unmerged: the history of each tip says what happened, naming the other tip by its code.
+    expect((await investigator.post(`/api/tips/${c}/unmerge`)).status).toBe(200);
+    expect(await history(c)).toEqual([
+      [{ kind: 'merged', into: codeA }],
+      [{ kind: 'unmerged', from: codeA, closed: false }],
+    ]);
+    expect(await history(a)).toEqual([
+      [{ kind: 'notDuplicate', of: codeB }],
+      [{ kind: 'merged' }],
+      [{ kind: 'unmerged', closed: true }],
+    ]);
+    expect((await panel(c)).cluster).toBeNull();
+    expect(await suggestedTo(c)).toEqual([a, b].sort());
   });
 });

@@ -149,8 +149,13 @@ export class ClusterDecisionsService {
       if (!tip) throw commonError('NOT_FOUND');
       if (!tip.cluster_id) throw dedupeError('NOT_IN_CLUSTER');
       const clusterId = tip.cluster_id;
+      // The primary it leaves, named in each line: a tip's history then says which group it left.
+      const [{ primary_tip_id: primaryTipId }] = await tx.query(
+        `SELECT primary_tip_id FROM tip_cluster WHERE id = $1`,
+        [clusterId],
+      );
       await tx.query(`DELETE FROM tip_cluster_member WHERE tip_id = $1`, [tipId]);
-      await this.record(tx, actor, tipId, 'tip.unmerge', { clusterId });
+      await this.record(tx, actor, tipId, 'tip.unmerge', { clusterId, primaryTipId });
 
       const rest: { tip_id: string }[] = await tx.query(
         `SELECT m.tip_id FROM tip_cluster_member m JOIN tip t ON t.id = m.tip_id
@@ -161,7 +166,11 @@ export class ClusterDecisionsService {
         // A cluster of one is no cluster: the last tip is on its own again, and the cluster is closed.
         for (const { tip_id } of rest) {
           await tx.query(`DELETE FROM tip_cluster_member WHERE tip_id = $1`, [tip_id]);
-          await this.record(tx, actor, tip_id, 'tip.unmerge', { clusterId, reason: 'cluster closed' });
+          await this.record(tx, actor, tip_id, 'tip.unmerge', {
+            clusterId,
+            primaryTipId,
+            reason: 'cluster closed',
+          });
         }
         await tx.query(`UPDATE tip_cluster SET closed_at = now() WHERE id = $1`, [clusterId]);
         return { tipId, clusterId, remaining: null };

@@ -12,7 +12,8 @@ import { dedupeError } from './dedupe.errors';
  * Many duplicates decided at once from the inbox (`POST /api/tips/duplicates/decisions`): a whole
  * group merged into its primary, or its tips declared not duplicates. All or nothing, in one
  * transaction under the agency's cluster lock, with one audit line per tip (per pair for
- * rejections, on both tips, as for one decision). The investigator decided on what they saw: a tip
+ * rejections, on both tips, as for one decision); with a target, "not a duplicate" is about the
+ * target's pairs only (a tip's duplicates panel). The investigator decided on what they saw: a tip
  * changed since (its version moved) refuses the whole decision, naming it, so a status set or a
  * reply that arrived meanwhile is looked at first.
  */
@@ -30,9 +31,9 @@ export class DuplicateDecisionsService {
 
   async decide(actor: StaffActor, dto: DuplicateDecisionDto): Promise<DuplicateDecisionResult> {
     const ids = dto.tips.map((tip) => tip.id);
-    if (dto.decision === 'NOT_DUPLICATE' && (dto.target || dto.mergeClusters !== undefined)) {
+    if (dto.decision === 'NOT_DUPLICATE' && dto.mergeClusters !== undefined) {
       throw commonError('VALIDATION_FAILED', {
-        errors: { target: 'Only a merge has a target: "not a duplicate" separates the tips named' },
+        errors: { mergeClusters: 'Only a merge can merge clusters' },
       });
     }
     if (dto.target && ids.includes(dto.target.id)) throw dedupeError('SELF_DUPLICATE');
@@ -55,7 +56,10 @@ export class DuplicateDecisionsService {
           results: ids.map((id) => ({ id, outcome: added.has(id) ? 'MERGED' : 'ALREADY_MERGED' })),
         };
       }
-      return { decision: 'NOT_DUPLICATE', results: await this.separate(tx, actor, ids) };
+      const results = dto.target
+        ? await this.separateFrom(tx, actor, dto.target.id, ids)
+        : await this.separate(tx, actor, ids);
+      return { decision: 'NOT_DUPLICATE', results };
     });
   }
 
@@ -75,6 +79,42 @@ export class DuplicateDecisionsService {
       .filter((r) => r.version !== r.seen)
       .map(({ id, code, version }) => ({ id, code, version }));
     if (stale.length) throw dedupeError('STALE_TIPS', { details: { stale } });
+  }
+
+  /**
+   * "Not duplicates of this one" (a tip's duplicates panel): rejects the pair of the target with each
+   * named tip, and nothing else, whether or not the pair is suggested now, so it never is again.
+   * Refused (409 SAME_CLUSTER) if one of them is merged with the target: unmerge it first.
+   */
+  private async separateFrom(
+    tx: EntityManager,
+    actor: StaffActor,
+    targetId: string,
+    ids: string[],
+  ): Promise<DuplicateDecisionResult['results']> {
+    const merged: { tip_id: string }[] = await tx.query(
+      `SELECT mb.tip_id FROM tip_cluster_member ma JOIN tip_cluster_member mb ON mb.cluster_id = ma.cluster_id
+        WHERE ma.tip_id = $1 AND mb.tip_id = ANY($2::uuid[])`,
+      [targetId, ids],
+    );
+    if (merged.length)
+      throw dedupeError('SAME_CLUSTER', { details: { merged: merged.map((m) => m.tip_id) } });
+    const pairs = ids.map((id) => (targetId < id ? [targetId, id] : [id, targetId]));
+    const inserted: { tip_a: string; tip_b: string }[] = await tx.query(
+      `INSERT INTO duplicate_rejection (tip_a, tip_b, agency_id, rejected_by)
+       SELECT unnest($1::uuid[]), unnest($2::uuid[]), $3, $4
+       ON CONFLICT ON CONSTRAINT duplicate_rejection_pkey DO NOTHING RETURNING tip_a, tip_b`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1]), actor.agencyId, actor.userId],
+    );
+    const separated = new Set(inserted.map((p) => (p.tip_a === targetId ? p.tip_b : p.tip_a)));
+    // In the order named, as for one decision: the target's line, then the other tip's.
+    for (const id of ids.filter((one) => separated.has(one))) {
+      await this.record(tx, actor, targetId, 'tip.not_duplicate', { otherId: id });
+      await this.record(tx, actor, id, 'tip.not_duplicate', { otherId: targetId });
+    }
+    return ids.map((id) =>
+      separated.has(id) ? { id, outcome: 'SEPARATED', pairs: 1 } : { id, outcome: 'ALREADY_SEPARATE' },
+    );
   }
 
   /**

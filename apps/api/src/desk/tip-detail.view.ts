@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { mediaEvidenceOf } from './media-evidence';
-import { HistoryRow, staffIdsIn, toHistory } from './tip-history';
+import { HistoryRow, staffIdsIn, tipIdsIn, toHistory } from './tip-history';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, SummaryRow, toSummary } from './tip-summary';
 
 interface MediaRow {
@@ -117,10 +117,18 @@ export class TipDetailView {
     ]);
     const from = received[0];
     const claim = claims[0];
-    const named: { id: string; display_name: string }[] = await this.dataSource.query(
-      `SELECT id, display_name FROM staff_user WHERE id = ANY($1::uuid[]) AND agency_id = $2`,
-      [staffIdsIn(history), actor.agencyId],
-    );
+    const [named, coded]: [{ id: string; display_name: string }[], { id: string; code: string }[]] =
+      await Promise.all([
+        this.dataSource.query(
+          `SELECT id, display_name FROM staff_user WHERE id = ANY($1::uuid[]) AND agency_id = $2`,
+          [staffIdsIn(history), actor.agencyId],
+        ),
+        // The other tips of decisions on duplicates, named by code in the history (the agency's only).
+        this.dataSource.query(`SELECT id, code FROM tip WHERE id = ANY($1::uuid[]) AND agency_id = $2`, [
+          tipIdsIn(history),
+          actor.agencyId,
+        ]),
+      ]);
     return {
       ...toSummary(row as SummaryRow),
       description: row.description,
@@ -164,7 +172,12 @@ export class TipDetailView {
         author: m.staff_id ? { id: m.staff_id, displayName: m.display_name } : undefined,
         createdAt: m.created_at.toISOString(),
       })),
-      history: toHistory(history as HistoryRow[], new Map(named.map((n) => [n.id, n.display_name]))),
+      history: toHistory(
+        history as HistoryRow[],
+        new Map(named.map((n) => [n.id, n.display_name])),
+        new Map(coded.map((c) => [c.id, c.code])),
+        id,
+      ),
       cases,
       rewardClaim: claim && {
         id: claim.id,

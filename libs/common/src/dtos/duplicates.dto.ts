@@ -35,13 +35,17 @@ export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
 /**
  * `POST /api/tips/duplicates/decisions`: many duplicates decided at once, all or nothing.
  * MERGE: every tip joins the target's cluster. NOT_DUPLICATE: every open suggestion touching a
- * named tip is rejected, so each stands alone (pairs merged together are not touched).
+ * named tip is rejected, so each stands alone (pairs merged together are not touched); with a
+ * target, only the pairs of the target with each named tip (a tip's duplicates panel).
  */
 export class DuplicateDecisionDto {
   @IsIn(DUPLICATE_DECISIONS)
   decision!: DuplicateDecision;
 
-  /** MERGE only: the tip the others are merged into (its cluster's primary stays). */
+  /**
+   * MERGE: the tip the others are merged into (its cluster's primary stays). NOT_DUPLICATE, when
+   * given: the tip the named ones are not duplicates of.
+   */
   @ValidateIf((o: DuplicateDecisionDto) => o.decision === 'MERGE' || o.target !== undefined)
   @IsDefined({ message: 'A merge names the tip the others join' })
   @IsObject()

@@ -93,6 +93,8 @@ export interface CandidateView {
   excerpt: string;
   /** Set when the candidate is already merged with other tips (merging it then merges clusters). */
   clusterId: string | null;
+  /** As seen now: a decision sends it back, and a tip changed since refuses the decision (409). */
+  version: number;
   media: DuplicateMediaView[];
 }
 
@@ -104,9 +106,26 @@ export interface SuggestionView {
   updatedAt: string;
 }
 
+/** A tip merged with the one shown: enough to name it, open it and unmerge it. */
+export interface ClusterPeerView {
+  id: string;
+  code: string;
+  receivedAt: string;
+  /** The first 280 characters of the description. */
+  excerpt: string;
+  version: number;
+  isPrimary: boolean;
+}
+
 export interface DuplicatesView {
   tipId: string;
   clusterId: string | null;
+  /**
+   * The confirmed duplicates this tip is merged with, when it is: the primary (what the tip was
+   * merged into, or the tip itself) and the others, the primary first, then by arrival; at most
+   * 50 of them listed, `size` counting them all.
+   */
+  cluster: { id: string; primaryTipId: string; size: number; members: ClusterPeerView[] } | null;
   /** Best first; pairs rejected as "not a duplicate" and tips already merged with this one are left out. */
   suggestions: SuggestionView[];
 }

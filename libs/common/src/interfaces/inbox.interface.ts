@@ -201,7 +201,13 @@ export type TipHistoryChange =
   | { kind: 'assignee'; from?: StaffRef; to?: StaffRef }
   | { kind: 'tagAdded'; tag: string }
   | { kind: 'tagRemoved'; tag: string }
-  | { kind: 'case'; caseNumber: string };
+  | { kind: 'case'; caseNumber: string }
+  /** Merged with confirmed duplicates: into the primary tip `into` (its code), or as the primary itself. */
+  | { kind: 'merged'; into?: string }
+  /** Left its merged group (`from`: the group's primary then, when the line says; `closed`: last one left). */
+  | { kind: 'unmerged'; from?: string; closed: boolean }
+  /** Marked as not a duplicate of the tip `of` (its code). */
+  | { kind: 'notDuplicate'; of: string };
 
 /** Why one tip of a bulk change was left as it was. */
 export interface BulkRefusal {
