@@ -12,8 +12,9 @@ import { ARTIFACTS, chooseWithKeys, expectAccessible, launchBrowser, withPage } 
  * Triage by group (issue 17, "Done means"): 50 tips triaged with the keyboard alone, among them 10
  * tips of one re-shared photo that the inbox shows as one line ("10 tips · same photo"), opened with
  * e, merged in one action after a confirmation listing them, one of them unmerged again; then every
- * tip's status set in one bulk action. Screenshots of the expanded group and of the confirmation at
- * 1440×900 and 390×844, in English and French, go to tests/artifacts/desk-groups-*.
+ * tip's status set in one bulk action. Screenshots of the expanded group, of a tip's duplicates panel
+ * and of their confirmations at 1440×900 and 390×844, in English and French, and of the inbox on a
+ * 1024×768 tablet (its first row above the fold), go to tests/artifacts/desk-groups-*.
  */
 let app: BuiltApp;
 let browser: Browser;
@@ -23,6 +24,8 @@ let staff: ApiClient;
 const run = `lot${Date.now().toString(36)}`;
 const codes: string[] = [];
 const photoCodes: string[] = [];
+/** The tip unmerged by the first journey: its duplicates panel lists the nine still merged. */
+let unmergedCode = '';
 
 /** Sends a tip through the public API as a citizen would; short words, so only the photo links tips. */
 async function sendTip(description: string, photo?: Buffer): Promise<string> {
@@ -144,6 +147,7 @@ it('triages 50 tips with the keyboard alone: a group of 10 duplicates merged in 
       // u on a merged tip: confirmed, then it stays listed with the group, no longer marked merged.
       await page.keyboard.press('j');
       const unmerged = (await page.locator('.inbox-row--active .inbox-row__open').textContent())!;
+      unmergedCode = unmerged;
       await page.keyboard.press('u');
       const undo = page.getByRole('dialog', { name: `Unmerge ${unmerged}?` });
       await undo.waitFor();
@@ -185,37 +189,77 @@ it('triages 50 tips with the keyboard alone: a group of 10 duplicates merged in 
   );
 });
 
-it('shows the expanded group and the confirmation in French and English, on a desktop and a phone', async () => {
+it("shows the expanded group, a tip's duplicates panel and their confirmations in French and English, on a desktop, a tablet and a phone", async () => {
   const views: [string, BrowserContextOptions][] = [
+    ['1440-en', { viewport: { width: 1440, height: 900 }, locale: 'en-CA' }],
     ['1440-fr', { viewport: { width: 1440, height: 900 }, locale: 'fr-CA' }],
+    ['1024-en', { viewport: { width: 1024, height: 768 }, locale: 'en-CA' }],
     ['390-en', { viewport: { width: 390, height: 844 }, locale: 'en-CA', isMobile: true }],
     ['390-fr', { viewport: { width: 390, height: 844 }, locale: 'fr-CA', isMobile: true }],
   ];
+  const found = await staff.get<{ items: { id: string; code: string }[] }>(
+    `/api/tips?q=${encodeURIComponent(unmergedCode)}`,
+  );
+  const unmergedId = found.body.items.find((tip) => tip.code === unmergedCode)!.id;
   for (const [name, options] of views) {
     await withPage(browser, `desk-groups-${name}`, options, async (page) => {
       await signIn(page, 'investigator@demo.test');
       await page.goto(`${app.baseUrl}/desk?q=${run}`);
       await page.locator('.inbox-row').first().waitFor();
-      await toGroup(page);
-      await page.keyboard.press('e');
-      await waitSetSize(page, 50);
-      await page
-        .locator('.inbox-row--group')
-        .getByRole('button', { name: /10 (tips|signalements)/ })
-        .waitFor();
-      await expectAccessible(page);
-      // On a phone the list is below the page's header: bring the group into view for the picture.
-      await page.locator('.inbox-row--group').scrollIntoViewIfNeeded();
-      await shot(page, `expanded-${name}`);
-      // "Not duplicates" for the whole group: the confirmation lists all ten (then cancelled).
-      await page.keyboard.press('d');
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('listitem').first().waitFor();
-      expect(await dialog.getByRole('listitem').count()).toBe(10);
-      await expectAccessible(page);
-      await shot(page, `confirm-${name}`);
-      await page.keyboard.press('Escape');
-      await dialog.waitFor({ state: 'hidden' });
+      if (name === '1024-en') {
+        // A tablet: the list alone, its first row above the fold.
+        const row = (await page.locator('.inbox-row').first().boundingBox())!;
+        expect(row.y + row.height).toBeLessThanOrEqual(768);
+        await shot(page, `inbox-${name}`);
+        return;
+      }
+      if (name !== '1440-en') await groupShots(page, name);
+      await panelShots(page, name, unmergedId);
     });
   }
-});
+}, 300_000);
+
+/** The group expanded, and its "not duplicates" confirmation (cancelled). */
+async function groupShots(page: Page, name: string) {
+  await toGroup(page);
+  await page.keyboard.press('e');
+  await waitSetSize(page, 50);
+  await page
+    .locator('.inbox-row--group')
+    .getByRole('button', { name: /10 (tips|signalements)/ })
+    .waitFor();
+  await expectAccessible(page);
+  // On a phone the list is below the page's header: bring the group into view for the picture.
+  await page.locator('.inbox-row--group').scrollIntoViewIfNeeded();
+  await shot(page, `expanded-${name}`);
+  // "Not duplicates" for the whole group: the confirmation lists all ten (then cancelled).
+  await page.keyboard.press('d');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('listitem').first().waitFor();
+  expect(await dialog.getByRole('listitem').count()).toBe(10);
+  await expectAccessible(page);
+  await shot(page, `confirm-${name}`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** A tip's duplicates panel, and the confirmation of a merge asked from it (cancelled). */
+async function panelShots(page: Page, name: string, tipId: string) {
+  await page.goto(`${app.baseUrl}/desk/tips/${tipId}?q=${run}`);
+  const panel = page.locator('section[aria-labelledby="tip-dupes-heading"]');
+  const first = panel.locator('.tip-dupes__item').first();
+  await first.waitFor();
+  expect(await panel.locator('.tip-dupes__item').count()).toBe(9);
+  await panel.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  // The French pages are the same elements: axe on the English desktop and phone is enough.
+  const checked = name.endsWith('-en');
+  if (checked) await expectAccessible(page);
+  await shot(page, `panel-${name}`);
+  await first.getByRole('button', { name: /^(Merge with|Fusionner avec)/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('listitem').filter({ hasText: unmergedCode }).waitFor();
+  if (checked) await expectAccessible(page);
+  await shot(page, `panel-confirm-${name}`);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+}

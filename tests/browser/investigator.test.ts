@@ -115,9 +115,42 @@ it('an investigator triages a live tip with the keyboard, asks the tipster, link
     }
     await expect(suggestion.textContent()).resolves.toMatch(/Same contact details|similar/);
     await expectAccessible(page);
-    await suggestion.getByRole('button', { name: `Confirm ${second.code} is a duplicate` }).click();
-    await page.getByText('Merged. Both tips are kept, grouped together.').waitFor();
+    // Merging asks first, naming both tips; m on the suggestion does what its button does.
+    await suggestion.getByRole('link', { name: second.code }).focus();
+    await page.keyboard.press('m');
+    const merge = page.getByRole('dialog', { name: `Merge 1 tip into ${first.code}?` });
+    await merge.getByRole('listitem').filter({ hasText: second.code }).waitFor();
+    await expectAccessible(page);
+    await page.keyboard.press('Enter');
+    const dupes = page.locator('section[aria-labelledby="tip-dupes-heading"]');
+    await dupes
+      .getByRole('status')
+      .filter({ hasText: `${second.code} merged into ${first.code}.` })
+      .waitFor();
+    await merge.waitFor({ state: 'hidden' });
+    await dupes.getByText('1 tip is merged into this one.').waitFor();
 
+    // On the merged tip's page: what it was merged into, and its unmerge, confirmed (Enter).
+    await dupes.getByRole('list', { name: 'Merged tips' }).getByRole('link', { name: second.code }).click();
+    await page.getByRole('heading', { name: `Tip ${second.code}` }).waitFor();
+    await dupes.getByText(`Merged into ${first.code}`).waitFor();
+    await dupes.getByRole('button', { name: `Unmerge ${second.code}… (u)` }).focus();
+    await page.keyboard.press('u');
+    await page.getByRole('dialog', { name: `Unmerge ${second.code}?` }).waitFor();
+    await page.keyboard.press('Enter');
+    await dupes
+      .getByRole('status')
+      .filter({ hasText: `${second.code} is no longer merged.` })
+      .waitFor();
+    await dupes.getByRole('button', { name: `Merge with ${first.code}… (m)` }).waitFor();
+    // The history names the other tip, and says it was undone.
+    const lines = page.locator('.tip-history');
+    await lines.getByText(`Merged into ${first.code}`).waitFor();
+    await lines.getByText(`Unmerged from ${first.code}`).waitFor();
+    await expectAccessible(page);
+
+    await dupes.getByRole('link', { name: first.code }).click();
+    await page.getByRole('heading', { name: `Tip ${first.code}` }).waitFor();
     await caseLink.click();
     await page.getByRole('heading', { name: new RegExp(caseTitle) }).waitFor();
     await page.locator('.case-timeline').getByRole('link', { name: first.code }).waitFor();

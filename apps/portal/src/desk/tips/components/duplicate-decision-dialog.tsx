@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../../shared/components/notice';
 import type { DecisionPlan } from './duplicate-decision';
@@ -44,21 +44,26 @@ export function DuplicateDecisionDialog({
     }
   }, [plan]);
 
+  const id = useId();
   const count = plan?.tips.length ?? 0;
-  const code = plan?.kind === 'merge' ? plan.target?.code : plan?.tips[0]?.tip.code;
+  // "Not a duplicate of this one" (a tip's panel) names both tips; of any tip, only those listed.
+  const pair = plan?.kind === 'separate' && !!plan.target;
+  const texts = `desk.groups.confirm.${pair ? 'separatePair' : plan?.kind}`;
+  const code = plan?.kind === 'merge' || pair ? plan?.target?.code : plan?.tips[0]?.tip.code;
+  const values = { count, code, other: plan?.tips[0]?.tip.code };
   return (
     <dialog
       ref={ref}
       className="desk-dialog decision-dialog"
-      aria-labelledby="decision-heading"
-      aria-describedby="decision-what"
+      aria-labelledby={`${id}-heading`}
+      aria-describedby={`${id}-what`}
       onClose={onCancel}
     >
       {plan && (
         <>
-          <h2 id="decision-heading">{t(`desk.groups.confirm.${plan.kind}.heading`, { count, code })}</h2>
-          <p id="decision-what">{t(`desk.groups.confirm.${plan.kind}.what`, { count, code })}</p>
-          {plan.kind === 'merge' && plan.target && (
+          <h2 id={`${id}-heading`}>{t(`${texts}.heading` as never, values)}</h2>
+          <p id={`${id}-what`}>{t(`${texts}.what` as never, values)}</p>
+          {(plan.kind === 'merge' || pair) && plan.target && (
             <p className="decision-dialog__target">
               <strong>{plan.target.code}</strong> {firstWords(plan.target.excerpt)}
             </p>
@@ -86,7 +91,7 @@ export function DuplicateDecisionDialog({
               disabled={pending}
               onClick={onConfirm}
             >
-              {t(`desk.groups.confirm.${plan.kind}.button`, { count, code })}
+              {t(`${texts}.button` as never, values)}
             </button>
             <button type="button" className="button button--secondary" onClick={onCancel}>
               {t('desk.common.cancel')}

@@ -1,10 +1,4 @@
-import {
-  TipStatus,
-  tipMovesFrom,
-  type DuplicateDecisionResult,
-  type SavedView,
-  type TipSummary,
-} from '@vigie/common';
+import { TipStatus, tipMovesFrom, type SavedView, type TipSummary } from '@vigie/common';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
@@ -16,13 +10,18 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
-import { ApiError } from '../../../shared/api/api-error';
-import { decideDuplicates, fetchTip, tipKey, unmergeTip, updateTip } from '../api/tips.api';
+import { fetchTip, tipKey, updateTip } from '../api/tips.api';
 import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
 import { useInbox, useTipsWrite } from '../hooks/use-tips';
 import { useWideScreen } from '../hooks/use-wide-screen';
 import { BulkBar, type BulkReport } from './bulk-bar';
-import { planDecision, type DecisionKind, type DecisionPlan } from './duplicate-decision';
+import {
+  decisionErrorMessage,
+  planDecision,
+  sendDecision,
+  type DecisionKind,
+  type DecisionPlan,
+} from './duplicate-decision';
 import { DuplicateDecisionDialog } from './duplicate-decision-dialog';
 import { GroupActions } from './group-actions';
 import { groupsById, inboxLines } from './inbox-lines';
@@ -472,28 +471,6 @@ export function InboxPage() {
       />
     </section>
   );
-}
-
-/** The request a confirmed decision sends: versions as seen, so a tip changed meanwhile refuses it. */
-function sendDecision(plan: DecisionPlan): Promise<DuplicateDecisionResult | unknown> {
-  const seen = (tip: TipSummary) => ({ id: tip.id, version: tip.version });
-  if (plan.kind === 'unmerge') return unmergeTip(plan.tips[0].tip.id);
-  return decideDuplicates({
-    decision: plan.kind === 'merge' ? 'MERGE' : 'NOT_DUPLICATE',
-    target: plan.kind === 'merge' && plan.target ? seen(plan.target) : undefined,
-    tips: plan.tips.map(({ tip }) => seen(tip)),
-    mergeClusters: plan.kind === 'merge' ? plan.mergeClusters : undefined,
-  });
-}
-
-/** A refused decision, naming the tips that changed since they were listed. */
-function decisionErrorMessage(t: TFunction, error: unknown): string {
-  const stale = ApiError.isApiError(error)
-    ? (error.details?.stale as { code: string }[] | undefined)
-    : undefined;
-  if (stale?.length)
-    return t('desk.groups.stale', { codes: stale.map((tip) => tip.code).join(', '), count: stale.length });
-  return deskErrorMessage(t, error);
 }
 
 /** "A New tip can move to: In review, Not actionable." */

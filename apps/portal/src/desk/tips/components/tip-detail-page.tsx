@@ -132,7 +132,7 @@ function TipView({ tip, backTo, showBack }: { tip: TipDetail; backTo: string; sh
           <TipObservablesSection tipId={tip.id} canTriage={canTriage} />
           <MediaSection tip={tip} canTriage={canTriage} />
           <ThreadSection tip={tip} canTriage={canTriage} />
-          <DuplicatesPanel tipId={tip.id} canDecide={canTriage} />
+          <DuplicatesPanel key={tip.id} tip={tip} canDecide={canTriage} />
           <HistorySection tip={tip} />
         </div>
         <aside className="tip-detail__side" aria-label={t('desk.tip.triage')}>

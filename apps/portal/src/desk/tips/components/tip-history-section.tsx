@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 
-/** "Status: New → In review", "Assigned to Ana Roy", "Tag added: plaque-ABC123", in the desk's language. */
+/**
+ * "Status: New → In review", "Assigned to Ana Roy", "Tag added: plaque-ABC123", "Merged into
+ * JS2X-DSBR", in the desk's language.
+ */
 export function describeChange(t: TFunction, change: TipHistoryChange): string {
   const name = (person?: { displayName: string }) =>
     person?.displayName || t('desk.history.change.formerStaff');
@@ -30,6 +33,21 @@ export function describeChange(t: TFunction, change: TipHistoryChange): string {
       return t('desk.history.change.tagRemoved', { tag: change.tag });
     case 'case':
       return t('desk.history.change.case', { number: change.caseNumber });
+    case 'merged':
+      return change.into
+        ? t('desk.history.change.mergedInto', { code: change.into })
+        : t('desk.history.change.mergedPrimary');
+    case 'unmerged':
+      if (change.from)
+        return t(
+          change.closed ? 'desk.history.change.unmergedFromClosed' : 'desk.history.change.unmergedFrom',
+          {
+            code: change.from,
+          },
+        );
+      return t(change.closed ? 'desk.history.change.unmergedClosed' : 'desk.history.change.unmerged');
+    case 'notDuplicate':
+      return t('desk.history.change.notDuplicate', { code: change.of });
   }
 }
 
