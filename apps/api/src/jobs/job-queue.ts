@@ -153,6 +153,34 @@ export class JobQueue implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * pg-boss's own statement that enqueues this job, its parameters numbered from `$first`, for a
+   * caller to run as a part (a WITH query) of a statement of its own: the row and its job are then
+   * written by one statement, in one round trip, and exist together or not at all, as with
+   * sendInTransaction.
+   */
+  async sendStatement<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    first: number,
+  ): Promise<{ sql: string; parameters: unknown[] }> {
+    let statement: { sql: string; parameters: unknown[] } | undefined;
+    await (
+      await this.start()
+    ).send(name, data, {
+      db: {
+        executeSql: async (text: string, values: unknown[]) => {
+          // pg-boss's statement holds no $ but its parameters' ($1 to $19).
+          const sql = text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + first - 1}`);
+          statement = { sql, parameters: values };
+          return { rows: [{ id: null }] };
+        },
+      },
+    });
+    if (!statement) throw new Error(`pg-boss wrote no statement for ${name}`);
+    return statement;
+  }
+
   async send<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> {
     await (await this.start()).send(name, data);
   }

@@ -12,10 +12,11 @@ import { DEDUPE_SCORE_JOB } from '../../jobs/job-registry';
 import type { ReceivedFile } from '../../media/hashing-disk-storage';
 import { arrivalPriority } from './arrival-priority';
 import { contactKeys } from './contact-keys';
-import { ProofOfWorkService } from './proof-of-work.service';
+import { spendChallenge } from './proof-of-work.service';
 import { Destination, TipDestinations } from './tip-destinations';
 import { TipFiles } from '../uploads/tip-files';
 import { Tip } from '../tip.entity';
+import { tipError } from '../tips.errors';
 import { CONTACT_CONTEXT } from '../tipster-contact';
 import { hashPassphrase, newPassphrase, newTipCode } from '../tipster-credentials';
 
@@ -35,7 +36,6 @@ export class TipIntakeService {
     private readonly box: SecretBox,
     private readonly live: LiveEvents,
     private readonly destinations: TipDestinations,
-    private readonly pow: ProofOfWorkService,
     private readonly clock: Clock,
     config: AppConfig,
   ) {
@@ -76,18 +76,23 @@ export class TipIntakeService {
 
     const code = await this.files.seal(tipId, media, (recordFiles) =>
       this.dataSource.transaction(async (tx) => {
-        await this.pow.spend(tx, options.challenge ?? null);
         const code = await this.insertTip(
           tx,
           tipId,
           dto,
           destination,
-          { passwordHash, receivedAt, language, mediaCount: media.length },
+          {
+            passwordHash,
+            receivedAt,
+            language,
+            mediaCount: media.length,
+            challenge: options.challenge ?? null,
+            // With files, duplicate scoring follows each file's processing (uploads/tip-media.job.ts).
+            scoreDuplicates: media.length === 0,
+          },
           { channel: options.channel ?? TipChannel.WEB },
         );
         await recordFiles(tx, destination.agencyId, receivedAt);
-        // With files, duplicate scoring follows each file's processing (uploads/tip-media.job.ts).
-        if (media.length === 0) await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
         await options.alsoInTransaction?.(tx, tipId);
         return code;
       }),
@@ -96,13 +101,25 @@ export class TipIntakeService {
     return { code, password, receivedAt: receivedAt.toISOString() };
   }
 
-  /** Inserts the tip, drawing a new code in the (astronomically rare) case of a collision. */
+  /**
+   * Inserts the tip, drawing a new code in the (astronomically rare) case of a collision. In the
+   * same statement, one round trip: with a `challenge` (a reserved proof-of-work's signature), its
+   * spend, a solution not reserved any more (spent, released) refusing the tip; with
+   * `scoreDuplicates`, its duplicate-scoring job.
+   */
   async insertTip(
     tx: EntityManager,
     id: string,
     dto: CreateTipDto,
     to: Destination,
-    facts: { passwordHash: string; receivedAt: Date; language: 'fr' | 'en'; mediaCount: number },
+    facts: {
+      passwordHash: string;
+      receivedAt: Date;
+      language: 'fr' | 'en';
+      mediaCount: number;
+      challenge?: string | null;
+      scoreDuplicates?: boolean;
+    },
     channel: Pick<Tip, 'channel'> &
       Partial<Pick<Tip, 'smsSenderEnc' | 'smsSenderKey' | 'smsLastInboundAt'>> = {
       channel: TipChannel.WEB,
@@ -120,11 +137,13 @@ export class TipIntakeService {
     const keys = contactKeys(this.contactKey, { phone: dto.contactPhone, email: dto.contactEmail });
     const occurredFrom = dto.occurredFrom ? new Date(dto.occurredFrom) : null;
     const hasLocation = dto.latitude !== undefined || !!dto.place?.trim();
+    let challenge = facts.challenge ?? null;
+    let scoreDuplicates = facts.scoreDuplicates ?? false;
     for (let attempt = 0; ; attempt++) {
       const code = newTipCode();
       // ON CONFLICT rather than a savepoint: two round trips fewer on every tip, for a collision
       // that even at a million tips is a two-in-a-million event (39-bit codes).
-      const inserted = await tx
+      const [insert, parameters] = tx
         .createQueryBuilder()
         .insert()
         .into(Tip)
@@ -163,8 +182,22 @@ export class TipIntakeService {
         })
         .orIgnore()
         .returning('id')
-        .execute();
-      if (inserted.raw.length === 1) return code;
+        .getQueryAndParameters();
+      // Neither the spend nor the job depends on the insert: after a code collision both are done,
+      // in the transaction, and the next draw repeats neither.
+      const job = scoreDuplicates
+        ? await this.jobs.sendStatement(DEDUPE_SCORE_JOB, { tipId: id }, parameters.length + 2)
+        : undefined;
+      const [{ spent, inserted }]: { spent: number; inserted: number }[] = await tx.query(
+        `WITH spent AS (${spendChallenge(`$${parameters.length + 1}`)}), inserted AS (${insert})
+         ${job ? `, queued AS (${job.sql})` : ''}
+         SELECT (SELECT count(*) FROM spent)::int AS spent, (SELECT count(*) FROM inserted)::int AS inserted`,
+        [...parameters, challenge, ...(job?.parameters ?? [])],
+      );
+      if (challenge && spent !== 1) throw tipError('CHALLENGE_FAILED');
+      challenge = null;
+      scoreDuplicates = false;
+      if (inserted === 1) return code;
       if (attempt >= 5) throw new Error('No free tip code after 6 draws');
     }
   }
