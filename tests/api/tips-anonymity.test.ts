@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { solveChallenge, tipForm } from '../support/tip-client';
+import { CreateTipDto } from '@vigie/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../apps/api/src/config/app-config';
 import { ProofOfWorkService } from '../../apps/api/src/tips/intake/proof-of-work.service';
+import { TipIntakeService } from '../../apps/api/src/tips/intake/tip-intake.service';
 
 let t: TestApp;
 let logFile: string;
@@ -137,6 +141,39 @@ describe('proof of work', () => {
     for (let i = 0; i < 100 && (await stateOf()) !== 'released'; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect((await send(anon, 'after the connection dropped', busy)).status).toBe(201);
+  });
+
+  it('stores a tip only with a solution still reserved for it: spent or released, nothing is stored', async () => {
+    const intake = t.app.get(TipIntakeService);
+    const dto = Object.assign(new CreateTipDto(), { agency: 'demo', description: 'not reserved any more' });
+    for (const state of ['spent', 'released']) {
+      const signature = `reserved-then-${state}`;
+      await t.db.query(
+        `INSERT INTO spent_challenge (signature, expires_at, state) VALUES ($1, now() + interval '1 hour', $2)`,
+        [signature, state],
+      );
+      await expect(intake.receive(dto, [], signature)).rejects.toMatchObject({ code: 'CHALLENGE_FAILED' });
+    }
+    await expect(intake.receive(dto, [], 'never-reserved')).rejects.toMatchObject({
+      code: 'CHALLENGE_FAILED',
+    });
+    const stored = await t.db.query(`SELECT 1 FROM tip WHERE description = 'not reserved any more'`);
+    expect(stored.rowCount).toBe(0);
+  });
+
+  it('reserves without waiting for the flush in that statement alone: its connection keeps synchronous commits', async () => {
+    // On one connection of the test's own, set as production runs (test databases run with
+    // synchronous_commit off throughout, for speed).
+    await t.db.query(`SET synchronous_commit = on`);
+    const onTestConnection = {
+      query: async (sql: string, parameters: unknown[]) => (await t.db.query(sql, parameters)).rows,
+    } as unknown as DataSource;
+    const pow = new ProofOfWorkService(t.app.get(AppConfig), onTestConnection);
+    expect(await pow.reserveSignature('sync-check', new Date(Date.now() + 60_000))).toBe(true);
+    expect((await t.db.query(`SHOW synchronous_commit`)).rows[0].synchronous_commit).toBe('on');
+    expect(
+      (await t.db.query(`SELECT state FROM spent_challenge WHERE signature = 'sync-check'`)).rows,
+    ).toEqual([{ state: 'pending' }]);
   });
 
   it('prunes solutions past their expiry, now and then', async () => {

@@ -16,6 +16,7 @@ import { spendChallenge } from './proof-of-work.service';
 import { Destination, TipDestinations } from './tip-destinations';
 import { TipFiles } from '../uploads/tip-files';
 import { Tip } from '../tip.entity';
+import { insertTipStatement, NewTipRow } from './tip-insert';
 import { tipError } from '../tips.errors';
 import { CONTACT_CONTEXT } from '../tipster-contact';
 import { hashPassphrase, newPassphrase, newTipCode } from '../tipster-credentials';
@@ -23,7 +24,8 @@ import { hashPassphrase, newPassphrase, newTipCode } from '../tipster-credential
 /**
  * Receives a tip. It answers 201 only once the tip row and every original file are durable:
  * files are sealed into the store first (TipFiles), then one transaction inserts the rows and
- * the processing jobs. Anything that fails before the commit leaves nothing behind.
+ * the processing jobs (for a tip without files, one statement: insertTip). Anything that fails
+ * before the commit leaves nothing behind.
  */
 @Injectable()
 export class TipIntakeService {
@@ -74,41 +76,49 @@ export class TipIntakeService {
     const receivedAt = this.clock.now();
     const tipId = randomUUID();
 
-    const code = await this.files.seal(tipId, media, (recordFiles) =>
-      this.dataSource.transaction(async (tx) => {
-        const code = await this.insertTip(
-          tx,
-          tipId,
-          dto,
-          destination,
-          {
-            passwordHash,
-            receivedAt,
-            language,
-            mediaCount: media.length,
-            challenge: options.challenge ?? null,
-            // With files, duplicate scoring follows each file's processing (uploads/tip-media.job.ts).
-            scoreDuplicates: media.length === 0,
-          },
-          { channel: options.channel ?? TipChannel.WEB },
-        );
-        await recordFiles(tx, destination.agencyId, receivedAt);
-        await options.alsoInTransaction?.(tx, tipId);
-        return code;
-      }),
-    );
+    const store = (db: EntityManager) =>
+      this.insertTip(
+        db,
+        tipId,
+        dto,
+        destination,
+        {
+          passwordHash,
+          receivedAt,
+          language,
+          mediaCount: media.length,
+          challenge: options.challenge ?? null,
+          // With files, duplicate scoring follows each file's processing (uploads/tip-media.job.ts).
+          scoreDuplicates: media.length === 0,
+        },
+        { channel: options.channel ?? TipChannel.WEB },
+      );
+    // A tip without files is one statement (insertTip's), its own transaction: one round trip and
+    // one flush to store it durably, where BEGIN and COMMIT would add two.
+    const code =
+      media.length === 0 && !options.alsoInTransaction
+        ? await store(this.dataSource.manager)
+        : await this.files.seal(tipId, media, (recordFiles) =>
+            this.dataSource.transaction(async (tx) => {
+              const code = await store(tx);
+              await recordFiles(tx, destination.agencyId, receivedAt);
+              await options.alsoInTransaction?.(tx, tipId);
+              return code;
+            }),
+          );
     this.live.queue(destination.agencyId, 'tip.received', { tipId });
     return { code, password, receivedAt: receivedAt.toISOString() };
   }
 
   /**
-   * Inserts the tip, drawing a new code in the (astronomically rare) case of a collision. In the
-   * same statement, one round trip: with a `challenge` (a reserved proof-of-work's signature), its
-   * spend, a solution not reserved any more (spent, released) refusing the tip; with
-   * `scoreDuplicates`, its duplicate-scoring job.
+   * Inserts the tip, drawing a new code in the (astronomically rare) case of a collision, in one
+   * statement (one round trip) with what goes with it: with a `challenge` (a reserved
+   * proof-of-work's signature), its spend, the tip inserted only if it was still reserved (refused
+   * otherwise); with `scoreDuplicates`, its duplicate-scoring job. Complete on its own: run by
+   * itself (`db` outside a transaction) it stores the tip durably or not at all.
    */
   async insertTip(
-    tx: EntityManager,
+    db: EntityManager,
     id: string,
     dto: CreateTipDto,
     to: Destination,
@@ -137,66 +147,63 @@ export class TipIntakeService {
     const keys = contactKeys(this.contactKey, { phone: dto.contactPhone, email: dto.contactEmail });
     const occurredFrom = dto.occurredFrom ? new Date(dto.occurredFrom) : null;
     const hasLocation = dto.latitude !== undefined || !!dto.place?.trim();
+    const row: Omit<NewTipRow, 'code'> = {
+      id,
+      agencyId: to.agencyId,
+      passwordHash: facts.passwordHash,
+      appealId: to.appealId,
+      description: dto.description,
+      occurredFrom,
+      occurredTo: dto.occurredTo ? new Date(dto.occurredTo) : null,
+      place: dto.place ?? null,
+      latitude: dto.latitude ?? null,
+      longitude: dto.longitude ?? null,
+      accuracyM: dto.accuracyM ?? null,
+      language: facts.language,
+      contactEnc: contact ? this.box.seal(JSON.stringify(contact), CONTACT_CONTEXT) : null,
+      contactPhoneKey: keys.phone,
+      contactEmailKey: keys.email,
+      status: TipStatus.NEW,
+      priority: arrivalPriority({
+        appealKind: to.appealKind,
+        hasLocation,
+        hasMedia: facts.mediaCount > 0,
+        occurredAt: occurredFrom ?? undefined,
+        descriptionLength: dto.description.trim().length,
+        receivedAt: facts.receivedAt,
+      }),
+      // The reward in force now stays this tip's, whatever later happens to the appeal.
+      rewardTerms: openReward(to.reward, facts.receivedAt),
+      receivedAt: facts.receivedAt,
+      mediaCount: facts.mediaCount,
+      smsSenderEnc: channel.smsSenderEnc ?? null,
+      smsSenderKey: channel.smsSenderKey ?? null,
+      smsLastInboundAt: channel.smsLastInboundAt ?? null,
+      channel: channel.channel,
+    };
     let challenge = facts.challenge ?? null;
-    let scoreDuplicates = facts.scoreDuplicates ?? false;
     for (let attempt = 0; ; attempt++) {
       const code = newTipCode();
-      // ON CONFLICT rather than a savepoint: two round trips fewer on every tip, for a collision
-      // that even at a million tips is a two-in-a-million event (39-bit codes).
-      const [insert, parameters] = tx
-        .createQueryBuilder()
-        .insert()
-        .into(Tip)
-        .values({
-          id,
-          agencyId: to.agencyId,
-          code,
-          passwordHash: facts.passwordHash,
-          appealId: to.appealId,
-          description: dto.description,
-          occurredFrom,
-          occurredTo: dto.occurredTo ? new Date(dto.occurredTo) : null,
-          place: dto.place ?? null,
-          latitude: dto.latitude ?? null,
-          longitude: dto.longitude ?? null,
-          accuracyM: dto.accuracyM ?? null,
-          language: facts.language,
-          contactEnc: contact ? this.box.seal(JSON.stringify(contact), CONTACT_CONTEXT) : null,
-          contactPhoneKey: keys.phone,
-          contactEmailKey: keys.email,
-          status: TipStatus.NEW,
-          priority: arrivalPriority({
-            appealKind: to.appealKind,
-            hasLocation,
-            hasMedia: facts.mediaCount > 0,
-            occurredAt: occurredFrom ?? undefined,
-            descriptionLength: dto.description.trim().length,
-            receivedAt: facts.receivedAt,
-          }),
-          version: 1,
-          // The reward in force now stays this tip's, whatever later happens to the appeal.
-          rewardTerms: openReward(to.reward, facts.receivedAt),
-          receivedAt: facts.receivedAt,
-          mediaCount: facts.mediaCount,
-          ...channel,
-        })
-        .orIgnore()
-        .returning('id')
-        .getQueryAndParameters();
-      // Neither the spend nor the job depends on the insert: after a code collision both are done,
-      // in the transaction, and the next draw repeats neither.
-      const job = scoreDuplicates
-        ? await this.jobs.sendStatement(DEDUPE_SCORE_JOB, { tipId: id }, parameters.length + 2)
+      // ON CONFLICT rather than a savepoint: no round trip more, for a collision that even at a
+      // million tips is a two-in-a-million event (39-bit codes). The spend and the job do not
+      // depend on the insert: after a collision the solution is spent (the next draw does not spend
+      // it again), and the job is sent again with the next draw (the first may run before the tip
+      // exists, and find nothing to score; scoring twice is harmless).
+      const insert = insertTipStatement(
+        { ...row, code },
+        2,
+        `$1::text IS NULL OR EXISTS (SELECT 1 FROM spent)`,
+      );
+      const job = facts.scoreDuplicates
+        ? await this.jobs.sendStatement(DEDUPE_SCORE_JOB, { tipId: id }, 2 + insert.parameters.length)
         : undefined;
-      const [{ spent, inserted }]: { spent: number; inserted: number }[] = await tx.query(
-        `WITH spent AS (${spendChallenge(`$${parameters.length + 1}`)}), inserted AS (${insert})
-         ${job ? `, queued AS (${job.sql})` : ''}
+      const [{ spent, inserted }]: { spent: number; inserted: number }[] = await db.query(
+        `WITH spent AS (${spendChallenge('$1')}), inserted AS (${insert.sql})${job ? `, queued AS (${job.sql})` : ''}
          SELECT (SELECT count(*) FROM spent)::int AS spent, (SELECT count(*) FROM inserted)::int AS inserted`,
-        [...parameters, challenge, ...(job?.parameters ?? [])],
+        [challenge, ...insert.parameters, ...(job?.parameters ?? [])],
       );
       if (challenge && spent !== 1) throw tipError('CHALLENGE_FAILED');
       challenge = null;
-      scoreDuplicates = false;
       if (inserted === 1) return code;
       if (attempt >= 5) throw new Error('No free tip code after 6 draws');
     }
