@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { ApiClient } from '../support/api-client';
+import { appealBody } from '../support/appeal-factory';
 import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
@@ -12,9 +14,10 @@ import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/
  * The desk's social pages on the built product, connecting nothing outside this machine. An admin
  * tries an X token that X refuses (a local server answering with X's recorded 401 for a revoked
  * token: a RECORDED CONTRACT, not the live network) and reads the refusal, then connects the agency's
- * own fediverse account (Vigie is its server). A reply the scheduled read would have archived is put
- * in the archive (the one seeded row; no Mastodon server runs here), and an investigator on a phone
- * finds it and makes it a tip in one action. Screenshots at 390×844 and 1440×900 in French and
+ * own fediverse account (Vigie is its server). A supervisor approves an appeal after reading what it
+ * will post, and sees the post made. A reply the scheduled read would have archived is put in the
+ * archive (the one seeded row; no Mastodon server runs here), and an investigator on a phone finds it
+ * and makes it a tip in one action. Screenshots of the four pages at 390×844 and 1440×900 in French and
  * English go to tests/artifacts/reach-*.
  */
 let app: BuiltApp & { pgPort: number };
@@ -80,6 +83,8 @@ async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
   }
 }
 
+let appealId = '';
+
 it('an admin reads X’s refusal of a revoked token, then connects the agency’s fediverse account', async () => {
   await withPage(browser, 'reach-accounts-admin', DESKTOP, async (admin) => {
     await signIn(admin, 'admin@demo.test');
@@ -118,6 +123,44 @@ it('an admin reads X’s refusal of a revoked token, then connects the agency’
   expect(n).toBe(1);
 });
 
+it('a supervisor approves an appeal after reading its posts, then sees them posted', async () => {
+  const pio = await ApiClient.signedIn(app.baseUrl, 'pio@demo.test');
+  const body = appealBody(undefined, {
+    title: { fr: `Disparu : Marc Gagnon, 72 ans (${run})`, en: `Missing: Marc Gagnon, 72 (${run})` },
+  });
+  const created = await pio.post('/api/appeals', body);
+  expect(created.status).toBe(201);
+  appealId = created.body.id;
+  expect((await pio.post(`/api/appeals/${appealId}/submit`)).status).toBe(200);
+
+  await withPage(browser, 'reach-posts-supervisor', DESKTOP, async (supervisor) => {
+    await signIn(supervisor, 'supervisor@demo.test');
+    await supervisor.goto(`${app.baseUrl}/desk/review`);
+    const proposal = supervisor.getByRole('article').filter({ hasText: `(${run})` });
+    await proposal.getByRole('button', { name: 'Approve and publish…' }).click();
+    const posts = proposal.getByRole('region', { name: 'What approval will post on social media' });
+    const french = posts.getByRole('article', { name: 'French' });
+    await french.waitFor();
+    expect(await french.innerText()).toContain(`Disparu : Marc Gagnon, 72 ans (${run})`);
+    expect(await posts.getByRole('article', { name: 'English' }).innerText()).toContain(`(${run})`);
+    await expectAccessible(supervisor);
+    await proposal.getByRole('button', { name: 'Publish this version now' }).click();
+    await supervisor.getByText(/Approved: the new version is live/).waitFor();
+
+    // The appeal's page follows its posts until they are made (the fediverse: Vigie itself).
+    await supervisor.goto(`${app.baseUrl}/desk/appeals/${appealId}`);
+    const section = supervisor.getByRole('region', { name: 'Social media posts' });
+    const link = section.getByRole('link', {
+      name: 'See the post on Fediverse (Mastodon) (opens a new tab)',
+    });
+    await link.first().waitFor({ timeout: 30_000 });
+    expect(await link.count()).toBe(2);
+    expect(await link.first().getAttribute('href')).toMatch(new RegExp(`^${app.baseUrl}/ap/notes/`));
+    expect(await section.getByText('Posted', { exact: true }).count()).toBe(2);
+    await expectAccessible(supervisor);
+  });
+});
+
 it('an investigator on a phone finds a reply in the archive and makes it a tip in one action', async () => {
   const [account] = await sql<{ id: string; agency_id: string }>(
     `SELECT id, agency_id FROM social_account WHERE network = 'MASTODON' AND disconnected_at IS NULL`,
@@ -133,7 +176,7 @@ it('an investigator on a phone finds a reply in the archive and makes it a tip i
       account.id,
       `https://peer.example/users/temoin/statuses/${run}`,
       `Je crois l’avoir vu au terminus ${run}, il portait un manteau vert.`,
-      null,
+      appealId,
     ],
   );
 
@@ -141,7 +184,8 @@ it('an investigator on a phone finds a reply in the archive and makes it a tip i
     await signIn(investigator, 'investigator@demo.test');
     await investigator.goto(`${app.baseUrl}/desk/reach/archive`);
     await investigator.getByRole('heading', { name: 'Archives des médias sociaux' }).waitFor();
-    await investigator.getByRole('article', { name: 'temoin@peer.example' }).first().waitFor();
+    // What the agency posted on approval is there too, as sent.
+    await investigator.getByText(`Disparu : Marc Gagnon, 72 ans (${run})`).first().waitFor();
     await expectAccessible(investigator);
 
     await investigator.getByRole('searchbox', { name: 'Rechercher' }).fill(`rien-${run}`);
@@ -184,6 +228,15 @@ it('an investigator on a phone finds a reply in the archive and makes it a tip i
 });
 
 it('reads in both languages on a phone and a desktop (screenshots)', async () => {
+  // One appeal left in review, so that the approval screen shows its posts.
+  const pio = await ApiClient.signedIn(app.baseUrl, 'pio@demo.test');
+  const pending = await pio.post(
+    '/api/appeals',
+    appealBody(undefined, {
+      title: { fr: `Disparue : Léa Roy, 81 ans (${run})`, en: `Missing: Léa Roy, 81 (${run})` },
+    }),
+  );
+  expect((await pio.post(`/api/appeals/${pending.body.id}/submit`)).status).toBe(200);
   const sizes: [string, BrowserContextOptions][] = [
     ['390-fr', PHONE_FR],
     ['390-en', { ...PHONE_FR, locale: 'en-CA' }],
@@ -191,19 +244,28 @@ it('reads in both languages on a phone and a desktop (screenshots)', async () =>
     ['1440-en', DESKTOP],
   ];
   for (const [size, options] of sizes) {
-    await withPage(browser, `reach-screens-${size}`, options, async (page) => {
+    const shoot = (page: Page, name: string, fullPage = true) =>
+      page.screenshot({ path: join(ARTIFACTS, `reach-${name}-${size}.png`), fullPage });
+    await withPage(browser, `reach-screens-admin-${size}`, options, async (page) => {
       await signIn(page, 'admin@demo.test');
-      const shoot = (name: string) =>
-        page.screenshot({ path: join(ARTIFACTS, `reach-${name}-${size}.png`), fullPage: true });
       await page.goto(`${app.baseUrl}/desk/reach/accounts`);
       await page.getByRole('list').filter({ hasText: '@demo@' }).waitFor();
-      await shoot('accounts');
+      await shoot(page, 'accounts');
     });
     await withPage(browser, `reach-screens-supervisor-${size}`, options, async (page) => {
       await signIn(page, 'supervisor@demo.test');
       await page.goto(`${app.baseUrl}/desk/reach/archive`);
       await page.getByRole('article').first().waitFor();
-      await page.screenshot({ path: join(ARTIFACTS, `reach-archive-${size}.png`), fullPage: true });
+      await shoot(page, 'archive');
+      await page.goto(`${app.baseUrl}/desk/appeals/${appealId}`);
+      await page.locator('.reach-post').first().waitFor();
+      await shoot(page, 'posts');
+      await page.goto(`${app.baseUrl}/desk/review`);
+      const proposal = page.getByRole('article').filter({ hasText: 'Léa Roy' });
+      await proposal.getByRole('button', { name: /Approve and publish|Approuver et publier/ }).click();
+      await proposal.locator('.reach-preview__post').first().waitFor();
+      await proposal.locator('.reach-preview').scrollIntoViewIfNeeded();
+      await shoot(page, 'preview', false);
     });
   }
 });

@@ -8,7 +8,8 @@ import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { formatDate } from '../../../shared/i18n/format';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
-import { appealPermissions } from '../../permissions';
+import { appealPermissions, deskPermissions } from '../../permissions';
+import { SocialPostsSection } from '../../reach/components/social-posts-section';
 import { useStaffAppeal } from '../hooks/use-staff-appeals';
 import { AppealEditor } from './appeal-editor';
 import { useAppealTitle } from './appeals-list-page';
@@ -131,6 +132,9 @@ export function AppealEditorPage() {
       )}
 
       {appeal.live && <PublishedActions appeal={appeal} permissions={can} />}
+      {(appeal.live || closed) && deskPermissions(profile?.roles ?? []).seeSocialPosts && (
+        <SocialPostsSection appeal={appeal} />
+      )}
 
       <h3 className="desk-page__section-title">
         {appeal.live ? t('desk.editor.reviseHeading') : t('desk.editor.contentHeading')}

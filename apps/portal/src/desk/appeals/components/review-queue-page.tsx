@@ -19,6 +19,7 @@ import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { approveAppeal, approveAppealUpdate, rejectAppeal, rejectAppealUpdate } from '../api/appeals.api';
 import { useAppealAction, useReviewQueue } from '../hooks/use-staff-appeals';
 import { AppealDiffView } from './appeal-diff-view';
+import { SocialPreview } from '../../reach/components/social-preview';
 import { ApprovalPreview } from './approval-preview';
 import { useAppealTitle } from './appeals-list-page';
 
@@ -130,6 +131,7 @@ function RevisionReview({
       ) : confirming ? (
         <>
           <ApprovalPreview appeal={appeal} />
+          <SocialPreview appeal={appeal} />
           <div className="button-row">
             <button
               type="button"

@@ -1,0 +1,139 @@
+import { StaffRole, type SocialPreview as Preview, type StaffAppeal, type StaffProfile } from '@vigie/common';
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse, renderPage } from '../../../test-utils';
+import '../../i18n/desk-catalogue';
+import { SocialPreview } from './social-preview';
+
+const supervisor: StaffProfile = {
+  id: 'u-sup',
+  email: 'supervisor@demo.test',
+  displayName: 'Sam Supervisor',
+  roles: [StaffRole.SUPERVISOR],
+  agency: {
+    id: 'a1',
+    name: 'Demo Police Service',
+    slug: 'demo',
+    requireTotp: false,
+    timeZone: 'America/Toronto',
+  },
+  totpEnabled: true,
+  totpEnrolmentRequired: false,
+  csrfToken: 'csrf',
+  mapTiles: null,
+};
+
+// Only what the preview reads of the appeal: its id, version and images (the desk's own URLs).
+const appeal = {
+  id: 'appeal-1',
+  version: 4,
+  images: [
+    {
+      id: 'img-1',
+      isComposite: false,
+      thumb: {
+        webp: '/api/appeals/appeal-1/images/img-1/thumb.webp',
+        jpeg: '/api/appeals/appeal-1/images/img-1/thumb.jpg',
+      },
+      card: { webp: '', jpeg: '' },
+      full: { webp: '', jpeg: '' },
+    },
+  ],
+} as unknown as StaffAppeal;
+
+const preview: Preview = {
+  accounts: [
+    {
+      accountId: 'acc-b',
+      network: 'BLUESKY',
+      handle: 'police.demo.test',
+      maxTextLength: 300,
+      posts: [
+        {
+          language: 'fr',
+          text: 'ALERTE AMBER : Léa Tremblay, 9 ans, enlevée à Gatineau. #AlerteAMBER',
+          length: 212,
+          link: 'https://vigie.example/appeals/lea',
+          image: { imageId: 'img-1', altText: 'Photo de Léa, cheveux bruns, chandail rouge' },
+          shortened: true,
+          problem: null,
+        },
+        {
+          language: 'en',
+          text: 'AMBER ALERT: Léa Tremblay, 9, abducted in Gatineau. #AMBERAlert',
+          length: 198,
+          link: 'https://vigie.example/appeals/lea',
+          image: null,
+          shortened: false,
+          problem: 'the title, link and hashtag alone are 301 of 300 characters',
+        },
+      ],
+    },
+    { accountId: 'acc-x', network: 'X', handle: '@DemoPolice', maxTextLength: 280, posts: [] },
+  ],
+};
+
+type FetchMock = ReturnType<typeof vi.fn<typeof fetch>>;
+
+function api(fetchMock: FetchMock, answer: () => Response) {
+  fetchMock.mockImplementation(async (input) => {
+    const url = String(input);
+    if (url === '/api/auth/me') return jsonResponse(200, supervisor);
+    if (url === '/api/reach/social/appeals/appeal-1/preview') return answer();
+    throw new Error(`unexpected ${url}`);
+  });
+}
+
+describe('SocialPreview', () => {
+  const fetchMock = vi.fn<typeof fetch>();
+  beforeEach(() => vi.stubGlobal('fetch', fetchMock));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    fetchMock.mockReset();
+  });
+
+  it('shows each account’s posts in both languages: text, count, shortening, image with its description, and what will stop one', async () => {
+    api(fetchMock, () => jsonResponse(200, preview));
+    await renderPage(<SocialPreview appeal={appeal} />, { lang: 'en' });
+
+    const bluesky = await screen.findByRole('region', { name: 'Bluesky police.demo.test' });
+    const french = within(bluesky).getByRole('article', { name: 'French' });
+    expect(french.textContent).toContain('212 of 300 characters · shortened to fit');
+    const text = within(french).getByText(/ALERTE AMBER/);
+    expect(text.getAttribute('lang')).toBe('fr');
+    expect(within(french).getByText('Photo de Léa, cheveux bruns, chandail rouge')).toBeTruthy();
+    expect(french.querySelector('img')?.getAttribute('src')).toBe(
+      '/api/appeals/appeal-1/images/img-1/thumb.jpg',
+    );
+
+    const english = within(bluesky).getByRole('article', { name: 'English' });
+    expect(english.textContent).toContain('No image.');
+    expect(english.textContent).toContain(
+      'This post cannot be sent as written: the title, link and hashtag alone are 301 of 300 characters',
+    );
+
+    const x = screen.getByRole('region', { name: 'X @DemoPolice' });
+    expect(x.textContent).toContain('Already posted when the appeal was first approved');
+  });
+
+  it('says that approving posts nothing when no account is connected (French)', async () => {
+    api(fetchMock, () => jsonResponse(200, { accounts: [] }));
+    await renderPage(<SocialPreview appeal={appeal} />, { lang: 'fr' });
+    expect(
+      await screen.findByText(
+        // The DOM's no-break space reads as a space here.
+        'Aucun compte de médias sociaux n’est connecté : l’approbation ne publie rien sur les médias sociaux.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says when the preview cannot be made', async () => {
+    api(fetchMock, () =>
+      jsonResponse(409, { statusCode: 409, code: 'NOT_IN_REVIEW', message: 'Nothing in review' }),
+    );
+    await renderPage(<SocialPreview appeal={appeal} />, { lang: 'en' });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Nothing is waiting for approval: the page may be out of date. Reload it.',
+    );
+  });
+});

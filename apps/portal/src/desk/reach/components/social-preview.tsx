@@ -1,0 +1,100 @@
+import type { SocialPostPreview, StaffAppeal } from '@vigie/common';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../../../shared/components/notice';
+import { PageLoading } from '../../../shared/components/page-loading';
+import { deskErrorMessage } from '../../i18n/desk-error-message';
+import { useSocialPreview } from '../hooks/use-social-posts';
+import './reach.css';
+
+/**
+ * What approving will post on each connected account, in each language, made by the API with the code
+ * that will post it: the text as it will read (shortened where the network's count required it), its
+ * image with the alt text, and anything that will stop it. Part of what the supervisor approves.
+ */
+export function SocialPreview({ appeal }: { appeal: StaffAppeal }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const preview = useSocialPreview(appeal.id, appeal.version);
+  const images = new Map(appeal.images.map((image) => [image.id, image]));
+
+  return (
+    <section className="preview reach-preview" aria-labelledby={`${id}-heading`}>
+      <h4 id={`${id}-heading`}>{t('desk.reach.preview.heading')}</h4>
+      {preview.isPending ? (
+        <PageLoading />
+      ) : preview.isError ? (
+        <Notice tone="error">
+          <p>{deskErrorMessage(t, preview.error)}</p>
+        </Notice>
+      ) : preview.data.accounts.length === 0 ? (
+        <p className="reach-empty">{t('desk.reach.preview.noAccount')}</p>
+      ) : (
+        <>
+          <p className="field__hint">{t('desk.reach.preview.intro')}</p>
+          {preview.data.accounts.map((account) => {
+            const network = t(`desk.reach.network.${account.network}`);
+            return (
+              <section
+                key={account.accountId}
+                className="reach-preview__account"
+                aria-label={`${network} ${account.handle}`}
+              >
+                <h5 className="preview__subheading">
+                  {network} <span className="reach-account__handle">{account.handle}</span>
+                </h5>
+                {account.posts.length === 0 ? (
+                  <p className="reach-empty">{t('desk.reach.preview.alreadyPosted')}</p>
+                ) : (
+                  <div className="reach-preview__posts">
+                    {account.posts.map((post) => (
+                      <PostPreview
+                        key={post.language}
+                        post={post}
+                        max={account.maxTextLength}
+                        thumbnail={post.image ? images.get(post.image.imageId)?.thumb.jpeg : undefined}
+                      />
+                    ))}
+                  </div>
+                )}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </section>
+  );
+}
+
+function PostPreview({ post, max, thumbnail }: { post: SocialPostPreview; max: number; thumbnail?: string }) {
+  const { t } = useTranslation();
+  return (
+    <article className="reach-preview__post" aria-label={t(`desk.editor.lang.${post.language}`)}>
+      <p className="reach-preview__meta">
+        <strong>{t(`desk.editor.lang.${post.language}`)}</strong> ·{' '}
+        {t('desk.reach.preview.length', { length: post.length, max })}
+        {post.shortened && <> · {t('desk.reach.preview.shortened')}</>}
+      </p>
+      {post.problem && (
+        <Notice tone="error" live={false}>
+          <p>{t('desk.reach.preview.problem', { problem: post.problem })}</p>
+        </Notice>
+      )}
+      <p className="reach-post__text" lang={post.language}>
+        {post.text}
+      </p>
+      {post.image ? (
+        <div className="reach-preview__image">
+          {/* The description is written beside it: the picture itself adds nothing to read out. */}
+          {thumbnail && <img src={thumbnail} alt="" width={96} height={96} />}
+          <p>
+            <span className="reach-preview__label">{t('desk.reach.preview.alt')}</span>{' '}
+            <span lang={post.language}>{post.image.altText || t('desk.reach.preview.noAlt')}</span>
+          </p>
+        </div>
+      ) : (
+        <p className="reach-empty">{t('desk.reach.preview.noImage')}</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SocialPostView } from '@vigie/common';
+import {
+  fetchSocialPosts,
+  fetchSocialPreview,
+  retrySocialPost,
+  socialPostsKey,
+  socialPreviewKey,
+} from '../api/reach.api';
+
+/** Posts on their way are followed until they are posted or fail; then the list rests. */
+const MOVING = new Set<SocialPostView['state']>(['QUEUED', 'SENDING']);
+const FOLLOW_MS = 5_000;
+
+/** An appeal's posts on each network and language, with their state. */
+export function useSocialPosts(appealId: string) {
+  return useQuery({
+    queryKey: socialPostsKey(appealId),
+    queryFn: ({ signal }) => fetchSocialPosts(appealId, signal),
+    staleTime: 0,
+    refetchInterval: (query) =>
+      query.state.data?.some((post) => MOVING.has(post.state)) ? FOLLOW_MS : false,
+  });
+}
+
+/** Sends a failed post again; the answer (QUEUED) replaces it in the list, which then follows it. */
+export function useRetryPost(appealId: string) {
+  const queryClient = useQueryClient();
+  const key = socialPostsKey(appealId);
+  return useMutation({
+    mutationFn: (postId: string) => retrySocialPost(postId),
+    onSuccess: (post) =>
+      queryClient.setQueryData<SocialPostView[]>(key, (posts) =>
+        posts?.map((one) => (one.id === post.id ? post : one)),
+      ),
+    // Taken down or sent meanwhile: the list is out of date.
+    onError: () => void queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+/** What approving the revision in review will post, for the record's `version`. */
+export function useSocialPreview(appealId: string, version: number) {
+  return useQuery({
+    queryKey: socialPreviewKey(appealId, version),
+    queryFn: ({ signal }) => fetchSocialPreview(appealId, signal),
+    staleTime: 0,
+  });
+}
