@@ -25,7 +25,9 @@ describe('preloadTags', () => {
 
   it('names the desk’s code for the desk and every page under it, the first matching route winning', () => {
     for (const path of ['/desk', '/desk/', '/desk/tips/9f0c/history', '/desk/cases'])
-      expect(preloadTags(ROUTES, path)).toBe('<link rel="modulepreload" crossorigin href="/assets/desk-app-f6.js">');
+      expect(preloadTags(ROUTES, path)).toBe(
+        '<link rel="modulepreload" crossorigin href="/assets/desk-app-f6.js">',
+      );
     expect(preloadTags(ROUTES, '/desk/activate/abc')).toContain('activation-page-g7.js');
     expect(preloadTags(ROUTES, '/desk/activate/abc')).not.toContain('desk-app');
   });
