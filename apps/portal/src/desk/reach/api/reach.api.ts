@@ -27,6 +27,8 @@ export interface ConnectAccountBody {
   handle: string;
   secret: string;
   accountId?: string;
+  refreshToken?: string;
+  clientId?: string;
 }
 
 export const fetchSocialAccounts = (signal?: AbortSignal) =>

@@ -82,6 +82,27 @@ export function ConnectAccountForm({
           error={fieldError('secret')}
           {...register('secret')}
         />
+        {fields.includes('refreshToken') && (
+          <TextField
+            label={t('desk.reach.connect.labels.X.refreshToken')}
+            hint={t('desk.reach.connect.hints.X.refreshToken')}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            error={fieldError('refreshToken')}
+            {...register('refreshToken')}
+          />
+        )}
+        {fields.includes('clientId') && (
+          <TextField
+            label={t('desk.reach.connect.labels.X.clientId')}
+            hint={t('desk.reach.connect.hints.X.clientId')}
+            autoComplete="off"
+            spellCheck={false}
+            error={fieldError('clientId')}
+            {...register('clientId')}
+          />
+        )}
         <div ref={errorRef} tabIndex={-1} className="focus-target">
           {submitError && <Notice tone="error">{submitError}</Notice>}
         </div>

@@ -206,6 +206,55 @@ describe('SocialAccountsPage', () => {
     });
   });
 
+  it('sends X’s refresh token with the app’s client id, and shows the API’s refusal of one without the other', async () => {
+    const bodies: unknown[] = [];
+    api(fetchMock, [StaffRole.ADMIN], { networks: [...ALL], accounts: [] }, (url, init) => {
+      if (url !== '/api/reach/social/accounts' || init.method !== 'POST') return undefined;
+      const body = JSON.parse(String(init.body)) as { clientId?: string };
+      bodies.push(body);
+      return body.clientId
+        ? jsonResponse(201, account({ handle: '@GatineauPolice' }))
+        : jsonResponse(400, {
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: 'Some fields are not valid',
+            errors: { clientId: 'Give the app’s client id with the refresh token' },
+          });
+    });
+    await renderPage(<SocialAccountsPage />, { lang: 'en' });
+    await screen.findByRole('heading', { name: 'X' });
+    const x = within(form('X'));
+    fireEvent.change(x.getByLabelText('Username'), { target: { value: '@GatineauPolice' } });
+    fireEvent.change(x.getByLabelText('User access token'), { target: { value: 'access-1' } });
+    fireEvent.change(x.getByLabelText('Refresh token (optional)'), { target: { value: 'refresh-1' } });
+    fireEvent.click(x.getByRole('button', { name: 'Connect X' }));
+    expect(
+      await x.findByText('Give the refresh token and the app’s client ID together, or neither.'),
+    ).toBeTruthy();
+    expect(x.getByLabelText('App client ID (optional)').getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(x.getByLabelText('App client ID (optional)'), { target: { value: 'client-9' } });
+    fireEvent.click(x.getByRole('button', { name: 'Connect X' }));
+    await screen.findByRole('list', { name: 'Connected accounts' });
+    expect(bodies).toEqual([
+      {
+        network: 'X',
+        serviceUrl: 'https://api.x.com',
+        handle: '@GatineauPolice',
+        secret: 'access-1',
+        refreshToken: 'refresh-1',
+      },
+      {
+        network: 'X',
+        serviceUrl: 'https://api.x.com',
+        handle: '@GatineauPolice',
+        secret: 'access-1',
+        refreshToken: 'refresh-1',
+        clientId: 'client-9',
+      },
+    ]);
+  });
+
   it('creates the fediverse account, then connects it with the credentials the API gave, once', async () => {
     api(fetchMock, [StaffRole.ADMIN], { networks: [...ALL], accounts: [] }, (url, init) => {
       if (url === '/api/reach/fediverse/actor' && init.method === 'POST')

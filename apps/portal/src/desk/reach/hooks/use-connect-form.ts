@@ -17,9 +17,18 @@ export interface ConnectValues {
   handle: string;
   accountId: string;
   secret: string;
+  refreshToken: string;
+  clientId: string;
 }
 
-const FIELDS: readonly ConnectField[] = ['serviceUrl', 'handle', 'accountId', 'secret'];
+const FIELDS: readonly ConnectField[] = [
+  'serviceUrl',
+  'handle',
+  'accountId',
+  'secret',
+  'refreshToken',
+  'clientId',
+];
 
 const MESSAGES: FieldMessages<ConnectField> = {
   serviceUrl: {
@@ -31,10 +40,27 @@ const MESSAGES: FieldMessages<ConnectField> = {
   handle: { default: 'desk.reach.connect.errors.handle', maxLength: 'desk.reach.connect.errors.tooLong' },
   accountId: { default: 'desk.reach.connect.errors.tooLong' },
   secret: { default: 'desk.reach.connect.errors.secret', maxLength: 'desk.reach.connect.errors.tooLong' },
+  // The API wants both or neither.
+  refreshToken: { default: 'desk.reach.connect.errors.pair', maxLength: 'desk.reach.connect.errors.tooLong' },
+  clientId: { default: 'desk.reach.connect.errors.pair', maxLength: 'desk.reach.connect.errors.tooLong' },
 };
 
-// The API's own DTO: the form says what the API would refuse, before sending anything.
-const connectResolver = classValidatorResolver(ConnectSocialAccountDto) as unknown as Resolver<ConnectValues>;
+// The API's own DTO: the form says what the API would refuse, before sending anything. An optional
+// field left empty is not sent, so it is not checked either (the DTO wants it absent, not '').
+const dtoResolver = classValidatorResolver(ConnectSocialAccountDto) as unknown as Resolver<ConnectValues>;
+const connectResolver: Resolver<ConnectValues> = (values, context, options) =>
+  dtoResolver(withoutEmpty(values) as ConnectValues, context, options);
+
+const OPTIONAL = ['accountId', 'refreshToken', 'clientId'] as const;
+
+function withoutEmpty(values: ConnectValues): Partial<ConnectValues> {
+  return Object.fromEntries(
+    Object.entries(values).filter(
+      ([name, value]) =>
+        !(OPTIONAL as readonly string[]).includes(name) || (typeof value === 'string' && value.trim() !== ''),
+    ),
+  );
+}
 
 /**
  * Connects one network's account. The API signs in with the credentials before keeping them, so a
@@ -51,13 +77,29 @@ export function useConnectForm(
   const [submitError, setSubmitError] = useState<unknown>(null);
   const form = useForm<ConnectValues>({
     resolver: connectResolver,
-    defaultValues: { network, serviceUrl, handle: '', accountId: '', secret: '' },
+    defaultValues: {
+      network,
+      serviceUrl,
+      handle: '',
+      accountId: '',
+      secret: '',
+      refreshToken: '',
+      clientId: '',
+    },
   });
 
-  const onSubmit = form.handleSubmit(async ({ accountId, ...values }) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setSubmitError(null);
+    // What is left empty is left out: the API takes an optional field only when it is given.
+    const { network, serviceUrl, handle, secret, ...optional } = withoutEmpty(values);
     try {
-      const account = await connectSocialAccount({ ...values, ...(accountId.trim() ? { accountId } : {}) });
+      const account = await connectSocialAccount({
+        network: network ?? values.network,
+        serviceUrl: serviceUrl ?? '',
+        handle: handle ?? '',
+        secret: secret ?? '',
+        ...optional,
+      });
       remember(account);
       onConnected(account);
     } catch (error) {
