@@ -38,6 +38,28 @@ describe('composePost', () => {
     expect(en.problem).toBeNull();
   });
 
+  it('does not add the kind’s label to a title that leads with its own, and puts an outcome in its place', () => {
+    const titled = appeal({
+      kind: AppealKind.MISSING_PERSON,
+      title: { fr: 'Disparue : Léa Roy, 14 ans', en: 'Missing: Léa Roy, 14' },
+    } as Partial<PublicAppeal>);
+    const fr = composePost(titled, { event: 'APPROVED' }, 'fr', bluesky, false);
+    expect(fr.text.startsWith('Disparue : Léa Roy, 14 ans\n\n')).toBe(true);
+    const en = composePost(titled, { event: 'APPROVED' }, 'en', bluesky, false);
+    expect(en.text.startsWith('Missing: Léa Roy, 14\n\n')).toBe(true);
+    const found = composePost(
+      { ...titled, outcome: 'FOUND_SAFE' } as PublicAppeal,
+      { event: 'RESOLVED' },
+      'en',
+      bluesky,
+      false,
+    );
+    expect(found.text.startsWith('Found safe: Léa Roy, 14\n\n')).toBe(true);
+    // A comma, a time or a plain title is not a label of its own.
+    const plain = composePost(appeal(), { event: 'APPROVED' }, 'fr', bluesky, false);
+    expect(plain.text.startsWith('Alerte AMBER : Léa Tremblay, 8 ans')).toBe(true);
+  });
+
   it('shortens a long body to the network’s limit, as the network counts (graphemes, X’s 23 per link)', () => {
     const long = appeal({
       summary: { fr: 'Très long résumé. '.repeat(40), en: 'A very long summary. '.repeat(40) },

@@ -86,6 +86,18 @@ function cut(text: string, max: number): string {
  * link and the kind's hashtag. Only the body is shortened, then the head; if even the head, link
  * and tag cannot fit, the post is refused with the reason rather than cut mid-link.
  */
+/**
+ * A title the PIO already led with a label of their own ("Disparue : Léa Roy, 14 ans", "Missing:
+ * Léa Tremblay"): the label and what follows it. Posts then do not add the kind's label before it
+ * ("Personne disparue : Disparue : …"), and an outcome replaces the label instead of preceding it.
+ */
+const OWN_LABEL = /^([^:\n]{1,40}?)\s*:\s+(\S.*)$/s;
+
+function splitTitle(title: string): { ownLabel: boolean; bare: string } {
+  const match = OWN_LABEL.exec(title);
+  return match ? { ownLabel: true, bare: match[2] } : { ownLabel: false, bare: title };
+}
+
 export function composePost(
   appeal: PublicAppeal,
   subject: PostSubject,
@@ -96,17 +108,19 @@ export function composePost(
   const title = pickLocale(appeal.title, language);
   const colon = language === 'fr' ? ' : ' : ': ';
   const kindLabel = APPEAL_KIND_WORDING[appeal.kind].label[language];
+  const { ownLabel, bare } = splitTitle(title);
+  const labelled = ownLabel ? title : `${kindLabel}${colon}${title}`;
   let head: string;
   let body: string;
   if (subject.event === 'APPROVED') {
-    head = `${kindLabel}${colon}${title}`;
+    head = labelled;
     body = pickLocale(appeal.summary, language);
   } else if (subject.event === 'UPDATE') {
     head = `${UPDATE_LABEL[subject.update.kind][language]}${colon}${title}`;
     body = subject.update.text[language] ?? subject.update.text.fr ?? subject.update.text.en ?? '';
   } else {
     const outcome = appeal.outcome ?? appeal.resolution?.outcome;
-    head = `${outcome ? OUTCOME[outcome][language] : kindLabel}${colon}${title}`;
+    head = outcome ? `${OUTCOME[outcome][language]}${colon}${bare}` : labelled;
     body = RESOLVED_INSTRUCTION[language];
   }
   const link = language === 'fr' ? appeal.links.page : `${appeal.links.page}?lang=en`;
@@ -134,7 +148,7 @@ export function composePost(
   const first = appeal.images[0];
   let image: ComposedPost['image'] = null;
   if (withImage && first && limits.maxImages > 0) {
-    const alt = [pickLocale(first.alt, language) || `${kindLabel}${colon}${title}`]
+    const alt = [pickLocale(first.alt, language) || labelled]
       .concat(first.isComposite ? [COMPOSITE[language]] : [])
       .join(' — ');
     image = { imageId: first.id, altText: cut(alt, limits.maxAltTextLength) };
