@@ -109,6 +109,13 @@ it('takes the social period in the policy from an administrator, refusing a bad 
   });
   expect(saved.status).toBe(200);
   expect(saved.body).toMatchObject({ socialDays: 30, agency: { socialDays: 30 } });
+  // A client that does not know the archive's period leaves it as it is.
+  const older = await admin.request('PUT', '/api/records/retention-policy', {
+    notActionableDays: null,
+    closedDays: null,
+  });
+  expect(older.status).toBe(200);
+  expect(older.body).toMatchObject({ socialDays: 30, agency: { socialDays: 30 } });
 });
 
 it('purges the messages and inbox copies past the period, and the files only they refer to, with a tombstone', async () => {

@@ -19,6 +19,12 @@ INTERNAL.addAddress('::1', 'ipv6');
 INTERNAL.addSubnet('fe80::', 10, 'ipv6');
 INTERNAL.addSubnet('fc00::', 7, 'ipv6');
 INTERNAL.addSubnet('ff00::', 8, 'ipv6');
+// IPv6 forms that carry an IPv4 address a gateway reaches (NAT64, local NAT64, 6to4, IPv4-compatible):
+// 64:ff9b::a00:5 is 10.0.0.5 on an IPv6-only host with DNS64. None serves a public ActivityPub actor.
+INTERNAL.addSubnet('64:ff9b::', 96, 'ipv6');
+INTERNAL.addSubnet('64:ff9b:1::', 48, 'ipv6');
+INTERNAL.addSubnet('2002::', 16, 'ipv6');
+INTERNAL.addSubnet('::', 96, 'ipv6');
 // IPv4 written as IPv6 (::ffff:7f00:1) is checked against the IPv4 rules by BlockList itself.
 
 /**

@@ -42,7 +42,9 @@ export class RetentionPolicyService {
 
   async update(actor: StaffActor, dto: RetentionPolicyDto): Promise<RetentionPolicyView> {
     const before = await this.view(actor);
-    const socialDays = dto.socialDays ?? null;
+    // Left out (a client from before the archive had a period): the agency's own period stays; null
+    // is what sets it back to the default.
+    const socialDays = dto.socialDays === undefined ? before.agency.socialDays : dto.socialDays;
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO retention_policy (agency_id, not_actionable_days, closed_days, social_days, updated_by) VALUES ($1, $2, $3, $4, $5)

@@ -155,6 +155,27 @@ describe('SocialPostsSection', () => {
     expect((await screen.findAllByRole('button', { name: /Send again/ })).map((b) => b.textContent)).toEqual([
       'Send again (X, French, The appeal)',
     ]);
+    // A takedown that failed (a found person's post left up) is tried again from here too.
+    expect(
+      (await screen.findAllByRole('button', { name: /Try the takedown again/ })).map((b) => b.textContent),
+    ).toEqual(['Try the takedown again (Bluesky, French, The outcome)']);
+  });
+
+  it('tries a failed takedown again and says so', async () => {
+    let list = posts.slice(5, 6);
+    api(
+      fetchMock,
+      [StaffRole.PIO],
+      () => list,
+      (url, init) => {
+        if (url !== '/api/reach/social/posts/p-6/retry' || init.method !== 'POST') return undefined;
+        list = [{ ...posts[5], attempts: 0 }];
+        return jsonResponse(200, list[0]);
+      },
+    );
+    await renderPage(<SocialPostsSection appeal={appeal} />, { lang: 'fr' });
+    fireEvent.click(await screen.findByRole('button', { name: /Relancer le retrait/ }));
+    await screen.findByText(/Le retrait de la publication \(.*\) sera relancé\./);
   });
 
   it('sends a failed post again, follows it, and says so where the focus goes', async () => {

@@ -115,6 +115,7 @@ function PostState({
   const network = t(`desk.reach.network.${post.network}`);
   const language = t(`desk.editor.lang.${post.language}`);
   const which = t('desk.reach.posts.which', { network, language, publication });
+  const takedown = post.state === 'TAKEDOWN_FAILED';
 
   return (
     <li className="reach-post">
@@ -161,7 +162,7 @@ function PostState({
           </p>
         </details>
       </div>
-      {post.state === 'FAILED' && can.retrySocialPosts && (
+      {(post.state === 'FAILED' || post.state === 'TAKEDOWN_FAILED') && can.retrySocialPosts && (
         <div className="reach-post__action">
           {retry.error ? (
             <Notice tone="error">
@@ -173,10 +174,16 @@ function PostState({
             className="button button--secondary button--small"
             disabled={retry.isPending}
             onClick={() =>
-              retry.mutate(post.id, { onSuccess: () => onRetried(t('desk.reach.posts.retried', { which })) })
+              retry.mutate(post.id, {
+                onSuccess: () =>
+                  onRetried(
+                    t(takedown ? 'desk.reach.posts.takedownRetried' : 'desk.reach.posts.retried', { which }),
+                  ),
+              })
             }
           >
-            {t('desk.reach.posts.retry')} <span className="visually-hidden">({which})</span>
+            {t(takedown ? 'desk.reach.posts.retryTakedown' : 'desk.reach.posts.retry')}{' '}
+            <span className="visually-hidden">({which})</span>
           </button>
         </div>
       )}

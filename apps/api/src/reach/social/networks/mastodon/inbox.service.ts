@@ -13,6 +13,9 @@ import { ActivityDelivery } from './activity-delivery';
 import { ActivityPubStore, type ActorRow } from './activitypub-store';
 import type { RemoteActor } from './remote-actors';
 
+/** What the desk may show as a link, and the archive may fetch. */
+const WEB_ADDRESS = /^https?:\/\//i;
+
 /** How long a received text may be in the archive; Mastodon's own posts are 500 characters. */
 const MAX_TEXT = 20_000;
 const MAX_MEDIA = 10;
@@ -62,6 +65,7 @@ export class InboxService {
   private async keepNote(actor: ActorRow, note: unknown, sender: RemoteActor): Promise<void> {
     const id = stringField(note, 'id');
     if (field(note, 'type') !== 'Note' || !id || idOf(field(note, 'attributedTo')) !== sender.id) return;
+    if (!WEB_ADDRESS.test(id)) return; // a note's id is its web address; anything else is not kept
     const me = this.urls.actor(actor.username);
     const inReplyTo = this.urls.noteIdOf(stringField(note, 'inReplyTo') ?? '');
     const answersUs = inReplyTo !== null && (await this.store.note(inReplyTo))?.actorId === actor.id;
@@ -76,13 +80,14 @@ export class InboxService {
       objectUri: id,
       kind: !isPublic ? 'DIRECT_MESSAGE' : answersUs ? 'REPLY' : 'MENTION',
       author: sender.handle,
-      url: stringField(note, 'url') ?? id,
+      // The desk shows it as a link: a stranger's `url` is kept only if it is a web address.
+      url: [stringField(note, 'url')].find((u): u is string => u !== null && WEB_ADDRESS.test(u)) ?? id,
       text: textOfHtml(stringField(note, 'content') ?? '').slice(0, MAX_TEXT),
       inReplyTo: answersUs ? inReplyTo : null,
       // Addresses only: the archive fetches, inspects and seals them, never trusting this list.
       mediaUrls: arrayField(note, 'attachment')
         .map((a) => stringField(a, 'url'))
-        .filter((u): u is string => u !== null && /^https?:\/\//.test(u))
+        .filter((u): u is string => u !== null && WEB_ADDRESS.test(u))
         .slice(0, MAX_MEDIA),
       // When it reached us, which we know; the note's own `published` is whatever the sender says.
       receivedAt: this.clock.now(),
