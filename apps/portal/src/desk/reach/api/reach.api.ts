@@ -35,8 +35,11 @@ export const fetchSocialAccounts = (signal?: AbortSignal) =>
   api.get<SocialAccountsView>('/api/reach/social/accounts', { signal });
 export const connectSocialAccount = (body: ConnectAccountBody) =>
   api.post<SocialAccountView>('/api/reach/social/accounts', body);
-export const disconnectSocialAccount = (accountId: string) =>
-  api.delete<void>(`/api/reach/social/accounts/${id(accountId)}`);
+/** `leaveLivePosts`: the admin was shown the posts still up and disconnects anyway (audited). */
+export const disconnectSocialAccount = (accountId: string, leaveLivePosts = false) =>
+  api.delete<void>(
+    `/api/reach/social/accounts/${id(accountId)}${leaveLivePosts ? '?leaveLivePosts=true' : ''}`,
+  );
 /** Creates the agency's ActivityPub actor (or renews its token): the credentials to connect it. */
 export const enableFediverseActor = () => api.post<FediverseActorConnection>('/api/reach/fediverse/actor');
 

@@ -355,6 +355,44 @@ describe('SocialAccountsPage', () => {
     expect(sent(fetchMock, 'DELETE')).toHaveLength(2);
   });
 
+  it('lists the posts still up when the API refuses, and disconnects leaving them up only when asked again', async () => {
+    const deletes: string[] = [];
+    api(fetchMock, [StaffRole.ADMIN], { networks: [...ALL], accounts: [account({})] }, (url, init) => {
+      if (!url.startsWith('/api/reach/social/accounts/acc-x') || init.method !== 'DELETE') return undefined;
+      deletes.push(url);
+      return url.endsWith('?leaveLivePosts=true')
+        ? new Response(null, { status: 204 })
+        : jsonResponse(409, {
+            statusCode: 409,
+            code: 'SOCIAL_ACCOUNT_HAS_LIVE_POSTS',
+            message: 'Posts still up',
+            livePosts: [
+              { id: 'p-1', url: 'https://x.com/DemoPolice/status/1', state: 'SENT' },
+              { id: 'p-2', url: null, state: 'SENDING' },
+              { id: 'p-3', url: 'javascript:alert(1)', state: 'SENT' },
+            ],
+          });
+    });
+    await renderPage(<SocialAccountsPage />, { lang: 'fr' });
+    fireEvent.click(await screen.findByRole('button', { name: /Déconnecter \(X, @DemoPolice\)/ }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Déconnecter @DemoPolice' }));
+    await within(dialog).findByText(/3 publications de ce compte sont encore en ligne/);
+    const links = within(dialog).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://x.com/DemoPolice/status/1']);
+    expect(dialog.textContent).toContain('pas encore de lien');
+    expect(deletes).toEqual(['/api/reach/social/accounts/acc-x']);
+
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Déconnecter et laisser ces 3 publications en ligne' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(deletes).toEqual([
+      '/api/reach/social/accounts/acc-x',
+      '/api/reach/social/accounts/acc-x?leaveLivePosts=true',
+    ]);
+  });
+
   it('says when the accounts cannot be read', async () => {
     fetchMock.mockImplementation(async (input) =>
       String(input) === '/api/auth/me'

@@ -39,8 +39,9 @@ export function useRememberAccount() {
 export function useDisconnectAccount() {
   const cache = useAccountsCache();
   return useMutation({
-    mutationFn: (account: SocialAccountView) => disconnectSocialAccount(account.id),
-    onSuccess: (_, account) => cache.remove(account.id),
+    mutationFn: ({ account, leaveLivePosts }: { account: SocialAccountView; leaveLivePosts?: boolean }) =>
+      disconnectSocialAccount(account.id, leaveLivePosts),
+    onSuccess: (_, { account }) => cache.remove(account.id),
     // Already gone (another admin): the list is out of date either way.
     onError: cache.refresh,
   });
