@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import i18next from 'i18next';
+import type { StaffProfile } from '@vigie/common';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { createQueryClient } from './desk/api/query-client';
@@ -30,4 +31,26 @@ export async function renderPage(
 
 export function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+/** A signed-in staff member of the demo agency, as `GET /api/auth/me` answers; specs change what they need. */
+export function staffProfile(over: Partial<StaffProfile> = {}): StaffProfile {
+  return {
+    id: 'u-1',
+    email: 'someone@demo.test',
+    displayName: 'Someone',
+    roles: [],
+    agency: {
+      id: 'a1',
+      name: 'Demo Police Service',
+      slug: 'demo',
+      requireTotp: false,
+      timeZone: 'America/Toronto',
+    },
+    totpEnabled: true,
+    totpEnrolmentRequired: false,
+    csrfToken: 'csrf',
+    mapTiles: null,
+    ...over,
+  };
 }

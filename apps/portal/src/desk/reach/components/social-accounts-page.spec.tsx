@@ -1,27 +1,12 @@
-import { StaffRole, type SocialAccountsView, type SocialAccountView, type StaffProfile } from '@vigie/common';
+import { StaffRole, type SocialAccountsView, type SocialAccountView } from '@vigie/common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage } from '../../../test-utils';
+import { jsonResponse, renderPage, staffProfile } from '../../../test-utils';
 import '../../i18n/desk-catalogue';
 import { SocialAccountsPage } from './social-accounts-page';
 
-const profile = (roles: StaffRole[]): StaffProfile => ({
-  id: 'u-1',
-  email: 'someone@demo.test',
-  displayName: 'Someone',
-  roles,
-  agency: {
-    id: 'a1',
-    name: 'Demo Police Service',
-    slug: 'demo-police',
-    requireTotp: false,
-    timeZone: 'America/Toronto',
-  },
-  totpEnabled: true,
-  totpEnrolmentRequired: false,
-  csrfToken: 'csrf',
-  mapTiles: null,
-});
+const profile = (roles: StaffRole[]) =>
+  staffProfile({ roles, agency: { ...staffProfile().agency!, slug: 'demo-police' } });
 
 const account = (over: Partial<SocialAccountView>): SocialAccountView => ({
   id: 'acc-x',

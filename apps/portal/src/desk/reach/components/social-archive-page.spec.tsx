@@ -1,27 +1,11 @@
-import { StaffRole, type SocialArchivePage, type SocialMessageView, type StaffProfile } from '@vigie/common';
+import { StaffRole, type SocialArchivePage, type SocialMessageView } from '@vigie/common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage } from '../../../test-utils';
+import { jsonResponse, renderPage, staffProfile } from '../../../test-utils';
 import '../../i18n/desk-catalogue';
 import { SocialArchivePage as ArchivePage } from './social-archive-page';
 
-const profile = (roles: StaffRole[]): StaffProfile => ({
-  id: 'u-1',
-  email: 'someone@demo.test',
-  displayName: 'Someone',
-  roles,
-  agency: {
-    id: 'a1',
-    name: 'Demo Police Service',
-    slug: 'demo',
-    requireTotp: false,
-    timeZone: 'America/Toronto',
-  },
-  totpEnabled: true,
-  totpEnrolmentRequired: false,
-  csrfToken: 'csrf',
-  mapTiles: null,
-});
+const profile = (roles: StaffRole[]) => staffProfile({ roles });
 
 const message = (over: Partial<SocialMessageView>): SocialMessageView => ({
   id: 'm-1',

@@ -1,33 +1,12 @@
-import {
-  AppealUpdateKind,
-  StaffRole,
-  type SocialPostView,
-  type StaffAppeal,
-  type StaffProfile,
-} from '@vigie/common';
+import { AppealUpdateKind, StaffRole, type SocialPostView, type StaffAppeal } from '@vigie/common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage } from '../../../test-utils';
+import { jsonResponse, renderPage, staffProfile } from '../../../test-utils';
 import '../../i18n/desk-catalogue';
 import { SocialPostsSection } from './social-posts-section';
 
-const profile = (roles: StaffRole[]): StaffProfile => ({
-  id: 'u-1',
-  email: 'pio@demo.test',
-  displayName: 'Paula PIO',
-  roles,
-  agency: {
-    id: 'a1',
-    name: 'Demo Police Service',
-    slug: 'demo',
-    requireTotp: false,
-    timeZone: 'America/Toronto',
-  },
-  totpEnabled: true,
-  totpEnrolmentRequired: false,
-  csrfToken: 'csrf',
-  mapTiles: null,
-});
+const profile = (roles: StaffRole[]) =>
+  staffProfile({ roles, email: 'pio@demo.test', displayName: 'Paula PIO' });
 
 // Only what the section reads of the appeal: its id and its updates.
 const appeal = {

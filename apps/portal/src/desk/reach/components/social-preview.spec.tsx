@@ -1,27 +1,16 @@
-import { StaffRole, type SocialPreview as Preview, type StaffAppeal, type StaffProfile } from '@vigie/common';
+import { StaffRole, type SocialPreview as Preview, type StaffAppeal } from '@vigie/common';
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderPage } from '../../../test-utils';
+import { jsonResponse, renderPage, staffProfile } from '../../../test-utils';
 import '../../i18n/desk-catalogue';
 import { SocialPreview } from './social-preview';
 
-const supervisor: StaffProfile = {
+const supervisor = staffProfile({
   id: 'u-sup',
   email: 'supervisor@demo.test',
   displayName: 'Sam Supervisor',
   roles: [StaffRole.SUPERVISOR],
-  agency: {
-    id: 'a1',
-    name: 'Demo Police Service',
-    slug: 'demo',
-    requireTotp: false,
-    timeZone: 'America/Toronto',
-  },
-  totpEnabled: true,
-  totpEnrolmentRequired: false,
-  csrfToken: 'csrf',
-  mapTiles: null,
-};
+});
 
 // Only what the preview reads of the appeal: its id, version and images (the desk's own URLs).
 const appeal = {
