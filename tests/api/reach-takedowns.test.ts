@@ -1,6 +1,10 @@
 import { AppealKind } from '@vigie/common';
 import { Clock } from '../../apps/api/src/common/clock';
-import { SocialPosting } from '../../apps/api/src/reach/social/posting/social-posting.service';
+import {
+  RESEND_STRANDED_SQL,
+  SocialPosting,
+  SWEEP_EXPIRED_SQL,
+} from '../../apps/api/src/reach/social/posting/social-posting.service';
 import { ApiClient } from '../support/api-client';
 import { appealBody, publishedAppeal } from '../support/appeal-factory';
 import { freePort, startTestApp, type TestApp } from '../support/test-app';
@@ -69,6 +73,13 @@ const queuedTakedowns = async () =>
     )
   ).rows.map((r) => r.postId as string);
 
+const queuedSends = async () =>
+  (
+    await t.db.query(
+      `SELECT data FROM pgboss.job WHERE name = 'reach.social-send' AND state = 'created' ORDER BY created_on`,
+    )
+  ).rows.map((r) => r.data as { accountId: string; appealId: string; publication: string });
+
 beforeAll(async () => {
   const port = await freePort();
   t = await startTestApp(
@@ -124,6 +135,72 @@ it('posts nothing when the send job runs after the appeal was withdrawn', async 
   // Its approval's publication job, run late, does not queue it again either.
   await posting.onPublication({ appealId: appeal.id, agencyId: appeal.agencyId, event: 'APPROVED' });
   expect((await posts(appeal.id)).map((p) => p.state)).toEqual(['TAKEN_DOWN', 'TAKEN_DOWN']);
+});
+
+it('sends again, once their lease is over, the posts a job that died left waiting (a deploy, a restart)', async () => {
+  const clock = t.app.get(Clock);
+  const start = new Date();
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  clock.set(start);
+  const appeal = await approved(AppealKind.WANTED);
+  const [french] = await posts(appeal.id);
+  // Its send job claimed the French post, and its process died before posting it: the post is
+  // SENDING, and the job is gone (or ran again at once after the restart, found the claim held
+  // and left the post to it, which is what happens here).
+  await t.db.query(`UPDATE social_post SET state = 'SENDING', claimed_at = $2 WHERE id = $1`, [
+    french.id,
+    start,
+  ]);
+  await t.db.query(`DELETE FROM pgboss.job WHERE name = 'reach.social-send'`);
+  clock.set(at(1));
+  await posting.send({ accountId, appealId: appeal.id, publication: 'APPROVED' });
+  expect((await posts(appeal.id)).map((p) => p.state)).toEqual(['SENDING', 'QUEUED']);
+
+  // Within the lease, the sweep leaves them to the claim's holder.
+  clock.set(at(4));
+  expect(await posting.sweep()).toEqual({ expired: 0, resent: 0 });
+  expect(await queuedSends()).toEqual([]);
+
+  // Past it, both are queued again, with one send job for the publication; asked once.
+  clock.set(at(6));
+  expect(await posting.sweep()).toEqual({ expired: 0, resent: 1 });
+  expect((await posts(appeal.id)).map((p) => p.state)).toEqual(['QUEUED', 'QUEUED']);
+  const jobs = await queuedSends();
+  expect(jobs).toEqual([{ accountId, appealId: appeal.id, publication: 'APPROVED' }]);
+  clock.set(at(7));
+  expect(await posting.sweep()).toEqual({ expired: 0, resent: 0 });
+
+  await posting.send(jobs[0]);
+  const sent = await posts(appeal.id);
+  expect(sent.map((p) => p.state)).toEqual(['SENT', 'SENT']);
+  for (const post of sent) expect(await noteStatus(post.remote_id!)).toBe(200);
+  clock.set(at(20));
+  expect(await posting.sweep()).toEqual({ expired: 0, resent: 0 });
+
+  // Withdrawn: its posts come down, leaving nothing up for the tests after this one.
+  expect((await supervisor.post(`/api/appeals/${appeal.id}/archive`)).status).toBe(200);
+  await posting.onPublication({ appealId: appeal.id, agencyId: appeal.agencyId, event: 'ARCHIVED' });
+  for (const post of sent) await posting.takeDown(post.id);
+  expect((await posts(appeal.id)).map((p) => p.state)).toEqual(['TAKEN_DOWN', 'TAKEN_DOWN']);
+  await t.db.query(`DELETE FROM pgboss.job WHERE name IN ('reach.social-send', 'reach.social-takedown')`);
+});
+
+it('reads what the sweep looks at through the partial index social_post_live, not every post', async () => {
+  const plan = async (sql: string) => {
+    await t.db.query('BEGIN');
+    try {
+      // Few rows here: a sequential scan is cheaper, so it is ruled out to see whether the index serves.
+      await t.db.query('SET LOCAL enable_seqscan = off');
+      const { rows } = await t.db.query(`EXPLAIN (FORMAT JSON) ${sql}`);
+      return JSON.stringify(rows[0]['QUERY PLAN']);
+    } finally {
+      await t.db.query('ROLLBACK');
+    }
+  };
+  for (const sql of [SWEEP_EXPIRED_SQL, RESEND_STRANDED_SQL.replace(/\$[12]\b/g, 'now()')]) {
+    // Without a usable index, the plan would still read the table (a disabled Seq Scan).
+    expect(await plan(sql)).toContain('"Index Name":"social_post_live"');
+  }
 });
 
 it('lists the posts still up before disconnecting, fails their takedown visibly, and takes them down once reconnected', async () => {

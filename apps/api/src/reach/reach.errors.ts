@@ -31,4 +31,5 @@ export const reachError = defineErrors({
     message: 'Only a reply, mention or message the agency received can become a tip',
   },
   SOCIAL_MESSAGE_ALREADY_TIP: { status: 409, message: 'This message is already a tip' },
+  SOCIAL_ARCHIVE_CURSOR: { status: 400, message: 'Give the next value of the previous page' },
 });

@@ -1,6 +1,41 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
+import {
+  IsIn,
+  isISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../interfaces/social.interface';
+
+/**
+ * An archive page's cursor (`SocialArchivePage.next`): `<time>_<id>`, the time in UTC to the
+ * microsecond as Postgres keeps it, so that messages of the same moment are neither skipped nor
+ * repeated across a page boundary.
+ */
+const ARCHIVE_CURSOR =
+  /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** The time and id of an archive cursor, or null when it is not one (a real date, strictly). */
+export function parseArchiveCursor(cursor: string): { at: string; id: string } | null {
+  const match = ARCHIVE_CURSOR.exec(cursor);
+  if (!match || !isISO8601(match[1], { strict: true, strictSeparator: true })) return null;
+  return { at: match[1], id: match[2] };
+}
+
+function IsArchiveCursor(options: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isArchiveCursor',
+      validator: { validate: (value) => typeof value === 'string' && parseArchiveCursor(value) !== null },
+    },
+    options,
+  );
+}
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -79,8 +114,8 @@ export class SocialArchiveQueryDto {
   @IsIn(['SENT', 'RECEIVED'], { message: 'SENT or RECEIVED' })
   direction?: 'SENT' | 'RECEIVED';
 
-  /** The `next` of the previous page. */
+  /** The `next` of the previous page: its last message's time (to the microsecond) and id. */
   @IsOptional()
-  @IsISO8601({}, { message: 'Give the next value of the previous page' })
+  @IsArchiveCursor({ message: 'Give the next value of the previous page' })
   before?: string;
 }

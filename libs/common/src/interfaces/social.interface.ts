@@ -100,6 +100,6 @@ export interface SocialMessageView {
 
 export interface SocialArchivePage {
   items: SocialMessageView[];
-  /** Pass as `before` for the next (older) page; null at the end. */
+  /** Pass as `before` for the next (older) page (an opaque cursor: time and id); null at the end. */
   next: string | null;
 }

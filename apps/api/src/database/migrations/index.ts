@@ -32,6 +32,7 @@ import { ActivityPubSharedInbox1763703300001 } from './1763703300001-activitypub
 import { SocialPostSending1763703500000 } from './1763703500000-social-post-sending';
 import { SocialRetention1763704100000 } from './1763704100000-social-retention';
 import { SocialTakedownRequested1763704100001 } from './1763704100001-social-takedown-requested';
+import { SocialSweepIndexes1763704200000 } from './1763704200000-social-sweep-indexes';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   SocialPostSending1763703500000,
   SocialRetention1763704100000,
   SocialTakedownRequested1763704100001,
+  SocialSweepIndexes1763704200000,
 ];

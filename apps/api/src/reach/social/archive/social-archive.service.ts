@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SocialArchivePage, SocialMessageView } from '@vigie/common';
+import { parseArchiveCursor, SocialArchivePage, SocialMessageView } from '@vigie/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AgencyScope } from '../../../common/agency-scope';
 import { Clock } from '../../../common/clock';
@@ -151,7 +151,7 @@ export class SocialArchive implements OnModuleInit {
     return stored;
   }
 
-  /** Newest first; `q` matches the text or the author's handle, any case. */
+  /** Newest first, 50 a page; `q` matches the text or the author's handle, any case. */
   async search(
     actor: StaffActor,
     query: { q?: string; direction?: 'SENT' | 'RECEIVED'; before?: string },
@@ -170,10 +170,22 @@ export class SocialArchive implements OnModuleInit {
         q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
       });
     if (query.direction) qb.andWhere('m.direction = :direction', { direction: query.direction });
-    if (query.before) qb.andWhere('m.at < :before', { before: new Date(query.before) });
+    // A keyset on (at, id), the page's order: messages of one moment (a burst of replies read in
+    // one batch) are neither skipped nor repeated where a page ends among them.
+    const cursor = query.before ? parseArchiveCursor(query.before) : null;
+    if (query.before && !cursor) throw reachError('SOCIAL_ARCHIVE_CURSOR');
+    if (cursor)
+      qb.andWhere('(m.at, m.id) < (CAST(:beforeAt AS timestamptz), CAST(:beforeId AS uuid))', {
+        beforeAt: cursor.at,
+        beforeId: cursor.id,
+      });
+    // The time as Postgres keeps it (microseconds): a JavaScript Date would round it to the
+    // millisecond, and the next page would skip the rest of that millisecond.
+    qb.addSelect(`to_char(m.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at');
     const { entities, raw } = await qb.getRawAndEntities();
     const items = entities.slice(0, PAGE).map((m, i) => view(m, raw[i].a_network, raw[i].a_handle));
-    return { items, next: entities.length > PAGE ? items[items.length - 1].at : null };
+    const last = entities.length > PAGE ? PAGE - 1 : -1;
+    return { items, next: last < 0 ? null : `${raw[last].cursor_at}_${entities[last].id}` };
   }
 
   /** Makes a received message a tip (channel SOCIAL, not anonymous, with its link); once. */

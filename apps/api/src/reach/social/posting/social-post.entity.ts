@@ -81,7 +81,10 @@ export class SocialPost {
   @Column({ name: 'takedown_requested_at', type: 'timestamptz', nullable: true })
   takedownRequestedAt!: Date | null;
 
-  /** When a send job claimed it (SENDING); an old claim is a job that died. */
+  /**
+   * When a send job claimed it (SENDING), or the sweep queued it again for a new job (QUEUED): a
+   * lease. An old claim is a job that died; a post queued since before the lease's end has no job.
+   */
   @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
   claimedAt!: Date | null;
 }

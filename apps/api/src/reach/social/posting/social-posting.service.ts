@@ -38,8 +38,27 @@ const LANGUAGES = ['fr', 'en'] as const;
  * was withdrawn meanwhile is not posted. A takedown that cannot run (the account disconnected) is
  * TAKEDOWN_FAILED, shown to the PIO, never dropped.
  */
-/** A send job posts within seconds; a claim this old is a job that died before it said how it went. */
-const CLAIM_EXPIRY_MS = 5 * 60_000;
+/**
+ * A send job posts within seconds; a claim this old is a job that died before it said how it went,
+ * and a post queued this long has no job left to send it (the sweep queues one).
+ */
+export const CLAIM_EXPIRY_MS = 5 * 60_000;
+
+/**
+ * The posts the expiry sweep looks at: what may still be up, or is on its way. The partial index
+ * social_post_live has this condition (migration 1763704200000): keep them the same.
+ */
+export const SWEEP_EXPIRED_SQL = `SELECT DISTINCT appeal_id FROM social_post
+  WHERE state IN ('QUEUED', 'SENDING', 'FAILED') OR (state = 'SENT' AND takedown_requested_at IS NULL)`;
+
+/** $1 now, $2 the lease's end: posts stranded since before it, queued again (resendStranded). */
+export const RESEND_STRANDED_SQL = `WITH stranded AS (
+    UPDATE social_post SET state = 'QUEUED', claimed_at = $1
+     WHERE (state = 'SENDING' AND claimed_at < $2)
+        OR (state = 'QUEUED' AND coalesce(claimed_at, created_at) < $2)
+    RETURNING account_id, appeal_id, publication, created_at)
+  SELECT account_id, appeal_id, publication FROM stranded
+   GROUP BY account_id, appeal_id, publication ORDER BY min(created_at)`;
 
 @Injectable()
 export class SocialPosting implements PublicationListener, OnModuleInit {
@@ -64,7 +83,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     await this.jobs.define({ name: SOCIAL_TAKEDOWN_JOB, handle: ({ postId }) => this.takeDown(postId) });
     await this.jobs.define({
       name: SOCIAL_EXPIRY_JOB,
-      handle: () => this.sweepExpired().then(() => undefined),
+      handle: () => this.sweep().then(() => undefined),
     });
     await this.jobs.schedule(SOCIAL_EXPIRY_JOB, '* * * * *');
   }
@@ -328,10 +347,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
    * taken down, as a withdrawal does. A post whose takedown is on its way is not asked for again.
    */
   async sweepExpired(): Promise<number> {
-    const rows: { appeal_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT appeal_id FROM social_post
-        WHERE state IN ('QUEUED', 'SENDING', 'FAILED') OR (state = 'SENT' AND takedown_requested_at IS NULL)`,
-    );
+    const rows: { appeal_id: string }[] = await this.dataSource.query(SWEEP_EXPIRED_SQL);
     let swept = 0;
     for (const { appeal_id: appealId } of rows) {
       if (await this.publicNow(appealId)) continue;
@@ -339,6 +355,47 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
       swept++;
     }
     return swept;
+  }
+
+  /**
+   * The sweep (SOCIAL_EXPIRY_JOB, every minute): posts of appeals no longer on show taken down,
+   * then posts left waiting by a process that died sent again.
+   */
+  async sweep(): Promise<{ expired: number; resent: number }> {
+    const expired = await this.sweepExpired();
+    return { expired, resent: await this.resendStranded() };
+  }
+
+  /**
+   * Posts no job will send any more: SENDING under a claim past CLAIM_EXPIRY_MS (the job that
+   * claimed it died: a deploy, a restart, a crash; a job run again sooner found the claim still
+   * held, left the post to it and ended), or QUEUED that long (their job ended without them).
+   * Each is queued again and its lease renewed (claimed_at, so the next sweep leaves it to the new
+   * job for as long), with one send job per account and publication, in order, in one transaction.
+   * A post the dead job had posted just before dying is posted again: a duplicate the PIO can see
+   * and delete beats an appeal that never goes out.
+   */
+  async resendStranded(): Promise<number> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (tx) => {
+      // One row per account and publication, the oldest first (an appeal before its updates).
+      const jobs: { account_id: string; appeal_id: string; publication: string }[] = await tx.query(
+        RESEND_STRANDED_SQL,
+        [now, new Date(now.getTime() - CLAIM_EXPIRY_MS)],
+      );
+      for (const job of jobs) {
+        this.logger.warn(
+          { accountId: job.account_id, appealId: job.appeal_id, publication: job.publication },
+          'Social posts left waiting by a job that ended are sent again',
+        );
+        await this.jobs.sendInTransaction(tx, SOCIAL_SEND_JOB, {
+          accountId: job.account_id,
+          appealId: job.appeal_id,
+          publication: job.publication,
+        });
+      }
+      return jobs.length;
+    });
   }
 
   /** Marks a queued post SENDING for this job (or one whose claim is older than CLAIM_EXPIRY_MS). */
