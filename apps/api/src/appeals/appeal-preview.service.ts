@@ -1,19 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPEAL_KIND_RULES, AppealPreview, PublicAppeal, RevisionState } from '@vigie/common';
+import {
+  APPEAL_KIND_RULES,
+  AppealOutcome,
+  AppealPreview,
+  AppealStatus,
+  AppealUpdateKind,
+  AppealUpdateState,
+  LocalizedText,
+  PublicAppeal,
+  RevisionState,
+} from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AgencyScope } from '../common/agency-scope';
+import { commonError } from '../common/domain.exception';
 import type { StaffActor } from '../common/staff-actor';
 import { AppConfig } from '../config/app-config';
 import { Agency } from '../identity/agency.entity';
 import { MediaStore } from '../media/media-store';
+import { AppealUpdateRecord } from './appeal-update.entity';
+import { AppealVersion } from './appeal-version.entity';
 import { Appeal } from './appeal.entity';
 import { appealError } from './appeals.errors';
 import { capMessage, capSender } from './channels/cap';
 import { feedEntry } from './channels/feeds';
 import { renderSocialCard } from './channels/social-card';
 import { PublicAppealsService } from './public-appeals.service';
-import { pendingSnapshot } from './public-snapshot';
+import { pendingSnapshot, resolvedSnapshot } from './public-snapshot';
+
+/** An update or rumour correction waiting for a supervisor, with the appeal it would be posted on. */
+export interface PendingUpdate {
+  appeal: PublicAppeal;
+  update: { id: string; kind: AppealUpdateKind; text: LocalizedText };
+}
 
 /**
  * What approving a revision in review would publish, before it does: the public page's data, the
@@ -52,6 +71,44 @@ export class AppealPreviewService {
       cap,
       socialCard: `/api/appeals/${id}/preview/social-card.jpg`,
     };
+  }
+
+  /**
+   * An update waiting for review and the appeal as the public reads it now, for what approving it
+   * would send (social posts). 404 for another agency's appeal or an unknown update, 409 for one
+   * already decided or an appeal no longer on show.
+   */
+  async pendingUpdate(actor: StaffActor, id: string, updateId: string): Promise<PendingUpdate> {
+    const appeal = await AgencyScope.of(actor).findOne(this.dataSource.getRepository(Appeal), { id });
+    const update = await this.dataSource
+      .getRepository(AppealUpdateRecord)
+      .findOneBy({ id: updateId, appealId: appeal.id });
+    if (!update) throw commonError('NOT_FOUND');
+    if (update.state !== AppealUpdateState.IN_REVIEW) throw appealError('UPDATE_NOT_PENDING');
+    const current = appeal.status === AppealStatus.PUBLISHED ? await this.publicAppeals.publicById(id) : null;
+    if (!current) throw appealError('NOT_PUBLISHED');
+    return { appeal: current, update: { id: update.id, kind: update.kind, text: update.text } };
+  }
+
+  /**
+   * The appeal as resolving it now with `outcome` would publish it (a found person's details gone),
+   * made by the function resolving uses. 409 when it is not published (or already resolved).
+   */
+  async pendingResolution(actor: StaffActor, id: string, outcome: AppealOutcome): Promise<PublicAppeal> {
+    const appeal = await AgencyScope.of(actor).findOne(this.dataSource.getRepository(Appeal), { id });
+    if (appeal.status !== AppealStatus.PUBLISHED || !appeal.currentVersionId)
+      throw appealError('NOT_PUBLISHED');
+    const current = await this.dataSource
+      .getRepository(AppealVersion)
+      .findOneByOrFail({ id: appeal.currentVersionId });
+    const now = new Date();
+    return this.publicAppeals.presentPending({
+      id: appeal.id,
+      snapshot: resolvedSnapshot(current.public, outcome, undefined, now),
+      versionNo: current.versionNo + 1,
+      firstPublishedAt: appeal.firstPublishedAt,
+      at: now,
+    });
   }
 
   /** The 1200x630 card the pending version would be shared with, made now and kept nowhere. */

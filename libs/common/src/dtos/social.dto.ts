@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import {
+  IsEnum,
   IsIn,
   isISO8601,
   IsOptional,
@@ -10,6 +11,7 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
+import { AppealOutcome } from '../enums/appeal.enum';
 import { SOCIAL_NETWORKS, type SocialNetwork } from '../interfaces/social.interface';
 
 /**
@@ -118,4 +120,10 @@ export class SocialArchiveQueryDto {
   @IsOptional()
   @IsArchiveCursor({ message: 'Give the next value of the previous page' })
   before?: string;
+}
+
+/** `GET /api/reach/social/appeals/:id/resolution/preview`: the posts resolving with this outcome would make. */
+export class SocialResolutionPreviewQueryDto {
+  @IsEnum(AppealOutcome, { message: 'Choose an outcome' })
+  outcome!: AppealOutcome;
 }

@@ -26,7 +26,11 @@ export interface SocialAccountsView {
   accounts: SocialAccountView[];
 }
 
-/** A post approval would make (`GET /api/reach/social/appeals/:id/preview`), before it is approved. */
+/**
+ * A post approval would make, before it is approved: `GET /api/reach/social/appeals/:id/preview` (the
+ * revision in review), `…/updates/:updateId/preview` (an update or rumour correction in review),
+ * `…/resolution/preview?outcome=` (resolving now).
+ */
 export interface SocialPostPreview {
   language: 'fr' | 'en';
   text: string;
@@ -46,9 +50,18 @@ export interface SocialAccountPreview {
   maxTextLength: number;
   /** Empty when the appeal was already posted there (a revision changes only the page it links to). */
   posts: SocialPostPreview[];
+  /**
+   * The appeal's post on this account the first one will answer (the last still up or on its way);
+   * the second answers the first. Null: they start a thread.
+   */
+  replyTo: { language: 'fr' | 'en'; text: string; url: string | null; state: SocialPostState } | null;
+  /** The appeal's posts on this account taken down before these are posted (a found person's). */
+  takesDown: number;
 }
 
 export interface SocialPreview {
+  /** What is previewed, as its posts will be stored: APPROVED, UPDATE:<id>, RESOLVED. */
+  publication: string;
   accounts: SocialAccountPreview[];
 }
 

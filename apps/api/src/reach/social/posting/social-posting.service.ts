@@ -1,8 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPEAL_KIND_RULES, PublicAppeal } from '@vigie/common';
+import {
+  APPEAL_KIND_RULES,
+  PublicAppeal,
+  SocialNetwork,
+  SocialPostState,
+  SocialPreview,
+} from '@vigie/common';
 import sharp from 'sharp';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { PublicAppealsService } from '../../../appeals/public-appeals.service';
 import { Clock } from '../../../common/clock';
 import { JobQueue } from '../../../jobs/job-queue';
@@ -19,12 +25,43 @@ import { SocialArchive } from '../archive/social-archive.service';
 import type { SocialImage, SocialNetworkLimits, SocialPostRef } from '../networks/social-network';
 import { SocialNetworkError } from '../networks/social-network';
 import { SocialNetworkClients } from '../networks/social-network-clients';
-import { composePost, PostSubject } from './post-composer';
+import { ComposedPost, composePost, PostSubject } from './post-composer';
 import { SocialPost } from './social-post.entity';
 
 /** Tries of one post before it is shown as failed (the queue waits longer between each). */
 export const MAX_POST_ATTEMPTS = 5;
 const LANGUAGES = ['fr', 'en'] as const;
+/** Posts up on the network, or on their way there. */
+const UP = new Set<SocialPostState>(['QUEUED', 'SENDING', 'SENT', 'TAKEDOWN_FAILED']);
+
+/** A publication as posts see it: what they say, and the key its rows are stored under. */
+export interface PlannedPublication {
+  subject: PostSubject;
+  /** APPROVED, UPDATE:<update id>, RESOLVED. */
+  key: string;
+}
+
+/** Each publication's plan, for onPublication and for the preview before approval alike. */
+export const PLANNED = {
+  approval: (): PlannedPublication => ({ subject: { event: 'APPROVED' }, key: 'APPROVED' }),
+  update: (
+    update: { id: string } & Extract<PostSubject, { event: 'UPDATE' }>['update'],
+  ): PlannedPublication => ({
+    subject: { event: 'UPDATE', update },
+    key: `UPDATE:${update.id}`,
+  }),
+  resolution: (): PlannedPublication => ({ subject: { event: 'RESOLVED' }, key: 'RESOLVED' }),
+};
+
+/**
+ * The posts a publication takes down before it posts: a found person's resolution takes down every
+ * post before the outcome (each names them, with a photo or not).
+ */
+function takenDownFirst(appeal: PublicAppeal, subject: PostSubject): ((post: SocialPost) => boolean) | null {
+  return subject.event === 'RESOLVED' && APPEAL_KIND_RULES[appeal.kind].hidesPersonOnResolve
+    ? (post) => post.publication !== 'RESOLVED'
+    : null;
+}
 
 /**
  * Posts what appeals publish on the agency's connected accounts, and takes it down. A publication
@@ -102,33 +139,22 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     const appeal = await this.publicNow(p.appealId);
     // Withdrawn or expired since it was published: nothing more is posted, and what is up comes down.
     if (!appeal) return this.takeDownWhere(p.appealId, () => true);
-    let subject: PostSubject;
-    let key: string;
-    if (p.event === 'APPROVED') {
-      subject = { event: 'APPROVED' };
-      key = 'APPROVED';
-    } else if (p.event === 'UPDATE') {
+    let planned: PlannedPublication;
+    if (p.event === 'APPROVED') planned = PLANNED.approval();
+    else if (p.event === 'UPDATE') {
       const update = appeal.updates.find((u) => u.id === p.updateId);
       if (!update) return; // hidden since (a found person's updates leave with them)
-      subject = { event: 'UPDATE', update };
-      key = `UPDATE:${update.id}`;
-    } else {
-      // A found person's name, photo and details come down everywhere they were posted (every
-      // post before the outcome names them, with a photo or not), then the outcome is said.
-      if (APPEAL_KIND_RULES[appeal.kind].hidesPersonOnResolve)
-        await this.takeDownWhere(p.appealId, (post) => post.publication !== 'RESOLVED');
-      subject = { event: 'RESOLVED' };
-      key = 'RESOLVED';
-    }
+      planned = PLANNED.update(update);
+    } else planned = PLANNED.resolution();
+    const comingDown = takenDownFirst(appeal, planned.subject);
+    if (comingDown) await this.takeDownWhere(p.appealId, comingDown);
     if (!accounts.length) return;
 
     await this.dataSource.transaction(async (tx) => {
       for (const account of accounts) {
-        const limits = this.clients.get(account.network).limits;
-        // A later approved version changes the page the posts link to; it is not posted again.
-        if (key === 'APPROVED' && (await this.hasPosts(tx, account.id, p.appealId))) continue;
-        for (const [position, language] of LANGUAGES.entries()) {
-          const post = composePost(appeal, subject, language, limits, key === 'APPROVED');
+        const drafts = await this.draftsFor(tx, account, p.appealId, appeal, planned);
+        if (!drafts.length) continue;
+        for (const [position, post] of drafts.entries()) {
           await tx
             .createQueryBuilder()
             .insert()
@@ -137,8 +163,8 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
               agencyId: p.agencyId,
               accountId: account.id,
               appealId: p.appealId,
-              publication: key,
-              language,
+              publication: planned.key,
+              language: post.language,
               position,
               text: post.text,
               link: post.link,
@@ -155,10 +181,69 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
         await this.jobs.sendInTransaction(tx, SOCIAL_SEND_JOB, {
           accountId: account.id,
           appealId: p.appealId,
-          publication: key,
+          publication: planned.key,
         });
       }
     });
+  }
+
+  /**
+   * The posts one account gets for a publication, in posting order (French, then English under it):
+   * what onPublication stores and sends, and what the preview shows before approval. None for an
+   * appeal already posted there: a later approved version changes only the page the posts link to.
+   */
+  private async draftsFor(
+    manager: EntityManager,
+    account: { id: string; network: SocialNetwork },
+    appealId: string,
+    appeal: PublicAppeal,
+    planned: PlannedPublication,
+  ): Promise<ComposedPost[]> {
+    const limits = this.clients.get(account.network).limits;
+    const first = planned.key === 'APPROVED';
+    if (first && (await this.hasPosts(manager, account.id, appealId))) return [];
+    return LANGUAGES.map((language) => composePost(appeal, planned.subject, language, limits, first));
+  }
+
+  /**
+   * What approving a publication will post on each connected account, made by draftsFor (the code
+   * that will post it), with the post of the appeal's thread the first one will answer and how many
+   * of the appeal's posts come down first (a found person's). Reads only.
+   */
+  async preview(
+    agencyId: string,
+    appealId: string,
+    appeal: PublicAppeal,
+    planned: PlannedPublication,
+  ): Promise<SocialPreview> {
+    const accounts = await this.accounts.connected(agencyId);
+    const comingDown = takenDownFirst(appeal, planned.subject);
+    const repo = this.dataSource.getRepository(SocialPost);
+    return {
+      publication: planned.key,
+      accounts: await Promise.all(
+        accounts.map(async (account) => {
+          const existing = await repo.find({
+            where: { accountId: account.id, appealId },
+            order: { createdAt: 'ASC', position: 'ASC' },
+          });
+          const up = existing.filter((post) => UP.has(post.state) && !post.takedownRequestedAt);
+          const down = comingDown ? up.filter(comingDown) : [];
+          const parent = up.filter((post) => !down.includes(post)).at(-1);
+          return {
+            accountId: account.id,
+            network: account.network,
+            handle: account.handle,
+            maxTextLength: this.clients.get(account.network).limits.maxTextLength,
+            posts: await this.draftsFor(this.dataSource.manager, account, appealId, appeal, planned),
+            replyTo: parent
+              ? { language: parent.language, text: parent.text, url: parent.url, state: parent.state }
+              : null,
+            takesDown: down.length,
+          };
+        }),
+      ),
+    };
   }
 
   /** The send job: the queued posts of one publication on one account, in order. */
@@ -409,10 +494,13 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     return claimed === 1;
   }
 
-  /** The last post of the appeal's thread on this account still up: the next one answers it. */
+  /**
+   * The last post of the appeal's thread on this account still up: the next one answers it. Not one
+   * on its way down (a found person's posts, taken down before the outcome is posted).
+   */
   private threadParent(accountId: string, appealId: string): Promise<SocialPost | null> {
     return this.dataSource.getRepository(SocialPost).findOne({
-      where: { accountId, appealId, state: 'SENT' },
+      where: { accountId, appealId, state: 'SENT', takedownRequestedAt: IsNull() },
       order: { sentAt: 'DESC', position: 'DESC' },
     });
   }
@@ -434,29 +522,5 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     )
       bytes = await sharp(bytes).resize({ width, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer();
     return { bytes, mimeType: 'image/jpeg', altText: post.altText ?? '' };
-  }
-
-  /** For the preview: what each connected account would get for this pending appeal. */
-  async compose(agencyId: string, appealId: string, appeal: PublicAppeal) {
-    const accounts = await this.accounts.connected(agencyId);
-    return Promise.all(
-      accounts.map(async (account) => {
-        const limits = this.clients.get(account.network).limits;
-        const posted = await this.dataSource.getRepository(SocialPost).existsBy({
-          accountId: account.id,
-          appealId,
-        });
-        return {
-          accountId: account.id,
-          network: account.network,
-          handle: account.handle,
-          maxTextLength: limits.maxTextLength,
-          // A revision of an appeal already posted changes its page only.
-          posts: posted
-            ? []
-            : LANGUAGES.map((language) => composePost(appeal, { event: 'APPROVED' }, language, limits, true)),
-        };
-      }),
-    );
   }
 }

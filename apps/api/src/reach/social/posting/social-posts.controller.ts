@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SocialPostView, SocialPreview, StaffRole } from '@vigie/common';
+import { SocialPostView, SocialPreview, SocialResolutionPreviewQueryDto, StaffRole } from '@vigie/common';
 import { Auth, CurrentStaff } from '../../../common/auth.decorators';
 import type { StaffActor } from '../../../common/staff-actor';
 import { SocialPostsService } from './social-posts.service';
@@ -9,7 +9,7 @@ const Id = () => Param('id', new ParseUUIDPipe());
 
 /**
  * What approval will post, and what was posted: the review queue shows the preview beside the
- * appeal's own; the PIO sees each post's state, what needs them across appeals, and tries a failed
+ * appeal's own (a revision, an update or rumour correction), the resolution form beside its outcome; the PIO sees each post's state, what needs them across appeals, and tries a failed
  * post or takedown again.
  */
 @ApiTags('reach')
@@ -21,6 +21,26 @@ export class SocialPostsController {
   @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
   preview(@CurrentStaff() staff: StaffActor, @Id() id: string): Promise<SocialPreview> {
     return this.posts.preview(staff, id);
+  }
+
+  @Get('appeals/:id/updates/:updateId/preview')
+  @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
+  updatePreview(
+    @CurrentStaff() staff: StaffActor,
+    @Id() id: string,
+    @Param('updateId', new ParseUUIDPipe()) updateId: string,
+  ): Promise<SocialPreview> {
+    return this.posts.updatePreview(staff, id, updateId);
+  }
+
+  @Get('appeals/:id/resolution/preview')
+  @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
+  resolutionPreview(
+    @CurrentStaff() staff: StaffActor,
+    @Id() id: string,
+    @Query() query: SocialResolutionPreviewQueryDto,
+  ): Promise<SocialPreview> {
+    return this.posts.resolutionPreview(staff, id, query.outcome);
   }
 
   @Get('appeals/:id/posts')

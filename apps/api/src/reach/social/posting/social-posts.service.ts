@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SocialPostView, SocialPreview } from '@vigie/common';
+import { AppealOutcome, SocialPostView, SocialPreview } from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AppealPreviewService } from '../../../appeals/appeal-preview.service';
 import { AuditService, StaffActionRecorder } from '../../../audit/audit.service';
@@ -12,7 +12,7 @@ import { Clock } from '../../../common/clock';
 import { reachError } from '../../reach.errors';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { SocialPost } from './social-post.entity';
-import { SocialPosting } from './social-posting.service';
+import { PLANNED, SocialPosting } from './social-posting.service';
 
 /** The desk's side of social posts: the preview before approval, the states after, what needs the PIO, a retry. */
 @Injectable()
@@ -33,7 +33,23 @@ export class SocialPostsService {
   /** The posts approving the revision in review would make, made by the code that will make them. */
   async preview(actor: StaffActor, appealId: string): Promise<SocialPreview> {
     const { appeal } = await this.appealPreview.preview(actor, appealId);
-    return { accounts: await this.posting.compose(actor.agencyId, appealId, appeal) };
+    return this.posting.preview(actor.agencyId, appealId, appeal, PLANNED.approval());
+  }
+
+  /** The posts approving an update or rumour correction in review would make, under the appeal's thread. */
+  async updatePreview(actor: StaffActor, appealId: string, updateId: string): Promise<SocialPreview> {
+    const { appeal, update } = await this.appealPreview.pendingUpdate(actor, appealId, updateId);
+    return this.posting.preview(actor.agencyId, appealId, appeal, PLANNED.update(update));
+  }
+
+  /** The posts resolving the appeal with this outcome would make (and the posts it takes down first). */
+  async resolutionPreview(
+    actor: StaffActor,
+    appealId: string,
+    outcome: AppealOutcome,
+  ): Promise<SocialPreview> {
+    const appeal = await this.appealPreview.pendingResolution(actor, appealId, outcome);
+    return this.posting.preview(actor.agencyId, appealId, appeal, PLANNED.resolution());
   }
 
   async ofAppeal(actor: StaffActor, appealId: string): Promise<SocialPostView[]> {

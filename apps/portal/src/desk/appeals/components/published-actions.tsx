@@ -9,7 +9,7 @@ import {
   type StaffAppeal,
 } from '@vigie/common';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Notice } from '../../../shared/components/notice';
@@ -18,7 +18,8 @@ import { apiErrorMessage } from '../../../shared/i18n/api-error-message';
 import { usePortalLanguage } from '../../../shared/i18n/language';
 import { pickText } from '../../../public/api/appeal-card-view';
 import { SelectField } from '../../../shared/components/form-fields';
-import type { AppealPermissions } from '../../permissions';
+import { useDeskPermissions, type AppealPermissions } from '../../permissions';
+import { SocialPreview } from '../../reach/components/social-preview';
 import { archiveAppeal, postAppealUpdate, resolveAppeal } from '../api/appeals.api';
 import { useAppealAction } from '../hooks/use-staff-appeals';
 import { appealFieldMessage } from '../api/appeal-field-errors';
@@ -139,6 +140,8 @@ function ResolveForm({ appeal }: { appeal: StaffAppeal }) {
     },
   });
   const outcomeError = appealFieldMessage(t, 'outcome', form.formState.errors.outcome, '');
+  const can = useDeskPermissions();
+  const outcome = useWatch({ control: form.control, name: 'outcome' });
 
   const submit = form.handleSubmit(async (values) => {
     if (!confirming) {
@@ -180,6 +183,9 @@ function ResolveForm({ appeal }: { appeal: StaffAppeal }) {
         <div className="confirm" role="alert">
           <p>{t('desk.published.resolveConfirm')}</p>
         </div>
+      )}
+      {confirming && outcome && can.seeSocialPosts && (
+        <SocialPreview appeal={appeal} target={{ event: 'RESOLVED', outcome }} />
       )}
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={action.isPending}>

@@ -196,6 +196,8 @@ function UpdateReview({
           </div>
         ))}
       </div>
+      {/* The posts approving it makes are part of what is approved: read before the button. */}
+      <SocialPreview appeal={appeal} target={{ event: 'UPDATE', updateId: update.id }} />
       {update.authorId === me && (
         <Notice tone="info" live={false}>
           {t('desk.review.yoursUpdate')}

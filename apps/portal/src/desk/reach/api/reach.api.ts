@@ -1,4 +1,5 @@
 import type {
+  AppealOutcome,
   FediverseActorConnection,
   SocialAccountsView,
   SocialAccountView,
@@ -16,8 +17,20 @@ export const SOCIAL_ACCOUNTS_KEY = [...REACH_KEY, 'accounts'] as const;
 export const ARCHIVE_KEY = [...REACH_KEY, 'archive'] as const;
 export const archiveKey = (search: ArchiveSearch) => [...ARCHIVE_KEY, search.q, search.direction] as const;
 export const socialPostsKey = (appealId: string) => [...REACH_KEY, 'posts', appealId] as const;
-export const socialPreviewKey = (appealId: string, version: number) =>
-  [...REACH_KEY, 'preview', appealId, version] as const;
+export const socialPreviewKey = (appealId: string, version: number, target: SocialPreviewTarget) =>
+  [...REACH_KEY, 'preview', appealId, version, previewPath(target)] as const;
+
+/** Which publication's posts to preview: the revision in review, an update in review, or a resolution. */
+export type SocialPreviewTarget =
+  | { event: 'APPROVED' }
+  | { event: 'UPDATE'; updateId: string }
+  | { event: 'RESOLVED'; outcome: AppealOutcome };
+
+function previewPath(target: SocialPreviewTarget): string {
+  if (target.event === 'UPDATE') return `updates/${id(target.updateId)}/preview`;
+  if (target.event === 'RESOLVED') return `resolution/preview?outcome=${id(target.outcome)}`;
+  return 'preview';
+}
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -64,5 +77,5 @@ export const fetchSocialPosts = (appealId: string, signal?: AbortSignal) =>
   api.get<SocialPostView[]>(`/api/reach/social/appeals/${id(appealId)}/posts`, { signal });
 export const retrySocialPost = (postId: string) =>
   api.post<SocialPostView>(`/api/reach/social/posts/${id(postId)}/retry`);
-export const fetchSocialPreview = (appealId: string, signal?: AbortSignal) =>
-  api.get<SocialPreview>(`/api/reach/social/appeals/${id(appealId)}/preview`, { signal });
+export const fetchSocialPreview = (appealId: string, target: SocialPreviewTarget, signal?: AbortSignal) =>
+  api.get<SocialPreview>(`/api/reach/social/appeals/${id(appealId)}/${previewPath(target)}`, { signal });

@@ -31,6 +31,7 @@ const appeal = {
 } as unknown as StaffAppeal;
 
 const preview: Preview = {
+  publication: 'APPROVED',
   accounts: [
     {
       accountId: 'acc-b',
@@ -50,15 +51,25 @@ const preview: Preview = {
         {
           language: 'en',
           text: 'AMBER ALERT: Léa Tremblay, 9, abducted in Gatineau. #AMBERAlert',
-          length: 198,
           link: 'https://vigie.example/appeals/lea',
           image: null,
+          length: 301,
           shortened: false,
-          problem: 'the title, link and hashtag alone are 301 of 300 characters',
+          problem: 'The title, link and hashtag alone need 301 characters; this network takes 300',
         },
       ],
+      replyTo: null,
+      takesDown: 0,
     },
-    { accountId: 'acc-x', network: 'X', handle: '@DemoPolice', maxTextLength: 280, posts: [] },
+    {
+      accountId: 'acc-x',
+      network: 'X',
+      handle: '@DemoPolice',
+      maxTextLength: 280,
+      posts: [],
+      replyTo: null,
+      takesDown: 0,
+    },
   ],
 };
 
@@ -97,16 +108,18 @@ describe('SocialPreview', () => {
 
     const english = within(bluesky).getByRole('article', { name: 'English' });
     expect(english.textContent).toContain('No image.');
+    // Said in the desk's words, not the API's English.
     expect(english.textContent).toContain(
-      'This post cannot be sent as written: the title, link and hashtag alone are 301 of 300 characters',
+      'This post cannot be sent: the title, link and hashtag alone are 301 characters, and this network takes 300. Shorten the title.',
     );
+    expect(bluesky.textContent).toContain('These posts start the appeal’s thread on this account.');
 
     const x = screen.getByRole('region', { name: 'X @DemoPolice' });
     expect(x.textContent).toContain('Already posted when the appeal was first approved');
   });
 
   it('says that approving posts nothing when no account is connected (French)', async () => {
-    api(fetchMock, () => jsonResponse(200, { accounts: [] }));
+    api(fetchMock, () => jsonResponse(200, { publication: 'APPROVED', accounts: [] }));
     await renderPage(<SocialPreview appeal={appeal} />, { lang: 'fr' });
     expect(
       await screen.findByText(

@@ -6,6 +6,7 @@ import {
   retrySocialPost,
   socialPostsKey,
   socialPreviewKey,
+  type SocialPreviewTarget,
 } from '../api/reach.api';
 
 /** Posts on their way are followed until they are posted or fail; then the list rests. */
@@ -38,11 +39,11 @@ export function useRetryPost(appealId: string) {
   });
 }
 
-/** What approving the revision in review will post, for the record's `version`. */
-export function useSocialPreview(appealId: string, version: number) {
+/** What approving a publication (the revision in review, an update, a resolution) will post, for the record's `version`. */
+export function useSocialPreview(appealId: string, version: number, target: SocialPreviewTarget) {
   return useQuery({
-    queryKey: socialPreviewKey(appealId, version),
-    queryFn: ({ signal }) => fetchSocialPreview(appealId, signal),
+    queryKey: socialPreviewKey(appealId, version, target),
+    queryFn: ({ signal }) => fetchSocialPreview(appealId, target, signal),
     staleTime: 0,
   });
 }
