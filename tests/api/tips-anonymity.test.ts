@@ -32,6 +32,19 @@ async function everythingStored(): Promise<string> {
   return all;
 }
 
+/**
+ * The log once it holds the line that closes request `requestId`. The logger writes asynchronously
+ * but in order: everything logged during that request is in the file by then.
+ */
+async function logThrough(requestId: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const log = await readFile(logFile, 'utf8').catch(() => '');
+    if (log.split('\n').some((line) => line.includes(requestId) && line.includes('"res":'))) return log;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`request ${requestId} is not in the log after 10 s`);
+}
+
 describe('anonymity by construction', () => {
   it('stores and logs no address, user agent or cookie of a tipster', async () => {
     const anon = new ApiClient(t.baseUrl);
@@ -49,10 +62,11 @@ describe('anonymity by construction', () => {
       cookie: markers.cookie,
     });
     expect(res.status).toBe(201);
-    await new Promise((r) => setTimeout(r, 500)); // let the logger flush
 
     const stored = await everythingStored();
-    const logs = await readFile(logFile, 'utf8');
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
+    const logs = await logThrough(requestId!);
     expect(logs).toContain('/api/public/tips'); // the request was logged...
     for (const marker of [...Object.values(markers), 'tipster-phone', '127.0.0.1']) {
       expect(stored).not.toContain(marker); // ...but nothing that identifies who sent it
