@@ -156,7 +156,10 @@ describe('upload locks shared by API processes', () => {
     // every byte received and would finish the upload a second time.
     const followUp = t.app.get(TipFollowUpService);
     const addFiles = followUp.addFiles.bind(followUp);
+    let recording!: () => void;
+    const recordingStarted = new Promise<void>((resolve) => (recording = resolve));
     const spy = jest.spyOn(followUp, 'addFiles').mockImplementation(async (...args) => {
+      recording();
       await new Promise((r) => setTimeout(r, 500));
       return addFiles(...args);
     });
@@ -166,7 +169,9 @@ describe('upload locks shared by API processes', () => {
         method: 'PATCH',
         headers: { ...end, 'upload-length': String(photo.length) },
       });
-      await new Promise((r) => setTimeout(r, 150));
+      // The retry is sent once the first PATCH has declared the length and is recording (not after a
+      // fixed pause, which a busy machine can outlast: the retry would then come first).
+      await Promise.race([recordingStarted, finishing]);
       const retried = await fetch(url, { method: 'PATCH', headers: end });
       expect((await finishing).status).toBe(204);
       expect(retried.status).toBe(404); // like any request for a finished upload
