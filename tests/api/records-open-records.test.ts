@@ -12,8 +12,9 @@ let slug: string;
 const seenByPublic: any[] = [];
 let records: any;
 
-const today = () => new Date().toISOString().slice(0, 10);
-const range = `from=${today()}&to=${today()}`;
+const utcDay = () => new Date().toISOString().slice(0, 10);
+/** The UTC days the records below were published on: two if this file runs across midnight. */
+let range = '';
 
 /** Edits the published appeal, has it approved, and records what the public then sees. */
 async function publishEdit(content: Record<string, unknown>) {
@@ -29,6 +30,7 @@ async function publishEdit(content: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
+  const firstDay = utcDay();
   t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
   pio = await ApiClient.signedIn(t.baseUrl, 'pio@demo.test');
   supervisor = await ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test');
@@ -85,6 +87,7 @@ beforeAll(async () => {
     note: { fr: 'Retrouvé sain et sauf.' },
   });
 
+  range = `from=${firstDay}&to=${utcDay()}`;
   const res = await pio.get(`/api/records/open-records?${range}&format=json`);
   expect(res.status).toBe(200);
   records = res.body;

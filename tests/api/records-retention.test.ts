@@ -44,7 +44,14 @@ async function oldTip(status: 'NOT_ACTIONABLE' | 'CLOSED' | 'IN_REVIEW', ageDays
   ]);
   const media = (await t.db.query(`SELECT id, renditions FROM tip_media WHERE tip_id = $1`, [id])).rows[0];
   const keys = [`sealed/tips/${id}/${media.id}`, ...media.renditions.map((r: { key: string }) => r.key)];
-  return { id, keys };
+  // The month its tombstone will name, from the tip itself (not the date the assertion runs on).
+  const { month } = (
+    await t.db.query(
+      `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month FROM tip WHERE id = $1`,
+      [id],
+    )
+  ).rows[0];
+  return { id, keys, receivedMonth: month as string };
 }
 
 /** The retention CLI's entry point, in-process, against this test's database and files. */
@@ -302,7 +309,7 @@ describe('the purge', () => {
         data: {
           record: 'tip',
           status: 'NOT_ACTIONABLE',
-          receivedMonth: new Date().toISOString().slice(0, 7),
+          receivedMonth: due.receivedMonth,
           policy: { rule: 'NOT_ACTIONABLE', days: 90, source: 'agency' },
           mediaFiles: 1,
           trigger: 'cli',
