@@ -7,7 +7,10 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Per minute of the window (by the time each tip was sent): intake, live event, media, duplicates, backlog. */
+/**
+ * Per minute of the window (by the time each tip was sent): intake, live event, media, duplicates
+ * (first suggestions, and those including what the tip's files show), backlog.
+ */
 export function perMinute(acknowledged, all, backlogSamples, started) {
   const minuteOf = (at) => Math.floor((at - started) / 60_000);
   const minutes = new Map();
@@ -34,7 +37,8 @@ export function perMinute(acknowledged, all, backlogSamples, started) {
         intakeP99Ms: percentile(intake, 99),
         liveEventP95Ms: percentile(since('liveAt'), 95),
         mediaReadyP95Ms: percentile(since('mediaReadyAt'), 95),
-        duplicatesP95Ms: percentile(since('scoredAt'), 95),
+        duplicatesFirstP95Ms: percentile(since('firstScoredAt'), 95),
+        duplicatesCompleteP95Ms: percentile(since('completeScoredAt'), 95),
         peakBacklog: backlog,
       };
     });

@@ -12,23 +12,29 @@ import { CandidateSearch } from './signals/candidate-search';
 import { scorePair } from './signals/scoring';
 import type { SignalHit } from './signals/signal-hit';
 import { innerPhotoHash, looksLikeScreen } from './signals/screenshot-hash';
-import { recordFingerprint, storeHash } from './signals/tip-fingerprints';
+import { recordFingerprint, stillLatest, storeHash } from './signals/tip-fingerprints';
 import type { TipProfile } from './signals/tip-profile';
 
 export interface ScoreOutcome {
   tipId: string;
-  /** The tip no longer exists (nothing to do), or was scored. */
-  outcome: 'NO_TIP' | 'SCORED';
+  /**
+   * The tip no longer exists (nothing to do); a later run recorded a newer fingerprint of it (that
+   * run writes the suggestions, from what it knows); or it was scored.
+   */
+  outcome: 'NO_TIP' | 'SUPERSEDED' | 'SCORED';
   /** Pairs some signal connects, and how many of them reach the suggestion threshold. */
   pairs: number;
   suggested: number;
 }
 
 /**
- * Scores one tip against the other tips of its agency. Enqueued by the tips feature when a tip
- * without files is received and each time one of a tip's files is processed, so the tip is scored
- * again with what it has so far. Running it twice writes the same rows: the fingerprint and bands
- * are upserts, and a pair's row is only rewritten when its score or reasons change.
+ * Scores one tip against the other tips of its agency. Enqueued by the tips feature when a tip is
+ * received (with what is known then: words, place, time, contact, the files' SHA-256) and again
+ * each time one of its files is processed (a photo's perceptual hash and GPS), so an investigator
+ * sees a photo tip's duplicates by its words at once, and the photo's reason joins them when it is
+ * ready. Running it twice writes the same rows: the fingerprint and bands are upserts, and a pair's
+ * row is only rewritten when its score or reasons change. Nothing here is audited or announced:
+ * the desk reads suggestions when it shows a tip.
  */
 @Injectable()
 export class DedupeScoreJob implements OnModuleInit {
@@ -66,6 +72,10 @@ export class DedupeScoreJob implements OnModuleInit {
     if (!profile) return { tipId, outcome: 'NO_TIP', pairs: 0, suggested: 0 };
     await this.recordScreenshotHashes(profile);
     return this.dataSource.transaction(async (tx) => {
+      // Scored at intake, then again as each file is processed: runs for one tip may overlap, and
+      // the one that recorded the latest fingerprint writes last (see stillLatest).
+      if (!(await stillLatest(tx, tipId, profile.recorded)))
+        return { tipId, outcome: 'SUPERSEDED' as const, pairs: 0, suggested: 0 };
       const hits = await this.search.find(tx, profile);
       return { tipId, outcome: 'SCORED' as const, ...(await this.saveSuggestions(tx, profile, hits)) };
     });

@@ -2,7 +2,25 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { BANDS, bandsOf, phashAsInt8 } from './perceptual-bands';
 import { statedClock } from './stated-clock';
 import { TEXT_BANDS, textBands } from './text-bands';
-import type { ProfileMedia, TipProfile } from './tip-profile';
+import type { FingerprintVersion, ProfileMedia, TipProfile } from './tip-profile';
+
+/**
+ * Whether `recorded` is still the tip's latest fingerprint, locking it until the caller's
+ * transaction ends: a run scoring the tip again (its file just processed) then waits to record its
+ * own. A run that finds its fingerprint replaced (or forgotten: the tip moved agency) holds an
+ * older view of the tip than the run that replaced it, and leaves the writing to that run.
+ */
+export async function stillLatest(
+  tx: EntityManager,
+  tipId: string,
+  recorded: FingerprintVersion,
+): Promise<boolean> {
+  const [row]: { revision: number; first_scored_at: string }[] = await tx.query(
+    `SELECT revision, first_scored_at::text AS first_scored_at FROM tip_fingerprint WHERE tip_id = $1 FOR UPDATE`,
+    [tipId],
+  );
+  return row?.revision === recorded.revision && row.first_scored_at === recorded.firstScoredAt;
+}
 
 /**
  * Writes what the signals look up for one tip (its tip_fingerprint row, the bands of its text and
@@ -65,9 +83,11 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
               latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
               occurred_at = EXCLUDED.occurred_at, place_norm = EXCLUDED.place_norm,
               stated_at = EXCLUDED.stated_at, place_time = EXCLUDED.place_time,
-              phone_key = EXCLUDED.phone_key, email_key = EXCLUDED.email_key, scored_at = now()
+              phone_key = EXCLUDED.phone_key, email_key = EXCLUDED.email_key, scored_at = now(),
+              revision = f.revision + 1
        RETURNING f.tip_id, f.agency_id, f.appeal_id, f.received_at, f.text_norm, f.latitude, f.longitude,
-                 f.occurred_at, f.place_norm, f.stated_at, f.phone_key, f.email_key`,
+                 f.occurred_at, f.place_norm, f.stated_at, f.phone_key, f.email_key, f.revision,
+                 f.first_scored_at::text AS first_scored_at`,
       [tipId, clock?.hours ?? null, clock?.minute ?? 0, clock?.daysBack ?? 0],
     );
     if (!row) return null;
@@ -101,6 +121,7 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
       phoneKey: row.phone_key,
       emailKey: row.email_key,
       media,
+      recorded: { revision: row.revision, firstScoredAt: row.first_scored_at },
     };
   });
 }

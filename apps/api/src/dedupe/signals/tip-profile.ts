@@ -16,6 +16,18 @@ export interface TipProfile {
   phoneKey: string | null;
   emailKey: string | null;
   media: ProfileMedia[];
+  /** Which of the tip's fingerprints this is (see stillLatest in tip-fingerprints.ts). */
+  recorded: FingerprintVersion;
+}
+
+/**
+ * One recorded fingerprint of a tip: its revision counts the runs since it was first scored, and
+ * the first run's moment tells a fingerprint recorded again after the tip moved agency (forgotten,
+ * then counted from 1) from the one before.
+ */
+export interface FingerprintVersion {
+  revision: number;
+  firstScoredAt: string;
 }
 
 export interface ProfileMedia {

@@ -101,9 +101,9 @@ export class SmsIntake {
                 staffId: null,
                 body: text.body.trim(),
               });
-            // A text without files is scored again now (its words may name a plate or a number);
-            // with files, each processed file enqueues the scoring anyway.
-            if (text.body.trim() && media.length === 0)
+            // Scored again now on its words (they may name a plate or a number), and again as each
+            // file is processed (uploads/tip-media.job.ts).
+            if (text.body.trim())
               await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId: thread.id });
             await recordFiles(tx, text.agencyId, now);
             await tx.query(
@@ -145,7 +145,8 @@ export class SmsIntake {
             tipId,
           ]);
           await recordFiles(tx, text.agencyId, now);
-          if (media.length === 0) await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
+          // Scored at once on its words, and again as each file is processed, as web tips are.
+          await this.jobs.sendInTransaction(tx, DEDUPE_SCORE_JOB, { tipId });
           return code;
         }),
       );

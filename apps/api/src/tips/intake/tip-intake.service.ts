@@ -88,8 +88,10 @@ export class TipIntakeService {
           language,
           mediaCount: media.length,
           challenge: options.challenge ?? null,
-          // With files, duplicate scoring follows each file's processing (uploads/tip-media.job.ts).
-          scoreDuplicates: media.length === 0,
+          // Scored at once on what is known now (words, place, time, contact, the files' SHA-256),
+          // and again as each file is processed (uploads/tip-media.job.ts): a photo tip's duplicates
+          // by its words must not wait behind the media queue.
+          scoreDuplicates: true,
         },
         { channel: options.channel ?? TipChannel.WEB },
       );
