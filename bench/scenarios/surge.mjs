@@ -71,6 +71,7 @@ export async function run() {
     const publicFigures = await publicLoad;
     const drainMs = await backlog.drained(DRAIN_LIMIT_MS);
     const backlogFigures = backlog.stop();
+    const jobs = await jobTimes(db, started);
     // Late live events (a drain) still count: wait a moment for the last ones.
     await new Promise((r) => setTimeout(r, 2_000));
     streams.close();
@@ -123,6 +124,7 @@ export async function run() {
         notComplete: acknowledged.filter((t) => !t.completeScoredAt).length,
       },
       backlog: { peakJobs: backlogFigures.peak, drainedAfterMs: drainMs },
+      jobs,
       triage: triage.figures(),
       public: publicFigures,
       publicBaseline: bareReads,
@@ -301,6 +303,26 @@ function sampleBacklog(db) {
       return { peak, samples };
     },
   };
+}
+
+/**
+ * What the media and scoring figures are made of: per job kind sent from the window's start, how
+ * many ran, how long they waited in the queue and how long one took (its last attempt), p50/p95.
+ */
+async function jobTimes(db, started) {
+  const { rows } = await db.query(
+    `SELECT name, count(*)::int AS jobs,
+            percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY extract(epoch FROM started_on - created_on) * 1000) AS wait,
+            percentile_cont(ARRAY[0.5, 0.95]) WITHIN GROUP (ORDER BY extract(epoch FROM completed_on - started_on) * 1000) AS run
+       FROM pgboss.job
+      WHERE name IN ('tip-media.process', 'dedupe.score') AND state = 'completed' AND created_on >= to_timestamp($1 / 1000.0)
+      GROUP BY name`,
+    [started],
+  );
+  const ms = ([p50, p95]) => ({ p50: Math.round(p50), p95: Math.round(p95) });
+  return Object.fromEntries(
+    rows.map((r) => [r.name, { jobs: r.jobs, waitMs: ms(r.wait), runMs: ms(r.run) }]),
+  );
 }
 
 /** Joins what the bench saw with what the database holds: tip ids, media ready and scoring times. */
