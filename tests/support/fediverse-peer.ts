@@ -7,7 +7,7 @@ import {
   verifyDraftSignature,
   type RequestLike,
 } from '@misskey-dev/node-http-message-signatures';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -44,6 +44,11 @@ export interface FediversePeer {
     body: string,
     options?: { as?: 'bob'; privateKeyPem?: string; tamper?: (body: string) => string; contentType?: string },
   ): Promise<Response>;
+  /**
+   * Answers GET `path` on this server (a reply's photo, as a Mastodon server serves its media): the
+   * handler writes the answer, as slowly or as wrongly as a test needs.
+   */
+  serve(path: string, handler: (req: IncomingMessage, res: ServerResponse) => void): void;
   /** Waits for a delivery matching `test` (deliveries are jobs on the other side). */
   waitFor(test: (d: PeerDelivery) => boolean, what: string): Promise<PeerDelivery>;
   close(): Promise<void>;
@@ -53,7 +58,10 @@ export async function startFediversePeer(): Promise<FediversePeer> {
   const keys = await genRsaKeyPair(2048);
   const bobKeys = await genRsaKeyPair(2048);
   const deliveries: PeerDelivery[] = [];
+  const served = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   const server: Server = createServer((req, res) => {
+    const handler = req.method === 'GET' ? served.get(req.url ?? '') : undefined;
+    if (handler) return handler(req, res);
     void (async () => {
       const body = await readAll(req);
       const user = /^\/users\/(alice|bob)$/.exec(req.url ?? '')?.[1];
@@ -147,6 +155,9 @@ export async function startFediversePeer(): Promise<FediversePeer> {
         headers: { ...headers, 'content-type': options.contentType ?? 'application/activity+json' },
         body: options.tamper ? options.tamper(body) : body,
       });
+    },
+    serve(path, handler) {
+      served.set(path, handler);
     },
     async waitFor(test, what) {
       for (let i = 0; i < 300; i++) {

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { promises as dns, type LookupAddress } from 'node:dns';
+import { createWriteStream } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { isInternalHost } from './internal-address';
 
 /** Resolves a host name to every address it has (the system resolver, or a test's). */
@@ -69,6 +72,29 @@ export interface PublicRequest {
   allowInsecure: boolean;
 }
 
+/** What `download` asks: the answer's body to a file, within a deadline and a size. */
+export interface PublicDownload {
+  headers?: Record<string, string>;
+  /** For the whole exchange, the body's last byte included. */
+  timeoutMs: number;
+  /** The body is refused past this (the Content-Length said more, or more came). */
+  maxBytes: number;
+  /** Plain http and internal addresses too: tests and labs only. */
+  allowInsecure: boolean;
+  /** Each chunk as it is written (to hash it while it streams). */
+  onChunk?: (chunk: Buffer) => void;
+}
+
+/** The answer said, or sent, more than the size allowed. */
+export class AnswerTooLargeError extends Error {
+  readonly code = 'ETOOLARGE';
+}
+
+/** No whole answer before the deadline. */
+export class AnswerTimeoutError extends Error {
+  readonly code = 'ETIMEDOUT';
+}
+
 export interface PublicResponse {
   status: number;
   headers: IncomingHttpHeaders;
@@ -96,6 +122,76 @@ export class PublicHttp {
         (err: NodeJS.ErrnoException) => callback(err, '', 0),
       );
     };
+  }
+
+  /**
+   * A file from an address a stranger gave (a received message's photo), streamed to `path` and
+   * never held in memory: the same checks as `request`. A 2xx answer's body is written; any other
+   * answer is given by its status alone, its body neither read nor written. Rejects on a refused
+   * address, no answer, a deadline passed or a body too large; `path` may then hold part of it.
+   */
+  download(
+    address: string,
+    req: PublicDownload,
+    path: string,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; size: number }> {
+    if (!isPublicHttpsAddress(address, req.allowInsecure))
+      return Promise.reject(new InternalAddressError('Not a public https address'));
+    const url = new URL(address);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let timedOut: Error | null = null;
+      const outgoing = send(url, {
+        method: 'GET',
+        headers: req.headers ?? {},
+        lookup: req.allowInsecure ? this.resolveOnly : this.lookup,
+        agent: false,
+      });
+      const deadline = setTimeout(() => {
+        timedOut = new AnswerTimeoutError('No whole answer in time');
+        outgoing.destroy(timedOut);
+      }, req.timeoutMs);
+      deadline.unref();
+      const fail = (err: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        outgoing.destroy();
+        reject(timedOut ?? err);
+      };
+      const succeed = (value: { status: number; headers: IncomingHttpHeaders; size: number }) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(deadline);
+        resolve(value);
+      };
+      outgoing.on('error', fail);
+      outgoing.on('response', (res) => {
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) {
+          succeed({ status, headers: res.headers, size: 0 });
+          outgoing.destroy();
+          return;
+        }
+        if (Number(res.headers['content-length'] ?? 0) > req.maxBytes)
+          return fail(new AnswerTooLargeError('The answer is too large'));
+        let size = 0;
+        const meter = new Transform({
+          transform(chunk: Buffer, _encoding, done) {
+            size += chunk.length;
+            if (size > req.maxBytes) return done(new AnswerTooLargeError('The answer is too large'));
+            req.onChunk?.(chunk);
+            done(null, chunk);
+          },
+        });
+        pipeline(res, meter, createWriteStream(path)).then(
+          () => succeed({ status, headers: res.headers, size }),
+          (err: Error) => fail(err),
+        );
+      });
+      outgoing.end();
+    });
   }
 
   request(address: string, req: PublicRequest): Promise<PublicResponse> {

@@ -163,6 +163,15 @@ export class Environment {
   @IsBoolean()
   SOCIAL_ALLOW_INSECURE_SERVICE = false;
 
+  /**
+   * For tests and labs only: lets the photos and videos of received replies, mentions and messages
+   * be fetched from plain http and loopback, link-local or private addresses, which are otherwise
+   * refused (SSRF: a message's author chooses the addresses the archive fetches).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  SOCIAL_MEDIA_ALLOW_INSECURE = false;
+
   /** When the replies, mentions and messages the agency's social accounts received are read (cron, or "off"). */
   @Matches(CRON_OR_OFF, { message: CRON_OR_OFF_MESSAGE })
   SOCIAL_READ_SCHEDULE = '*/2 * * * *';

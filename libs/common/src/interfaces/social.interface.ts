@@ -91,7 +91,16 @@ export type SocialMessageKind = 'POST' | 'REPLY' | 'COMMENT' | 'MENTION' | 'DIRE
 
 /** A file a received message carried: fetched, inspected and sealed, or refused and not kept. */
 export type SocialMessageMedia =
-  | { url: string; state: 'SEALED'; key: string; sha256: string; mime: string; size: number }
+  | {
+      url: string;
+      state: 'SEALED';
+      key: string;
+      sha256: string;
+      mime: string;
+      size: number;
+      /** An image's copy decoded and re-encoded without metadata (none for a video or a recording). */
+      cleanKey?: string;
+    }
   | { url: string; state: 'REFUSED'; reason: string };
 
 /** One archived message (`GET /api/reach/social/archive`): sent by the agency or received by it. */

@@ -3,41 +3,103 @@ import type { SocialMessageMedia } from '@vigie/common';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { DomainException } from '../../../common/domain.exception';
+import {
+  AnswerTimeoutError,
+  AnswerTooLargeError,
+  InternalAddressError,
+  PublicHttp,
+} from '../../../common/public-http';
 import { AppConfig } from '../../../config/app-config';
 import type { ReceivedFile } from '../../../media/hashing-disk-storage';
+import { decodeImage, renderAll } from '../../../media/image-renditions';
 import { MediaStore } from '../../../media/media-store';
 import { inspectMedia } from '../../../media/upload-inspection';
 
 const MB = 1024 * 1024;
+/** A received file is fetched whole within this, or refused (a slow server holds no read for long). */
+const FETCH_TIMEOUT_MS = 60_000;
+/** Files of one message kept at most (a network allows 4 photos; a stranger's note may list more). */
+const MAX_FILES = 10;
 
 /**
  * The advisory lock (hashtext of this name) around sealed social files: a read holds it shared
- * while it seals a message's files and records the message; the retention purge holds it alone
- * while it checks that no message refers to a file and removes it.
+ * while it records a message that refers to its files; the retention purge holds it alone while
+ * it checks that no message refers to a file and removes it.
  */
 export const SEALED_MEDIA_LOCK = 'reach:social-sealed-media';
 
+/** Where the clean copy of a sealed image lives: made from it, so removed with it. */
+export function cleanKeyOf(sealedKey: string): string {
+  return `${sealedKey.replace(/^social\/sealed\//, 'social/clean/')}.jpeg`;
+}
+
+/** What one message's files came to, before the message is recorded. */
+export interface FetchedMedia {
+  /** As the message keeps them: sealed, or refused with the reason. */
+  media: SocialMessageMedia[];
+  /** The scratch copies of the kept ones, to put in the store (keep) and remove (release). */
+  files: { key: string; path: string; clean: Buffer | null }[];
+}
+
 /**
- * The files a received message links to, never trusted: fetched only from the account's own
- * server (the message's author chooses the links; anything else would let them make Vigie fetch
- * any address: SSRF), without following redirects, streamed to scratch with a size cap and hashed,
- * then inspected from the bytes as any upload (type allow-list, polyglots and SVG refused) and
- * sealed in the store. A refused file is recorded with the reason and not kept.
+ * The files a received message links to, never trusted. The message's author chooses the links:
+ * a reply from another fediverse server, X's or Facebook's media hosts. Each is fetched through
+ * `PublicHttp` (public https only, the name resolved and refused if any of its addresses is
+ * loopback, private, link-local or otherwise internal: no SSRF), without redirects, within a
+ * deadline and TIP_FILE_MAX_MB, streamed to scratch and hashed, then inspected from the bytes as
+ * any upload (type allow-list, polyglots and SVG refused, a real decode); an image also gets a
+ * clean copy, decoded and re-encoded without any metadata (social/clean/), beside the sealed
+ * original (social/sealed/<sha256>), which is the record. A file refused, or that could not be
+ * fetched, is recorded with the reason and not kept; the message is archived all the same.
+ *
+ * Tests and labs: SOCIAL_MEDIA_ALLOW_INSECURE lets plain http and internal addresses through, and
+ * a file on the account's own server is fetched as the account was connected
+ * (SOCIAL_ALLOW_INSECURE_SERVICE: a local Bluesky PDS).
  */
 @Injectable()
 export class ReceivedMedia {
   constructor(
     private readonly config: AppConfig,
     private readonly store: MediaStore,
+    private readonly http: PublicHttp,
   ) {}
 
-  async archive(urls: string[], serviceUrl: string): Promise<SocialMessageMedia[]> {
-    const out: SocialMessageMedia[] = [];
-    for (const url of urls.slice(0, 10)) out.push(await this.one(url, new URL(serviceUrl).origin));
-    return out;
+  /** Fetches and inspects each file: network work, done before any transaction. */
+  async fetch(urls: string[], serviceUrl: string): Promise<FetchedMedia> {
+    const fetched: FetchedMedia = { media: [], files: [] };
+    const own = new URL(serviceUrl).origin;
+    for (const url of urls.slice(0, MAX_FILES)) {
+      const one = await this.one(url, own);
+      fetched.media.push(one.media);
+      if (one.file) fetched.files.push(one.file);
+    }
+    return fetched;
+  }
+
+  /**
+   * Puts the kept files in the store (the same bytes, the same key: idempotent). Called before the
+   * message is recorded, and again after with `missingOnly`: a retention purge that ran in between,
+   * when no message referred to a file yet, may have removed it; once the message is recorded, no
+   * purge removes it any more.
+   */
+  async keep(fetched: FetchedMedia, options: { missingOnly?: boolean } = {}): Promise<void> {
+    for (const file of fetched.files) {
+      if (!options.missingOnly || !(await this.store.exists(file.key))) {
+        const copy = `${file.path}.seal`; // putFile consumes its file; the scratch copy stays for a second keep
+        await copyFile(file.path, copy);
+        await this.store.putFile(file.key, copy);
+      }
+      const cleanKey = cleanKeyOf(file.key);
+      if (file.clean && (!options.missingOnly || !(await this.store.exists(cleanKey))))
+        await this.store.putBuffer(cleanKey, file.clean);
+    }
+  }
+
+  /** Removes the scratch copies. */
+  async release(fetched: FetchedMedia): Promise<void> {
+    for (const file of fetched.files) await rm(file.path, { force: true });
   }
 
   /** A sealed file copied to scratch, to hand to tip intake (which inspects and seals it again). */
@@ -54,50 +116,78 @@ export class ReceivedMedia {
     };
   }
 
-  private async one(url: string, origin: string): Promise<SocialMessageMedia> {
+  private async one(
+    url: string,
+    ownOrigin: string,
+  ): Promise<{ media: SocialMessageMedia; file?: FetchedMedia['files'][number] }> {
     let target: URL;
     try {
       target = new URL(url);
     } catch {
-      return { url, state: 'REFUSED', reason: 'Not a URL' };
+      return { media: { url, state: 'REFUSED', reason: 'Not a URL' } };
     }
-    if (target.origin !== origin) return { url, state: 'REFUSED', reason: 'Not on the account’s server' };
-    const max = this.config.env.TIP_FILE_MAX_MB * MB;
-    const res = await fetch(target, { redirect: 'error', signal: AbortSignal.timeout(60_000) }).catch(
-      () => null,
-    );
-    if (!res?.ok || !res.body)
-      return { url, state: 'REFUSED', reason: `Not fetched (${res?.status ?? 'no answer'})` };
-    if (Number(res.headers.get('content-length') ?? 0) > max)
-      return { url, state: 'REFUSED', reason: 'Larger than the file limit' };
+    const env = this.config.env;
+    const allowInsecure =
+      env.SOCIAL_MEDIA_ALLOW_INSECURE || (target.origin === ownOrigin && env.SOCIAL_ALLOW_INSECURE_SERVICE);
+    const maxBytes = env.TIP_FILE_MAX_MB * MB;
     const path = this.store.tempPath();
     const hash = createHash('sha256');
-    let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        if (size > max) return done(new Error('Larger than the file limit'));
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
     try {
-      await pipeline(
-        Readable.fromWeb(res.body as WebReadableStream<Uint8Array>),
-        meter,
-        createWriteStream(path),
+      const answer = await this.http.download(
+        target.toString(),
+        {
+          headers: { accept: 'image/*, video/*, audio/*' },
+          timeoutMs: FETCH_TIMEOUT_MS,
+          maxBytes,
+          allowInsecure,
+          onChunk: (chunk) => hash.update(chunk),
+        },
+        path,
       );
+      if (answer.status < 200 || answer.status >= 300) {
+        await rm(path, { force: true });
+        return {
+          media: { url, state: 'REFUSED', reason: `Not fetched: the server answered ${answer.status}` },
+        };
+      }
       const type = await inspectMedia(path);
+      const clean = type.kind === 'image' ? await cleanCopy(path, type.mime) : null;
       const sha256 = hash.digest('hex');
       const key = `social/sealed/${sha256}`;
-      const kept = `${path}.seal`;
-      await copyFile(path, kept);
-      await this.store.putFile(key, kept);
-      return { url, state: 'SEALED', key, sha256, mime: type.mime, size };
+      return {
+        media: {
+          url,
+          state: 'SEALED',
+          key,
+          sha256,
+          mime: type.mime,
+          size: answer.size,
+          ...(clean ? { cleanKey: cleanKeyOf(key) } : {}),
+        },
+        file: { key, path, clean },
+      };
     } catch (err) {
-      return { url, state: 'REFUSED', reason: err instanceof Error ? err.message : 'Refused' };
-    } finally {
       await rm(path, { force: true });
+      return { media: { url, state: 'REFUSED', reason: refusal(err, env.TIP_FILE_MAX_MB) } };
     }
   }
+}
+
+/** The image decoded once, upright, re-encoded as JPEG with no metadata at all (as tips' renditions). */
+async function cleanCopy(path: string, mime: string): Promise<Buffer> {
+  const [copy] = await renderAll(await decodeImage(path, mime), [
+    { name: 'clean', maxEdge: 2048, formats: ['jpeg'] },
+  ]);
+  return copy.data;
+}
+
+/** Why a file was not kept, in words the desk shows as they are. */
+function refusal(err: unknown, maxMb: number): string {
+  if (err instanceof InternalAddressError) return 'Not fetched: not a public https address';
+  if (err instanceof AnswerTooLargeError) return `Larger than the file limit (${maxMb} MB)`;
+  if (err instanceof AnswerTimeoutError)
+    return `Not fetched: no whole answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  if (err instanceof DomainException) return `${err.message} (${err.code})`;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return `Not fetched: no answer${code ? ` (${code})` : ''}`;
 }

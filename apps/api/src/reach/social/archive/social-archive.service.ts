@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parseArchiveCursor, SocialArchivePage, SocialMessageView } from '@vigie/common';
+import { parseArchiveCursor, SocialArchivePage, SocialMessageMedia, SocialMessageView } from '@vigie/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AgencyScope } from '../../../common/agency-scope';
 import { Clock } from '../../../common/clock';
@@ -12,7 +12,7 @@ import { SocialIntake } from '../../../tips/intake';
 import { reachError } from '../../reach.errors';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { SocialAccountsService } from '../accounts/social-accounts.service';
-import { SocialNetworkError } from '../networks/social-network';
+import { type ReceivedSocialMessage, SocialNetworkError } from '../networks/social-network';
 import { SocialNetworkClients } from '../networks/social-network-clients';
 import type { SocialPost } from '../posting/social-post.entity';
 import { ReceivedMedia, SEALED_MEDIA_LOCK } from './received-media';
@@ -117,38 +117,58 @@ export class SocialArchive implements OnModuleInit {
             [account.id, message.inReplyToRemoteId],
           )
         : [];
-      await this.dataSource.transaction(async (tx) => {
-        // Held (shared with other reads) from sealing its files to recording the message that
-        // refers to them: the retention purge never removes a file sealed again meanwhile.
-        await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [SEALED_MEDIA_LOCK]);
-        const media = await this.media.archive(message.mediaUrls, account.serviceUrl);
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(SocialMessage)
-          .values({
-            agencyId: account.agencyId,
-            accountId: account.id,
-            direction: 'RECEIVED',
-            kind: message.kind,
-            remoteId: message.remoteId,
-            url: message.url,
-            authorHandle: message.authorHandle,
-            text: message.text,
-            at: message.receivedAt,
-            inReplyToRemoteId: message.inReplyToRemoteId,
-            appealId: answered?.appeal_id ?? null,
-            media,
-            tipId: null,
-            archivedAt: this.clock.now(),
-          })
-          .orIgnore()
-          .execute();
-      });
+      // The files first, outside any transaction: a stranger's server may take its time, and no
+      // lock or connection is held while it does.
+      const fetched = await this.media.fetch(message.mediaUrls, account.serviceUrl);
+      try {
+        await this.media.keep(fetched);
+        await this.record(account, message, answered?.appeal_id ?? null, fetched.media);
+        // A retention purge between keep and record (no message referred to a file yet) may have
+        // removed one: put back now that the message refers to it, which no purge passes over.
+        await this.media.keep(fetched, { missingOnly: true });
+      } finally {
+        await this.media.release(fetched);
+      }
       stored++;
     }
     await this.accounts.noteUse(account.id, null, { cursor: batch.cursor });
     return stored;
+  }
+
+  /** One received message, in a short transaction of its own. */
+  private async record(
+    account: SocialAccount,
+    message: ReceivedSocialMessage,
+    appealId: string | null,
+    media: SocialMessageMedia[],
+  ): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      // Shared with other reads: a retention purge checking whether a file is still referred to
+      // (holding it alone) sees this message, or runs before it and is made good by keep.
+      await tx.query(`SELECT pg_advisory_xact_lock_shared(hashtext($1))`, [SEALED_MEDIA_LOCK]);
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(SocialMessage)
+        .values({
+          agencyId: account.agencyId,
+          accountId: account.id,
+          direction: 'RECEIVED',
+          kind: message.kind,
+          remoteId: message.remoteId,
+          url: message.url,
+          authorHandle: message.authorHandle,
+          text: message.text,
+          at: message.receivedAt,
+          inReplyToRemoteId: message.inReplyToRemoteId,
+          appealId,
+          media,
+          tipId: null,
+          archivedAt: this.clock.now(),
+        })
+        .orIgnore()
+        .execute();
+    });
   }
 
   /** Newest first, 50 a page; `q` matches the text or the author's handle, any case. */

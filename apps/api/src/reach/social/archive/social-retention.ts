@@ -6,7 +6,7 @@ import { AuditService } from '../../../audit/audit.service';
 import { Clock } from '../../../common/clock';
 import { loggableError } from '../../../common/loggable-error';
 import { MediaStore } from '../../../media/media-store';
-import { SEALED_MEDIA_LOCK } from './received-media';
+import { cleanKeyOf, SEALED_MEDIA_LOCK } from './received-media';
 
 /** What is due in the social archive (one agency, or all). */
 export interface SocialArchiveDue {
@@ -180,6 +180,8 @@ export class SocialRetention {
         );
         if (used) return;
         await this.store.remove(key);
+        // Its clean copy (an image's) goes with it; none for a video, or a file sealed before them.
+        await this.store.remove(cleanKeyOf(key));
         result.filesRemoved++;
       });
     } catch (err) {
