@@ -1,7 +1,8 @@
-// The hand-written groups (tuning.mjs, held-out.mjs, held-out-2.mjs) as corpus tips for bench/scenarios/dedupe.mjs,
-// and the figures per class and per part that the bench reports.
+// The hand-written groups (tuning.mjs, held-out.mjs, held-out-2.mjs, held-out-3.mjs) as corpus tips for
+// bench/scenarios/dedupe.mjs, and the figures per class and per part that the bench reports.
 import { HELD_OUT } from './held-out.mjs';
 import { HELD_OUT_2 } from './held-out-2.mjs';
+import { HELD_OUT_3 } from './held-out-3.mjs';
 import { TUNING } from './tuning.mjs';
 
 export const CLASSES = [
@@ -25,7 +26,14 @@ function instant(day, clock) {
 }
 
 /**
- * The tips of both parts, shaped as buildCorpus's: `event` names the duplicates (group and letter),
+ * Held-out-3 is sent and reported only when asked (`DEDUPE_HELD_OUT_3=1`): while the rules are
+ * worked on, its tips are not even in the run, so nobody sees its figures before the one run that
+ * reports it.
+ */
+export const withHeldOut3 = process.env.DEDUPE_HELD_OUT_3 === '1';
+
+/**
+ * The tips of every part, shaped as buildCorpus's: `event` names the duplicates (group and letter),
  * `class` and `part` say where each pair is reported. Photos are generated street scenes, one per
  * group and scene number, with what an app did to each copy.
  */
@@ -35,6 +43,7 @@ export async function handWrittenTips({ appeals, streetScene, variants, typeOf }
     ['tuning', TUNING, 20_000],
     ['held-out', HELD_OUT, 30_000],
     ['held-out-2', HELD_OUT_2, 40_000],
+    ...(withHeldOut3 ? [['held-out-3', HELD_OUT_3, 50_000]] : []),
   ];
   for (const [part, groups, seedBase] of parts)
     for (const [g, group] of groups.entries()) {
@@ -181,5 +190,10 @@ export function labelledPairs() {
       },
       { duplicates: 0, nonDuplicates: 0 },
     );
-  return { tuning: count(TUNING), heldOut: count(HELD_OUT), heldOut2: count(HELD_OUT_2) };
+  return {
+    tuning: count(TUNING),
+    heldOut: count(HELD_OUT),
+    heldOut2: count(HELD_OUT_2),
+    heldOut3: count(HELD_OUT_3),
+  };
 }

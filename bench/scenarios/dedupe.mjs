@@ -24,7 +24,7 @@ import { pathToFileURL } from 'node:url';
 import copyStreams from 'pg-copy-streams';
 import sharp from 'sharp';
 import { random, ROOT, signIn, startApi, writeResult } from '../lib.mjs';
-import { figures, handWrittenTips, labelledPairs } from '../dedupe-corpus/hand-written.mjs';
+import { figures, handWrittenTips, labelledPairs, withHeldOut3 } from '../dedupe-corpus/hand-written.mjs';
 
 // The API's own code, as built by `npm run bench`: the seed writes the bands exactly as the job does.
 const dist = (path) => import(pathToFileURL(join(ROOT, 'apps/api/dist/dedupe', path)).href);
@@ -1240,7 +1240,7 @@ async function buildCorpus(appeals) {
     );
   }
   for (const t of tips) t.part = 'generated';
-  // The hand-written groups (bench/dedupe-corpus): tuning and two held-out parts, reported apart.
+  // The hand-written groups (bench/dedupe-corpus): tuning and the held-out parts, reported apart.
   tips.push(...(await handWrittenTips({ appeals, streetScene, variants: VARIANTS, typeOf })));
   return tips;
 }
@@ -1808,7 +1808,8 @@ async function measureQuality(db, { tips, photos, idOf }) {
   // Per class, by part: the thresholds were set on the generated corpus and may be looked at
   // against the hand-written tuning groups; the held-out groups are only reported (the first
   // held-out part was seen when its misses were analysed; the second was written after that,
-  // before any change, and is the untouched one).
+  // before any change, and was seen in turn; the third, written before the gazetteer, is the
+  // untouched one, sent and reported only with DEDUPE_HELD_OUT_3=1).
   quality.byPart = {
     labelledPairs: labelledPairs(),
     tuning: figures(
@@ -1831,6 +1832,15 @@ async function measureQuality(db, { tips, photos, idOf }) {
       idOf,
       stored,
     ),
+    ...(withHeldOut3
+      ? {
+          heldOut3: figures(
+            tips.filter((t) => t.part === 'held-out-3'),
+            idOf,
+            stored,
+          ),
+        }
+      : {}),
     everything: figures(tips, idOf, stored),
   };
   console.log(
