@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -66,6 +66,7 @@ describe('npm run admin (DATABASE_URL, before any server ran)', () => {
       'reset-password',
       'disable',
       'enable',
+      'load-gazetteer',
       'help',
     ])
       expect(run.out).toContain(command);
@@ -247,5 +248,69 @@ describe('npm run admin (DATABASE_URL, before any server ran)', () => {
         `SELECT count(*) FROM audit_event WHERE action IN ('staff.password_reset', 'staff.disabled', 'staff.enabled')`,
       ),
     ).toBe(3);
+  });
+  it('loads a gazetteer from a GeoJSON file; a bad file, a missing one or an unknown agency changes nothing', async () => {
+    const dir = await mkdtemp(join(process.env.VIGIE_TEST_DATA_DIR!, 'gazetteer-'));
+    const feature = (lat: number, properties: Record<string, unknown>) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [-75.71, lat] },
+      properties,
+    });
+    const good = join(dir, 'gatineau.geojson');
+    await writeFile(
+      good,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          feature(45.4292, {
+            name: 'Musée canadien de l’histoire',
+            'name:en': 'Canadian Museum of History',
+            municipality: 'Gatineau',
+          }),
+          feature(45.4385, { streets: ['boulevard Saint-Joseph', 'rue Montcalm'], municipality: 'Gatineau' }),
+        ],
+      }),
+    );
+    const bad = join(dir, 'bad.geojson');
+    await writeFile(
+      bad,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [feature(145.4, { name: 'Parc Jacques-Cartier' })],
+      }),
+    );
+    const places = () => count(`SELECT count(*) FROM gazetteer_place`);
+
+    const refused: [string[], RegExp][] = [
+      [
+        ['--agency', 'gatineau', '--file', bad],
+        /not a gazetteer Vigie can load; nothing was changed\.\n {2}features\[0\]: coordinates/,
+      ],
+      [
+        ['--agency', 'gatineau', '--file', join(dir, 'missing.geojson')],
+        /Cannot read .*missing\.geojson: ENOENT/,
+      ],
+      [['--agency', 'hull', '--file', good], /No agency has the slug "hull"/],
+      [['--agency', 'gatineau'], /Missing --file/],
+    ];
+    for (const [args, message] of refused) {
+      const run = await admin(['load-gazetteer', ...args], env);
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(message);
+    }
+    expect(await places()).toBe(0);
+
+    const run = await admin(['load-gazetteer', '--agency', 'gatineau', '--file', good], env);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      'Gazetteer loaded into Service de police de Gatineau: 1 places and 1 intersections in Gatineau.',
+    );
+    expect(await places()).toBe(2);
+    expect(
+      (await db.query(`SELECT data FROM audit_event WHERE action = 'gazetteer.loaded'`)).rows.map(
+        (r) => r.data,
+      ),
+    ).toEqual([{ by: 'cli', file: 'gatineau.geojson', places: 1, intersections: 1 }]);
   });
 });

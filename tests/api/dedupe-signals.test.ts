@@ -49,6 +49,29 @@ beforeAll(async () => {
   t = await startTestApp({ TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' });
   t.app.get(Clock).set(ARRIVAL);
   investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+  // Named places are tested here by their names alone, as for an agency whose gazetteer does not
+  // know them (placing them is tests/api/gazetteer.test.ts'): the demo's gazetteer is replaced by
+  // one of a single place far from here.
+  const gazetteer = new FormData();
+  gazetteer.append(
+    'file',
+    new Blob([
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [-71.2075, 46.8139] },
+            properties: { name: 'Château Frontenac', municipality: 'Québec' },
+          },
+        ],
+      }),
+    ]),
+    'elsewhere.geojson',
+  );
+  const admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
+  const loaded = await admin.request('PUT', '/api/admin/gazetteer', gazetteer);
+  if (loaded.status !== 200) throw new Error(`gazetteer: ${loaded.status}`);
   const { rows } = await t.db.query(
     `SELECT a.slug FROM appeal a JOIN agency g ON g.id = a.agency_id
       WHERE g.slug = 'demo' AND a.status = 'PUBLISHED' ORDER BY a.slug LIMIT 2`,

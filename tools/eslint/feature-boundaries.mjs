@@ -21,7 +21,7 @@ const ENTRY_POINTS = ['', 'cli', 'backup'];
 export const FEATURE_DEPENDENCIES = {
   appeals: ['media', 'portal'],
   tips: ['appeals', 'media', 'desk', 'portal'],
-  dedupe: ['tips', 'media', 'observables'],
+  dedupe: ['tips', 'media', 'observables', 'gazetteer'],
   observables: ['tips', 'desk'],
   cases: ['tips', 'desk'],
   records: ['tips', 'cases', 'appeals', 'media', 'forwarding', 'reach'],

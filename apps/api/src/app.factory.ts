@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { seedDemoAppeals } from './appeals/demo-appeals.seed';
+import { seedDemoGazetteer } from './gazetteer/demo-gazetteer';
 import { PublicAppealCache } from './appeals/public-appeal-cache';
 import { answerCachedBeforeExpress, fixedHeadersOf } from './appeals/public-cache.before-express';
 import { publicCacheFastPath } from './appeals/public-cache.middleware';
@@ -101,7 +102,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Migrations and the first seed may take long on a big database: no statement timeout for them.
   await withStatementTimeout(0, async () => {
     await migrate(dataSource);
-    if (config.env.SEED_DEMO && (await seedDemo(dataSource, config))) await seedDemoAppeals(app);
+    if (config.env.SEED_DEMO && (await seedDemo(dataSource, config))) {
+      await seedDemoAppeals(app);
+      await seedDemoGazetteer(app);
+    }
   });
   // Cached public answers leave before Express sees the request (see the function): with the
   // same security headers, and pages left to Express when Onion-Location depends on the request.

@@ -18,6 +18,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DedupeModule } from './dedupe/dedupe.module';
 import { ForwardingModule } from './forwarding/forwarding.module';
+import { GazetteerModule } from './gazetteer/gazetteer.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -136,6 +137,7 @@ export class AppModule {
         MailModule,
         IdentityModule,
         AdminModule,
+        GazetteerModule,
         SsoModule,
         JobsModule,
         EventsModule,

@@ -10,6 +10,8 @@ import {
 } from '@vigie/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CommonModule } from '../common/common.module';
@@ -19,6 +21,9 @@ import { AppConfig } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { loadEncryptionKey } from '../config/encryption-key';
 import { DatabaseModule } from '../database/database.module';
+import { readGazetteer } from '../gazetteer/gazetteer-file';
+import { GazetteerModule } from '../gazetteer/gazetteer.module';
+import { Gazetteers } from '../gazetteer/gazetteer.service';
 import { migrate } from '../database/migrate';
 import { Agencies } from '../identity/agencies.service';
 import { IdentityModule } from '../identity/identity.module';
@@ -41,6 +46,7 @@ class AdminCliModule {
         // Identity's public routes name their rate limits; nothing is served here, so none is set.
         ThrottlerModule.forRoot({ throttlers: [] }),
         IdentityModule,
+        GazetteerModule,
       ],
     };
   }
@@ -66,6 +72,11 @@ Commands:
       agency's last active administrator cannot be disabled.
   enable --email <e-mail>
       Enables it again.
+  load-gazetteer --agency <slug> --file <path.geojson>
+      Replaces the agency's gazetteer (the named places and street intersections of its area,
+      which the duplicate signals use to place a typed place) with a GeoJSON FeatureCollection of
+      Points, as exported by its GIS team (apps/api/src/gazetteer/README.md). A file with any bad
+      feature is refused whole, saying which, and nothing changes.
   help
       Shows this.
 
@@ -106,7 +117,13 @@ export async function main(
     try {
       // Before the first `npm start`, the tables may not exist yet: the same migrations, same lock.
       await migrate(app.get(DataSource));
-      for (const line of await run.apply(app.get(Agencies), app.get(StaffAccounts), input)) out(line);
+      for (const line of await run.apply(
+        app.get(Agencies),
+        app.get(StaffAccounts),
+        input,
+        app.get(Gazetteers),
+      ))
+        out(line);
       return 0;
     } catch (e) {
       if (!(e instanceof DomainException)) throw e;
@@ -121,7 +138,19 @@ export async function main(
 
 interface Command<T> {
   read(options: Record<string, string>): T | string;
-  apply(agencies: Agencies, accounts: StaffAccounts, input: T): Promise<string[]>;
+  apply(agencies: Agencies, accounts: StaffAccounts, input: T, gazetteers: Gazetteers): Promise<string[]>;
+}
+
+/** The agency of that slug, or a refusal naming those that exist. */
+async function agencyBySlug(agencies: Agencies, slug: string) {
+  const agency = await agencies.bySlug(slug);
+  if (agency) return agency;
+  const known = (await agencies.list()).map((a) => a.slug);
+  throw new DomainException(
+    404,
+    'AGENCY_NOT_FOUND',
+    `No agency has the slug "${slug}" (${known.length ? `known: ${known.join(', ')}` : 'none exists yet: create-agency first'})`,
+  );
 }
 
 const createAgency: Command<CreateAgencyDto> = {
@@ -150,15 +179,7 @@ const createAdmin: Command<CreatePlatformAdminDto & { agency: string }> = {
     return typeof dto === 'string' ? dto : Object.assign(dto, { agency: o.agency });
   },
   async apply(agencies, accounts, input) {
-    const agency = await agencies.bySlug(input.agency);
-    if (!agency) {
-      const known = (await agencies.list()).map((a) => a.slug);
-      throw new DomainException(
-        404,
-        'AGENCY_NOT_FOUND',
-        `No agency has the slug "${input.agency}" (${known.length ? `known: ${known.join(', ')}` : 'none exists yet: create-agency first'})`,
-      );
-    }
+    const agency = await agencyBySlug(agencies, input.agency);
     const result = await accounts.invite(
       agency.id,
       { email: input.email, name: input.name, roles: [StaffRole.ADMIN] },
@@ -212,7 +233,36 @@ const enable = onAccount(async (accounts, account) => {
   return [`Enabled: ${member.displayName} <${member.email}> (status ${member.status}).`];
 });
 
+/** The file is read and checked whole before the database is opened: a bad one changes nothing. */
+const loadGazetteer: Command<{ agency: string; file: Buffer; name: string }> = {
+  read(o) {
+    const unknown = Object.keys(o).filter((k) => !['agency', 'file'].includes(k));
+    if (unknown.length) return `Unknown option --${unknown[0]} (this command takes --agency, --file).`;
+    if (!o.agency || !o.file) return `Missing --${!o.agency ? 'agency' : 'file'}.`;
+    let file: Buffer;
+    try {
+      file = readFileSync(o.file);
+    } catch (e) {
+      return `Cannot read ${o.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`;
+    }
+    const reading = readGazetteer(file);
+    if ('problems' in reading)
+      return `Not done: ${o.file} is not a gazetteer Vigie can load; nothing was changed.\n${reading.problems.map((p) => `  ${p}`).join('\n')}`;
+    return { agency: o.agency, file, name: basename(o.file) };
+  },
+  async apply(agencies, _accounts, input, gazetteers) {
+    const agency = await agencyBySlug(agencies, input.agency);
+    const summary = await gazetteers.load(agency.id, input.file, null, input.name);
+    return [
+      `Gazetteer loaded into ${agency.name}: ${summary.places} places and ${summary.intersections} intersections` +
+        (summary.municipalities.length ? ` in ${summary.municipalities.join(', ')}.` : '.'),
+      'Tips are placed with it from now on, each the next time it is scored.',
+    ];
+  },
+};
+
 const COMMANDS: Record<string, Command<never>> = {
+  'load-gazetteer': loadGazetteer as Command<never>,
   'reset-password': resetPassword as Command<never>,
   disable: disable as Command<never>,
   enable: enable as Command<never>,

@@ -33,6 +33,12 @@ export type DuplicateSignalFacts =
       minutes: number;
       /** Both about the same appeal, or both about none. */
       sameAppeal: boolean;
+      /**
+       * When one position (or both) is where the agency's gazetteer places a typed place: how far
+       * those places reach together (metres within it count as the same spot), and which places.
+       */
+      reachM?: number;
+      placedBy?: string[];
     }
   | {
       signal: 'PLACE_TIME';

@@ -13,3 +13,4 @@ export * from './observable.interface';
 export * from './alert.interface';
 export * from './fediverse.interface';
 export * from './social.interface';
+export * from './gazetteer.interface';

@@ -33,6 +33,7 @@ import { SocialPostSending1763703500000 } from './1763703500000-social-post-send
 import { SocialRetention1763704100000 } from './1763704100000-social-retention';
 import { SocialTakedownRequested1763704100001 } from './1763704100001-social-takedown-requested';
 import { SocialSweepIndexes1763704200000 } from './1763704200000-social-sweep-indexes';
+import { Gazetteer1763704500000 } from './1763704500000-gazetteer';
 import { FingerprintRevision1763704600000 } from './1763704600000-fingerprint-revision';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
@@ -72,5 +73,6 @@ export const MIGRATIONS = [
   SocialRetention1763704100000,
   SocialTakedownRequested1763704100001,
   SocialSweepIndexes1763704200000,
+  Gazetteer1763704500000,
   FingerprintRevision1763704600000,
 ];

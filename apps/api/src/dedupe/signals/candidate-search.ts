@@ -16,6 +16,11 @@ import type { TipProfile } from './tip-profile';
  * suggested, not all of them, and the investigator merges the rest in bulk from the cluster.
  */
 export const CANDIDATES_PER_SIGNAL = 50;
+/**
+ * The farthest a gazetteer place reaches, for the lookup: a large park or a mall is vaguer than
+ * this, and counting more of it would join two ends of it.
+ */
+export const PLACE_REACH_MAX_M = 250;
 /** At most this many tips said to have happened within the window are compared by place name. */
 const STATED_WINDOW_ROWS = 2000;
 /**
@@ -194,46 +199,69 @@ export class CandidateSearch {
       .map((r) => ({ signal: 'TEXT', ...r }));
   }
 
+  /**
+   * Positions within the radius and the window. A position the gazetteer gave a typed place
+   * (tip-fingerprints.ts) reaches as far as that place does (`position_radius_m`, at most
+   * PLACE_REACH_MAX_M), so the box is that much wider and each pair's allowance is both reaches;
+   * and it counts only for a tip that said when: without it, its time is only when it arrived.
+   */
   async placeTime(tx: EntityManager, tip: TipProfile): Promise<SignalHit[]> {
     if (tip.latitude === null || tip.longitude === null) return [];
+    if (tip.positionFrom === 'GAZETTEER' && !tip.statedAt) return [];
     const radius = this.settings.DEDUPE_PLACE_RADIUS_M;
     const seconds = this.settings.DEDUPE_PLACE_MINUTES * 60;
+    const mine = Math.min(tip.positionRadiusM, PLACE_REACH_MAX_M);
     // The box's sides are chords, which are never longer than the arcs they span: everything
     // within `radius` on the ground is inside it, and earth_distance then measures exactly.
-    const rows: { other_tip_id: string; metres: number; minutes: number; same_appeal: boolean }[] =
-      await tx.query(
-        `WITH q AS (SELECT ll_to_earth($3, $4) AS p, $5::float8 AS t)
+    const rows: {
+      other_tip_id: string;
+      metres: number;
+      minutes: number;
+      same_appeal: boolean;
+      reach: number;
+      position_place: string | null;
+    }[] = await tx.query(
+      `WITH q AS (SELECT ll_to_earth($3, $4) AS p, $5::float8 AS t)
        SELECT f.tip_id AS other_tip_id,
               earth_distance(q.p, ll_to_earth(f.latitude, f.longitude)) AS metres,
               abs(extract(epoch FROM f.occurred_at) - q.t) / 60 AS minutes,
-              f.appeal_id IS NOT DISTINCT FROM $9::uuid AS same_appeal
+              f.appeal_id IS NOT DISTINCT FROM $9::uuid AS same_appeal,
+              least(f.position_radius_m, $11) AS reach, f.position_place
          FROM q, tip_fingerprint f
         WHERE f.place_time <@ cube(
-                ARRAY[cube_ll_coord(q.p, 1) - $6, cube_ll_coord(q.p, 2) - $6, cube_ll_coord(q.p, 3) - $6, q.t - $7],
-                ARRAY[cube_ll_coord(q.p, 1) + $6, cube_ll_coord(q.p, 2) + $6, cube_ll_coord(q.p, 3) + $6, q.t + $7])
+                ARRAY[cube_ll_coord(q.p, 1) - $10, cube_ll_coord(q.p, 2) - $10, cube_ll_coord(q.p, 3) - $10, q.t - $7],
+                ARRAY[cube_ll_coord(q.p, 1) + $10, cube_ll_coord(q.p, 2) + $10, cube_ll_coord(q.p, 3) + $10, q.t + $7])
           AND f.agency_id = $1 AND f.tip_id <> $2
-          AND earth_distance(q.p, ll_to_earth(f.latitude, f.longitude)) <= $6
+          AND (f.position_from IS DISTINCT FROM 'GAZETTEER' OR f.stated_at IS NOT NULL)
+          AND earth_distance(q.p, ll_to_earth(f.latitude, f.longitude)) <= $6 + least(f.position_radius_m, $11)
         ORDER BY metres, f.tip_id
         LIMIT $8`,
-        [
-          tip.agencyId,
-          tip.tipId,
-          tip.latitude,
-          tip.longitude,
-          tip.occurredAt.getTime() / 1000,
-          radius,
-          seconds,
-          CANDIDATES_PER_SIGNAL,
-          tip.appealId,
-        ],
-      );
-    return rows.map((r) => ({
-      signal: 'PLACE_TIME',
-      otherTipId: r.other_tip_id,
-      metres: Math.round(Number(r.metres)),
-      minutes: Math.round(Number(r.minutes)),
-      sameAppeal: r.same_appeal,
-    }));
+      [
+        tip.agencyId,
+        tip.tipId,
+        tip.latitude,
+        tip.longitude,
+        tip.occurredAt.getTime() / 1000,
+        radius + mine,
+        seconds,
+        CANDIDATES_PER_SIGNAL,
+        tip.appealId,
+        radius + mine + PLACE_REACH_MAX_M,
+        PLACE_REACH_MAX_M,
+      ],
+    );
+    return rows.map((r) => {
+      const reach = mine + Number(r.reach);
+      const placedBy = [tip.positionPlace, r.position_place].filter((p): p is string => Boolean(p));
+      return {
+        signal: 'PLACE_TIME',
+        otherTipId: r.other_tip_id,
+        metres: Math.round(Number(r.metres)),
+        minutes: Math.round(Number(r.minutes)),
+        sameAppeal: r.same_appeal,
+        ...(reach > 0 ? { reachM: reach, placedBy: [...new Set(placedBy)] } : {}),
+      };
+    });
   }
 
   /**
@@ -251,10 +279,12 @@ export class CandidateSearch {
       place_norm: string | null;
       place: string | null;
       text_norm: string;
+      latitude: number | null;
+      longitude: number | null;
       minutes: number;
       same_appeal: boolean;
     }[] = await tx.query(
-      `SELECT f.tip_id AS other_tip_id, f.place_norm, t.place, f.text_norm,
+      `SELECT f.tip_id AS other_tip_id, f.place_norm, t.place, f.text_norm, f.latitude, f.longitude,
               abs(extract(epoch FROM f.stated_at - $3::timestamptz)) / 60 AS minutes,
               f.appeal_id IS NOT DISTINCT FROM $5::uuid AS same_appeal
          FROM tip_fingerprint f JOIN tip t ON t.id = f.tip_id
@@ -268,6 +298,8 @@ export class CandidateSearch {
     const mine = { key: tip.placeNorm ? trigramsOf(tip.placeNorm) : null, text: paddedWords(tip.textNorm) };
     const hits: SignalHit[] = [];
     for (const r of rows) {
+      // Named alike, yet placed kilometres apart (by their positions or the gazetteer): two places.
+      if (positionsApart(tip, r)) continue;
       const theirKey = r.place_norm ? trigramsOf(r.place_norm) : null;
       const words = Math.max(
         mine.key && theirKey ? jaccard(mine.key, theirKey) : 0,
@@ -452,15 +484,7 @@ function toldElsewhere(
     Math.abs(tip.statedAt.getTime() - other.stated_at.getTime()) > ELSEWHERE_HOURS * 3_600_000
   )
     return { elsewhere: true };
-  if (
-    tip.latitude !== null &&
-    tip.longitude !== null &&
-    other.latitude !== null &&
-    other.longitude !== null
-  ) {
-    if (haversineMetres(tip.latitude, tip.longitude, other.latitude, other.longitude) > ELSEWHERE_METRES)
-      return { elsewhere: true };
-  }
+  if (positionsApart(tip, other)) return { elsewhere: true };
   if (
     tip.placeNorm &&
     other.place_norm &&
@@ -473,6 +497,16 @@ function toldElsewhere(
     if (parts.verdict === 'different') return { elsewhere: true, placeDiffered: parts.differed };
   }
   return { elsewhere: false };
+}
+
+/** Both tips have a position (their own, a photo's, or their typed place's), kilometres apart. */
+function positionsApart(
+  tip: TipProfile,
+  other: { latitude: number | null; longitude: number | null },
+): boolean {
+  if (tip.latitude === null || tip.longitude === null || other.latitude === null || other.longitude === null)
+    return false;
+  return haversineMetres(tip.latitude, tip.longitude, other.latitude, other.longitude) > ELSEWHERE_METRES;
 }
 
 /** A tip that says nothing of when tells of something within a day of its arrival, if of a moment at all. */

@@ -1,5 +1,5 @@
 import { DedupeSettings } from '../dedupe-settings';
-import { scorePair, SUGGEST_AT } from './scoring';
+import { scorePair, strengthOf, SUGGEST_AT } from './scoring';
 import type { SignalHit } from './signal-hit';
 
 const settings = new DedupeSettings();
@@ -84,6 +84,34 @@ describe('scoring a pair', () => {
     for (const h of hits) expect(scorePair([h], settings).suggested).toBe(false);
     expect(s.score).toBeGreaterThanOrEqual(SUGGEST_AT);
     expect(s.reasons.map((r) => r.text).sort()).toEqual(['280 m and 50 min apart', 'text 0.50 similar']);
+  });
+
+  it('counts a typed place the gazetteer placed as a place: within its reach is the same spot, and vaguer than a position', () => {
+    const placed = (metres: number, minutes = 10): SignalHit => ({
+      signal: 'PLACE_TIME',
+      otherTipId: other,
+      metres,
+      minutes,
+      sameAppeal: true,
+      reachM: 60,
+      placedBy: ['rue Rachel / avenue Papineau'],
+    });
+    const position = (metres: number): SignalHit => ({
+      signal: 'PLACE_TIME',
+      otherTipId: other,
+      metres,
+      minutes: 10,
+      sameAppeal: true,
+    });
+    // 50 m from a corner that reaches 60 m: as if at the corner itself.
+    expect(strengthOf(placed(50), settings)).toBe(strengthOf(placed(0), settings));
+    expect(strengthOf(placed(0), settings)).toBeLessThan(strengthOf(position(0), settings));
+    expect(scorePair([placed(200)], settings)).toMatchObject({
+      suggested: true,
+      reasons: [{ text: '200 m and 10 min apart (placed by the gazetteer: rue Rachel / avenue Papineau)' }],
+    });
+    // At the edge of the radius and the window, it is not enough alone.
+    expect(scorePair([placed(360, 60)], settings).suggested).toBe(false);
   });
 
   it('suggests two sightings close in place and time about the same appeal, not about different ones', () => {

@@ -82,10 +82,14 @@ export function strengthOf(hit: SignalHit, settings: DedupeSettings): number {
       // two-thirds of the way out, 0.3 at the very edge (squares: being inside is what counts,
       // not the last metre). A place named alike is vaguer than a position ("rue Saint-Denis"
       // is long): 0.7 at most. About different appeals it is a coincidence of place: a hint.
+      // A typed place the gazetteer placed is a place, not a point: metres within its reach count
+      // as none, and it is vaguer than a phone's position (0.75 at most), less so than a name alone.
       const soon = 1 - 0.4 * (hit.minutes / settings.DEDUPE_PLACE_MINUTES) ** 2;
       const near =
         'metres' in hit
-          ? 0.85 * (1 - 0.4 * (hit.metres / settings.DEDUPE_PLACE_RADIUS_M) ** 2)
+          ? hit.reachM
+            ? 0.75 * (1 - 0.4 * (Math.max(0, hit.metres - hit.reachM) / settings.DEDUPE_PLACE_RADIUS_M) ** 2)
+            : 0.85 * (1 - 0.4 * (hit.metres / settings.DEDUPE_PLACE_RADIUS_M) ** 2)
           : 0.7 * (1 - (1 - hit.placeSimilarity) / (2 * (1 - PLACE_NAME_MIN_SIMILARITY)));
       return clamp((hit.sameAppeal ? 1 : 0.35) * near * soon);
     }
@@ -115,7 +119,7 @@ export function reasonText(hit: SignalHit): string {
       return `text ${hit.similarity.toFixed(2)} similar${hit.elsewhere ? ', about another place or time' : ''}`;
     case 'PLACE_TIME':
       return 'metres' in hit
-        ? `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart`
+        ? `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart${hit.placedBy?.length ? ` (placed by the gazetteer: ${hit.placedBy.join(', ')})` : ''}`
         : `place named alike (${hit.placeSimilarity.toFixed(2)}${hit.placeMatched?.length ? `; same ${hit.placeMatched.join(', ')}` : ''}), ${Math.round(hit.minutes)} min apart`;
     case 'OBSERVABLE':
       return `both mention ${hit.shared

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { placeTypedPlace } from '../../gazetteer/place-resolution';
 import { BANDS, bandsOf, phashAsInt8 } from './perceptual-bands';
+import { placeParts } from './place-parts';
 import { statedClock } from './stated-clock';
 import { TEXT_BANDS, textBands } from './text-bands';
 import type { FingerprintVersion, ProfileMedia, TipProfile } from './tip-profile';
@@ -30,24 +32,36 @@ export async function stillLatest(
  */
 export async function recordFingerprint(dataSource: DataSource, tipId: string): Promise<TipProfile | null> {
   return dataSource.transaction(async (tx) => {
-    const [tip]: { description: string; place: string | null }[] = await tx.query(
-      `SELECT description, place FROM tip WHERE id = $1`,
+    const [tip]: { description: string; place: string | null; agency_id: string }[] = await tx.query(
+      `SELECT description, place, agency_id FROM tip WHERE id = $1`,
       [tipId],
     );
     if (!tip) return null;
     const clock = statedClock(tip.description);
+    // Where the agency's gazetteer places the typed place (or a place the words name), for a tip
+    // with no position of its own: a corner typed the next morning then meets a phone's position.
+    const municipalities = [
+      ...(tip.place ? placeParts(tip.place, 'typed').municipalities : []),
+      ...placeParts(tip.description, 'text').municipalities,
+    ];
+    const placed = await placeTypedPlace(tx, tip.agency_id, tip.place, tip.description, municipalities);
     const [row] = await tx.query(
       `INSERT INTO tip_fingerprint AS f (tip_id, agency_id, appeal_id, received_at, text_norm, latitude,
                                          longitude, occurred_at, place_norm, stated_at, place_time, phone_key,
-                                         email_key, scored_at)
+                                         email_key, position_from, position_radius_m, position_place, scored_at)
        SELECT t.id, t.agency_id, t.appeal_id, t.received_at,
               dedupe_normalize(t.description || coalesce(' ' || t.place, '')),
-              coalesce(t.latitude, e.lat), coalesce(t.longitude, e.lon), w.at,
+              coalesce(t.latitude, e.lat, $5), coalesce(t.longitude, e.lon, $6), w.at,
               dedupe_place_key(t.place), w.stated,
-              CASE WHEN coalesce(t.latitude, e.lat) IS NOT NULL
-                   THEN cube(ll_to_earth(coalesce(t.latitude, e.lat), coalesce(t.longitude, e.lon))::cube,
+              CASE WHEN coalesce(t.latitude, e.lat, $5) IS NOT NULL
+                   THEN cube(ll_to_earth(coalesce(t.latitude, e.lat, $5), coalesce(t.longitude, e.lon, $6))::cube,
                              extract(epoch FROM w.at)) END,
-              t.contact_phone_key, t.contact_email_key, now()
+              t.contact_phone_key, t.contact_email_key,
+              CASE WHEN t.latitude IS NOT NULL THEN 'TIPSTER' WHEN e.lat IS NOT NULL THEN 'PHOTO'
+                   WHEN $5::float8 IS NOT NULL THEN 'GAZETTEER' END,
+              CASE WHEN t.latitude IS NULL AND e.lat IS NULL AND $5::float8 IS NOT NULL THEN $7::int ELSE 0 END,
+              CASE WHEN t.latitude IS NULL AND e.lat IS NULL THEN $8::text END,
+              now()
          FROM tip t
          -- Where: what the tipster gave, else the GPS of one of their own photos.
          LEFT JOIN LATERAL (
@@ -83,12 +97,24 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
               latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
               occurred_at = EXCLUDED.occurred_at, place_norm = EXCLUDED.place_norm,
               stated_at = EXCLUDED.stated_at, place_time = EXCLUDED.place_time,
-              phone_key = EXCLUDED.phone_key, email_key = EXCLUDED.email_key, scored_at = now(),
+              phone_key = EXCLUDED.phone_key, email_key = EXCLUDED.email_key,
+              position_from = EXCLUDED.position_from, position_radius_m = EXCLUDED.position_radius_m,
+              position_place = EXCLUDED.position_place, scored_at = now(),
               revision = f.revision + 1
        RETURNING f.tip_id, f.agency_id, f.appeal_id, f.received_at, f.text_norm, f.latitude, f.longitude,
-                 f.occurred_at, f.place_norm, f.stated_at, f.phone_key, f.email_key, f.revision,
+                 f.occurred_at, f.place_norm, f.stated_at, f.phone_key, f.email_key, f.position_from,
+                 f.position_radius_m, f.position_place, f.revision,
                  f.first_scored_at::text AS first_scored_at`,
-      [tipId, clock?.hours ?? null, clock?.minute ?? 0, clock?.daysBack ?? 0],
+      [
+        tipId,
+        clock?.hours ?? null,
+        clock?.minute ?? 0,
+        clock?.daysBack ?? 0,
+        placed?.latitude ?? null,
+        placed?.longitude ?? null,
+        placed?.radiusM ?? 0,
+        placed?.name ?? null,
+      ],
     );
     if (!row) return null;
     await tx.query(
@@ -120,6 +146,9 @@ export async function recordFingerprint(dataSource: DataSource, tipId: string): 
       statedAt: row.stated_at,
       phoneKey: row.phone_key,
       emailKey: row.email_key,
+      positionFrom: row.position_from,
+      positionRadiusM: row.position_radius_m,
+      positionPlace: row.position_place,
       media,
       recorded: { revision: row.revision, firstScoredAt: row.first_scored_at },
     };

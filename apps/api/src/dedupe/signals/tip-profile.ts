@@ -13,6 +13,14 @@ export interface TipProfile {
   /** The place as typed, for what distinguishes it from another of the same name (place-parts.ts). */
   place: string | null;
   statedAt: Date | null;
+  /**
+   * Where the position came from: the tipster, a photo's GPS, or the agency's gazetteer placing
+   * the typed place (then `positionRadiusM` says how far the place reaches, `positionPlace` which
+   * place it is). Null without a position.
+   */
+  positionFrom: 'TIPSTER' | 'PHOTO' | 'GAZETTEER' | null;
+  positionRadiusM: number;
+  positionPlace: string | null;
   phoneKey: string | null;
   emailKey: string | null;
   media: ProfileMedia[];
