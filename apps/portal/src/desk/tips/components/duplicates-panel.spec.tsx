@@ -415,6 +415,16 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
         text: 'place named alike (1.00; same municipality saint-hyacinthe, highway 20, exit 130), 5 min apart',
       },
       {
+        signal: 'PLACE_TIME',
+        metres: 210,
+        minutes: 12,
+        sameAppeal: true,
+        reachM: 60,
+        placedBy: ['rue Rachel / avenue Papineau'],
+        strength: 0.66,
+        text: '210 m and 12 min apart (placed by the gazetteer: rue Rachel / avenue Papineau)',
+      },
+      {
         signal: 'TEXT',
         similarity: 0.41,
         elsewhere: true,
@@ -442,6 +452,9 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
     );
     screen.getByText('Texte semblable à 41 %, à propos d’un autre lieu (rue principale / st georges)');
     screen.getByText('Les deux mentionnent plaque CKRT518, mais à des moments différents');
+    screen.getByText(
+      'À 210 m et 12 min d’écart (un lieu saisi, situé avec le répertoire des lieux : rue Rachel / avenue Papineau)',
+    );
     expect(screen.queryByText(/same municipality|about another/)).toBeNull();
   });
 
@@ -453,5 +466,8 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
     );
     screen.getByText('Text 41 % similar, about another place (street principale / st georges)');
     screen.getByText('Both mention plate CKRT518, but at different moments');
+    screen.getByText(
+      '210 m and 12 min apart (a typed place, placed with the gazetteer: rue Rachel / avenue Papineau)',
+    );
   });
 });

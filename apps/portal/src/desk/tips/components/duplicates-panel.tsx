@@ -51,10 +51,14 @@ function reasonText(t: TFunction, reason: DuplicateReason): string {
       });
     case 'PLACE_TIME':
       if ('metres' in reason)
-        return t('desk.dupes.reason.PLACE_TIME', {
-          metres: Math.round(reason.metres),
-          minutes: reason.minutes ?? 0,
-        });
+        return t(
+          reason.placedBy?.length ? 'desk.dupes.reason.PLACE_TIME_PLACED' : 'desk.dupes.reason.PLACE_TIME',
+          {
+            metres: Math.round(reason.metres),
+            minutes: reason.minutes ?? 0,
+            places: reason.placedBy?.join(', '),
+          },
+        );
       return reason.placeMatched?.length
         ? t('desk.dupes.reason.PLACE_NAME_PARTS', {
             percent: percent(reason.placeSimilarity),
