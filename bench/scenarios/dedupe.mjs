@@ -1684,7 +1684,7 @@ const stats = (times) => {
 };
 
 /** Times the candidate search (every signal) for a sample of tips, and the duplicates route over HTTP. */
-async function measureLookups({ db, dataSource, search, url, session, corpusIds }) {
+async function measureLookups({ db, dataSource, search, placeTypedPlace, url, session, corpusIds }) {
   const { rows: sample } = await db.query(
     `(SELECT tip_id FROM tip_fingerprint TABLESAMPLE SYSTEM (1) ORDER BY random() LIMIT $1)
      UNION ALL (SELECT tip_id FROM tip_fingerprint WHERE tip_id = ANY($2::uuid[]))`,
@@ -1724,6 +1724,9 @@ async function measureLookups({ db, dataSource, search, url, session, corpusIds 
         statedAt: f.stated_at,
         phoneKey: f.phone_key,
         emailKey: f.email_key,
+        positionFrom: f.position_from,
+        positionRadiusM: f.position_radius_m,
+        positionPlace: f.position_place,
         media,
       };
       const start = performance.now();
@@ -1733,6 +1736,10 @@ async function measureLookups({ db, dataSource, search, url, session, corpusIds 
       if (pass === 1) {
         // Each signal's lookup on its own, to show where the time goes.
         await dataSource.transaction(async (tx) => {
+          // Placing the typed place with the gazetteer: once per tip when it is scored, before the search.
+          const t0 = performance.now();
+          await placeTypedPlace(tx, f.agency_id, f.place, f.text_norm, []);
+          (perSignal.gazetteerPlacing ??= []).push(performance.now() - t0);
           for (const signal of ['exactMedia', 'nearMedia', 'placeTime', 'namedPlace', 'contact', 'text']) {
             const t0 = performance.now();
             await search[signal](tx, profile);
@@ -1886,6 +1893,9 @@ async function measureScale(api, db, { agencyId, appealIds, corpusIds }) {
   await dataSource.initialize();
   try {
     const { CandidateSearch } = await dist('signals/candidate-search.js');
+    const { placeTypedPlace } = await import(
+      pathToFileURL(join(ROOT, 'apps/api/dist/gazetteer/place-resolution.js')).href
+    );
     const { loadDedupeSettings } = await dist('dedupe-settings.js');
     const search = new CandidateSearch(loadDedupeSettings(process.env));
     const session = await signIn(api.url, 'investigator@demo.test');
@@ -1936,7 +1946,15 @@ async function measureScale(api, db, { agencyId, appealIds, corpusIds }) {
                   (SELECT count(*) FROM duplicate_suggestion)::int AS suggestions`,
         )
       ).rows[0];
-      const measured = await measureLookups({ db, dataSource, search, url: api.url, session, corpusIds });
+      const measured = await measureLookups({
+        db,
+        dataSource,
+        search,
+        placeTypedPlace,
+        url: api.url,
+        session,
+        corpusIds,
+      });
       scale[size] = { ...counts, seedSeconds, ...measured };
       console.log(
         `${counts.tips} tips (${counts.media} photos, seeded in ${seedSeconds} s): candidate search p50 ${measured.candidateSearch.p50Ms} ms, p95 ${measured.candidateSearch.p95Ms} ms (p95 by signal ${JSON.stringify(measured.candidateSearch.p95MsBySignal)}); GET duplicates p50 ${measured.duplicatesRoute.p50Ms} ms, p95 ${measured.duplicatesRoute.p95Ms} ms`,
