@@ -132,6 +132,29 @@ it("archives a photo from another server than the account's, sealed as sent, wit
   const clean = await stored(`social/clean/${sha256}.jpeg`);
   expect(clean.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
   expect(carriesNoMetadata(clean)).toBe(true);
+
+  // Staff look at the clean copy; another agency, or a file that is not there, finds nothing.
+  const cookie = [...investigator.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const shown = await fetch(`${t.baseUrl}/api/reach/social/archive/${message.id}/media/0`, {
+    headers: { cookie },
+  });
+  expect(shown.status).toBe(200);
+  expect(shown.headers.get('content-type')).toBe('image/jpeg');
+  expect(shown.headers.get('cache-control')).toBe('private, no-store');
+  expect(Buffer.from(await shown.arrayBuffer()).equals(clean)).toBe(true);
+  const elsewhere = await ApiClient.signedIn(t.baseUrl, 'investigator@second.test');
+  expect((await elsewhere.get(`/api/reach/social/archive/${message.id}/media/0`)).status).toBe(404);
+  for (const [path, status] of [
+    [`${message.id}/media/1`, 404],
+    [`${message.id}/media/-1`, 404],
+    [`${message.id}/media/first`, 400],
+    ['not-a-message/media/0', 400],
+    [`${randomUUID()}/media/0`, 404],
+  ] as const)
+    expect(`${path} ${(await investigator.get(`/api/reach/social/archive/${path}`)).status}`).toBe(
+      `${path} ${status}`,
+    );
+  expect((await fetch(`${t.baseUrl}/api/reach/social/archive/${message.id}/media/0`)).status).toBe(401);
 });
 
 it('refuses a hostile or failing file with the reason, and archives the message all the same', async () => {
@@ -175,6 +198,7 @@ it('refuses a hostile or failing file with the reason, and archives the message 
     [files[4], 'REFUSED', 'Not fetched: the server answered 404'],
   ]);
   expect(await sealedCount()).toBe(sealedBefore);
+  expect((await investigator.get(`/api/reach/social/archive/${message.id}/media/0`)).status).toBe(404);
   expect(await leftInScratch()).toEqual([]);
 });
 

@@ -3,6 +3,7 @@ import type { SocialMessageMedia } from '@vigie/common';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainException } from '../../../common/domain.exception';
 import {
@@ -100,6 +101,11 @@ export class ReceivedMedia {
   /** Removes the scratch copies. */
   async release(fetched: FetchedMedia): Promise<void> {
     for (const file of fetched.files) await rm(file.path, { force: true });
+  }
+
+  /** An image's clean copy, to show staff. */
+  cleanCopy(cleanKey: string): Promise<Readable> {
+    return this.store.read(cleanKey);
   }
 
   /** A sealed file copied to scratch, to hand to tip intake (which inspects and seals it again). */

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SocialArchivePage, SocialArchiveQueryDto, StaffRole } from '@vigie/common';
+import type { Response } from 'express';
 import { Auth, CurrentStaff } from '../../../common/auth.decorators';
 import type { StaffActor } from '../../../common/staff-actor';
 import { SocialArchive } from './social-archive.service';
@@ -18,6 +19,25 @@ export class SocialArchiveController {
     @Query() query: SocialArchiveQueryDto,
   ): Promise<SocialArchivePage> {
     return this.archive.search(staff, query);
+  }
+
+  /**
+   * A received image's clean copy (re-encoded, no metadata), as staff look at it; the sealed
+   * original stays the record (a tip made from the message carries it).
+   */
+  @Get(':id/media/:index')
+  @Auth(StaffRole.INVESTIGATOR, StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
+  async cleanCopy(
+    @CurrentStaff() staff: StaffActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('index', new ParseIntPipe()) index: number,
+    @Res() res: Response,
+  ): Promise<void> {
+    const stream = await this.archive.cleanCopy(staff, id, index);
+    res.setHeader('Content-Type', 'image/jpeg');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-store');
+    stream.pipe(res);
   }
 
   @Post(':id/tip')

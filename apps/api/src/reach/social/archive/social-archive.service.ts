@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parseArchiveCursor, SocialArchivePage, SocialMessageMedia, SocialMessageView } from '@vigie/common';
+import type { Readable } from 'node:stream';
 import { DataSource, IsNull } from 'typeorm';
 import { AgencyScope } from '../../../common/agency-scope';
+import { commonError } from '../../../common/domain.exception';
 import { Clock } from '../../../common/clock';
 import type { StaffActor } from '../../../common/staff-actor';
 import { AppConfig } from '../../../config/app-config';
@@ -206,6 +208,16 @@ export class SocialArchive implements OnModuleInit {
     const items = entities.slice(0, PAGE).map((m, i) => view(m, raw[i].a_network, raw[i].a_handle));
     const last = entities.length > PAGE ? PAGE - 1 : -1;
     return { items, next: last < 0 ? null : `${raw[last].cursor_at}_${entities[last].id}` };
+  }
+
+  /** The clean copy of one of a message's images (index in its media), or 404. */
+  async cleanCopy(actor: StaffActor, messageId: string, index: number): Promise<Readable> {
+    const message = await AgencyScope.of(actor).findOne(this.dataSource.getRepository(SocialMessage), {
+      id: messageId,
+    });
+    const media = message.media[index];
+    if (media?.state !== 'SEALED' || !media.cleanKey) throw commonError('NOT_FOUND');
+    return this.media.cleanCopy(media.cleanKey);
   }
 
   /** Makes a received message a tip (channel SOCIAL, not anonymous, with its link); once. */
