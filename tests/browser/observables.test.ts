@@ -46,19 +46,19 @@ async function tipId(page: Page, code: string): Promise<string> {
   return ((await res.json()) as { items: { id: string }[] }).items[0].id;
 }
 
-/** Opens a tip's page, reloading until scoring has read its observables (a job, seconds after intake). */
+/**
+ * Opens a tip's page, reloading until scoring has read its observables (a job, seconds after intake).
+ * The chips are a request of their own, made once the tip is drawn: each load waits for the section
+ * to show its answer (chips, or "none found") before deciding, instead of looking while it loads.
+ */
 async function openTipWithChips(page: Page, id: string, lang: 'fr' | 'en') {
+  const section = page.getByRole('region', {
+    name: /^(Identifiers in this tip|Identifiants dans ce signalement)$/,
+  });
   for (let i = 0; i < 40; i++) {
     await page.goto(`${app.baseUrl}/desk/tips/${id}?lang=${lang}`);
-    await page.locator('.tip-detail').waitFor();
-    if (
-      await page
-        .locator('.observable-chip')
-        .first()
-        .isVisible({ timeout: 1_000 })
-        .catch(() => false)
-    )
-      return;
+    await section.locator('.observable-chips, .tip-muted, .notice').first().waitFor();
+    if (await section.locator('.observable-chip').count()) return;
     await page.waitForTimeout(500);
   }
   throw new Error('the observables never appeared');
