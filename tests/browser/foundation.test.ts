@@ -27,6 +27,8 @@ it('a staff member signs in and reaches the desk, then signs out', async () => {
   await withPage(browser, 'sign-in-desktop', DESKTOP, async (page) => {
     await page.goto(app.baseUrl + '/desk');
     await page.waitForURL(/\/login/);
+    // The address changes before the sign-in page (loaded on demand) is drawn: axe reads the form.
+    await page.getByLabel(/email/i).waitFor();
     await expectAccessible(page);
     await page.getByLabel(/email/i).fill('investigator@demo.test');
     await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);

@@ -86,6 +86,8 @@ it('a call-taker records a phone tip with the keyboard and reads back its code a
 
     const heading = page.getByRole('heading', { name: 'Read these back to the caller' });
     await heading.waitFor();
+    // The receipt takes the focus in an effect, just after it is drawn.
+    await page.waitForFunction(() => document.activeElement?.id === 'phone-receipt-heading');
     await expect(heading.evaluate((h) => h === document.activeElement)).resolves.toBe(true);
     code = (await page.getByTestId('phone-code').getAttribute('data-value')) ?? '';
     password = (await page.getByTestId('phone-password').getAttribute('data-value')) ?? '';
@@ -127,10 +129,9 @@ it('on a call-back, the call-taker opens the thread with the code and passphrase
     await signIn(page, 'calltaker@demo.test');
     await page.getByRole('link', { name: 'A caller phones back…' }).click();
     await page.waitForURL(/\/desk\/phone\/call-back$/);
-    // Focus starts on the code; the caller reads it as they wrote it (lower case, a space).
-    await expect(
-      page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name),
-    ).resolves.toBe('code');
+    // Focus starts on the code; the caller reads it as they wrote it (lower case, a space). The address
+    // changes before the router draws the page, whose effect then moves the focus: waited for, not read once.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'code');
     await page.keyboard.type(code.toLowerCase().replace('-', ' '));
     await page.keyboard.press('Tab');
     await expect(

@@ -82,7 +82,11 @@ it('a supervisor transfers a tip to another agency, whose investigator finds it 
       await dialog.getByRole('button', { name: 'Review the transfer…' }).press('Enter');
       const confirm = dialog.getByRole('heading', { name: 'Transfer this tip to Second Police Service?' });
       await confirm.waitFor();
-      // The reader lands on the confirmation's title, which says where it goes.
+      // The reader lands on the confirmation's title, which says where it goes (an effect, just after
+      // the confirmation is drawn: waited for, not read once).
+      await page.waitForFunction(
+        () => document.activeElement?.textContent === 'Transfer this tip to Second Police Service?',
+      );
       await expect(confirm.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
       await dialog.getByText('the contact details the tipster chose to give').waitFor();
       await dialog.getByText(NOTE).waitFor();
