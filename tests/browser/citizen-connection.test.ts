@@ -130,11 +130,17 @@ it('a cut connection is said, the tip is sent again without its files, and they 
     const code = (await page.getByTestId('tip-code').innerText()).trim();
 
     // The video's second chunk is cut: sending picks up from the server's offset, and says so.
-    const resumed = page
-      .getByRole('status')
-      .filter({ hasText: /Connexion coupée : l’envoi a repris à \d+ %/ });
-    await resumed.waitFor({ timeout: 60_000 });
-    const percent = Number(/à (\d+) %/.exec(await resumed.innerText())?.[1]);
+    // The message lasts only while the rest is sent: it is read in the page the moment it shows, since
+    // a second look may come after the file is received and the row says so instead.
+    const resumed = await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('[role="status"]'))
+          .map((status) => (status.textContent ?? '').replace(/\s+/g, ' '))
+          .find((text) => /Connexion coupée : l’envoi a repris à \d+ %/.test(text)),
+      null,
+      { timeout: 60_000 },
+    );
+    const percent = Number(/à (\d+) %/.exec(String(await resumed.jsonValue()))?.[1]);
     expect(percent).toBeGreaterThan(0);
     await expectAccessible(page);
     // Both files, each in its row.
