@@ -268,6 +268,13 @@ it('lists the posts still up before disconnecting, fails their takedown visibly,
     (p: { appealId: string }) => p.appealId === missing.id,
   );
   expect(shown.map((p: { state: string }) => p.state)).toEqual(['TAKEDOWN_FAILED', 'TAKEDOWN_FAILED']);
+  // Why, for the desk to say in its words, and the appeal each belongs to.
+  expect(shown[0]).toMatchObject({
+    failure: { reason: 'ACCOUNT_DISCONNECTED', status: null },
+    appeal: { id: missing.id, kind: 'MISSING_PERSON', status: 'RESOLVED' },
+    update: null,
+  });
+  expect(shown[0].appeal.title.fr).toBeTruthy();
   await t.db.query(`DELETE FROM pgboss.job WHERE name = 'reach.social-takedown'`);
 
   // The same account connected again: the PIO retries, and the takedown goes through.

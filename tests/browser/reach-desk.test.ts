@@ -270,3 +270,118 @@ it('reads in both languages on a phone and a desktop (screenshots)', async () =>
     });
   }
 });
+
+it('a supervisor reads what an update will post on each network, and a PIO reads why X refused it (screenshots)', async () => {
+  // X, as its recorded contracts answer (RECORDED CONTRACTS, not the live network): the token opens the
+  // account, and the post is refused for good (403, the same text twice), so it waits for the PIO.
+  const contracts = join(__dirname, '../../apps/api/src/reach/social/networks/x/contracts');
+  const verify = JSON.parse(await readFile(join(contracts, 'verify.json'), 'utf8')) as {
+    exchanges: { request: { note?: string }; response: { status: number; body: unknown } }[];
+  };
+  const refusals = JSON.parse(await readFile(join(contracts, 'refusals.json'), 'utf8')) as typeof verify;
+  const me = verify.exchanges.find((exchange) => !exchange.request.note)!.response;
+  const duplicate = refusals.exchanges.find(
+    (exchange) => exchange.request.note === 'same text posted twice',
+  )!.response;
+  const x = createServer((req, res) => {
+    const answer =
+      req.url === '/2/users/me'
+        ? me
+        : req.method === 'POST' && req.url === '/2/tweets'
+          ? duplicate
+          : { status: 200, body: { meta: { result_count: 0 } } };
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => x.listen(0, '127.0.0.1', resolve));
+  try {
+    const admin = await ApiClient.signedIn(app.baseUrl, 'admin@demo.test');
+    const connected = await admin.post('/api/reach/social/accounts', {
+      network: 'X',
+      serviceUrl: `http://127.0.0.1:${(x.address() as AddressInfo).port}`,
+      handle: '@GatineauPolice',
+      secret: 'user-access-token',
+    });
+    expect(connected.status).toBe(201);
+    const pio = await ApiClient.signedIn(app.baseUrl, 'pio@demo.test');
+    const filed = await pio.post(`/api/appeals/${appealId}/updates`, {
+      kind: 'RUMOUR_CORRECTION',
+      text: {
+        fr: `Faux : Marc n’a pas été vu à Laval (${run}). Ne partagez pas cette rumeur.`,
+        en: `False: Marc was not seen in Laval (${run}). Do not share this rumour.`,
+      },
+    });
+    expect(filed.status).toBe(201);
+
+    const sizes: [string, BrowserContextOptions][] = [
+      ['390-fr', PHONE_FR],
+      ['390-en', { ...PHONE_FR, locale: 'en-CA' }],
+      ['1440-fr', { ...DESKTOP, locale: 'fr-CA' }],
+      ['1440-en', DESKTOP],
+    ];
+    const update = (page: Page) =>
+      page
+        .getByRole('article')
+        .filter({ hasText: `(${run})` })
+        .locator('.review-update');
+    for (const [size, options] of sizes)
+      await withPage(browser, `reach-update-preview-${size}`, options, async (page) => {
+        await signIn(page, 'supervisor@demo.test');
+        await page.goto(`${app.baseUrl}/desk/review`);
+        await update(page).locator('.reach-preview__post').first().waitFor();
+        await update(page).locator('.reach-preview').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(ARTIFACTS, `reach-update-preview-${size}.png`), fullPage: false });
+      });
+
+    await withPage(browser, 'reach-update-approve', DESKTOP, async (supervisor) => {
+      await signIn(supervisor, 'supervisor@demo.test');
+      await supervisor.goto(`${app.baseUrl}/desk/review`);
+      const posts = update(supervisor).getByRole('region', {
+        name: 'What approving this update will post on social media',
+      });
+      // The fediverse answers the appeal's English post; X, where the appeal was never posted, starts a thread.
+      const fediverse = posts.getByRole('region', { name: /^Fediverse \(Mastodon\)/ });
+      await fediverse.getByText('Posted as a reply under the appeal’s last post here:').waitFor();
+      expect(await fediverse.getByRole('article', { name: 'French' }).innerText()).toContain(
+        `Rectification : Disparu : Marc Gagnon, 72 ans (${run})`,
+      );
+      const onX = posts.getByRole('region', { name: 'X @GatineauPolice' });
+      expect(await onX.innerText()).toContain('These posts start the appeal’s thread on this account.');
+      expect(await onX.getByRole('article', { name: 'English' }).innerText()).toMatch(/of 280 characters/);
+      await expectAccessible(supervisor);
+      await update(supervisor).getByRole('button', { name: 'Approve the update' }).focus();
+      await supervisor.keyboard.press('Enter');
+      await supervisor.getByText('Update published.').waitFor();
+    });
+
+    // The PIO finds X's refusal from the navigation, said in words; the keyboard sends it again.
+    const pageFor = async (size: string, options: BrowserContextOptions, check: boolean) =>
+      withPage(browser, `reach-attention-${size}`, options, async (page) => {
+        await signIn(page, 'pio@demo.test');
+        await page
+          .getByRole('navigation')
+          .getByRole('link', { name: /Posts to check|Publications à vérifier/ })
+          .click();
+        const onX = page.getByRole('region', { name: 'X @GatineauPolice' });
+        await onX.getByRole('listitem').first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(ARTIFACTS, `reach-attention-${size}.png`), fullPage: true });
+        if (!check) return;
+        const text = await onX.innerText();
+        expect(text).toContain('X refused this post (error 403); sending it again may not help.');
+        expect(text).not.toContain('duplicate content'); // the raw answer stays folded
+        expect(await onX.getByRole('link', { name: `Missing: Marc Gagnon, 72 (${run})` }).count()).toBe(2);
+        await expectAccessible(page);
+        const retry = onX.getByRole('button', { name: /^Send again \(.*X, French, Rumour correction of/ });
+        await retry.focus();
+        await page.keyboard.press('Enter');
+        await page
+          .getByRole('status')
+          .getByText(/will be sent again/)
+          .waitFor();
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+      });
+    for (const [size, options] of sizes) await pageFor(size, options, size === '1440-en');
+  } finally {
+    await new Promise((resolve) => x.close(resolve));
+  }
+});

@@ -36,6 +36,6 @@ import { PublicAppealsService } from './public-appeals.service';
     PublicAppealsService,
     PublicAppealCache,
   ],
-  exports: [PublicAppealsService, PublicAppealCache, AppealPreviewService],
+  exports: [PublicAppealsService, PublicAppealCache, AppealPreviewService, AppealDeskService],
 })
 export class AppealsModule {}

@@ -1,3 +1,5 @@
+import type { AppealKind, AppealStatus, AppealUpdateKind } from '../enums/appeal.enum';
+import type { LocalizedText } from './appeal.interface';
 /** The networks Vigie can post to and archive, whether or not this deployment has each one's client. */
 export const SOCIAL_NETWORKS = ['BLUESKY', 'MASTODON', 'FACEBOOK', 'X'] as const;
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
@@ -81,10 +83,44 @@ export interface SocialPostView {
   text: string;
   state: SocialPostState;
   attempts: number;
+  /** What the network (or Vigie) said, kept as said: for the record and whoever asks the network. */
   lastError: string | null;
+  /** Why it failed, for the desk to say in its language; null when it did not. */
+  failure: SocialPostFailure | null;
   url: string | null;
   sentAt: string | null;
   takenDownAt: string | null;
+}
+
+/**
+ * Why a post or takedown failed: TOO_LONG (the title, link and tag alone are over the network's count),
+ * ACCOUNT_DISCONNECTED, NO_ANSWER (after every retry), ACCESS_REFUSED (401: the token was refused),
+ * RATE_LIMITED (429), NETWORK_ERROR (5xx), REFUSED (another 4xx, 403 included: the network would not take this post),
+ * VIGIE_ERROR (something on Vigie's side).
+ */
+export type SocialPostFailureReason =
+  | 'TOO_LONG'
+  | 'ACCOUNT_DISCONNECTED'
+  | 'NO_ANSWER'
+  | 'ACCESS_REFUSED'
+  | 'RATE_LIMITED'
+  | 'NETWORK_ERROR'
+  | 'REFUSED'
+  | 'VIGIE_ERROR';
+
+export interface SocialPostFailure {
+  reason: SocialPostFailureReason;
+  /** The network's HTTP status, when it answered. */
+  status: number | null;
+}
+
+/**
+ * A post that needs the PIO (`GET /api/reach/social/posts/attention`): failed, its takedown failed, or
+ * still up on a disconnected account; with the appeal it belongs to and, for an update's post, the update.
+ */
+export interface SocialAttentionPost extends SocialPostView {
+  appeal: { id: string; kind: AppealKind; status: AppealStatus; title: LocalizedText };
+  update: { kind: AppealUpdateKind; publishedAt: string | null } | null;
 }
 
 export type SocialMessageKind = 'POST' | 'REPLY' | 'COMMENT' | 'MENTION' | 'DIRECT_MESSAGE';

@@ -30,6 +30,7 @@ import { CallBackPage } from '../phone/components/call-back-page';
 import { PhoneTipPage } from '../phone/components/phone-tip-page';
 import { SocialAccountsPage } from '../reach/components/social-accounts-page';
 import { SocialArchivePage } from '../reach/components/social-archive-page';
+import { SocialAttentionPage } from '../reach/components/social-attention-page';
 import { useLiveEvents } from '../tips/hooks/use-live-events';
 import { usePrefetchInbox } from '../tips/hooks/use-tips';
 import { DeskNav } from './desk-nav';
@@ -138,6 +139,7 @@ export function DeskApp() {
         )}
         {can.seeSocialAccounts && <Route path="reach/accounts" element={<SocialAccountsPage />} />}
         {can.readSocialArchive && <Route path="reach/archive" element={<SocialArchivePage />} />}
+        {can.seeSocialPosts && <Route path="reach/attention" element={<SocialAttentionPage />} />}
         <Route path="sessions" element={<MySessionsPage />} />
         <Route path="appeals" element={<AppealsListPage />} />
         <Route path="appeals/new" element={<NewAppealPage />} />

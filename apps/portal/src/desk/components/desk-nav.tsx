@@ -84,6 +84,13 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
             </NavLink>
           </li>
         )}
+        {can.seeSocialPosts && (
+          <li>
+            <NavLink to="/desk/reach/attention" className="desk-nav__link">
+              {t('desk.nav.socialAttention')}
+            </NavLink>
+          </li>
+        )}
         {can.administer && (
           <>
             <li>

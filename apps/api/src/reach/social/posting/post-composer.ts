@@ -7,6 +7,7 @@ import {
   RESOLVED_INSTRUCTION,
 } from '@vigie/common';
 import type { SocialNetworkLimits } from '../networks/social-network';
+import { TOO_LONG_PREFIX } from './post-failure';
 
 export type PostLanguage = 'fr' | 'en';
 
@@ -140,10 +141,7 @@ export function composePost(
     }
   }
   const length = networkLength(text, limits);
-  const problem =
-    length > max
-      ? `The title, link and hashtag alone need ${length} characters; this network takes ${max}`
-      : null;
+  const problem = length > max ? `${TOO_LONG_PREFIX}${length} characters; this network takes ${max}` : null;
 
   const first = appeal.images[0];
   let image: ComposedPost['image'] = null;

@@ -26,6 +26,7 @@ import type { SocialImage, SocialNetworkLimits, SocialPostRef } from '../network
 import { SocialNetworkError } from '../networks/social-network';
 import { SocialNetworkClients } from '../networks/social-network-clients';
 import { ComposedPost, composePost, PostSubject } from './post-composer';
+import { DISCONNECTED_BEFORE_SEND, DISCONNECTED_BEFORE_TAKEDOWN, failureText } from './post-failure';
 import { SocialPost } from './social-post.entity';
 
 /** Tries of one post before it is shown as failed (the queue waits longer between each). */
@@ -267,7 +268,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
     if (!opened) {
       await repo.update(
         { id: In(queued.map((q) => q.id)) },
-        { state: 'FAILED', lastError: 'The account was disconnected before this post was sent' },
+        { state: 'FAILED', lastError: DISCONNECTED_BEFORE_SEND },
       );
       return;
     }
@@ -323,7 +324,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
           );
       } catch (err) {
         const failure = err instanceof SocialNetworkError ? err : null;
-        const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);
+        const reason = failureText(err);
         const attempts = post.attempts + 1;
         // An access token refused before its recorded end, renewed now: the retry uses the new one.
         const renewed = failure?.status === 401 && (await this.accounts.renewAfterRefusal(job.accountId));
@@ -331,9 +332,9 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
         // Only while still its own: a takedown meanwhile stands.
         await repo.update(
           { id: post.id, state: 'SENDING' },
-          { state: final ? 'FAILED' : 'QUEUED', attempts, lastError: reason.slice(0, 500) },
+          { state: final ? 'FAILED' : 'QUEUED', attempts, lastError: reason },
         );
-        await this.accounts.noteUse(job.accountId, reason.slice(0, 500));
+        await this.accounts.noteUse(job.accountId, reason);
         this.logger.warn(
           { postId: post.id, network: client.network, status: failure?.status, final },
           final ? 'A social post failed and is shown to the PIO' : 'A social post failed; it will be retried',
@@ -358,8 +359,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
         { id: post.id },
         {
           state: 'TAKEDOWN_FAILED',
-          lastError:
-            'The account was disconnected: delete this post on the network by hand, or reconnect the account and retry',
+          lastError: DISCONNECTED_BEFORE_TAKEDOWN,
         },
       );
       this.logger.warn({ postId: post.id }, 'A post to take down is on a disconnected account');
@@ -378,13 +378,13 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
       );
     } catch (err) {
       const failure = err instanceof SocialNetworkError ? err : null;
-      const reason = failure ? `${failure.status ?? 'no answer'}: ${failure.message}` : String(err);
+      const reason = failureText(err);
       const attempts = post.attempts + 1;
       const renewed = failure?.status === 401 && (await this.accounts.renewAfterRefusal(opened.account.id));
       const final = (!failure?.retryable && !renewed) || attempts >= MAX_POST_ATTEMPTS * 2;
       await repo.update(
         { id: post.id },
-        { state: final ? 'TAKEDOWN_FAILED' : 'SENT', attempts, lastError: reason.slice(0, 500) },
+        { state: final ? 'TAKEDOWN_FAILED' : 'SENT', attempts, lastError: reason },
       );
       if (!final) throw new Error(`social takedown ${post.id} will be retried`);
     }

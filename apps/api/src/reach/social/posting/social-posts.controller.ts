@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SocialPostView, SocialPreview, SocialResolutionPreviewQueryDto, StaffRole } from '@vigie/common';
+import {
+  SocialAttentionPost,
+  SocialPostView,
+  SocialPreview,
+  SocialResolutionPreviewQueryDto,
+  StaffRole,
+} from '@vigie/common';
 import { Auth, CurrentStaff } from '../../../common/auth.decorators';
 import type { StaffActor } from '../../../common/staff-actor';
 import { SocialPostsService } from './social-posts.service';
@@ -52,7 +58,7 @@ export class SocialPostsController {
   /** Failed posts and takedowns, and posts still up on a disconnected account, across appeals. */
   @Get('posts/attention')
   @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
-  attention(@CurrentStaff() staff: StaffActor): Promise<SocialPostView[]> {
+  attention(@CurrentStaff() staff: StaffActor): Promise<SocialAttentionPost[]> {
     return this.posts.attention(staff);
   }
 

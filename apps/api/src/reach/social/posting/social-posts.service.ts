@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppealOutcome, SocialPostView, SocialPreview } from '@vigie/common';
+import { AppealOutcome, SocialAttentionPost, SocialPostView, SocialPreview } from '@vigie/common';
 import { DataSource } from 'typeorm';
+import { AppealDeskService } from '../../../appeals/appeal-desk.service';
 import { AppealPreviewService } from '../../../appeals/appeal-preview.service';
 import { AuditService, StaffActionRecorder } from '../../../audit/audit.service';
 import { AgencyScope } from '../../../common/agency-scope';
@@ -12,6 +13,7 @@ import { Clock } from '../../../common/clock';
 import { reachError } from '../../reach.errors';
 import { SocialAccount } from '../accounts/social-account.entity';
 import { SocialPost } from './social-post.entity';
+import { failureOf } from './post-failure';
 import { PLANNED, SocialPosting } from './social-posting.service';
 
 /** The desk's side of social posts: the preview before approval, the states after, what needs the PIO, a retry. */
@@ -22,6 +24,7 @@ export class SocialPostsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly appealPreview: AppealPreviewService,
+    private readonly appealDesk: AppealDeskService,
     private readonly posting: SocialPosting,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
@@ -60,12 +63,35 @@ export class SocialPostsService {
    * What the PIO must act on, every appeal at once: posts that failed, takedowns that failed, and
    * posts still up on an account since disconnected (Vigie can no longer take those down).
    */
-  async attention(actor: StaffActor): Promise<SocialPostView[]> {
-    return this.views(
+  async attention(actor: StaffActor): Promise<SocialAttentionPost[]> {
+    const posts = await this.views(
       actor,
       `(p.state IN ('FAILED', 'TAKEDOWN_FAILED') OR (p.state = 'SENT' AND a.disconnected_at IS NOT NULL))`,
       {},
     );
+    // The appeal each belongs to, as the desk names it (its published title, else its draft's).
+    const appeals = new Map(
+      (await this.appealDesk.byIds(actor, [...new Set(posts.map((p) => p.appealId))])).map((a) => [a.id, a]),
+    );
+    return posts.flatMap((post) => {
+      const appeal = appeals.get(post.appealId);
+      if (!appeal) return [];
+      const update = post.publication.startsWith('UPDATE:')
+        ? appeal.updates.find((u) => `UPDATE:${u.id}` === post.publication)
+        : undefined;
+      return [
+        {
+          ...post,
+          appeal: {
+            id: appeal.id,
+            kind: appeal.kind,
+            status: appeal.status,
+            title: (appeal.live?.content ?? appeal.draft)?.title ?? {},
+          },
+          update: update ? { kind: update.kind, publishedAt: update.publishedAt ?? null } : null,
+        },
+      ];
+    });
   }
 
   private views(
@@ -155,6 +181,7 @@ function view(
     state: p.state,
     attempts: p.attempts,
     lastError: p.lastError,
+    failure: failureOf(p.lastError),
     url: p.url,
     sentAt: p.sentAt?.toISOString() ?? null,
     takenDownAt: p.takenDownAt?.toISOString() ?? null,

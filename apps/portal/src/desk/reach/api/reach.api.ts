@@ -1,6 +1,7 @@
 import type {
   AppealOutcome,
   FediverseActorConnection,
+  SocialAttentionPost,
   SocialAccountsView,
   SocialAccountView,
   SocialArchivePage,
@@ -16,6 +17,7 @@ export const REACH_KEY = ['desk', 'reach'] as const;
 export const SOCIAL_ACCOUNTS_KEY = [...REACH_KEY, 'accounts'] as const;
 export const ARCHIVE_KEY = [...REACH_KEY, 'archive'] as const;
 export const archiveKey = (search: ArchiveSearch) => [...ARCHIVE_KEY, search.q, search.direction] as const;
+export const ATTENTION_KEY = [...REACH_KEY, 'attention'] as const;
 export const socialPostsKey = (appealId: string) => [...REACH_KEY, 'posts', appealId] as const;
 export const socialPreviewKey = (appealId: string, version: number, target: SocialPreviewTarget) =>
   [...REACH_KEY, 'preview', appealId, version, previewPath(target)] as const;
@@ -77,5 +79,8 @@ export const fetchSocialPosts = (appealId: string, signal?: AbortSignal) =>
   api.get<SocialPostView[]>(`/api/reach/social/appeals/${id(appealId)}/posts`, { signal });
 export const retrySocialPost = (postId: string) =>
   api.post<SocialPostView>(`/api/reach/social/posts/${id(postId)}/retry`);
+/** Failed posts and takedowns, and posts still up on a disconnected account, across appeals. */
+export const fetchAttention = (signal?: AbortSignal) =>
+  api.get<SocialAttentionPost[]>('/api/reach/social/posts/attention', { signal });
 export const fetchSocialPreview = (appealId: string, target: SocialPreviewTarget, signal?: AbortSignal) =>
   api.get<SocialPreview>(`/api/reach/social/appeals/${id(appealId)}/${previewPath(target)}`, { signal });

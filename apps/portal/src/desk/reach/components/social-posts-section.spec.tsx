@@ -36,6 +36,7 @@ const post = (over: Partial<SocialPostView>): SocialPostView => ({
   state: 'SENT',
   attempts: 1,
   lastError: null,
+  failure: null,
   url: 'https://bsky.app/profile/police.demo.test/post/3k',
   sentAt: '2026-12-06T14:00:00Z',
   takenDownAt: null,
@@ -52,6 +53,7 @@ const posts: SocialPostView[] = [
     state: 'FAILED',
     attempts: 5,
     lastError: '403: You are not permitted to perform this action.',
+    failure: { reason: 'REFUSED', status: 403 },
     url: null,
     sentAt: null,
   }),
@@ -118,9 +120,13 @@ describe('SocialPostsSection', () => {
     expect(within(item('The appeal', /English/)).getByText('Waiting to be sent')).toBeTruthy();
     const failed = item('The appeal', /@DemoPolice/);
     expect(failed.textContent).toContain('Failed');
+    // Said in words, with what to do; the network's own answer kept apart.
     expect(failed.textContent).toContain(
-      'The network answered: 403: You are not permitted to perform this action.',
+      'X refused this post (error 403); sending it again may not help. Its exact answer is below.',
     );
+    expect(
+      within(failed).getByText('403: You are not permitted to perform this action.').closest('details'),
+    ).toBeTruthy();
     expect(failed.textContent).toContain('After 5 tries.');
     expect(within(item('The appeal', /Demo Police ·/)).getByText('Taken down')).toBeTruthy();
     expect(

@@ -9,6 +9,7 @@ import { usePortalLanguage, type PortalLanguage } from '../../../shared/i18n/lan
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { useDeskPermissions } from '../../permissions';
 import { useRetryPost, useSocialPosts } from '../hooks/use-social-posts';
+import { canRetry, failureWords } from './post-failure-words';
 import './reach.css';
 
 const BADGE: Record<SocialPostView['state'], string> = {
@@ -143,9 +144,20 @@ function PostState({
         )}
         {(post.state === 'FAILED' || post.state === 'TAKEDOWN_FAILED') && (
           <>
-            <p className="reach-post__error reach-break">
-              {t('desk.reach.posts.answer', { error: post.lastError ?? t('desk.reach.posts.noAnswer') })}
+            <p className="reach-post__error">
+              {failureWords(t, post) ??
+                t('desk.reach.posts.answer', { error: post.lastError ?? t('desk.reach.posts.noAnswer') })}
             </p>
+            {post.failure && post.lastError && (
+              <details>
+                <summary>
+                  {t('desk.reach.attention.rawAnswer')} <span className="visually-hidden">({which})</span>
+                </summary>
+                <p className="reach-break">
+                  <code>{post.lastError}</code>
+                </p>
+              </details>
+            )}
             {post.state === 'FAILED' && <p>{t('desk.reach.posts.attempts', { count: post.attempts })}</p>}
           </>
         )}
@@ -162,7 +174,7 @@ function PostState({
           </p>
         </details>
       </div>
-      {(post.state === 'FAILED' || post.state === 'TAKEDOWN_FAILED') && can.retrySocialPosts && (
+      {canRetry(post) && can.retrySocialPosts && (
         <div className="reach-post__action">
           {retry.error ? (
             <Notice tone="error">

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SocialPostView } from '@vigie/common';
+import type { SocialAttentionPost, SocialPostView } from '@vigie/common';
 import {
+  ATTENTION_KEY,
+  fetchAttention,
   fetchSocialPosts,
   fetchSocialPreview,
   retrySocialPost,
@@ -45,5 +47,26 @@ export function useSocialPreview(appealId: string, version: number, target: Soci
     queryKey: socialPreviewKey(appealId, version, target),
     queryFn: ({ signal }) => fetchSocialPreview(appealId, target, signal),
     staleTime: 0,
+  });
+}
+
+/** Every post that needs the PIO, across appeals (failed, takedown failed, up on a disconnected account). */
+export function useAttention() {
+  return useQuery({
+    queryKey: ATTENTION_KEY,
+    queryFn: ({ signal }) => fetchAttention(signal),
+    staleTime: 0,
+  });
+}
+
+/** Sends a failed post again, or its takedown, from the attention page; it leaves the list once queued. */
+export function useRetryFromAttention() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (post: SocialAttentionPost) => retrySocialPost(post.id),
+    onSettled: (_data, _error, post) => {
+      void queryClient.invalidateQueries({ queryKey: ATTENTION_KEY });
+      void queryClient.invalidateQueries({ queryKey: socialPostsKey(post.appealId) });
+    },
   });
 }
