@@ -378,7 +378,8 @@ it('a supervisor reads what an update will post on each network, and a PIO reads
           .getByRole('status')
           .getByText(/will be sent again/)
           .waitFor();
-        expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+        // The focus is moved by an effect once the result is drawn: waited for, not read once.
+        await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
       });
     for (const [size, options] of sizes) await pageFor(size, options, size === '1440-en');
   } finally {
