@@ -85,7 +85,8 @@ it('triages many tips with the keyboard alone in the split view; a streamed tip 
     await page.keyboard.press('j');
     const first = (await activeCode(page))!;
     await page.getByRole('heading', { name: `Tip ${first}` }).waitFor();
-    expect(page.url()).toMatch(/\/desk\/tips\/[0-9a-f-]{36}\?q=/);
+    // The address follows the drawing of the tip, when the browser has a moment.
+    await page.waitForURL(/\/desk\/tips\/[0-9a-f-]{36}\?q=/);
     // Back returns to the list with no tip open; Forward opens it again.
     await page.goBack();
     await page.locator('.inbox__pane--empty').waitFor();
@@ -158,6 +159,8 @@ it('triages many tips with the keyboard alone in the split view; a streamed tip 
 
     // A tip streamed in while working: the highlighted row, the open tip and the selection stay put.
     await page.keyboard.press('x');
+    const openHref = await page.locator('.inbox-row--active .inbox-row__open').getAttribute('href');
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === openHref);
     const before = {
       url: page.url(),
       top: (await page.locator('.inbox-row--active').boundingBox())!.y,

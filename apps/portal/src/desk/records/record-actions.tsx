@@ -7,7 +7,7 @@ import { usePortalLanguage } from '../../shared/i18n/language';
 import { ReasonDialog } from '../components/reason-dialog';
 import { useDeskPermissions } from '../permissions';
 import { EvidenceExportButton } from './evidence-export-button';
-import { fetchLegalHold, legalHoldKey, setLegalHold, type HoldableRecord } from './records.api';
+import { legalHoldKey, legalHoldQuery, setLegalHold, type HoldableRecord } from './records.api';
 
 /** Evidence export (EvidenceExportButton) and the legal hold (supervisor, admin) of a tip or a case. */
 export function RecordActions({ kind, id }: { kind: HoldableRecord; id: string }) {
@@ -17,10 +17,7 @@ export function RecordActions({ kind, id }: { kind: HoldableRecord; id: string }
   const canHold = useDeskPermissions().holdRecords;
   const [holdDialog, setHoldDialog] = useState(false);
   const queryClient = useQueryClient();
-  const hold = useQuery({
-    queryKey: legalHoldKey(kind, id),
-    queryFn: ({ signal }) => fetchLegalHold(kind, id, signal),
-  });
+  const hold = useQuery(legalHoldQuery(kind, id));
   const toggle = useMutation({
     mutationFn: (reason: string) => setLegalHold(kind, id, !(hold.data?.hold ?? false), reason),
     onSuccess: (view: LegalHoldView) => queryClient.setQueryData(legalHoldKey(kind, id), view),

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { LegalHoldView, RetentionPolicyView } from '@vigie/common';
 import { api } from '../../shared/api/api-client';
 import { postForDownload } from '../api/download';
@@ -12,6 +13,12 @@ const holdPath = (kind: HoldableRecord, id: string) => `/api/${kind}/${encodeURI
 export const legalHoldKey = (kind: HoldableRecord, id: string) => ['desk', 'legal-hold', kind, id] as const;
 export const fetchLegalHold = (kind: HoldableRecord, id: string, signal?: AbortSignal) =>
   api.get<LegalHoldView>(holdPath(kind, id), { signal });
+/** The record's legal hold as the records section reads it (and the inbox fetches ahead of `j`). */
+export const legalHoldQuery = (kind: HoldableRecord, id: string) =>
+  queryOptions({
+    queryKey: legalHoldKey(kind, id),
+    queryFn: ({ signal }) => fetchLegalHold(kind, id, signal),
+  });
 export const setLegalHold = (kind: HoldableRecord, id: string, hold: boolean, reason: string) =>
   api.post<LegalHoldView>(holdPath(kind, id), { hold, reason });
 

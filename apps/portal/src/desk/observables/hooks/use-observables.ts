@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ObservableKind } from '@vigie/common';
 import { TIPS_KEY } from '../../tips/api/tips.api';
 import {
@@ -11,11 +11,14 @@ import {
   tipObservablesKey,
 } from '../api/observables.api';
 
-export const useTipObservables = (tipId: string) =>
-  useQuery({
+/** A tip's observables as its section reads them (and the inbox fetches ahead of `j`). */
+export const tipObservablesQuery = (tipId: string) =>
+  queryOptions({
     queryKey: tipObservablesKey(tipId),
     queryFn: ({ signal }) => fetchTipObservables(tipId, signal),
   });
+
+export const useTipObservables = (tipId: string) => useQuery(tipObservablesQuery(tipId));
 
 export const useMentions = (kind: ObservableKind, value: string) =>
   useQuery({

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../../shared/components/notice';
 import type { DecisionPlan } from './duplicate-decision';
@@ -15,7 +15,7 @@ export function firstWords(text: string, words = 10): string {
  * is a likely duplicate), before anything is sent. A native modal <dialog>: the keyboard stays in
  * it, Enter on the focused button confirms, Escape cancels.
  */
-export function DuplicateDecisionDialog({
+export const DuplicateDecisionDialog = memo(function DuplicateDecisionDialog({
   plan,
   pending,
   error,
@@ -101,4 +101,4 @@ export function DuplicateDecisionDialog({
       )}
     </dialog>
   );
-}
+});

@@ -1,6 +1,15 @@
 import { TipStatus, tipMovesFrom, type SavedView, type TipSummary } from '@vigie/common';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -10,9 +19,9 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
-import { fetchTip, tipKey, updateTip } from '../api/tips.api';
+import { updateTip } from '../api/tips.api';
 import { liveTipEvents, type LiveTipEvent } from '../hooks/use-live-events';
-import { useInbox, useTipsWrite } from '../hooks/use-tips';
+import { prefetchTipPane, useInbox, useTipsWrite } from '../hooks/use-tips';
 import { useWideScreen } from '../hooks/use-wide-screen';
 import { BulkBar, type BulkReport } from './bulk-bar';
 import {
@@ -34,6 +43,19 @@ import { TipDetailPane } from './tip-detail-page';
 import { useInboxKeys } from '../hooks/use-inbox-keys';
 import { useRowSelection } from '../hooks/use-row-selection';
 import './inbox.css';
+
+/**
+ * Runs `work` when the browser has a moment, after the frame it is drawing (Safari has no
+ * requestIdleCallback); answers a function that cancels it.
+ */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 300 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 50);
+  return () => clearTimeout(handle);
+}
 
 /** Opening a tip beside the list is no page change: the keyboard stays in the list (see Layout). */
 const KEEP_FOCUS = { keepFocus: true };
@@ -95,6 +117,11 @@ export function InboxPage() {
   const [plan, setPlan] = useState<DecisionPlan | null>(null);
   const list = useRef<InboxListHandle>(null);
   const bulkBar = useRef<HTMLDivElement>(null);
+  const detailPane = useRef<HTMLDivElement>(null);
+  // Another tip beside the list is read from its top, not from where the last one was scrolled to.
+  useLayoutEffect(() => {
+    if (detailPane.current) detailPane.current.scrollTop = 0;
+  }, [shownId]);
 
   const search = params.toString() ? `?${params.toString()}` : '';
   const hrefOf = useCallback((tip: Pick<TipSummary, 'id'>) => `/desk/tips/${tip.id}${search}`, [search]);
@@ -111,6 +138,15 @@ export function InboxPage() {
     return () => liveTipEvents.removeEventListener('live', onLive);
   }, [t]);
 
+  // A move's address not yet given to the router: a navigation from elsewhere (a link, Back) or
+  // leaving the desk cancels it, so it never takes the investigator back to that tip.
+  const cancelAddress = useRef<() => void>(undefined);
+  useEffect(() => {
+    cancelAddress.current?.();
+    cancelAddress.current = undefined;
+  }, [openId, search]);
+  useEffect(() => () => cancelAddress.current?.(), []);
+
   /** Moves the highlight (and, on a desktop, the open tip) to a row; the next one is fetched ahead. */
   const moveTo = useCallback(
     (tipId: string) => {
@@ -119,19 +155,25 @@ export function InboxPage() {
       // Moving from tip to tip replaces the open one in the history: Back returns to the list.
       if (wide) {
         setOpening(tipId);
-        void navigate(hrefOf({ id: tipId }), { replace: !!openId, state: KEEP_FOCUS });
+        // The address follows once the move is drawn: the router's render of the whole desk for it
+        // (nothing on screen changes) would otherwise share the frames that show the tip.
+        cancelAddress.current?.();
+        const href = hrefOf({ id: tipId });
+        cancelAddress.current = whenIdle(() => {
+          cancelAddress.current = undefined;
+          void navigate(href, { replace: !!openId, state: KEEP_FOCUS });
+        });
       }
       list.current?.focusRow(tipId);
+      // The tip after it, in the direction the investigator is going (k walks up the list).
       const index = tips.findIndex((tip) => tip.id === tipId);
-      const next = tips[index + 1];
-      if (next)
-        void queryClient.prefetchQuery({
-          queryKey: tipKey(next.id),
-          queryFn: ({ signal }) => fetchTip(next.id, signal),
-          staleTime: 5_000,
-        });
+      const from = tips.findIndex((tip) => tip.id === activeId);
+      const next = tips[from > index ? index - 1 : index + 1];
+      // Once the move is drawn: starting four requests costs the main thread a few milliseconds,
+      // which the frame that shows this tip should not wait for.
+      if (next) whenIdle(() => prefetchTipPane(queryClient, next.id));
     },
-    [wide, openId, navigate, hrefOf, tips, queryClient],
+    [wide, openId, navigate, hrefOf, tips, activeId, queryClient],
   );
 
   const change = useTipsWrite(
@@ -218,6 +260,15 @@ export function InboxPage() {
     });
   };
 
+  // The dialogs are memoised (closed, they are the same on every `j`): their callbacks never change.
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const cancelDecision = useCallback(() => setPlan(null), []);
+  const latestConfirm = useRef(confirmDecision);
+  useLayoutEffect(() => {
+    latestConfirm.current = confirmDecision;
+  });
+  const onConfirmDecision = useCallback(() => latestConfirm.current(), []);
+
   useInboxKeys({
     disabled: helpOpen || plan !== null,
     tips,
@@ -245,34 +296,34 @@ export function InboxPage() {
       document.querySelector<HTMLElement>('.saved-views [aria-pressed="true"], .saved-views button')?.focus(),
   });
 
-  // Stable while the filters are: the bars above the list are memoised and skip the redraw of each `j`.
-  const setFilter = useCallback(
-    (key: string, value: string | undefined) => {
-      const next = new URLSearchParams(params);
+  // The bars above the list are memoised and skip the redraw of each `j`: their callbacks never change.
+  // React Router's setParams does with every path (each `j` opens a tip at a new one), so they read
+  // the latest params and setter when called.
+  const latestParams = useRef({ params, setParams });
+  useLayoutEffect(() => {
+    latestParams.current = { params, setParams };
+  });
+  const setFilter = useCallback((key: string, value: string | undefined) => {
+    const next = new URLSearchParams(latestParams.current.params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    latestParams.current.setParams(next, { replace: true });
+  }, []);
+  const applyView = useCallback(
+    (view: SavedView) => latestParams.current.setParams(new URLSearchParams(view.filters)),
+    [],
+  );
+  const onSearch = useCallback((event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = new URLSearchParams(latestParams.current.params);
+    for (const key of ['q', 'tag']) {
+      const value = String(data.get(key) ?? '').trim();
       if (value) next.set(key, value);
       else next.delete(key);
-      setParams(next, { replace: true });
-    },
-    [params, setParams],
-  );
-  const applyView = useCallback(
-    (view: SavedView) => setParams(new URLSearchParams(view.filters)),
-    [setParams],
-  );
-  const onSearch = useCallback(
-    (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const data = new FormData(event.currentTarget);
-      const next = new URLSearchParams(params);
-      for (const key of ['q', 'tag']) {
-        const value = String(data.get(key) ?? '').trim();
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      setParams(next, { replace: true });
-    },
-    [params, setParams],
-  );
+    }
+    latestParams.current.setParams(next, { replace: true });
+  }, []);
 
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = inbox;
   const onNearEnd = useCallback(() => {
@@ -457,17 +508,17 @@ export function InboxPage() {
         </div>
       )}
       {shownId && (
-        <div className="inbox__pane inbox__pane--detail">
+        <div className="inbox__pane inbox__pane--detail" ref={detailPane}>
           <TipDetailPane id={shownId} backTo={`/desk${search}`} showBack={!wide} />
         </div>
       )}
-      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog open={helpOpen} onClose={closeHelp} />
       <DuplicateDecisionDialog
         plan={plan}
         pending={decision.isPending}
         error={decision.isError ? decisionErrorMessage(t, decision.error) : null}
-        onConfirm={confirmDecision}
-        onCancel={() => setPlan(null)}
+        onConfirm={onConfirmDecision}
+        onCancel={cancelDecision}
       />
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETTABLE_STATUSES } from './inbox-keys';
 
@@ -25,7 +25,13 @@ const KEYS = [
 ] as const;
 
 /** The inbox's keys, in a modal dialog (native <dialog>: focus is kept inside and Escape closes it). */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export const ShortcutsDialog = memo(function ShortcutsDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -66,4 +72,4 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       </button>
     </dialog>
   );
-}
+});

@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { memo, useEffect } from 'react';
 import { pickLocale, type TipDetail } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,7 +11,7 @@ import { usePortalLanguage } from '../../../shared/i18n/language';
 import { useStaffProfile } from '../../hooks/use-staff-profile';
 import { deskPermissions } from '../../permissions';
 import { deskErrorMessage } from '../../i18n/desk-error-message';
-import { useSyncInboxRow, useTip } from '../hooks/use-tips';
+import { prefetchTipPane, useSyncInboxRow, useTip } from '../hooks/use-tips';
 import { RecordActions } from '../../records/record-actions';
 import { ForwardSection, ReceivedForwardCard } from '../../forwarding/components/forward-section';
 import { ForwardedBadge } from '../../forwarding/components/forwarded-badge';
@@ -41,7 +42,11 @@ export const TipDetailPane = memo(function TipDetailPane({
   showBack: boolean;
 }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const tip = useTip(id);
+  // A tip not fetched ahead (a click, a link): its sections' data is asked for beside the tip, not
+  // once the tip has arrived and the sections are drawn.
+  useEffect(() => prefetchTipPane(queryClient, id), [queryClient, id]);
   useSyncInboxRow(tip.data);
   useDocumentTitle(tip.data ? t('desk.tip.title', { code: tip.data.code }) : t('desk.tip.loading'));
 
@@ -129,21 +134,40 @@ function TipView({ tip, backTo, showBack }: { tip: TipDetail; backTo: string; sh
               )}
             </dl>
           </section>
-          <TipObservablesSection tipId={tip.id} canTriage={canTriage} />
-          <MediaSection tip={tip} canTriage={canTriage} />
-          <ThreadSection tip={tip} canTriage={canTriage} />
-          <DuplicatesPanel key={tip.id} tip={tip} canDecide={canTriage} />
-          <HistorySection tip={tip} />
+          {/* Keyed by the tip, as the triage controls: what a section holds of one tip (a draft
+              reply or note, a revealed contact, an open dialog) never shows on the next. */}
+          <MainSections key={tip.id} tip={tip} canTriage={canTriage} />
         </div>
         <aside className="tip-detail__side" aria-label={t('desk.tip.triage')}>
-          <TriageControls tip={tip} canTriage={canTriage} meId={me?.id} />
-          <CasesSection tip={tip} canTriage={canTriage} />
-          <ContactSection tip={tip} canTriage={canTriage} />
-          <ForwardSection tip={tip} />
-          <NotesSection tip={tip} canTriage={canTriage} />
-          <RecordActions kind="tips" id={tip.id} />
+          {/* Keyed too: a refusal about the last tip, or a half-typed tag, is not shown on this one. */}
+          <TriageControls key={tip.id} tip={tip} canTriage={canTriage} meId={me?.id} />
+          <SideSections key={tip.id} tip={tip} canTriage={canTriage} />
         </aside>
       </div>
     </article>
+  );
+}
+
+function MainSections({ tip, canTriage }: { tip: TipDetail; canTriage: boolean }) {
+  return (
+    <>
+      <TipObservablesSection tipId={tip.id} canTriage={canTriage} />
+      <MediaSection tip={tip} canTriage={canTriage} />
+      <ThreadSection tip={tip} canTriage={canTriage} />
+      <DuplicatesPanel tip={tip} canDecide={canTriage} />
+      <HistorySection tip={tip} />
+    </>
+  );
+}
+
+function SideSections({ tip, canTriage }: { tip: TipDetail; canTriage: boolean }) {
+  return (
+    <>
+      <CasesSection tip={tip} canTriage={canTriage} />
+      <ContactSection tip={tip} canTriage={canTriage} />
+      <ForwardSection tip={tip} />
+      <NotesSection tip={tip} canTriage={canTriage} />
+      <RecordActions kind="tips" id={tip.id} />
+    </>
   );
 }

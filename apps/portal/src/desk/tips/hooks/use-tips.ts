@@ -1,9 +1,11 @@
 import {
+  queryOptions,
   useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
   type InfiniteData,
+  type QueryClient,
 } from '@tanstack/react-query';
 import type { InboxPage, TipDetail, TipSummary } from '@vigie/common';
 import { useEffect } from 'react';
@@ -19,6 +21,8 @@ import {
   type InboxFilters,
 } from '../api/tips.api';
 import { filtersFrom } from '../components/inbox-filters';
+import { tipObservablesQuery } from '../../observables/hooks/use-observables';
+import { legalHoldQuery } from '../../records/records.api';
 
 const inboxQuery = (filters: InboxFilters) => ({
   queryKey: inboxKey(filters),
@@ -47,16 +51,29 @@ export function usePrefetchInbox(onInbox: boolean, search: string) {
   }, []);
 }
 
-export function useTip(id: string) {
-  return useQuery({ queryKey: tipKey(id), queryFn: ({ signal }) => fetchTip(id, signal), staleTime: 5_000 });
-}
+const tipQuery = (id: string) =>
+  queryOptions({ queryKey: tipKey(id), queryFn: ({ signal }) => fetchTip(id, signal), staleTime: 5_000 });
 
-export function useDuplicates(id: string) {
-  return useQuery({
+const duplicatesQuery = (id: string) =>
+  queryOptions({
     queryKey: duplicatesKey(id),
     queryFn: ({ signal }) => fetchDuplicates(id, signal),
     staleTime: 5_000,
   });
+
+export const useTip = (id: string) => useQuery(tipQuery(id));
+export const useDuplicates = (id: string) => useQuery(duplicatesQuery(id));
+
+/**
+ * Fetches ahead what the tip pane shows of a tip: the tip and what its sections ask for on their own
+ * (likely duplicates, observables, legal hold). `j` then draws the whole tip at once, with no section
+ * saying "Loading" and drawing itself again a moment later.
+ */
+export function prefetchTipPane(queryClient: QueryClient, id: string): void {
+  void queryClient.prefetchQuery(tipQuery(id));
+  void queryClient.prefetchQuery(duplicatesQuery(id));
+  void queryClient.prefetchQuery(tipObservablesQuery(id));
+  void queryClient.prefetchQuery(legalHoldQuery('tips', id));
 }
 
 /** A change to one tip: keep the tip as the API now returns it, and let every list that shows it fetch again. */
@@ -90,8 +107,16 @@ export function useSyncInboxRow(tip: TipDetail | undefined) {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!tip) return;
+    const stale = (item: TipSummary) =>
+      item.id === tip.id &&
+      (item.version !== tip.version ||
+        item.newFromTipster !== tip.newFromTipster ||
+        item.status !== tip.status ||
+        item.priority !== tip.priority ||
+        item.assignee?.id !== tip.assignee?.id ||
+        item.tags.join('\n') !== tip.tags.join('\n'));
     const sync = <T extends TipSummary>(item: T): T =>
-      item.id === tip.id
+      stale(item)
         ? {
             ...item,
             status: tip.status,
@@ -102,18 +127,23 @@ export function useSyncInboxRow(tip: TipDetail | undefined) {
             newFromTipster: tip.newFromTipster,
           }
         : item;
-    queryClient.setQueriesData<InfiniteData<InboxPage>>(
-      { queryKey: [...TIPS_KEY, 'inbox'] },
-      (data) =>
-        data && {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.map(sync),
-            // The same tip inside a group of likely duplicates: its version is what a decision sends.
-            groups: page.groups?.map((group) => ({ ...group, members: group.members.map(sync) })),
-          })),
-        },
-    );
+    // Only a list whose line differs is written: on most moves none does, and nothing is copied,
+    // compared or redrawn inside the frame that shows the tip.
+    const lists = queryClient.getQueriesData<InfiniteData<InboxPage>>({ queryKey: [...TIPS_KEY, 'inbox'] });
+    for (const [key, data] of lists) {
+      const differs = data?.pages.some(
+        (page) => page.items.some(stale) || page.groups?.some((group) => group.members.some(stale)),
+      );
+      if (!data || !differs) continue;
+      queryClient.setQueryData<InfiniteData<InboxPage>>(key, {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.map(sync),
+          // The same tip inside a group of likely duplicates: its version is what a decision sends.
+          groups: page.groups?.map((group) => ({ ...group, members: group.members.map(sync) })),
+        })),
+      });
+    }
   }, [tip, queryClient]);
 }
