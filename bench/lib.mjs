@@ -44,6 +44,8 @@ export async function startApi(env = {}, reuse) {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps/api/dist/main.js')], {
     env: {
+      // As `npm start` and the image set it (docs/scaling.md), unless the run sets its own.
+      MALLOC_ARENA_MAX: '2',
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -107,7 +107,20 @@ export async function run() {
       byKind: Object.fromEntries(
         ['text', 'photo', 'video'].map((k) => [k, acknowledged.filter((t) => t.kind === k).length]),
       ),
-      intakeMs: { p50: percentile(intake, 50), p99: percentile(intake, 99) },
+      intakeMs: {
+        p50: percentile(intake, 50),
+        p99: percentile(intake, 99),
+        // A photo's inspection decodes it; a text tip is the multipart parse, the hash and the insert.
+        p99ByKind: Object.fromEntries(
+          ['text', 'photo', 'video'].map((k) => [
+            k,
+            percentile(
+              acknowledged.filter((t) => t.kind === k).map((t) => t.latencyMs),
+              99,
+            ),
+          ]),
+        ),
+      },
       liveEventMs: { p95: percentile(live, 95), missing: acknowledged.length - live.length },
       mediaReadyMs: {
         p95: percentile(media, 95),

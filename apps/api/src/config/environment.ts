@@ -295,6 +295,17 @@ export class Environment {
   @Max(32)
   WORKERS = Math.min(32, availableParallelism() + 1);
 
+  /**
+   * The scheduling niceness (0–19) of media processing in this process: the ffmpeg, ffprobe and
+   * exiftool it starts, and libvips's worker threads. Higher yields the cores to answering HTTP
+   * (intake, public reads) on a shared machine; 0 runs media at the same priority as HTTP.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(19)
+  MEDIA_NICENESS = 10;
+
   /** The proof-of-work on the tip form. `off` is for tests and benchmarks only. */
   @IsIn(['on', 'off'])
   TIP_CHALLENGE = 'on';

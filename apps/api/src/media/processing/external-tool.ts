@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mediaError } from '../media.errors';
+import { backgroundNiceness } from './background-work';
 
 /** The tool is not installed: the caller decides what it can still do without it. */
 export class ToolMissingError extends Error {
@@ -21,10 +22,16 @@ export function runTool(
   timeoutMs: number,
   maxBytes = 1024 * 1024,
 ): Promise<Buffer> {
+  // Started by media processing: below HTTP's priority (background-work.ts), through `nice`, which
+  // sets it and then becomes the tool, so the tool and every thread it starts run at it from the
+  // first instruction. nice answers 127 when it finds no such tool (126: not executable).
+  const niceness = backgroundNiceness();
+  const [command, commandArgs] =
+    niceness > 0 ? ['nice', ['-n', String(niceness), tool, ...args]] : [tool, args];
   return new Promise((resolve, reject) => {
     execFile(
-      tool,
-      args,
+      command,
+      commandArgs,
       {
         encoding: 'buffer',
         env: { PATH: process.env.PATH },
@@ -35,7 +42,9 @@ export function runTool(
       },
       (err, stdout) => {
         if (!err) return resolve(stdout);
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(new ToolMissingError(tool));
+        const code = (err as NodeJS.ErrnoException | { code?: number }).code;
+        if (code === 'ENOENT' || (command === 'nice' && code === 127))
+          return reject(new ToolMissingError(tool));
         reject(mediaError('DAMAGED'));
       },
     );

@@ -5,3 +5,4 @@ export { processMedia } from './process-media';
 export { hammingDistance } from './perceptual-hash';
 export { precheckUpload } from './upload-precheck';
 export { probeContainer } from './audio-video-processing';
+export { asBackgroundWork } from './background-work';

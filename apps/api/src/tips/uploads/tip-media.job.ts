@@ -11,7 +11,8 @@ import { LiveEvents } from '../../events/live-events';
 import { JobQueue } from '../../jobs/job-queue';
 import { DEDUPE_SCORE_JOB, TIP_MEDIA_JOB } from '../../jobs/job-registry';
 import { MediaStore } from '../../media/media-store';
-import { processMedia } from '../../media/processing';
+import { asBackgroundWork, processMedia } from '../../media/processing';
+import { AppConfig } from '../../config/app-config';
 import { sealedTipMediaKey, StoredRendition, TipMedia, tipRenditionKey } from '../tip-media.entity';
 
 /**
@@ -30,6 +31,7 @@ export class TipMediaJob implements OnModuleInit, OnApplicationShutdown {
     private readonly store: MediaStore,
     private readonly jobs: JobQueue,
     private readonly live: LiveEvents,
+    private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -68,7 +70,10 @@ export class TipMediaJob implements OnModuleInit, OnApplicationShutdown {
       );
       const outDir = join(workDir, 'out');
       await mkdir(outDir);
-      const result = await processMedia(input, media.mime, outDir);
+      // Below HTTP's priority: intake and public reads share these cores (MEDIA_NICENESS).
+      const result = await asBackgroundWork(this.config.env.MEDIA_NICENESS, () =>
+        processMedia(input, media.mime, outDir),
+      );
       const renditions: StoredRendition[] = [];
       for (const r of result.renditions) {
         const key = tipRenditionKey(media.tipId, media.id, `${r.name}.${r.format}`);
