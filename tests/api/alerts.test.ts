@@ -8,6 +8,8 @@ import { appealBody, publishedAppeal } from '../support/appeal-factory';
 import { startPushService } from '../support/push-service';
 import { ReceivedMail, startSmtpInbox } from '../support/smtp-inbox';
 import { startTestApp, TestApp } from '../support/test-app';
+import { DataSource } from 'typeorm';
+import { AlertDeliverySentOnly1763704700000 } from '../../apps/api/src/database/migrations/1763704700000-alert-delivery-sent-only';
 
 /**
  * Alerts to subscribers, end to end on real parts: the app on real Postgres and pg-boss, a push
@@ -346,6 +348,45 @@ describe('push services that refuse, fail or say nothing', () => {
       { state: 'REFUSED', n: 1 },
       { state: 'SENT', n: 3 },
     ]);
+  });
+});
+
+describe('a deploy during an alert', () => {
+  it('removes the delivery rows the earlier code left PENDING, so the batch run again reaches those subscribers', async () => {
+    const runner = t.app.get(DataSource).createQueryRunner();
+    const migration = new AlertDeliverySentOnly1763704700000();
+    const rows = async () =>
+      (await t.db.query(`SELECT publication_key, subscription_id, state FROM alert_delivery ORDER BY 1, 2`))
+        .rows;
+    try {
+      // The alerts above, answered and recorded.
+      const before = await rows();
+      expect(before.length).toBeGreaterThan(1);
+      // The schema as the earlier code had it, and a batch that stopped between its two writes.
+      await migration.down(runner);
+      const [stopped] = before;
+      await t.db.query(
+        `UPDATE alert_delivery SET state = 'PENDING' WHERE publication_key = $1 AND subscription_id = $2`,
+        [stopped.publication_key, stopped.subscription_id],
+      );
+      await migration.up(runner);
+      // The batch skips a subscriber with a row: that one has none now, every answered one is kept.
+      expect(await rows()).toEqual(before.slice(1));
+      await expect(
+        t.db.query(
+          `INSERT INTO alert_delivery (publication_key, subscription_id, state) VALUES ($1, $2, 'PENDING')`,
+          [stopped.publication_key, stopped.subscription_id],
+        ),
+      ).rejects.toMatchObject({ code: '23514' });
+      await expect(
+        t.db.query(`INSERT INTO alert_delivery (publication_key, subscription_id) VALUES ($1, $2)`, [
+          stopped.publication_key,
+          stopped.subscription_id,
+        ]),
+      ).rejects.toMatchObject({ code: '23502' });
+    } finally {
+      await runner.release();
+    }
   });
 });
 

@@ -35,6 +35,7 @@ import { SocialTakedownRequested1763704100001 } from './1763704100001-social-tak
 import { SocialSweepIndexes1763704200000 } from './1763704200000-social-sweep-indexes';
 import { Gazetteer1763704500000 } from './1763704500000-gazetteer';
 import { FingerprintRevision1763704600000 } from './1763704600000-fingerprint-revision';
+import { AlertDeliverySentOnly1763704700000 } from './1763704700000-alert-delivery-sent-only';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   SocialSweepIndexes1763704200000,
   Gazetteer1763704500000,
   FingerprintRevision1763704600000,
+  AlertDeliverySentOnly1763704700000,
 ];
