@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import type { SocialAttentionPost } from '@vigie/common';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { appealBody } from '../support/appeal-factory';
@@ -353,6 +354,20 @@ it('a supervisor reads what an update will post on each network, and a PIO reads
       await supervisor.keyboard.press('Enter');
       await supervisor.getByText('Update published.').waitFor();
     });
+
+    // X's refusals come from the update's send jobs, which run after the approval has answered,
+    // and the page lists what has failed when it opens: the queue is waited for first.
+    const refusedOnX = async () =>
+      ((await pio.get('/api/reach/social/posts/attention')).body as SocialAttentionPost[]).filter(
+        (post) =>
+          post.appeal.id === appealId &&
+          post.network === 'X' &&
+          post.publication.startsWith('UPDATE:') &&
+          post.state === 'FAILED',
+      ).length;
+    for (const deadline = Date.now() + 60_000; (await refusedOnX()) < 2 && Date.now() < deadline;)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await refusedOnX()).toBe(2);
 
     // The PIO finds X's refusal from the navigation, said in words; the keyboard sends it again.
     const pageFor = async (size: string, options: BrowserContextOptions, check: boolean) =>
