@@ -19,7 +19,10 @@ import { MediaStore } from '../../../media/media-store';
 import { inspectMedia } from '../../../media/upload-inspection';
 
 const MB = 1024 * 1024;
-/** A received file is fetched whole within this, or refused (a slow server holds no read for long). */
+/**
+ * A received message's files are fetched whole within this, together, or refused: a stranger's
+ * message that links ten slow files holds the read for this long, not ten times as long.
+ */
 const FETCH_TIMEOUT_MS = 60_000;
 /** Files of one message kept at most (a network allows 4 photos; a stranger's note may list more). */
 const MAX_FILES = 10;
@@ -67,12 +70,19 @@ export class ReceivedMedia {
     private readonly http: PublicHttp,
   ) {}
 
-  /** Fetches and inspects each file: network work, done before any transaction. */
+  /**
+   * Fetches each file, side by side under one deadline, then inspects them one at a time (a
+   * decode each: never ten at once in memory). Network work, done before any transaction.
+   */
   async fetch(urls: string[], serviceUrl: string): Promise<FetchedMedia> {
     const fetched: FetchedMedia = { media: [], files: [] };
     const own = new URL(serviceUrl).origin;
-    for (const url of urls.slice(0, MAX_FILES)) {
-      const one = await this.one(url, own);
+    const deadline = Date.now() + FETCH_TIMEOUT_MS;
+    const downloads = await Promise.all(
+      urls.slice(0, MAX_FILES).map((url) => this.download(url, own, deadline)),
+    );
+    for (const download of downloads) {
+      const one = 'path' in download ? await this.inspect(download) : download;
       fetched.media.push(one.media);
       if (one.file) fetched.files.push(one.file);
     }
@@ -122,10 +132,12 @@ export class ReceivedMedia {
     };
   }
 
-  private async one(
+  /** One file to scratch, hashed; or why not. */
+  private async download(
     url: string,
     ownOrigin: string,
-  ): Promise<{ media: SocialMessageMedia; file?: FetchedMedia['files'][number] }> {
+    deadline: number,
+  ): Promise<Downloaded | { media: SocialMessageMedia; file?: undefined }> {
     let target: URL;
     try {
       target = new URL(url);
@@ -135,7 +147,6 @@ export class ReceivedMedia {
     const env = this.config.env;
     const allowInsecure =
       env.SOCIAL_MEDIA_ALLOW_INSECURE || (target.origin === ownOrigin && env.SOCIAL_ALLOW_INSECURE_SERVICE);
-    const maxBytes = env.TIP_FILE_MAX_MB * MB;
     const path = this.store.tempPath();
     const hash = createHash('sha256');
     try {
@@ -143,8 +154,8 @@ export class ReceivedMedia {
         target.toString(),
         {
           headers: { accept: 'image/*, video/*, audio/*' },
-          timeoutMs: FETCH_TIMEOUT_MS,
-          maxBytes,
+          timeoutMs: Math.max(1, deadline - Date.now()),
+          maxBytes: env.TIP_FILE_MAX_MB * MB,
           allowInsecure,
           onChunk: (chunk) => hash.update(chunk),
         },
@@ -156,9 +167,23 @@ export class ReceivedMedia {
           media: { url, state: 'REFUSED', reason: `Not fetched: the server answered ${answer.status}` },
         };
       }
+      return { url, path, sha256: hash.digest('hex'), size: answer.size };
+    } catch (err) {
+      await rm(path, { force: true });
+      return { media: { url, state: 'REFUSED', reason: refusal(err, env.TIP_FILE_MAX_MB) } };
+    }
+  }
+
+  /** A downloaded file inspected from its bytes as any upload, with an image's clean copy. */
+  private async inspect({
+    url,
+    path,
+    sha256,
+    size,
+  }: Downloaded): Promise<{ media: SocialMessageMedia; file?: FetchedMedia['files'][number] }> {
+    try {
       const type = await inspectMedia(path);
       const clean = type.kind === 'image' ? await cleanCopy(path, type.mime) : null;
-      const sha256 = hash.digest('hex');
       const key = `social/sealed/${sha256}`;
       return {
         media: {
@@ -167,16 +192,24 @@ export class ReceivedMedia {
           key,
           sha256,
           mime: type.mime,
-          size: answer.size,
+          size,
           ...(clean ? { cleanKey: cleanKeyOf(key) } : {}),
         },
         file: { key, path, clean },
       };
     } catch (err) {
       await rm(path, { force: true });
-      return { media: { url, state: 'REFUSED', reason: refusal(err, env.TIP_FILE_MAX_MB) } };
+      return { media: { url, state: 'REFUSED', reason: refusal(err, this.config.env.TIP_FILE_MAX_MB) } };
     }
   }
+}
+
+/** A file fetched to scratch, not yet inspected. */
+interface Downloaded {
+  url: string;
+  path: string;
+  sha256: string;
+  size: number;
 }
 
 /** The image decoded once, upright, re-encoded as JPEG with no metadata at all (as tips' renditions). */

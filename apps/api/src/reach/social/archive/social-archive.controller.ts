@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res }
 import { ApiTags } from '@nestjs/swagger';
 import { SocialArchivePage, SocialArchiveQueryDto, StaffRole } from '@vigie/common';
 import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import { Auth, CurrentStaff } from '../../../common/auth.decorators';
 import type { StaffActor } from '../../../common/staff-actor';
 import { SocialArchive } from './social-archive.service';
@@ -37,7 +38,8 @@ export class SocialArchiveController {
     res.setHeader('Content-Type', 'image/jpeg');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
-    stream.pipe(res);
+    // A read that fails once the answer has begun ends it (never an unhandled stream error).
+    await pipeline(stream, res).catch(() => res.destroy());
   }
 
   @Post(':id/tip')

@@ -217,7 +217,10 @@ export class SocialArchive implements OnModuleInit {
     });
     const media = message.media[index];
     if (media?.state !== 'SEALED' || !media.cleanKey) throw commonError('NOT_FOUND');
-    return this.media.cleanCopy(media.cleanKey);
+    // Removed by the retention purge since the message was read: gone, as the message soon is.
+    return this.media.cleanCopy(media.cleanKey).catch((err: NodeJS.ErrnoException) => {
+      throw err?.code === 'ENOENT' ? commonError('NOT_FOUND') : err;
+    });
   }
 
   /** Makes a received message a tip (channel SOCIAL, not anonymous, with its link); once. */
