@@ -49,6 +49,7 @@ export async function placeTypedPlace(
        FROM gazetteer_key k JOIN gazetteer_place p ON p.id = k.place_id
       WHERE k.agency_id = $1 AND k.key = ANY($2::text[])
       GROUP BY p.id
+      ORDER BY p.radius_m, p.name, p.id -- choosePlace breaks ties by order: the same each run
       LIMIT ${MAX_CANDIDATES + 1}`,
     [agencyId, [...new Set([...typedKeys, ...textKeys])], typedKeys],
   );
