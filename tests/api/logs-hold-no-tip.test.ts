@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { forwardablePostgresLine } from '../../apps/api/src/database/postgres-log';
 import { ApiClient } from '../support/api-client';
 import { POSTGRES_OUTPUT } from '../support/constants';
@@ -76,8 +76,31 @@ it('keeps a tip refused by a database constraint out of every log and file', asy
   await t.db.query('CHECKPOINT'); // what Postgres holds in memory, written to its files
   expect(postgresOutput.split('\n').filter((l) => l.includes(marker))).toEqual([]);
   expect(log.split('\n').filter((l) => l.includes(marker))).toEqual([]);
-  expect(await filesHolding(runDir, Buffer.from(marker))).toEqual([]);
+  const scan = await filesHolding(runDir, Buffer.from(marker), await otherFilesFolders());
+  expect(scan.hits).toEqual([]);
+  // What was searched holds what this tip could have reached: its database, the WAL, the app's files.
+  const { rows } = await t.db.query(`SELECT oid FROM pg_database WHERE datname = current_database()`);
+  for (const folder of [
+    join(runDir, 'postgres', 'base', String(rows[0].oid)),
+    join(runDir, 'postgres', 'pg_wal'),
+    t.dataDir,
+  ])
+    expect(scan.searched.some((path) => path.startsWith(folder + sep))).toBe(true);
 });
+
+/**
+ * The folders of the run that belong to the other test files: their databases in the shared
+ * cluster (base/<oid>) and their apps' data folders. This tip cannot be in them, and reading them
+ * all (a gigabyte late in the run) is what made this test slow; everything else is searched.
+ */
+async function otherFilesFolders(): Promise<string[]> {
+  const { rows } = await t.db.query(`SELECT oid FROM pg_database WHERE datname <> current_database()`);
+  const databases = rows.map((r: { oid: number }) => join(runDir, 'postgres', 'base', String(r.oid)));
+  const apps = (await readdir(runDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && e.name.startsWith('vigie_t_') && join(runDir, e.name) !== t.dataDir)
+    .map((e) => join(runDir, e.name));
+  return [...databases, ...apps];
+}
 
 async function eventually(read: () => Promise<string>, done: (text: string) => boolean): Promise<string> {
   for (let i = 0; ; i++) {
@@ -87,13 +110,20 @@ async function eventually(read: () => Promise<string>, done: (text: string) => b
   }
 }
 
-async function filesHolding(dir: string, needle: Buffer): Promise<string[]> {
+async function filesHolding(
+  dir: string,
+  needle: Buffer,
+  skipped: string[],
+): Promise<{ hits: string[]; searched: string[] }> {
   const hits: string[] = [];
+  const searched: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
+    if (skipped.some((folder) => path.startsWith(folder + sep))) continue;
+    searched.push(path);
     const bytes = await readFile(path).catch(() => Buffer.alloc(0)); // a file removed meanwhile
     if (bytes.includes(needle)) hits.push(path);
   }
-  return hits;
+  return { hits, searched };
 }
