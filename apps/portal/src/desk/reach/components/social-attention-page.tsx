@@ -14,6 +14,7 @@ import { useDeskPermissions } from '../../permissions';
 import { useAttention, useRetryFromAttention } from '../hooks/use-social-posts';
 import { canRetry, failureWords } from './post-failure-words';
 import './reach.css';
+import { PostText, RawAnswer } from './post-details';
 
 interface Announcement {
   tone: 'success' | 'error';
@@ -158,24 +159,8 @@ function AttentionPost({
             </a>
           </p>
         )}
-        <details>
-          <summary>
-            {t('desk.reach.posts.text')} <span className="visually-hidden">({which})</span>
-          </summary>
-          <p className="reach-post__text" lang={post.language}>
-            {post.text}
-          </p>
-        </details>
-        {post.lastError && (
-          <details>
-            <summary>
-              {t('desk.reach.attention.rawAnswer')} <span className="visually-hidden">({which})</span>
-            </summary>
-            <p className="reach-break">
-              <code>{post.lastError}</code>
-            </p>
-          </details>
-        )}
+        <PostText post={post} which={which} />
+        {post.lastError && <RawAnswer answer={post.lastError} which={which} />}
       </div>
       {can.retrySocialPosts && canRetry(post) && (
         <div className="reach-post__action">

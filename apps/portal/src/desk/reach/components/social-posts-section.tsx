@@ -11,6 +11,7 @@ import { useDeskPermissions } from '../../permissions';
 import { useRetryPost, useSocialPosts } from '../hooks/use-social-posts';
 import { canRetry, failureWords } from './post-failure-words';
 import './reach.css';
+import { PostText, RawAnswer } from './post-details';
 
 const BADGE: Record<SocialPostView['state'], string> = {
   QUEUED: 'reach-badge--waiting',
@@ -148,16 +149,7 @@ function PostState({
               {failureWords(t, post) ??
                 t('desk.reach.posts.answer', { error: post.lastError ?? t('desk.reach.posts.noAnswer') })}
             </p>
-            {post.failure && post.lastError && (
-              <details>
-                <summary>
-                  {t('desk.reach.attention.rawAnswer')} <span className="visually-hidden">({which})</span>
-                </summary>
-                <p className="reach-break">
-                  <code>{post.lastError}</code>
-                </p>
-              </details>
-            )}
+            {post.failure && post.lastError && <RawAnswer answer={post.lastError} which={which} />}
             {post.state === 'FAILED' && <p>{t('desk.reach.posts.attempts', { count: post.attempts })}</p>}
           </>
         )}
@@ -165,14 +157,7 @@ function PostState({
         {post.state === 'TAKEN_DOWN' && post.takenDownAt && (
           <p>{t('desk.reach.posts.takenDownAt', { date: formatDate(post.takenDownAt, lang, true) })}</p>
         )}
-        <details>
-          <summary>
-            {t('desk.reach.posts.text')} <span className="visually-hidden">({which})</span>
-          </summary>
-          <p className="reach-post__text" lang={post.language}>
-            {post.text}
-          </p>
-        </details>
+        <PostText post={post} which={which} />
       </div>
       {canRetry(post) && can.retrySocialPosts && (
         <div className="reach-post__action">
