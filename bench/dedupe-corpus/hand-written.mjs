@@ -1,8 +1,9 @@
-// The hand-written groups (tuning.mjs, held-out.mjs, held-out-2.mjs, held-out-3.mjs) as corpus tips for
+// The hand-written groups (tuning.mjs, held-out.mjs, held-out-2.mjs, held-out-3.mjs, held-out-4.mjs) as corpus tips for
 // bench/scenarios/dedupe.mjs, and the figures per class and per part that the bench reports.
 import { HELD_OUT } from './held-out.mjs';
 import { HELD_OUT_2 } from './held-out-2.mjs';
 import { HELD_OUT_3 } from './held-out-3.mjs';
+import { HELD_OUT_4 } from './held-out-4.mjs';
 import { TUNING } from './tuning.mjs';
 
 export const CLASSES = [
@@ -16,7 +17,7 @@ export const CLASSES = [
 
 /**
  * Local wall-clock time of a group's day ("HH:MM", "+1 HH:MM") as an instant. Every day of the
- * corpus is in late November or early December, when Montréal is on EST (UTC−5).
+ * corpus is in late November or December, when Montréal is on EST (UTC−5).
  */
 function instant(day, clock) {
   const m = /^(?:\+(\d+) )?(\d{2}):(\d{2})$/.exec(clock);
@@ -32,6 +33,9 @@ function instant(day, clock) {
  */
 export const withHeldOut3 = process.env.DEDUPE_HELD_OUT_3 === '1';
 
+/** Held-out-4, the same way (`DEDUPE_HELD_OUT_4=1`): written after held-out-3's run was analysed. */
+export const withHeldOut4 = process.env.DEDUPE_HELD_OUT_4 === '1';
+
 /**
  * The tips of every part, shaped as buildCorpus's: `event` names the duplicates (group and letter),
  * `class` and `part` say where each pair is reported. Photos are generated street scenes, one per
@@ -44,6 +48,7 @@ export async function handWrittenTips({ appeals, streetScene, variants, typeOf }
     ['held-out', HELD_OUT, 30_000],
     ['held-out-2', HELD_OUT_2, 40_000],
     ...(withHeldOut3 ? [['held-out-3', HELD_OUT_3, 50_000]] : []),
+    ...(withHeldOut4 ? [['held-out-4', HELD_OUT_4, 60_000]] : []),
   ];
   for (const [part, groups, seedBase] of parts)
     for (const [g, group] of groups.entries()) {
@@ -195,5 +200,6 @@ export function labelledPairs() {
     heldOut: count(HELD_OUT),
     heldOut2: count(HELD_OUT_2),
     heldOut3: count(HELD_OUT_3),
+    heldOut4: count(HELD_OUT_4),
   };
 }

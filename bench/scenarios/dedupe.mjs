@@ -24,7 +24,13 @@ import { pathToFileURL } from 'node:url';
 import copyStreams from 'pg-copy-streams';
 import sharp from 'sharp';
 import { random, ROOT, signIn, startApi, writeResult } from '../lib.mjs';
-import { figures, handWrittenTips, labelledPairs, withHeldOut3 } from '../dedupe-corpus/hand-written.mjs';
+import {
+  figures,
+  handWrittenTips,
+  labelledPairs,
+  withHeldOut3,
+  withHeldOut4,
+} from '../dedupe-corpus/hand-written.mjs';
 
 // The API's own code, as built by `npm run bench`: the seed writes the bands exactly as the job does.
 const dist = (path) => import(pathToFileURL(join(ROOT, 'apps/api/dist/dedupe', path)).href);
@@ -1816,7 +1822,8 @@ async function measureQuality(db, { tips, photos, idOf }) {
   // against the hand-written tuning groups; the held-out groups are only reported (the first
   // held-out part was seen when its misses were analysed; the second was written after that,
   // before any change, and was seen in turn; the third, written before the gazetteer, is the
-  // untouched one, sent and reported only with DEDUPE_HELD_OUT_3=1).
+  // untouched one, sent and reported only with DEDUPE_HELD_OUT_3=1; the fourth, written after the
+  // third's run was analysed, positions following the gazetteer, only with DEDUPE_HELD_OUT_4=1).
   quality.byPart = {
     labelledPairs: labelledPairs(),
     tuning: figures(
@@ -1843,6 +1850,15 @@ async function measureQuality(db, { tips, photos, idOf }) {
       ? {
           heldOut3: figures(
             tips.filter((t) => t.part === 'held-out-3'),
+            idOf,
+            stored,
+          ),
+        }
+      : {}),
+    ...(withHeldOut4
+      ? {
+          heldOut4: figures(
+            tips.filter((t) => t.part === 'held-out-4'),
             idOf,
             stored,
           ),
