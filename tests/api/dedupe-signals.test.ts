@@ -312,6 +312,106 @@ beforeAll(async () => {
         occurredFrom: '2026-11-13T20:35:00.000Z',
       },
     ],
+    // What tells places alike apart (issue 18, point 5): a street's name in a Montréal
+    // neighbourhood and in another municipality; a rue in Québec and a boulevard of that name in
+    // Pointe-Claire; a rue and a boulevard of one name, no municipality typed; and what still
+    // matches: one corner typed in two languages, one street a few doors apart.
+    [
+      'notreDameStHenri',
+      {
+        description: 'Deux gars ont cassé la vitrine du dépanneur et sont partis dans une camionnette grise.',
+        appeal: appeals[1],
+        place: 'rue Notre-Dame Ouest, Saint-Henri',
+        occurredFrom: '2026-11-10T03:15:00.000Z',
+      },
+    ],
+    [
+      'notreDameRepentigny',
+      {
+        description: 'Vitrine fracassée au magasin, deux individus repartis dans une van grise, très vite.',
+        appeal: appeals[1],
+        place: 'rue Notre-Dame, Repentigny',
+        occurredFrom: '2026-11-10T03:20:00.000Z',
+      },
+    ],
+    [
+      'stJeanQuebec',
+      {
+        description: 'Une adolescente en manteau vert marchait seule avec un sac gris sur la rue.',
+        appeal: appeals[0],
+        place: 'rue Saint-Jean, Vieux-Québec',
+        occurredFrom: '2026-11-09T19:00:00.000Z',
+      },
+    ],
+    [
+      'stJeanPointeClaire',
+      {
+        description:
+          'Teen in a green coat with a grey backpack walking alone, looked like the girl on the news.',
+        language: 'en',
+        appeal: appeals[0],
+        place: 'boul. St-Jean, Pointe-Claire',
+        occurredFrom: '2026-11-09T19:10:00.000Z',
+      },
+    ],
+    [
+      'stJeanRue',
+      {
+        description: 'Un homme barbu criait après les passants devant la pharmacie, il semblait ivre.',
+        appeal: appeals[1],
+        place: 'rue Saint-Jean',
+        occurredFrom: '2026-11-08T19:00:00.000Z',
+      },
+    ],
+    [
+      'stJeanBoulevard',
+      {
+        description: 'Bearded guy yelling at people outside the drugstore, he looked drunk to me.',
+        language: 'en',
+        appeal: appeals[1],
+        place: 'boul. Saint-Jean',
+        occurredFrom: '2026-11-08T19:05:00.000Z',
+      },
+    ],
+    [
+      'cornerFrench',
+      {
+        description:
+          'Une fille aux cheveux bleus attendait au feu de circulation avec une valise à roulettes.',
+        appeal: appeals[0],
+        place: 'coin Ontario et Frontenac',
+        occurredFrom: '2026-11-07T23:00:00.000Z',
+      },
+    ],
+    [
+      'cornerEnglish',
+      {
+        description: 'Girl with blue hair waiting at the traffic light, pulling a rolling suitcase.',
+        language: 'en',
+        appeal: appeals[0],
+        place: 'Ontario St E & Frontenac',
+        occurredFrom: '2026-11-07T23:10:00.000Z',
+      },
+    ],
+    [
+      'doorFrench',
+      {
+        description: 'Un homme avec une cicatrice est entré dans l’immeuble, il avait un sac de sport.',
+        appeal: appeals[1],
+        place: '1234 rue Ontario Est, Montréal',
+        occurredFrom: '2026-11-06T22:00:00.000Z',
+      },
+    ],
+    [
+      'doorEnglish',
+      {
+        description: 'Man with a scar went into the building next door carrying a gym bag.',
+        language: 'en',
+        appeal: appeals[1],
+        place: '1240 Ontario St E, Montreal',
+        occurredFrom: '2026-11-06T22:05:00.000Z',
+      },
+    ],
     // Place and time in words: no time in the form, the clock written in the description (read in
     // the agency's zone, on the day the tip arrived); and the same place and clock "yesterday".
     [
@@ -500,6 +600,48 @@ describe('place and time, by what distinguishes places', () => {
   it('puts together one station named in two languages', async () => {
     const reasons = await reasonsOf('stationFrench', 'stationEnglish');
     expect(reasons?.[0]).toMatch(/^place named alike \(0\.\d\d\), 10 min apart$/);
+  });
+});
+
+describe('place and time, alike but not the same place (issue 18, point 5)', () => {
+  it('does not put together one street name in a Montréal neighbourhood and in another municipality', async () => {
+    expect(await suggestion(investigator, ids.notreDameStHenri, ids.notreDameRepentigny)).toBeUndefined();
+  });
+
+  it('does not put together a rue in Québec and a boulevard of that name in Pointe-Claire', async () => {
+    expect(await suggestion(investigator, ids.stJeanQuebec, ids.stJeanPointeClaire)).toBeUndefined();
+  });
+
+  it('counts a rue and a boulevard of one name as barely alike, and says so', async () => {
+    expect(await suggestion(investigator, ids.stJeanRue, ids.stJeanBoulevard)).toBeUndefined();
+    const { rows } = await t.db.query(
+      `SELECT suggested, reasons FROM duplicate_suggestion
+        WHERE (tip_a = $1 AND tip_b = $2) OR (tip_a = $2 AND tip_b = $1)`,
+      [ids.stJeanRue, ids.stJeanBoulevard],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // Which tip is named first depends on which was scored last.
+    const weakened = [
+      'place named alike (0.50; not the same kind of street: rue st jean / boulevard st jean), 5 min apart',
+      'place named alike (0.50; not the same kind of street: boulevard st jean / rue st jean), 5 min apart',
+    ];
+    for (const row of rows) {
+      expect(row.suggested).toBe(false);
+      expect(
+        row.reasons.map((r: { text: string }) => r.text).filter((x: string) => weakened.includes(x)),
+      ).toHaveLength(1);
+    }
+  });
+
+  it('still puts together one corner typed in French and in English', async () => {
+    const reasons = await reasonsOf('cornerFrench', 'cornerEnglish');
+    expect(reasons?.[0]).toMatch(/^place named alike \((0\.[5-9]\d|1\.00)\), 10 min apart$/);
+  });
+
+  it('still puts together one street in one city a few doors apart, saying what agreed', async () => {
+    expect((await reasonsOf('doorFrench', 'doorEnglish'))?.[0]).toMatch(
+      /^place named alike \(1\.00; same municipality montreal, street ontario, number (1234 \/ 1240|1240 \/ 1234)\), 5 min apart$/,
+    );
   });
 });
 

@@ -25,6 +25,15 @@ describe('streetKey', () => {
     expect(streetKey('Principale St')).toBe('principale');
   });
 
+  it('drops every kind of street in the shared list (street-kinds.ts), French and English', () => {
+    expect(streetKey('rang Saint-Joseph')).toBe('st joseph');
+    expect(streetKey('rte de la Montagne')).toBe('montagne');
+    expect(streetKey('Place Ville-Marie')).toBe('ville marie');
+    // "Crescent" is a street's name in Montréal, not a kind.
+    expect(streetKey('rue Crescent')).toBe('crescent');
+    expect(streetKey('Crescent St')).toBe('crescent');
+  });
+
   it('is null when nothing but kind words is left', () => {
     expect(streetKey('rue')).toBeNull();
     expect(streetKey('  ')).toBeNull();

@@ -5,36 +5,12 @@
  * place's key is its words in alphabetical order, so "Centre Eaton" and "Eaton Centre" are one key;
  * an intersection's key is its two streets' keys, sorted, so "Jarry / St-Hubert" is "coin
  * Saint-Hubert et Jarry". Names are looked up as they are written: what tipsters call a place in
- * each language is the gazetteer's business (its names and aliases), not guessed here.
+ * each language is the gazetteer's business (its names and aliases), not guessed here. The kinds of
+ * street are street-kinds.ts's, shared with the duplicate signals.
  */
 
-/** Words that say what kind of street a name is, in French and English. */
-const STREET_KINDS = new Set([
-  'rue',
-  'street',
-  'avenue',
-  'ave',
-  'av',
-  'boulevard',
-  'boul',
-  'blvd',
-  'bd',
-  'chemin',
-  'ch',
-  'road',
-  'rd',
-  'route',
-  'montee',
-  'drive',
-  'dr',
-  'place',
-  'pl',
-  'terrasse',
-  'promenade',
-  'parkway',
-  'allee',
-  'lane',
-]);
+import { streetKindOf } from './street-kinds';
+
 const DIRECTIONS = new Set([
   'ouest',
   'west',
@@ -113,7 +89,7 @@ export function streetKey(name: string): string | null {
   const w = words(name);
   // "st" after a name and at the end (or before a direction) is the English word for street.
   const kept = w.filter((x, i) => {
-    if (STREET_KINDS.has(x) || SMALL.has(x)) return false;
+    if (streetKindOf(x) || SMALL.has(x)) return false;
     if (DIRECTIONS.has(x) && i > 0) return false;
     if (x === 'st' && i > 0 && (i === w.length - 1 || DIRECTIONS.has(w[i + 1]))) return false;
     return true;
@@ -162,7 +138,7 @@ export function mentionKeys(text: string): string[] {
     const afters: string[] = [];
     // "coin de X et Y": the first street follows "coin"; after "et" comes the second.
     let j = i + 1;
-    while (j < w.length && (SMALL.has(w[j]) || CORNER_WORDS.has(w[j]) || STREET_KINDS.has(w[j]))) j++;
+    while (j < w.length && (SMALL.has(w[j]) || CORNER_WORDS.has(w[j]) || streetKindOf(w[j]))) j++;
     for (let n = 1; n <= MAX_NAME_WORDS && j + n <= w.length && !CORNER_WORDS.has(w[j + n - 1]); n++)
       afters.push(w.slice(j, j + n).join(' '));
     for (const a of befores)

@@ -51,6 +51,11 @@ export type DuplicateSignalFacts =
        * "number 1200"); a pair where one of these differs is not a named-place match at all.
        */
       placeMatched?: string[];
+      /**
+       * One street's name, but two kinds of street ("street rue st jean / boulevard st jean"), and
+       * no street agreeing: counted as barely alike (the name is what two streets share).
+       */
+      placeWeakened?: string[];
     }
   | {
       signal: 'OBSERVABLE';

@@ -313,13 +313,21 @@ export class CandidateSearch {
       // A highway exit is a number, not words: "A-40 sortie 73" and "Hwy 40 exit 73" share few trigrams.
       const exits = namesAnExit(tip.place ?? tip.textNorm) && namesAnExit(r.place ?? r.text_norm);
       if (words < PLACE_NAME_MIN_SIMILARITY && !bothTyped && !exits) continue;
-      // Alike words, yet another municipality, street, civic number or exit: another place of that name.
+      // Alike words, yet another municipality (or a neighbourhood of another), street, direction,
+      // civic number or exit: another place of that name.
       const parts = compareNamedPlaces(tip, r);
       if (parts.verdict === 'different') continue;
       const street = parts.matched.some((m) => m.startsWith('street '));
       const number = parts.matched.some((m) => m.startsWith('number '));
       const exit = parts.matched.some((m) => m.startsWith('exit '));
-      const alike = Math.max(words, bothTyped && street ? (number ? 1 : 0.9) : 0, exit ? 1 : 0);
+      // A street's name shared by a rue and a boulevard, and no street agreeing: the words that
+      // made the names alike are that name, which two streets share. Barely alike: never enough
+      // alone, it only adds to other evidence (the same words, a photo).
+      const weakened = parts.weakened.length > 0 && !street;
+      const alike = Math.min(
+        Math.max(words, bothTyped && street ? (number ? 1 : 0.9) : 0, exit ? 1 : 0),
+        weakened ? PLACE_NAME_MIN_SIMILARITY : 1,
+      );
       if (alike < PLACE_NAME_MIN_SIMILARITY) continue;
       hits.push({
         signal: 'PLACE_TIME',
@@ -328,6 +336,7 @@ export class CandidateSearch {
         minutes: Math.round(Number(r.minutes)),
         sameAppeal: r.same_appeal,
         ...(parts.matched.length ? { placeMatched: parts.matched } : {}),
+        ...(weakened ? { placeWeakened: parts.weakened } : {}),
       });
     }
     return hits
@@ -542,7 +551,7 @@ function compareNamedPlaces(
     place ? placeParts(place, 'typed') : text ? placeParts(text, 'text') : null;
   const mine = partsOf(tip.place, tip.textNorm);
   const theirs = partsOf(other.place, other.text_norm);
-  if (!mine || !theirs) return { verdict: 'unknown', matched: [], differed: [] };
+  if (!mine || !theirs) return { verdict: 'unknown', matched: [], differed: [], weakened: [] };
   return comparePlaces(mine, theirs);
 }
 

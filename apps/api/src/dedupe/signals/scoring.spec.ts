@@ -75,6 +75,31 @@ describe('scoring a pair', () => {
     });
   });
 
+  it('says when a street name was shared by two kinds of street, and does not suggest on it alone', () => {
+    const weakened = scorePair(
+      [
+        {
+          signal: 'PLACE_TIME',
+          otherTipId: other,
+          placeSimilarity: 0.5,
+          minutes: 10,
+          sameAppeal: true,
+          placeWeakened: ['street rue st jean / boulevard st jean'],
+        },
+      ],
+      settings,
+    );
+    expect(weakened).toMatchObject({
+      suggested: false,
+      reasons: [
+        {
+          placeWeakened: ['street rue st jean / boulevard st jean'],
+          text: 'place named alike (0.50; not the same kind of street: rue st jean / boulevard st jean), 10 min apart',
+        },
+      ],
+    });
+  });
+
   it('adds weak independent evidence up: loosely similar text at the same place and time', () => {
     const hits: SignalHit[] = [
       { signal: 'TEXT', otherTipId: other, similarity: 0.5, elsewhere: false },

@@ -120,7 +120,7 @@ export function reasonText(hit: SignalHit): string {
     case 'PLACE_TIME':
       return 'metres' in hit
         ? `${Math.round(hit.metres)} m and ${Math.round(hit.minutes)} min apart${hit.placedBy?.length ? ` (placed by the gazetteer: ${hit.placedBy.join(', ')})` : ''}`
-        : `place named alike (${hit.placeSimilarity.toFixed(2)}${hit.placeMatched?.length ? `; same ${hit.placeMatched.join(', ')}` : ''}), ${Math.round(hit.minutes)} min apart`;
+        : `place named alike (${hit.placeSimilarity.toFixed(2)}${hit.placeMatched?.length ? `; same ${hit.placeMatched.join(', ')}` : ''}${hit.placeWeakened?.length ? `; not the same kind of street: ${hit.placeWeakened.map((w) => w.replace(/^street /, '')).join(', ')}` : ''}), ${Math.round(hit.minutes)} min apart`;
     case 'OBSERVABLE':
       return `both mention ${hit.shared
         .slice(0, 3)
