@@ -40,25 +40,10 @@ import { InboxList, type InboxListHandle } from './inbox-list';
 import { SavedViewsBar } from './saved-views';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { TipDetailPane } from './tip-detail-page';
+import { KEEP_FOCUS, useInboxAddress, whenIdle } from '../hooks/use-inbox-address';
 import { useInboxKeys } from '../hooks/use-inbox-keys';
 import { useRowSelection } from '../hooks/use-row-selection';
 import './inbox.css';
-
-/**
- * Runs `work` when the browser has a moment, after the frame it is drawing (Safari has no
- * requestIdleCallback); answers a function that cancels it.
- */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 300 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(work, 50);
-  return () => clearTimeout(handle);
-}
-
-/** Opening a tip beside the list is no page change: the keyboard stays in the list (see Layout). */
-const KEEP_FOCUS = { keepFocus: true };
 
 /**
  * `/desk`, `/desk/inbox` and `/desk/tips/:id`: the triage workspace. On a desktop (≥ 1280 px) the
@@ -73,7 +58,7 @@ export function InboxPage() {
   const wide = useWideScreen();
   const { id: openId } = useParams();
   const me = useStaffProfile().data;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
   const inbox = useInbox(filters);
   const pageTips = useMemo(() => inbox.data?.pages.flatMap((page) => page.items) ?? [], [inbox.data]);
@@ -138,14 +123,8 @@ export function InboxPage() {
     return () => liveTipEvents.removeEventListener('live', onLive);
   }, [t]);
 
-  // A move's address not yet given to the router: a navigation from elsewhere (a link, Back) or
-  // leaving the desk cancels it, so it never takes the investigator back to that tip.
-  const cancelAddress = useRef<() => void>(undefined);
-  useEffect(() => {
-    cancelAddress.current?.();
-    cancelAddress.current = undefined;
-  }, [openId, search]);
-  useEffect(() => () => cancelAddress.current?.(), []);
+  // The address names the open tip and the filters; a move's follows when the browser is idle.
+  const { follow, setFilters } = useInboxAddress(openId, params.toString());
 
   /** Moves the highlight (and, on a desktop, the open tip) to a row; the next one is fetched ahead. */
   const moveTo = useCallback(
@@ -157,12 +136,7 @@ export function InboxPage() {
         setOpening(tipId);
         // The address follows once the move is drawn: the router's render of the whole desk for it
         // (nothing on screen changes) would otherwise share the frames that show the tip.
-        cancelAddress.current?.();
-        const href = hrefOf({ id: tipId });
-        cancelAddress.current = whenIdle(() => {
-          cancelAddress.current = undefined;
-          void navigate(href, { replace: !!openId, state: KEEP_FOCUS });
-        });
+        follow(tipId);
       }
       list.current?.focusRow(tipId);
       // The tip after it, in the direction the investigator is going (k walks up the list).
@@ -173,7 +147,7 @@ export function InboxPage() {
       // which the frame that shows this tip should not wait for.
       if (next) whenIdle(() => prefetchTipPane(queryClient, next.id));
     },
-    [wide, openId, navigate, hrefOf, tips, activeId, queryClient],
+    [wide, follow, tips, activeId, queryClient],
   );
 
   const change = useTipsWrite(
@@ -297,33 +271,40 @@ export function InboxPage() {
   });
 
   // The bars above the list are memoised and skip the redraw of each `j`: their callbacks never change.
-  // React Router's setParams does with every path (each `j` opens a tip at a new one), so they read
-  // the latest params and setter when called.
-  const latestParams = useRef({ params, setParams });
-  useLayoutEffect(() => {
-    latestParams.current = { params, setParams };
-  });
-  const setFilter = useCallback((key: string, value: string | undefined) => {
-    const next = new URLSearchParams(latestParams.current.params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    latestParams.current.setParams(next, { replace: true });
-  }, []);
-  const applyView = useCallback(
-    (view: SavedView) => latestParams.current.setParams(new URLSearchParams(view.filters)),
-    [],
+  const setFilter = useCallback(
+    (key: string, value: string | undefined) =>
+      setFilters(
+        (next) => {
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setFilters],
   );
-  const onSearch = useCallback((event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next = new URLSearchParams(latestParams.current.params);
-    for (const key of ['q', 'tag']) {
-      const value = String(data.get(key) ?? '').trim();
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    latestParams.current.setParams(next, { replace: true });
-  }, []);
+  const applyView = useCallback(
+    (view: SavedView) => setFilters(() => new URLSearchParams(view.filters)),
+    [setFilters],
+  );
+  const onSearch = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const data = new FormData(event.currentTarget);
+      setFilters(
+        (next) => {
+          for (const key of ['q', 'tag']) {
+            const value = String(data.get(key) ?? '').trim();
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setFilters],
+  );
 
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = inbox;
   const onNearEnd = useCallback(() => {
