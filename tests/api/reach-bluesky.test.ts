@@ -466,6 +466,8 @@ describe('Posts that fail, and posts that come down', () => {
   it('retries a post the network could not take, shows a refused one to the PIO, and sends it again on request', async () => {
     const { rows } = await t.db.query(`SELECT id, service_url FROM social_account`);
     const account = rows[0];
+    const toCheck = async () => (await pio.get('/api/reach/social/posts/attention/count')).body.count;
+    const before = await toCheck();
     // The account's server answers 503, then 400 (the network is what fails, not Vigie).
     await t.db.query(`UPDATE social_account SET service_url = $1 WHERE id = $2`, [brokenUrl, account.id]);
     const update = await pio.post(`/api/appeals/${amber.id}/updates`, {
@@ -498,6 +500,10 @@ describe('Posts that fail, and posts that come down', () => {
     correction = posts.find((p) => p.publication === publication && p.state === 'FAILED')!;
     expect(correction.lastError).toMatch(/^400/);
     expect((await pio.post(`/api/reach/social/posts/${posts[0].id}/retry`)).status).toBe(409);
+    // The navigation counts the failed posts, as many as the list shows.
+    const failedCount = posts.filter((p) => p.state === 'FAILED').length;
+    expect(failedCount).toBe(2);
+    expect(await toCheck()).toBe(before + failedCount);
 
     // The account works again; the PIO sends the failed posts again and they thread under the alert.
     await t.db.query(`UPDATE social_account SET service_url = $1 WHERE id = $2`, [
@@ -511,6 +517,7 @@ describe('Posts that fail, and posts that come down', () => {
     await settleJobs();
     posts = (await pio.get(`/api/reach/social/appeals/${amber.id}/posts`)).body;
     expect(posts.filter((p) => p.publication === publication).map((p) => p.state)).toEqual(['SENT', 'SENT']);
+    expect(await toCheck()).toBe(before);
     const sent = await t.db.query(
       `SELECT remote_id, root_remote_id FROM social_post WHERE publication = $1 ORDER BY position`,
       [publication],

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { AppealKind } from '@vigie/common';
 import { Clock } from '../../apps/api/src/common/clock';
+import { ATTENTION_COUNT_SQL } from '../../apps/api/src/reach/social/posting/social-posts.service';
 import {
   RESEND_STRANDED_SQL,
   SocialPosting,
@@ -79,6 +81,14 @@ const queuedSends = async () =>
       `SELECT data FROM pgboss.job WHERE name = 'reach.social-send' AND state = 'created' ORDER BY created_on`,
     )
   ).rows.map((r) => r.data as { accountId: string; appealId: string; publication: string });
+
+/** The navigation's count of posts to check, which must be the length of the list it leads to. */
+async function attentionCount(): Promise<number> {
+  const count = await pio.get('/api/reach/social/posts/attention/count');
+  expect(count.status).toBe(200);
+  expect(count.body.count).toBe((await pio.get('/api/reach/social/posts/attention')).body.length);
+  return count.body.count;
+}
 
 beforeAll(async () => {
   const port = await freePort();
@@ -201,6 +211,30 @@ it('reads what the sweep looks at through the partial index social_post_live, no
     // Without a usable index, the plan would still read the table (a disabled Seq Scan).
     expect(await plan(sql)).toContain('"Index Name":"social_post_live"');
   }
+  // The navigation's count: failed posts through their partial index, posts on a disconnected
+  // account by account, never a scan of every post.
+  const count = await plan(ATTENTION_COUNT_SQL.replace(/\$1\b/g, `'${randomUUID()}'`));
+  expect(count).toContain('"Index Name":"social_post_attention"');
+  expect(count).toContain('"Index Name":"social_post_up"');
+  expect(count).not.toMatch(/"Node Type":"Seq Scan"[^{}]*"Relation Name":"social_post"/);
+});
+
+it('counts the posts to check for the navigation, for those who may see them only', async () => {
+  const anonymous = await new ApiClient(t.baseUrl).get('/api/reach/social/posts/attention/count');
+  expect(anonymous.status).toBe(401);
+  for (const email of ['investigator@demo.test', 'analyst@demo.test', 'calltaker@demo.test']) {
+    const staff = await ApiClient.signedIn(t.baseUrl, email);
+    expect((await staff.get('/api/reach/social/posts/attention/count')).status).toBe(403);
+  }
+  for (const email of ['supervisor@demo.test', 'admin@demo.test']) {
+    const staff = await ApiClient.signedIn(t.baseUrl, email);
+    expect((await staff.get('/api/reach/social/posts/attention/count')).body).toEqual({
+      count: await attentionCount(),
+    });
+  }
+  // Another agency's PIO counts none of this agency's posts.
+  const second = await ApiClient.signedIn(t.baseUrl, 'pio@second.test');
+  expect((await second.get('/api/reach/social/posts/attention/count')).body).toEqual({ count: 0 });
 });
 
 it('lists the posts still up before disconnecting, fails their takedown visibly, and takes them down once reconnected', async () => {
@@ -228,8 +262,11 @@ it('lists the posts still up before disconnecting, fails their takedown visibly,
     (await pio.request('DELETE', `/api/reach/social/accounts/${accountId}?leaveLivePosts=true`)).status,
   ).toBe(403);
 
+  const before = await attentionCount();
   const left = await admin.request('DELETE', `/api/reach/social/accounts/${accountId}?leaveLivePosts=true`);
   expect(left.status).toBe(204);
+  // Up where Vigie can no longer take them down: counted.
+  expect(await attentionCount()).toBe(before + 2);
   const { rows: audit } = await t.db.query(
     `SELECT data FROM audit_event WHERE action = 'reach.social_account_disconnected' AND entity_id = $1`,
     [accountId],
@@ -262,6 +299,7 @@ it('lists the posts still up before disconnecting, fails their takedown visibly,
   for (const post of sent) await posting.takeDown(post.id);
   const failed = await posts(missing.id);
   expect(failed.map((p) => p.state)).toEqual(['TAKEDOWN_FAILED', 'TAKEDOWN_FAILED']);
+  expect(await attentionCount()).toBe(before + 2);
   expect(failed[0].last_error).toMatch(/disconnected: delete this post on the network by hand, or reconnect/);
   for (const post of sent) expect(await noteStatus(post.remote_id!)).toBe(200);
   const shown = (await pio.get('/api/reach/social/posts/attention')).body.filter(
@@ -284,6 +322,8 @@ it('lists the posts still up before disconnecting, fails their takedown visibly,
   expect(await queuedTakedowns()).toEqual([sent[0].id]);
   await posting.takeDown(sent[0].id);
   expect((await posts(missing.id))[0].state).toBe('TAKEN_DOWN');
+  // Taken down: no longer counted; its sibling still is.
+  expect(await attentionCount()).toBe(before + 1);
   expect(await noteStatus(sent[0].remote_id!)).toBe(410);
   const { rows: retriedAudit } = await t.db.query(
     `SELECT count(*)::int AS n FROM audit_event WHERE action = 'reach.social_takedown_retried' AND entity_id = $1`,

@@ -373,10 +373,16 @@ it('a supervisor reads what an update will post on each network, and a PIO reads
     const pageFor = async (size: string, options: BrowserContextOptions, check: boolean) =>
       withPage(browser, `reach-attention-${size}`, options, async (page) => {
         await signIn(page, 'pio@demo.test');
-        await page
+        // The navigation says how many posts wait, in words ("2 posts to check").
+        const waiting = (await pio.get('/api/reach/social/posts/attention/count')).body.count as number;
+        expect(waiting).toBeGreaterThanOrEqual(2);
+        const nav = page.getByRole('navigation', { name: /sections/i });
+        const toCheck = page
           .getByRole('navigation')
-          .getByRole('link', { name: /Posts to check|Publications à vérifier/ })
-          .click();
+          .getByRole('link', { name: new RegExp(`^${waiting} (posts to check|publications à vérifier)$`) });
+        await toCheck.waitFor();
+        await nav.screenshot({ path: join(ARTIFACTS, `reach-nav-count-${size}.png`) });
+        await toCheck.click();
         const onX = page.getByRole('region', { name: 'X @GatineauPolice' });
         await onX.getByRole('listitem').first().waitFor({ timeout: 30_000 });
         await page.screenshot({ path: join(ARTIFACTS, `reach-attention-${size}.png`), fullPage: true });
@@ -395,6 +401,14 @@ it('a supervisor reads what an update will post on each network, and a PIO reads
           .waitFor();
         // The focus is moved by an effect once the result is drawn: waited for, not read once.
         await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
+        // The post sent again no longer waits: the navigation's count follows.
+        await page
+          .getByRole('navigation')
+          .getByRole('link', {
+            name:
+              waiting > 1 ? `${waiting - 1} ${waiting > 2 ? 'posts' : 'post'} to check` : 'Posts to check',
+          })
+          .waitFor();
       });
     for (const [size, options] of sizes) await pageFor(size, options, size === '1440-en');
   } finally {

@@ -123,6 +123,11 @@ export interface SocialAttentionPost extends SocialPostView {
   update: { kind: AppealUpdateKind; publishedAt: string | null } | null;
 }
 
+/** How many posts need the PIO (`GET /api/reach/social/posts/attention/count`), for the desk's navigation. */
+export interface SocialAttentionCount {
+  count: number;
+}
+
 export type SocialMessageKind = 'POST' | 'REPLY' | 'COMMENT' | 'MENTION' | 'DIRECT_MESSAGE';
 
 /** A file a received message carried: fetched, inspected and sealed, or refused and not kept. */

@@ -36,6 +36,7 @@ import { SocialSweepIndexes1763704200000 } from './1763704200000-social-sweep-in
 import { Gazetteer1763704500000 } from './1763704500000-gazetteer';
 import { FingerprintRevision1763704600000 } from './1763704600000-fingerprint-revision';
 import { AlertDeliverySentOnly1763704700000 } from './1763704700000-alert-delivery-sent-only';
+import { SocialPostAttention1763704837000 } from './1763704837000-social-post-attention';
 
 /** Every migration, oldest first. A new one is written, read, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   Gazetteer1763704500000,
   FingerprintRevision1763704600000,
   AlertDeliverySentOnly1763704700000,
+  SocialPostAttention1763704837000,
 ];

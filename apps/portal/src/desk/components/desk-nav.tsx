@@ -2,6 +2,7 @@ import type { StaffProfile } from '@vigie/common';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { deskPermissions } from '../permissions';
+import { AttentionNavLink } from '../reach/components/attention-nav-link';
 
 /** The desk's sections; the review queue only for those who can approve. */
 export function DeskNav({ profile }: { profile: StaffProfile }) {
@@ -86,9 +87,7 @@ export function DeskNav({ profile }: { profile: StaffProfile }) {
         )}
         {can.seeSocialPosts && (
           <li>
-            <NavLink to="/desk/reach/attention" className="desk-nav__link">
-              {t('desk.nav.socialAttention')}
-            </NavLink>
+            <AttentionNavLink />
           </li>
         )}
         {can.administer && (

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  SocialAttentionCount,
   SocialAttentionPost,
   SocialPostView,
   SocialPreview,
@@ -60,6 +61,13 @@ export class SocialPostsController {
   @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
   attention(@CurrentStaff() staff: StaffActor): Promise<SocialAttentionPost[]> {
     return this.posts.attention(staff);
+  }
+
+  /** How many posts `posts/attention` lists, for the desk's navigation (the same roles). */
+  @Get('posts/attention/count')
+  @Auth(StaffRole.SUPERVISOR, StaffRole.PIO, StaffRole.ADMIN)
+  attentionCount(@CurrentStaff() staff: StaffActor): Promise<SocialAttentionCount> {
+    return this.posts.attentionCount(staff);
   }
 
   @Post('posts/:id/retry')

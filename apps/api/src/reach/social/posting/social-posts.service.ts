@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppealOutcome, SocialAttentionPost, SocialPostView, SocialPreview } from '@vigie/common';
+import {
+  AppealOutcome,
+  SocialAttentionCount,
+  SocialAttentionPost,
+  SocialPostView,
+  SocialPreview,
+} from '@vigie/common';
 import { DataSource } from 'typeorm';
 import { AppealDeskService } from '../../../appeals/appeal-desk.service';
 import { AppealPreviewService } from '../../../appeals/appeal-preview.service';
@@ -15,6 +21,18 @@ import { SocialAccount } from '../accounts/social-account.entity';
 import { SocialPost } from './social-post.entity';
 import { failureOf } from './post-failure';
 import { PLANNED, SocialPosting } from './social-posting.service';
+
+/**
+ * How many posts the attention list holds for an agency ($1), for the desk's navigation: the same
+ * condition as `attention`, in two parts each read through an index (failed posts and takedowns
+ * through `social_post_attention`; posts still up, by disconnected account, through `social_post_up`,
+ * scoped by the account's agency, which is its posts'), never the agency's whole history of posts.
+ */
+export const ATTENTION_COUNT_SQL = `
+  SELECT (SELECT count(*) FROM social_post
+           WHERE agency_id = $1 AND state IN ('FAILED', 'TAKEDOWN_FAILED'))
+       + (SELECT count(*) FROM social_account a JOIN social_post p ON p.account_id = a.id
+           WHERE a.agency_id = $1 AND a.disconnected_at IS NOT NULL AND p.state = 'SENT') AS count`;
 
 /** The desk's side of social posts: the preview before approval, the states after, what needs the PIO, a retry. */
 @Injectable()
@@ -92,6 +110,12 @@ export class SocialPostsService {
         },
       ];
     });
+  }
+
+  /** How many posts `attention` lists, cheaply: the navigation asks every minute, on every PIO's desk. */
+  async attentionCount(actor: StaffActor): Promise<SocialAttentionCount> {
+    const [row] = await this.dataSource.query<{ count: string }[]>(ATTENTION_COUNT_SQL, [actor.agencyId]);
+    return { count: Number(row.count) };
   }
 
   private views(

@@ -1,6 +1,7 @@
 import type {
   AppealOutcome,
   FediverseActorConnection,
+  SocialAttentionCount,
   SocialAttentionPost,
   SocialAccountsView,
   SocialAccountView,
@@ -18,6 +19,8 @@ export const SOCIAL_ACCOUNTS_KEY = [...REACH_KEY, 'accounts'] as const;
 export const ARCHIVE_KEY = [...REACH_KEY, 'archive'] as const;
 export const archiveKey = (search: ArchiveSearch) => [...ARCHIVE_KEY, search.q, search.direction] as const;
 export const ATTENTION_KEY = [...REACH_KEY, 'attention'] as const;
+/** Under ATTENTION_KEY: whatever refreshes the list refreshes the navigation's count too. */
+export const ATTENTION_COUNT_KEY = [...ATTENTION_KEY, 'count'] as const;
 export const socialPostsKey = (appealId: string) => [...REACH_KEY, 'posts', appealId] as const;
 export const socialPreviewKey = (appealId: string, version: number, target: SocialPreviewTarget) =>
   [...REACH_KEY, 'preview', appealId, version, previewPath(target)] as const;
@@ -82,5 +85,8 @@ export const retrySocialPost = (postId: string) =>
 /** Failed posts and takedowns, and posts still up on a disconnected account, across appeals. */
 export const fetchAttention = (signal?: AbortSignal) =>
   api.get<SocialAttentionPost[]>('/api/reach/social/posts/attention', { signal });
+/** How many posts the list above holds, for the navigation (a count, not the list). */
+export const fetchAttentionCount = (signal?: AbortSignal) =>
+  api.get<SocialAttentionCount>('/api/reach/social/posts/attention/count', { signal });
 export const fetchSocialPreview = (appealId: string, target: SocialPreviewTarget, signal?: AbortSignal) =>
   api.get<SocialPreview>(`/api/reach/social/appeals/${id(appealId)}/${previewPath(target)}`, { signal });

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SocialAttentionPost, SocialPostView } from '@vigie/common';
+import type { SocialAttentionCount, SocialAttentionPost, SocialPostView } from '@vigie/common';
 import {
+  ATTENTION_COUNT_KEY,
   ATTENTION_KEY,
   fetchAttention,
+  fetchAttentionCount,
   fetchSocialPosts,
   fetchSocialPreview,
   retrySocialPost,
@@ -14,6 +16,12 @@ import {
 /** Posts on their way are followed until they are posted or fail; then the list rests. */
 const MOVING = new Set<SocialPostView['state']>(['QUEUED', 'SENDING']);
 const FOLLOW_MS = 5_000;
+/**
+ * The navigation's count is asked for again this often while the desk is in front (and when the window
+ * comes back to it): no live event says a post changed state, and the PIO's desk may not open the
+ * event stream (it carries tips).
+ */
+const COUNT_MS = 60_000;
 
 /** An appeal's posts on each network and language, with their state. */
 export function useSocialPosts(appealId: string) {
@@ -38,6 +46,8 @@ export function useRetryPost(appealId: string) {
       ),
     // Taken down or sent meanwhile: the list is out of date.
     onError: () => void queryClient.invalidateQueries({ queryKey: key }),
+    // A failed post sent again no longer needs the PIO: the navigation's count and the list change.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ATTENTION_KEY }),
   });
 }
 
@@ -52,10 +62,28 @@ export function useSocialPreview(appealId: string, version: number, target: Soci
 
 /** Every post that needs the PIO, across appeals (failed, takedown failed, up on a disconnected account). */
 export function useAttention() {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: ATTENTION_KEY,
-    queryFn: ({ signal }) => fetchAttention(signal),
+    queryFn: async ({ signal }) => {
+      const posts = await fetchAttention(signal);
+      // The navigation says what the page shows, not what it read a minute ago.
+      queryClient.setQueryData<SocialAttentionCount>(ATTENTION_COUNT_KEY, { count: posts.length });
+      return posts;
+    },
     staleTime: 0,
+  });
+}
+
+/** How many posts need the PIO, for the navigation; asked for only by those who may see the list. */
+export function useAttentionCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ATTENTION_COUNT_KEY,
+    queryFn: ({ signal }) => fetchAttentionCount(signal),
+    enabled,
+    staleTime: 0,
+    refetchInterval: COUNT_MS,
+    refetchOnWindowFocus: true,
   });
 }
 
