@@ -2,7 +2,8 @@ import { AppealKind } from '@vigie/common';
 import { noteHtml } from '../../apps/api/src/reach/social/networks/mastodon/activity-documents';
 import { SocialPosting } from '../../apps/api/src/reach/social/posting/social-posting.service';
 import { ApiClient } from '../support/api-client';
-import { appealBody, publishedAppeal } from '../support/appeal-factory';
+import { connectFediverseAccount } from '../support/fediverse-account';
+import { approvedWithPostsQueued } from '../support/social-posting';
 import { freePort, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -43,27 +44,15 @@ beforeAll(async () => {
   investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
   const admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
   posting = t.app.get(SocialPosting);
-  const actor = await admin.post('/api/reach/fediverse/actor');
-  const connected = await admin.post('/api/reach/social/accounts', {
-    network: 'MASTODON',
-    serviceUrl: actor.body.serviceUrl,
-    handle: actor.body.handle,
-    accountId: actor.body.accountId,
-    secret: actor.body.secret,
-  });
-  expect(connected.status).toBe(201);
-  accountId = connected.body.id;
+  ({ accountId } = await connectFediverseAccount(admin));
 });
 afterAll(() => t.close());
 
 /** Published, and its first posts sent (French, English under it). */
 async function posted(kind: AppealKind) {
-  const appeal = await publishedAppeal(pio, supervisor, appealBody(kind));
-  const { rows } = await t.db.query(`SELECT agency_id FROM appeal WHERE id = $1`, [appeal.id]);
-  const agencyId: string = rows[0].agency_id;
-  await posting.onPublication({ appealId: appeal.id, agencyId, event: 'APPROVED', versionNo: 1 });
+  const appeal = await approvedWithPostsQueued(t, pio, supervisor, kind);
   await posting.send({ accountId, appealId: appeal.id, publication: 'APPROVED' });
-  return { id: appeal.id as string, agencyId };
+  return appeal;
 }
 
 const sentPosts = async (appealId: string, publication: string) =>

@@ -4,6 +4,7 @@ import { SEALED_MEDIA_LOCK } from '../../apps/api/src/reach/social/archive/recei
 import { SocialRetention } from '../../apps/api/src/reach/social/archive/social-retention';
 import { MediaStore } from '../../apps/api/src/media/media-store';
 import { ApiClient } from '../support/api-client';
+import { connectFediverseAccount } from '../support/fediverse-account';
 import { startFediversePeer, type FediversePeer } from '../support/fediverse-peer';
 import { carriesNoMetadata, exifTags, jpegWithGps } from '../support/media-fixtures';
 import { freePort, startTestApp, type TestApp } from '../support/test-app';
@@ -81,19 +82,10 @@ beforeAll(async () => {
   alice = await startFediversePeer();
   const admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
   investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
-  const actor = await admin.post('/api/reach/fediverse/actor');
-  expect(actor.status).toBe(200);
-  actorUrl = actor.body.actorUrl;
+  const connected = await connectFediverseAccount(admin);
+  accountId = connected.accountId;
+  actorUrl = connected.actor.actorUrl;
   inbox = `${actorUrl}/inbox`;
-  const connected = await admin.post('/api/reach/social/accounts', {
-    network: 'MASTODON',
-    serviceUrl: actor.body.serviceUrl,
-    handle: actor.body.handle,
-    accountId: actor.body.accountId,
-    secret: actor.body.secret,
-  });
-  expect(connected.status).toBe(201);
-  accountId = connected.body.id;
   agencyId = (await t.db.query(`SELECT agency_id FROM social_account WHERE id = $1`, [accountId])).rows[0]
     .agency_id;
   archive = t.app.get(SocialArchive);

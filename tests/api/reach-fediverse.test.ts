@@ -2,6 +2,7 @@ import { FediverseActors } from '../../apps/api/src/reach/social/networks/mastod
 import { FediverseClient } from '../../apps/api/src/reach/social/networks/mastodon/fediverse-client';
 import type { SocialAccountCredentials } from '../../apps/api/src/reach/social/networks/social-network';
 import { ApiClient } from '../support/api-client';
+import { enableFediverseActor } from '../support/fediverse-account';
 import { startFediversePeer, type FediversePeer } from '../support/fediverse-peer';
 import { freePort, startTestApp, type TestApp } from '../support/test-app';
 
@@ -51,18 +52,17 @@ beforeAll(async () => {
   );
   alice = await startFediversePeer();
   const admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
-  const enabled = await admin.post('/api/reach/fediverse/actor');
-  expect(enabled.status).toBe(200);
-  handle = enabled.body.handle;
+  const enabled = await enableFediverseActor(admin);
+  handle = enabled.handle;
   account = {
     network: 'MASTODON',
-    serviceUrl: enabled.body.serviceUrl,
+    serviceUrl: enabled.serviceUrl,
     handle,
-    accountId: enabled.body.accountId,
-    secret: enabled.body.secret,
+    accountId: enabled.accountId,
+    secret: enabled.secret,
   };
   client = t.app.get(FediverseClient);
-  inbox = `${enabled.body.actorUrl}/inbox`;
+  inbox = `${enabled.actorUrl}/inbox`;
 });
 afterAll(async () => {
   await alice?.close();

@@ -8,7 +8,8 @@ import {
   SWEEP_EXPIRED_SQL,
 } from '../../apps/api/src/reach/social/posting/social-posting.service';
 import { ApiClient } from '../support/api-client';
-import { appealBody, publishedAppeal } from '../support/appeal-factory';
+import { connectFediverseAccount } from '../support/fediverse-account';
+import { approvedWithPostsQueued } from '../support/social-posting';
 import { freePort, startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -29,28 +30,8 @@ let admin: ApiClient;
 let posting: SocialPosting;
 let accountId: string;
 
-async function connect(): Promise<string> {
-  const actor = await admin.post('/api/reach/fediverse/actor');
-  expect(actor.status).toBe(200);
-  const connected = await admin.post('/api/reach/social/accounts', {
-    network: 'MASTODON',
-    serviceUrl: actor.body.serviceUrl,
-    handle: actor.body.handle,
-    accountId: actor.body.accountId,
-    secret: actor.body.secret,
-  });
-  expect(connected.status).toBe(201);
-  return connected.body.id;
-}
-
 /** Published and approved; the approval's listener has run, its send job has not. */
-async function approved(kind: AppealKind) {
-  const appeal = await publishedAppeal(pio, supervisor, appealBody(kind));
-  const { rows } = await t.db.query(`SELECT agency_id FROM appeal WHERE id = $1`, [appeal.id]);
-  const agencyId: string = rows[0].agency_id;
-  await posting.onPublication({ appealId: appeal.id, agencyId, event: 'APPROVED', versionNo: 1 });
-  return { id: appeal.id as string, agencyId };
-}
+const approved = (kind: AppealKind) => approvedWithPostsQueued(t, pio, supervisor, kind);
 
 const posts = async (appealId: string) =>
   (
@@ -100,7 +81,7 @@ beforeAll(async () => {
   supervisor = await ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test');
   admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
   posting = t.app.get(SocialPosting);
-  accountId = await connect();
+  ({ accountId } = await connectFediverseAccount(admin));
 });
 afterAll(() => t.close());
 afterEach(() => t.app.get(Clock).set(undefined));
@@ -316,7 +297,7 @@ it('lists the posts still up before disconnecting, fails their takedown visibly,
   await t.db.query(`DELETE FROM pgboss.job WHERE name = 'reach.social-takedown'`);
 
   // The same account connected again: the PIO retries, and the takedown goes through.
-  await connect();
+  await connectFediverseAccount(admin);
   const retried = await pio.post(`/api/reach/social/posts/${sent[0].id}/retry`);
   expect(retried.status).toBe(200);
   expect(await queuedTakedowns()).toEqual([sent[0].id]);

@@ -3,6 +3,7 @@ import { verifyAuditLog } from '../../apps/api/src/audit/audit-verifier';
 import { MediaStore } from '../../apps/api/src/media/media-store';
 import { RetentionService } from '../../apps/api/src/records/retention/retention.service';
 import { ApiClient } from '../support/api-client';
+import { connectFediverseAccount } from '../support/fediverse-account';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -64,18 +65,9 @@ beforeAll(async () => {
   t = await startTestApp({ SOCIAL_ALLOW_INSECURE_SERVICE: 'true' });
   admin = await ApiClient.signedIn(t.baseUrl, 'admin@demo.test');
   // The agency's fediverse actor, connected as its MASTODON account (the real connect path).
-  const actor = await admin.post('/api/reach/fediverse/actor');
-  expect(actor.status).toBe(200);
-  actorId = actor.body.accountId;
-  const connected = await admin.post('/api/reach/social/accounts', {
-    network: 'MASTODON',
-    serviceUrl: actor.body.serviceUrl,
-    handle: actor.body.handle,
-    accountId: actor.body.accountId,
-    secret: actor.body.secret,
-  });
-  expect(connected.status).toBe(201);
-  demoAccount = connected.body.id;
+  const connected = await connectFediverseAccount(admin);
+  actorId = connected.actor.accountId;
+  demoAccount = connected.accountId;
   const { rows } = await t.db.query(
     // Disconnected since (its secret erased): its archive stays, under its agency's policy.
     `INSERT INTO social_account (agency_id, network, service_url, handle, account_id, secret_enc, connected_by, connected_at, disconnected_at)
