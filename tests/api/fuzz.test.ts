@@ -1,13 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { AppealKind, CSRF_COOKIE, CSRF_HEADER } from '@vigie/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { IS_PUBLIC, ROLES } from '../../apps/api/src/common/auth.decorators';
 import { PORTAL_DIST } from '../../apps/api/src/portal/portal-page.service';
 import { ApiClient } from '../support/api-client';
 import { appealBody } from '../support/appeal-factory';
+import { registeredRoutes } from '../support/app-routes';
 import { startTestApp, TestApp } from '../support/test-app';
 import { tipForm } from '../support/tip-client';
 
@@ -222,31 +219,12 @@ interface Route {
   roles: string[];
 }
 
+/** The app's routes, each with the roles it admits (an empty list where it names none). */
 function discoverRoutes(): Route[] {
-  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
-  const reflector = t.app.get(Reflector);
-  return discovery.getControllers().flatMap(({ instance, metatype }) => {
-    if (!instance || !metatype) return [];
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    return scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((name) => {
-      const handler = instance[name];
-      const path = Reflect.getMetadata(PATH_METADATA, handler);
-      if (path === undefined) return [];
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const isPublic = !!reflector.getAllAndOverride(IS_PUBLIC, [handler, metatype]);
-      const roles: string[] = reflector.getAllAndOverride(ROLES, [handler, metatype]) ?? [];
-      return (Array.isArray(path) ? path : [path]).map((p: string) => ({
-        method,
-        roles,
-        path: `/${[prefix, p]
-          .map((s) => s.replace(/^\/|\/$/g, ''))
-          .filter(Boolean)
-          .join('/')}`,
-        isPublic,
-      }));
-    });
-  });
+  return registeredRoutes(t.app).map((route) => ({
+    ...route,
+    roles: (route.roles as string[] | undefined) ?? [],
+  }));
 }
 
 /** Streams that stay open, and the one route that would end the fuzzing sessions. */

@@ -1,10 +1,7 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { IS_PUBLIC, ROLES } from '../../apps/api/src/common/auth.decorators';
 import { StaffAccounts } from '../../apps/api/src/identity/staff-accounts.service';
 import { currentTotp } from '../../apps/api/src/identity/totp';
 import { ApiClient } from '../support/api-client';
+import { registeredRoutes, type RegisteredRoute } from '../support/app-routes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -156,27 +153,9 @@ it('is refused to agency staff, the admin included', async () => {
 });
 
 describe('sees no agency data', () => {
-  let routes: { method: string; path: string; roles: unknown }[];
+  let routes: RegisteredRoute[];
   beforeAll(() => {
-    const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-    const scanner = new MetadataScanner();
-    const reflector = t.app.get(Reflector);
-    routes = discovery.getControllers().flatMap(({ instance, metatype }) => {
-      if (!instance || !metatype) return [];
-      const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-      return scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((name) => {
-        const handler = instance[name];
-        const path = Reflect.getMetadata(PATH_METADATA, handler);
-        if (path === undefined) return [];
-        if (reflector.getAllAndOverride(IS_PUBLIC, [handler, metatype])) return [];
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        return (Array.isArray(path) ? path : [path]).map((p: string) => ({
-          method,
-          path: ('/' + [prefix, p].filter(Boolean).join('/')).replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
-          roles: reflector.getAllAndOverride(ROLES, [handler, metatype]),
-        }));
-      });
-    });
+    routes = registeredRoutes(t.app).filter((r) => !r.isPublic);
   });
 
   it('no route outside /api/platform and their own account admits the role', () => {

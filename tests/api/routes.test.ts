@@ -1,9 +1,6 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { StaffRole } from '@vigie/common';
-import { IS_PUBLIC, ROLES } from '../../apps/api/src/common/auth.decorators';
 import { ApiClient } from '../support/api-client';
+import { registeredRoutes, type RegisteredRoute } from '../support/app-routes';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -94,37 +91,11 @@ const OWN_ACCOUNT_ROUTES = new Set([
   'DELETE /api/auth/sessions/:sessionId',
 ]);
 
-interface Route {
-  method: string;
-  path: string;
-  isPublic: boolean;
-  roles: unknown;
-}
-
 let t: TestApp;
-let routes: Route[];
+let routes: RegisteredRoute[];
 beforeAll(async () => {
   t = await startTestApp();
-  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
-  const reflector = t.app.get(Reflector);
-  routes = discovery.getControllers().flatMap(({ instance, metatype }) => {
-    if (!instance || !metatype) return [];
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    return scanner.getAllMethodNames(Object.getPrototypeOf(instance)).flatMap((name) => {
-      const handler = instance[name];
-      const path = Reflect.getMetadata(PATH_METADATA, handler);
-      if (path === undefined) return [];
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const paths = Array.isArray(path) ? path : [path];
-      return paths.map((p: string) => ({
-        method,
-        path: ('/' + [prefix, p].filter(Boolean).join('/')).replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
-        isPublic: reflector.getAllAndOverride(IS_PUBLIC, [handler, metatype]) === true,
-        roles: reflector.getAllAndOverride(ROLES, [handler, metatype]),
-      }));
-    });
-  });
+  routes = registeredRoutes(t.app);
 });
 afterAll(() => t.close());
 
