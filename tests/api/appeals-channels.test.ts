@@ -1,41 +1,15 @@
 import { AppealKind } from '@vigie/common';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { ApiClient } from '../support/api-client';
 import { appealBody, publishedAppeal } from '../support/appeal-factory';
 import { carriesNoMetadata, jpegWithGps, upload } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-
-// The OASIS CAP 1.2 schema, copied from the standard so the test needs nothing outside the repo.
-const CAP_XSD = join(__dirname, '../support/standards/CAP-v1.2.xsd');
-const scratch = mkdtempSync(join(tmpdir(), 'vigie-cap-'));
-
-/** Validates with xmllint against the OASIS schema; returns xmllint's complaint, or '' when valid. */
-function capErrors(xml: string): string {
-  const file = join(scratch, `${Date.now()}-${Math.random()}.xml`);
-  writeFileSync(file, xml);
-  try {
-    execFileSync('xmllint', ['--noout', '--schema', CAP_XSD, file], { stdio: 'pipe' });
-    return '';
-  } catch (err) {
-    return String((err as { stderr?: Buffer }).stderr ?? err);
-  }
-}
+import { capErrors, wellFormed } from '../support/xml-checks';
 
 /** The text of one element in the <info> block of one language, entities left as written. */
 function field(xml: string, name: string, language: 'fr-CA' | 'en-CA'): string | undefined {
   const block = xml.split('<info>').find((b) => b.includes(`<language>${language}</language>`));
   return block && new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(block)?.[1];
-}
-
-function wellFormed(xml: string): boolean {
-  const file = join(scratch, `${Date.now()}-${Math.random()}.xml`);
-  writeFileSync(file, xml);
-  execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' });
-  return true;
 }
 
 let t: TestApp;

@@ -1,27 +1,10 @@
 import { AppealKind, type AppealPreview } from '@vigie/common';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { ApiClient } from '../support/api-client';
 import { appealBody, publishedAppeal } from '../support/appeal-factory';
 import { carriesNoMetadata, jpegWithGps, upload } from '../support/media-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
-
-const CAP_XSD = join(__dirname, '../support/standards/CAP-v1.2.xsd');
-const scratch = mkdtempSync(join(tmpdir(), 'vigie-preview-'));
-
-function capErrors(xml: string): string {
-  const file = join(scratch, `${Date.now()}-${Math.random()}.xml`);
-  writeFileSync(file, xml);
-  try {
-    execFileSync('xmllint', ['--noout', '--schema', CAP_XSD, file], { stdio: 'pipe' });
-    return '';
-  } catch (err) {
-    return String((err as { stderr?: Buffer }).stderr ?? err);
-  }
-}
+import { capErrors } from '../support/xml-checks';
 
 /** A CAP message without the times that say when it was sent (the preview cannot know the second). */
 const timeless = (xml: string) =>
