@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { DedupeScoreJob } from '../../apps/api/src/dedupe/dedupe-score.job';
-import { duplicatesOf, sendTip, settle, streetPhoto } from './dedupe-fixtures';
+import { decisionFootprint, duplicatesOf, sendTip, settle, streetPhoto } from './dedupe-fixtures';
 
 /*
  * The investigators' decisions: merge (and its bulk form), the cluster view, unmerge, "not a
@@ -24,17 +24,7 @@ const tip = (phone?: string) =>
     ...(phone ? { contactPhone: phone } : {}),
   });
 
-/** Everything a decision could write: a refused request must leave all of it as it was. */
-async function footprint() {
-  const { rows } = await t.db.query(`SELECT
-      (SELECT count(*) FROM tip_cluster)::int AS clusters,
-      (SELECT count(*) FROM tip_cluster WHERE closed_at IS NOT NULL)::int AS closed,
-      (SELECT coalesce(string_agg(tip_id || ':' || cluster_id, ',' ORDER BY tip_id), '') FROM tip_cluster_member) AS members,
-      (SELECT count(*) FROM duplicate_rejection)::int AS rejections,
-      (SELECT count(*) FROM audit_event)::int AS audit,
-      (SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM tip t) AS tips`);
-  return rows[0];
-}
+const footprint = () => decisionFootprint(t);
 
 const mergeActions = async (tipId: string) =>
   (

@@ -139,3 +139,15 @@ export async function duplicatesOf(staff: ApiClient, tipId: string): Promise<Sug
 export async function suggestion(staff: ApiClient, tipId: string, otherId: string) {
   return (await duplicatesOf(staff, tipId)).find((s) => s.tip.id === otherId);
 }
+
+/** Everything a duplicate decision could write: a refused request must leave all of it as it was. */
+export async function decisionFootprint(t: TestApp) {
+  const { rows } = await t.db.query(`SELECT
+      (SELECT count(*) FROM tip_cluster)::int AS clusters,
+      (SELECT count(*) FROM tip_cluster WHERE closed_at IS NOT NULL)::int AS closed,
+      (SELECT coalesce(string_agg(tip_id || ':' || cluster_id, ',' ORDER BY tip_id), '') FROM tip_cluster_member) AS members,
+      (SELECT count(*) FROM duplicate_rejection)::int AS rejections,
+      (SELECT count(*) FROM audit_event)::int AS audit,
+      (SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM tip t) AS tips`);
+  return rows[0];
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
-import { sendTip, settle, streetPhoto } from './dedupe-fixtures';
+import { decisionFootprint, sendTip, settle, streetPhoto } from './dedupe-fixtures';
 
 /*
  * Triage by group (issue 17, point 2): likely duplicates listed in the inbox as one group with a
@@ -42,16 +42,7 @@ async function inbox(query = '') {
   return res.body as { items: Member[]; groups: Group[]; nextCursor: string | null };
 }
 
-/** Everything a decision could write: a refused request must leave all of it as it was. */
-async function footprint() {
-  const { rows } = await t.db.query(`SELECT
-      (SELECT count(*) FROM tip_cluster)::int AS clusters,
-      (SELECT coalesce(string_agg(tip_id || ':' || cluster_id, ',' ORDER BY tip_id), '') FROM tip_cluster_member) AS members,
-      (SELECT count(*) FROM duplicate_rejection)::int AS rejections,
-      (SELECT count(*) FROM audit_event)::int AS audit,
-      (SELECT md5(string_agg(t::text, ',' ORDER BY id)) FROM tip t) AS tips`);
-  return rows[0];
-}
+const footprint = () => decisionFootprint(t);
 
 const actions = async (tipId: string) =>
   (
