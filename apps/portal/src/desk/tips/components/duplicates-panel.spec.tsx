@@ -425,6 +425,15 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
         text: '210 m and 12 min apart (placed by the gazetteer: rue Rachel / avenue Papineau)',
       },
       {
+        signal: 'PLACE_TIME',
+        placeSimilarity: 0.5,
+        minutes: 10,
+        sameAppeal: true,
+        placeWeakened: ['street rue st jean / boulevard st jean'],
+        strength: 0.2,
+        text: 'place named alike (0.50; not the same kind of street: rue st jean / boulevard st jean), 10 min apart',
+      },
+      {
         signal: 'TEXT',
         similarity: 0.41,
         elsewhere: true,
@@ -453,6 +462,9 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
     screen.getByText('Texte semblable à 41 %, à propos d’un autre lieu (rue principale / st georges)');
     screen.getByText('Les deux mentionnent plaque CKRT518, mais à des moments différents');
     screen.getByText(
+      'Lieu au nom semblable (à 50 %), mais pas le même type de voie (rue st jean / boulevard st jean), 10 min d’écart',
+    );
+    screen.getByText(
       'À 210 m et 12 min d’écart (un lieu saisi, situé avec le répertoire des lieux : rue Rachel / avenue Papineau)',
     );
     expect(screen.queryByText(/same municipality|about another/)).toBeNull();
@@ -466,6 +478,10 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
     );
     screen.getByText('Text 41 % similar, about another place (street principale / st georges)');
     screen.getByText('Both mention plate CKRT518, but at different moments');
+    screen.getByText(
+      'Place named alike (50 % similar), but not the same kind of street (rue st jean / boulevard st jean), 10 min apart',
+    );
+    expect(screen.queryByText(/Same place named \(50/)).toBeNull();
     screen.getByText(
       '210 m and 12 min apart (a typed place, placed with the gazetteer: rue Rachel / avenue Papineau)',
     );

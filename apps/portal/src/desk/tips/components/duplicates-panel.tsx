@@ -59,6 +59,14 @@ function reasonText(t: TFunction, reason: DuplicateReason): string {
             places: reason.placedBy?.join(', '),
           },
         );
+      // One street's name on two kinds of street ("rue Saint-Jean" / "boulevard Saint-Jean"): the
+      // API counts it as barely alike, and the desk must not call it the same place.
+      if (reason.placeWeakened?.length)
+        return t('desk.dupes.reason.PLACE_NAME_OTHER_KIND', {
+          percent: percent(reason.placeSimilarity),
+          minutes: reason.minutes ?? 0,
+          streets: reason.placeWeakened.map((w) => w.replace(/^street /, '')).join(', '),
+        });
       return reason.placeMatched?.length
         ? t('desk.dupes.reason.PLACE_NAME_PARTS', {
             percent: percent(reason.placeSimilarity),
