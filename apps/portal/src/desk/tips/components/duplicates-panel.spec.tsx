@@ -183,7 +183,10 @@ describe('DuplicatesPanel: deciding on a likely duplicate', () => {
     vi.stubGlobal('fetch', fetchMock);
     await renderPage(<DuplicatesPanel tip={tip} canDecide />);
 
-    fireEvent.click(await screen.findByRole('button', { name: 'JS2X-DSBR n’est pas un doublon… (d)' }));
+    const separate = await screen.findByRole('button', { name: 'JS2X-DSBR n’est pas un doublon… (d)' });
+    // The key named for assistive technologies too: on a phone the "(d)" is not shown.
+    expect(separate.getAttribute('aria-keyshortcuts')).toBe('d');
+    fireEvent.click(separate);
     const dialog = screen.getByRole('dialog', {
       name: /^Indiquer que JS2X-DSBR n’est pas un doublon de K7QM-2XH9\s\?$/,
     });

@@ -22,6 +22,7 @@ import {
 } from './duplicate-decision';
 import { DuplicateDecisionDialog, firstWords } from './duplicate-decision-dialog';
 import { isTypingTarget } from './inbox-keys';
+import { KeyHint } from './key-hint';
 
 /** The parts of places the API compared ("municipality laval", "exit 73"), named in the desk's language. */
 const PLACE_PARTS = ['municipality', 'street', 'number', 'highway', 'exit'] as const;
@@ -209,16 +210,20 @@ export function DuplicatesPanel({ tip, canDecide }: { tip: TipDetail; canDecide:
                   <button
                     type="button"
                     className="button button--primary button--small"
+                    aria-keyshortcuts="m"
                     onClick={() => ask('merge', suggestion.tip, suggestion.reasons[0] ?? null)}
                   >
                     {t('desk.dupes.confirm', { code: suggestion.tip.code })}
+                    <KeyHint shortcut="m" />
                   </button>
                   <button
                     type="button"
                     className="button button--secondary button--small"
+                    aria-keyshortcuts="d"
                     onClick={() => ask('separate', suggestion.tip, suggestion.reasons[0] ?? null)}
                   >
                     {t('desk.dupes.reject', { code: suggestion.tip.code })}
+                    <KeyHint shortcut="d" />
                   </button>
                 </div>
               )}
@@ -273,9 +278,11 @@ function ClusterBlock({
       <button
         type="button"
         className="button button--secondary button--small"
+        aria-keyshortcuts="u"
         onClick={() => onUnmerge('unmerge', { ...peer, clusterId: cluster.id })}
       >
         {t('desk.groups.unmerge', { code: peer.code })}
+        <KeyHint shortcut="u" />
       </button>
     );
   return (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DecisionKind } from './duplicate-decision';
 import { groupLabel } from './group-reason';
+import { KeyHint } from './key-hint';
 import type { InboxLine } from './inbox-lines';
 
 /**
@@ -30,30 +31,42 @@ export function GroupActions({
       role="group"
       aria-label={t('desk.groups.actions', { group: groupLabel(t, group) })}
     >
-      <button type="button" className="button button--secondary button--small" onClick={onToggle}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-keyshortcuts="e"
+        onClick={onToggle}
+      >
         {t(expanded ? 'desk.groups.collapse' : 'desk.groups.expand')}
+        <KeyHint shortcut="e" />
       </button>
       <button
         type="button"
         className="button button--primary button--small"
+        aria-keyshortcuts="m"
         onClick={() => onDecide('merge')}
       >
         {t(`desk.groups.merge.${scope}`, { count: selected || group.count })}
+        <KeyHint shortcut="m" />
       </button>
       <button
         type="button"
         className="button button--secondary button--small"
+        aria-keyshortcuts="d"
         onClick={() => onDecide('separate')}
       >
         {t(`desk.groups.separate.${scope}`, { count: selected || group.count })}
+        <KeyHint shortcut="d" />
       </button>
       {member?.clusterId && (
         <button
           type="button"
           className="button button--secondary button--small"
+          aria-keyshortcuts="u"
           onClick={() => onDecide('unmerge')}
         >
           {t('desk.groups.unmerge', { code: member.code })}
+          <KeyHint shortcut="u" />
         </button>
       )}
     </div>
