@@ -1821,9 +1821,10 @@ async function measureQuality(db, { tips, photos, idOf }) {
   // Per class, by part: the thresholds were set on the generated corpus and may be looked at
   // against the hand-written tuning groups; the held-out groups are only reported (the first
   // held-out part was seen when its misses were analysed; the second was written after that,
-  // before any change, and was seen in turn; the third, written before the gazetteer, is the
-  // untouched one, sent and reported only with DEDUPE_HELD_OUT_3=1; the fourth, written after the
-  // third's run was analysed, positions following the gazetteer, only with DEDUPE_HELD_OUT_4=1).
+  // before any change, and was seen in turn; the third, written before the gazetteer, sent and
+  // reported only with DEDUPE_HELD_OUT_3=1, and the fourth, written after the third's run was
+  // analysed, positions following the gazetteer, only with DEDUPE_HELD_OUT_4=1, were each untouched
+  // at their first run and seen after it: bench/dedupe-corpus/README.md).
   quality.byPart = {
     labelledPairs: labelledPairs(),
     tuning: figures(

@@ -8,6 +8,7 @@ describe('streetKindOf', () => {
     expect(['chemin', 'ch', 'road', 'rd'].map(streetKindOf)).toEqual(Array(4).fill('chemin'));
     expect(['route', 'rte'].map(streetKindOf)).toEqual(['route', 'route']);
     expect(['allee', 'lane'].map(streetKindOf)).toEqual(['lane', 'lane']);
+    expect(streetKindOf('croissant')).toBe('croissant');
   });
 
   it('is null for a word that names no kind of street, and for what an object has of its own', () => {

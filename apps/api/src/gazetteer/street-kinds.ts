@@ -18,12 +18,14 @@ export type StreetKind =
   | 'lane'
   | 'promenade'
   | 'parkway'
+  | 'croissant'
   | 'place'
   | 'terrasse';
 
 /**
  * Each word (lower case, no accents, no dot) and the kind of street it names. Not "crescent": in
- * Montréal it is a street's name (rue Crescent), and a kind word is never read as a name.
+ * Montréal it is a street's name (rue Crescent), and a kind word is never read as a name; its French,
+ * "croissant", names no Montréal street and is a kind here.
  */
 export const STREET_KIND_WORDS: Readonly<Record<string, StreetKind>> = {
   rue: 'rue',
@@ -49,6 +51,7 @@ export const STREET_KIND_WORDS: Readonly<Record<string, StreetKind>> = {
   allee: 'lane',
   promenade: 'promenade',
   parkway: 'parkway',
+  croissant: 'croissant',
   place: 'place',
   pl: 'place',
   terrasse: 'terrasse',

@@ -61,8 +61,10 @@ const MUNICIPALITIES: Record<string, string[]> = {
  * Boroughs and neighbourhoods tipsters name instead of their municipality ("rue Notre-Dame Ouest,
  * Saint-Henri" is in Montréal, "rue Saint-Jean, Vieux-Québec" in Québec): each counts as its
  * municipality, and only the municipality is compared, since where one neighbourhood ends and the
- * next begins is for tipsters to disagree on. Names shared by two municipalities (Saint-Hubert,
- * Saint-Sauveur) are left out.
+ * next begins is for tipsters to disagree on. Names shared by two municipalities or their
+ * neighbourhoods are left out: Saint-Hubert, Saint-Sauveur, Mercier (a town in Montérégie), the
+ * Plateau alone (Gatineau has one; "Plateau-Mont-Royal" stays), Little Italy (Ottawa), the Quartier
+ * latin (Québec).
  */
 const NEIGHBOURHOODS: Record<string, string[]> = {
   montreal: [
@@ -78,10 +80,8 @@ const NEIGHBOURHOODS: Record<string, string[]> = {
     'lasalle',
     'lachine',
     'plateau st royal',
-    'plateau',
     'mile end',
     'petite patrie',
-    'little italy',
     'rosemont',
     'hochelaga maisonneuve',
     'hochelaga',
@@ -95,12 +95,10 @@ const NEIGHBOURHOODS: Record<string, string[]> = {
     'notre dame de grace',
     'ndg',
     'centre sud',
-    'quartier latin',
     'outremont',
     'anjou',
     'riviere des prairies',
     'pointe aux trembles',
-    'mercier',
     'st leonard',
   ],
   quebec: [
@@ -150,7 +148,6 @@ export const ALSO_STREETS = new Set([
   'outremont',
   'anjou',
   'riviere des prairies',
-  'mercier',
   'st leonard',
   'st roch',
   'st foy',

@@ -224,7 +224,7 @@ describe('placeParts: a neighbourhood or borough is in its municipality', () => 
   });
 
   it('in running text, counts a neighbourhood introduced as one', () => {
-    expect(placeParts("Je l'ai vu dans le Plateau vers 22 h", 'text').municipalities).toEqual(['montreal']);
+    expect(placeParts("Je l'ai vu dans le Mile End vers 22 h", 'text').municipalities).toEqual(['montreal']);
     expect(placeParts('I saw him in Verdun last night', 'text').municipalities).toEqual(['montreal']);
     expect(placeParts('Elle traînait dans Hochelaga avec deux gars', 'text').municipalities).toEqual([
       'montreal',
@@ -304,6 +304,38 @@ describe('comparePlaces: places alike but not the same (issue 18, point 5)', () 
     expect(typed('Saint-Jean Blvd', 'avenue Saint-Jean')).toMatchObject({
       weakened: ['street boulevard st jean / avenue st jean'],
     });
+  });
+
+  it('a rue and a boulevard of one name with civic numbers far apart are two spots; close numbers do not make them one', () => {
+    expect(typed('1200 rue Saint-Jean', '4100 boul. Saint-Jean')).toEqual({
+      verdict: 'different',
+      matched: [],
+      differed: ['number 1200 / 4100'],
+      weakened: ['street rue st jean / boulevard st jean'],
+    });
+    expect(typed('1200 rue Saint-Jean', '1210 boul. Saint-Jean')).toEqual({
+      verdict: 'unknown',
+      matched: [],
+      differed: [],
+      weakened: ['street rue st jean / boulevard st jean'],
+    });
+  });
+
+  it('reads a croissant as a kind of street', () => {
+    expect(placeParts('12 croissant des Érables', 'typed').streets).toEqual([
+      { name: 'erables', direction: null, kind: 'croissant', numbers: [12] },
+    ]);
+  });
+
+  it('leaves out neighbourhood names that another municipality has too', () => {
+    for (const place of [
+      'rue Marie-Anne, Plateau',
+      'Little Italy',
+      'Quartier latin',
+      'rue Principale, Mercier',
+    ])
+      expect(placeParts(place, 'typed').municipalities).toEqual([]);
+    expect(placeParts('rue Rachel, Plateau-Mont-Royal', 'typed').municipalities).toEqual(['montreal']);
   });
 
   it('one street written in French and English, or with its kind on one side only, still matches', () => {

@@ -145,15 +145,16 @@ export function comparePlaces(a: PlaceParts, b: PlaceParts): PlaceComparison {
       const name = x.name.length >= y.name.length ? y.name : x.name;
       // A rue and a boulevard of one name: two streets, or one called loosely. One side naming no
       // kind ("sur Saint-Jean") agrees with either.
-      if (x.kind && y.kind && x.kind !== y.kind) {
-        weakened.push(`street ${x.kind} ${x.name} / ${y.kind} ${y.name}`);
-        continue;
-      }
-      if (!matched.includes(`street ${name}`)) matched.push(`street ${name}`);
+      const otherKind = Boolean(x.kind && y.kind && x.kind !== y.kind);
+      if (otherKind) weakened.push(`street ${x.kind} ${x.name} / ${y.kind} ${y.name}`);
+      else if (!matched.includes(`street ${name}`)) matched.push(`street ${name}`);
+      // Civic numbers far apart are two spots whatever the kinds ("1200 rue" / "4100 boulevard
+      // Saint-Jean"); numbers that agree do not make a rue a boulevard.
       if (x.numbers.length === 0 || y.numbers.length === 0) continue;
       const close = x.numbers.some((n) => y.numbers.some((m) => Math.abs(n - m) <= SAME_BLOCK));
       const numbers = `${x.numbers.join(', ')}${sameList(x.numbers, y.numbers) ? '' : ` / ${y.numbers.join(', ')}`}`;
-      (close ? matched : differed).push(`number ${numbers}`);
+      if (!close) differed.push(`number ${numbers}`);
+      else if (!otherKind) matched.push(`number ${numbers}`);
     }
   }
   const highways = compareHighways(a.highways, b.highways);

@@ -465,7 +465,7 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
     screen.getByText('Texte semblable à 41 %, à propos d’un autre lieu (rue principale / st georges)');
     screen.getByText('Les deux mentionnent plaque CKRT518, mais à des moments différents');
     screen.getByText(
-      'Lieu au nom semblable (à 50 %), mais pas le même type de voie (rue st jean / boulevard st jean), 10 min d’écart',
+      'Une voie du même nom, mais pas du même type (rue st jean / boulevard st jean), 10 min d’écart',
     );
     screen.getByText(
       'À 210 m et 12 min d’écart (un lieu saisi, situé avec le répertoire des lieux : rue Rachel / avenue Papineau)',
@@ -482,7 +482,7 @@ describe('DuplicatesPanel: why two tips look alike, in the desk’s language', (
     screen.getByText('Text 41 % similar, about another place (street principale / st georges)');
     screen.getByText('Both mention plate CKRT518, but at different moments');
     screen.getByText(
-      'Place named alike (50 % similar), but not the same kind of street (rue st jean / boulevard st jean), 10 min apart',
+      'A street of the same name, but not the same kind (street st jean / boulevard st jean), 10 min apart',
     );
     expect(screen.queryByText(/Same place named \(50/)).toBeNull();
     screen.getByText(

@@ -38,6 +38,37 @@ function placePartsText(t: TFunction, parts: string[]): string {
     .join(', ');
 }
 
+/** Streets the API read of two kinds ("street rue st jean / boulevard st jean"), each kind in the desk's language. */
+const STREET_KINDS = [
+  'rue',
+  'avenue',
+  'boulevard',
+  'chemin',
+  'route',
+  'montee',
+  'rang',
+  'drive',
+  'lane',
+  'promenade',
+  'parkway',
+  'croissant',
+  'place',
+  'terrasse',
+] as const;
+const isStreetKind = (kind: string): kind is (typeof STREET_KINDS)[number] =>
+  (STREET_KINDS as readonly string[]).includes(kind);
+
+function streetKindsText(t: TFunction, streets: string): string {
+  return streets
+    .replace(/^street /, '')
+    .split(' / ')
+    .map((street) => {
+      const [kind, ...name] = street.split(' ');
+      return isStreetKind(kind) ? `${t(`desk.dupes.streetKind.${kind}`)} ${name.join(' ')}` : street;
+    })
+    .join(' / ');
+}
+
 function reasonText(t: TFunction, reason: DuplicateReason): string {
   const percent = (value?: number) => Math.round((value ?? 0) * 100);
   switch (reason.signal) {
@@ -64,9 +95,8 @@ function reasonText(t: TFunction, reason: DuplicateReason): string {
       // API counts it as barely alike, and the desk must not call it the same place.
       if (reason.placeWeakened?.length)
         return t('desk.dupes.reason.PLACE_NAME_OTHER_KIND', {
-          percent: percent(reason.placeSimilarity),
           minutes: reason.minutes ?? 0,
-          streets: reason.placeWeakened.map((w) => w.replace(/^street /, '')).join(', '),
+          streets: reason.placeWeakened.map((streets) => streetKindsText(t, streets)).join(', '),
         });
       return reason.placeMatched?.length
         ? t('desk.dupes.reason.PLACE_NAME_PARTS', {
