@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { currentTotp } from '../../apps/api/src/identity/totp';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { DESKTOP, expectAccessible, launchBrowser, PHONE, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * Staff administration in a real browser, on the built product with no SMTP configured: an admin
@@ -27,13 +27,6 @@ afterAll(async () => {
 // Unique to this run, so nothing seeded or left over matches.
 const run = Date.now().toString(36);
 
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/email|courriel/i).fill(email);
-  await page.getByLabel(/^(password|mot de passe)/i).fill(password);
-  await page.getByRole('button', { name: /sign in|se connecter/i }).click();
-}
-
 /** The focused element's text as read out (a visually hidden part makes innerText break lines). */
 const focused = (page: Page) =>
   page.evaluate(() => (document.activeElement?.textContent ?? '').replace(/\s+/g, ' ').trim());
@@ -45,8 +38,7 @@ it('an admin invites an investigator, who activates and signs in; disabled, thei
   let link = '';
 
   await withPage(browser, 'admin-staff-desktop', DESKTOP, async (admin) => {
-    await signIn(admin, 'admin@demo.test');
-    await admin.waitForURL(/\/desk/);
+    await signIn(admin, app.baseUrl, 'admin@demo.test');
     await admin
       .getByRole('navigation', { name: 'Staff area sections' })
       .getByRole('link', { name: 'Staff' })
@@ -121,15 +113,14 @@ it('an admin invites an investigator, who activates and signs in; disabled, thei
     await expectAccessible(investigator);
 
     // --- The investigator signs in with the password they chose and keeps the desk open.
-    await signIn(investigator, email, password);
+    await signIn(investigator, app.baseUrl, email, { password });
     await investigator.getByRole('heading', { name: 'Signalements reçus' }).waitFor();
 
     // --- The admin, in their own browser, disables them.
     const adminContext = await browser.newContext(DESKTOP);
     try {
       const admin = await adminContext.newPage();
-      await signIn(admin, 'admin@demo.test');
-      await admin.waitForURL(/\/desk/);
+      await signIn(admin, app.baseUrl, 'admin@demo.test');
       await admin.goto(`${app.baseUrl}/desk/staff`);
       const row = admin.getByRole('row', { name: new RegExp(name) });
       await row.getByText('Active', { exact: true }).waitFor();
@@ -160,7 +151,7 @@ it('an admin invites an investigator, who activates and signs in; disabled, thei
     await investigator.waitForURL(/\/login$/, { timeout: 20_000 });
     await investigator.getByText('Votre session a expiré. Connectez-vous de nouveau.').waitFor();
     // And the password no longer opens anything.
-    await signIn(investigator, email, password);
+    await signIn(investigator, app.baseUrl, email, { password, waitForDesk: false });
     await investigator.getByRole('alert').waitFor();
     expect(investigator.url()).toMatch(/\/login$/);
   });
@@ -200,7 +191,7 @@ it('a platform operator activates with two-factor, creates an agency and invites
     await page.getByRole('button', { name: 'Activate my account' }).click();
     await page.getByRole('heading', { name: 'Your account is ready' }).waitFor();
 
-    await signIn(page, `ops.${run}@province.test`, password);
+    await signIn(page, app.baseUrl, `ops.${run}@province.test`, { password, waitForDesk: false });
     // The code used at activation cannot be replayed: the next time step's.
     await page.getByLabel('Verification code').fill(currentTotp(secret, Date.now() + 30_000));
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,13 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import sharp from 'sharp';
 import { ApiClient } from '../support/api-client';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
-import { DEMO_PASSWORD } from '../support/constants';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * With no MAP_TILES_URL, the case page asks nothing of any other server: the tips' positions are
@@ -50,19 +49,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: import('playwright-core').Page, lang: string) {
-  await page.goto(`${app.baseUrl}/login?lang=${lang}`);
-  await page.locator('input[type="email"]').fill('investigator@demo.test');
-  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.waitForURL(/\/desk/);
-}
-
 it('shows the tips’ positions on a plain plan, with a scale and coordinates, asking no other server', async () => {
   await withPage(browser, 'case-plan', SIZES['1440-en'], async (page) => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
-    await signIn(page, 'en');
+    await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'en' });
     await page.goto(`${app.baseUrl}/desk/cases/${caseId}`);
     const plan = page.getByRole('img', { name: /Plan of the positions of 3 tips/ });
     await plan.waitFor();
@@ -84,7 +75,7 @@ it('shows the tips’ positions on a plain plan, with a scale and coordinates, a
 
 it('sets the case’s lead from the page, and keeps it', async () => {
   await withPage(browser, 'case-lead', SIZES['1440-en'], async (page) => {
-    await signIn(page, 'en');
+    await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'en' });
     await page.goto(`${app.baseUrl}/desk/cases/${caseId}`);
     const lead = page.getByLabel('Lead investigator');
     await lead.locator('option').nth(1).waitFor({ state: 'attached' });
@@ -103,11 +94,11 @@ it('sets the case’s lead from the page, and keeps it', async () => {
 it('reads in both languages on a phone and a desktop (screenshots)', async () => {
   for (const [size, options] of Object.entries(SIZES)) {
     await withPage(browser, `case-page-${size}`, options, async (page) => {
-      await signIn(page, size.endsWith('fr') ? 'fr' : 'en');
+      await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: size.endsWith('fr') ? 'fr' : 'en' });
       await page.goto(`${app.baseUrl}/desk/cases/${caseId}`);
       await page.locator('svg.case-plan').waitFor();
       await expectAccessible(page);
-      await page.screenshot({ path: join(ARTIFACTS, `case-page-${size}.png`), fullPage: true });
+      await screenshot(page, `case-page-${size}`);
     });
   }
 });
@@ -143,11 +134,7 @@ it('with MAP_TILES_URL, draws the map from that server alone, which the CSP lets
     await withPage(browser, 'case-map-tiles', SIZES['1440-en'], async (page) => {
       const requested: string[] = [];
       page.on('request', (request) => requested.push(request.url()));
-      await page.goto(`${mapped.baseUrl}/login?lang=en`);
-      await page.locator('input[type="email"]').fill('investigator@demo.test');
-      await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-      await page.locator('form button[type="submit"]').first().click();
-      await page.waitForURL(/\/desk/);
+      await signIn(page, mapped.baseUrl, 'investigator@demo.test', { lang: 'en' });
       await page.goto(`${mapped.baseUrl}/desk/cases/${created.body.id}`);
       await page.locator('.leaflet-tile-loaded').first().waitFor();
       expect(await page.locator('svg.case-plan').count()).toBe(0);

@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { jpegWithGps } from '../support/media-fixtures';
 import { ApiClient } from '../support/api-client';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, chooseWithKeys, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { chooseWithKeys, expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * Triage by group (issue 17, "Done means"): 50 tips triaged with the keyboard alone, among them 10
@@ -69,18 +67,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/e-?mail|courriel/i).fill(email);
-  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in|se connecter|connexion/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
-const shot = async (page: Page, name: string) => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `desk-groups-${name}.png`) });
-};
+const shot = (page: Page, name: string) => screenshot(page, `desk-groups-${name}`, { fullPage: false });
 const setSize = (page: Page) => page.locator('.inbox-row').first().getAttribute('aria-setsize').then(Number);
 const waitSetSize = (page: Page, size: number) =>
   page.waitForFunction(
@@ -105,7 +92,7 @@ it('triages 50 tips with the keyboard alone: a group of 10 duplicates merged in 
     'desk-groups',
     { viewport: { width: 1440, height: 900 }, locale: 'en-CA' },
     async (page) => {
-      await signIn(page, 'investigator@demo.test');
+      await signIn(page, app.baseUrl, 'investigator@demo.test');
       await page.goto(`${app.baseUrl}/desk?q=${run}`);
       await page.locator('.inbox-row').first().waitFor();
       // 50 tips, 41 lines: the ten with the same photo are one.
@@ -203,7 +190,7 @@ it("shows the expanded group, a tip's duplicates panel and their confirmations i
   const unmergedId = found.body.items.find((tip) => tip.code === unmergedCode)!.id;
   for (const [name, options] of views) {
     await withPage(browser, `desk-groups-${name}`, options, async (page) => {
-      await signIn(page, 'investigator@demo.test');
+      await signIn(page, app.baseUrl, 'investigator@demo.test');
       await page.goto(`${app.baseUrl}/desk?q=${run}`);
       await page.locator('.inbox-row').first().waitFor();
       if (name === '1024-en') {

@@ -1,10 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * Finding anything in the desk (issue 17, point 3): an investigator finds a tip by the code a
@@ -48,18 +46,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signIn(page: Page, lang: 'fr' | 'en') {
-  await page.goto(`${app.baseUrl}/login?lang=${lang}`);
-  await page.getByLabel(/e-?mail|courriel/i).fill('investigator@demo.test');
-  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in|se connecter|connexion/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
-const shot = async (page: Page, name: string) => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `find-${name}.png`) });
-};
+const shot = (page: Page, name: string) => screenshot(page, `find-${name}`, { fullPage: false });
 
 /** Resolves when the inbox's own request for these words has been answered. */
 const answered = (page: Page, words: string) =>
@@ -92,7 +79,7 @@ const codes = (page: Page) => page.locator('.inbox-row__open').allTextContents()
 
 it('finds a tip by its spoken code and by a plate in its text, and an appeal’s tips by its title', async () => {
   await withPage(browser, 'find-search', { ...WIDE, locale: 'en-CA' }, async (page) => {
-    await signIn(page, 'en');
+    await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'en' });
     await page.goto(`${app.baseUrl}/desk?lang=en`);
 
     // Read over the phone: lower case, no dash.
@@ -130,7 +117,7 @@ it('finds a tip by its spoken code and by a plate in its text, and an appeal’s
 
 it('keeps a search as a saved view: saved, applied from the keyboard, renamed and deleted', async () => {
   await withPage(browser, 'find-views', { ...WIDE, locale: 'en-CA' }, async (page) => {
-    await signIn(page, 'en');
+    await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'en' });
     await page.goto(`${app.baseUrl}/desk?lang=en&status=NEW&q=${encodeURIComponent('lea tremblay')}`);
     await page.locator('.inbox-row', { hasText: appealTip }).waitFor();
     const views = page.getByRole('group', { name: 'Saved views' });
@@ -188,7 +175,7 @@ it('says it all in French, on a phone and a desktop', async () => {
   ];
   for (const [size, options] of sizes) {
     await withPage(browser, `find-fr-${size}`, { ...options, locale: 'fr-CA' }, async (page) => {
-      await signIn(page, 'fr');
+      await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'fr' });
       await page.goto(`${app.baseUrl}/desk?lang=fr&q=${encodeURIComponent('disparue')}`);
       const row = page.locator('.inbox-row', { hasText: appealTip });
       await row.getByText('Avis : Disparue : Léa Tremblay, 14 ans').waitFor();

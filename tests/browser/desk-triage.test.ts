@@ -1,10 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, chooseWithKeys, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { chooseWithKeys, expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * The triage workspace (issue 17, points 1 and 4): on a 1440×900 desktop the inbox and the open
@@ -51,18 +49,7 @@ async function sendTip(description: string): Promise<{ code: string }> {
   return (await res.json()) as { code: string };
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/e-?mail|courriel/i).fill(email);
-  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in|se connecter|connexion/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
-const shot = async (page: Page, name: string) => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `desk-${name}.png`) });
-};
+const shot = (page: Page, name: string) => screenshot(page, `desk-${name}`, { fullPage: false });
 const activeCode = (page: Page) => page.locator('.inbox-row--active .inbox-row__open').textContent();
 const rowOf = (page: Page, code: string) => page.locator('.inbox-row', { hasText: code });
 
@@ -71,7 +58,7 @@ it('triages many tips with the keyboard alone in the split view; a streamed tip 
   for (let i = 0; i < 8; i++) codes.push((await sendTip(`${run}: ${SIGHTINGS[i]}`)).code);
 
   await withPage(browser, 'desk-triage-desktop', WIDE, async (page) => {
-    await signIn(page, 'investigator@demo.test');
+    await signIn(page, app.baseUrl, 'investigator@demo.test');
     await page.goto(`${app.baseUrl}/desk?q=${run}`);
     await page.locator('.inbox-row').first().waitFor();
     // The first rows are above the fold of a 1440×900 screen, with the detail pane beside them.
@@ -190,7 +177,7 @@ it('shows the list then the tip on a tablet and a phone, and the split view in F
     'desk-layouts',
     { viewport: { width: 1440, height: 900 }, locale: 'fr-CA' },
     async (page) => {
-      await signIn(page, 'investigator@demo.test');
+      await signIn(page, app.baseUrl, 'investigator@demo.test');
       await page.goto(`${app.baseUrl}/desk?q=${run}`);
       await page.locator('.inbox-row').first().waitFor();
       await page.keyboard.press('j');
@@ -210,7 +197,7 @@ it('shows the list then the tip on a tablet and a phone, and the split view in F
       `desk-${name}`,
       { viewport, locale, isMobile: viewport.width < 500 },
       async (page) => {
-        await signIn(page, 'investigator@demo.test');
+        await signIn(page, app.baseUrl, 'investigator@demo.test');
         await page.goto(`${app.baseUrl}/desk?q=${run}`);
         await page.locator('.inbox-row').first().waitFor();
         // No split: the list alone, then the tip alone with its way back.

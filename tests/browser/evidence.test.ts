@@ -6,10 +6,10 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { iphoneHevcMov } from '../../apps/api/src/media/processing/processing.fixtures';
 import { ApiClient } from '../support/api-client';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
-import { DEMO_PASSWORD } from '../support/constants';
 import { jpegWithGps } from '../support/media-fixtures';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { ARTIFACTS, expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * An investigator sees a tip's evidence in the desk: the iPhone's HEVC video plays (from the
@@ -62,11 +62,7 @@ afterAll(async () => {
 });
 
 async function openTip(page: Page, lang: 'en' | 'fr') {
-  await page.goto(`${app.baseUrl}/login?lang=${lang}`);
-  await page.locator('input[type="email"]').fill('investigator@demo.test');
-  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type="submit"]').first().click();
-  await page.waitForURL(/\/desk/);
+  await signIn(page, app.baseUrl, 'investigator@demo.test', { lang });
   await page.goto(`${app.baseUrl}/desk/tips/${tip.id}`);
   await page.locator('.tip-media video').waitFor();
 }
@@ -144,7 +140,7 @@ it('opens the photo at full size, zooms from the keyboard, closes with Escape ba
     expect(await shownWidth()).toBe(1350);
     await page.keyboard.press('0');
     expect(await shownWidth()).toBe(fit);
-    await page.screenshot({ path: join(ARTIFACTS, 'evidence-photo-viewer-1440-en.png') });
+    await screenshot(page, 'evidence-photo-viewer-1440-en', { fullPage: false });
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
 import { DESKTOP, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 let app: BuiltApp;
 let browser: Browser;
@@ -30,19 +30,11 @@ async function sendTip(description: string): Promise<{ code: string; password: s
   return (await res.json()) as { code: string; password: string };
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 it('an investigator triages a live tip with the keyboard, asks the tipster, links it to a case and merges its duplicate', async () => {
   await withPage(browser, 'investigator-desktop', DESKTOP, async (page) => {
-    await signIn(page, 'investigator@demo.test');
+    await signIn(page, app.baseUrl, 'investigator@demo.test');
     await page.getByRole('heading', { name: 'Incoming tips' }).waitFor();
     await page.locator('.inbox-row, .notice').first().waitFor();
     await expectAccessible(page);

@@ -1,11 +1,9 @@
 import { CSRF_COOKIE } from '@vigie/common';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 let app: BuiltApp;
 let browser: Browser;
@@ -32,14 +30,6 @@ async function sendTip(description: string, language: 'fr' | 'en'): Promise<stri
   return ((await res.json()) as { code: string }).code;
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${app.baseUrl}/login?lang=en`);
-  await page.getByLabel(/email/i).fill('investigator@demo.test');
-  await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
 /** The tip's id, found the way an investigator would: its code in the inbox search. */
 async function tipId(page: Page, code: string): Promise<string> {
   const res = await page.request.get(`${app.baseUrl}/api/tips?q=${code}`);
@@ -64,11 +54,6 @@ async function openTipWithChips(page: Page, id: string, lang: 'fr' | 'en') {
   throw new Error('the observables never appeared');
 }
 
-async function screenshot(page: Page, name: string) {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
 const SIZES = [
   { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   { viewport: { width: 1440, height: 900 } },
@@ -78,7 +63,7 @@ it('an investigator opens a plate chip on a French tip and lands on the English 
   const frenchCode = await sendTip(FRENCH, 'fr');
   const englishCode = await sendTip(ENGLISH, 'en');
   await withPage(browser, 'observables-en', { ...SIZES[1], locale: 'en-CA' }, async (page) => {
-    await signIn(page);
+    await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'en' });
     const frenchId = await tipId(page, frenchCode);
     await openTipWithChips(page, frenchId, 'en');
     await page.getByRole('heading', { name: 'Identifiers in this tip' }).waitFor();
@@ -130,7 +115,7 @@ it('the same journey in French, on a phone: the chip lands on the other tips, on
   );
   const opened = await sendTip('Mazda rouge GHT917 encore devant l’école à midi.', 'fr');
   await withPage(browser, 'observables-fr', { ...SIZES[0], locale: 'fr-CA' }, async (page) => {
-    await signIn(page);
+    await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'en' });
     await openTipWithChips(page, await tipId(page, opened), 'fr');
     await page.getByRole('heading', { name: 'Identifiants dans ce signalement' }).waitFor();
     const plate = page.getByRole('link', { name: /^Plaque GHT917/ });
@@ -165,7 +150,7 @@ it('screenshots of the chips, the mentions page and a case, FR and EN, phone and
       const lang = locale.slice(0, 2) as 'fr' | 'en';
       const tag = `${size.viewport.width}-${lang}`;
       await withPage(browser, `observables-shots-${tag}`, { ...size, locale }, async (page) => {
-        await signIn(page);
+        await signIn(page, app.baseUrl, 'investigator@demo.test', { lang: 'en' });
         await openTipWithChips(page, await tipId(page, code), lang);
         await screenshot(page, `observables-tip-${tag}`);
         await page.goto(`${app.baseUrl}/desk/observables/plate/FXK482?lang=${lang}`);

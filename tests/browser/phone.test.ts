@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * The phone line in a real browser (issue 19, point 1), proof-of-work on: a call-taker types a caller's
@@ -30,18 +28,7 @@ const context = (lang: 'fr' | 'en', size: keyof typeof SIZES): BrowserContextOpt
   ...(size === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/email|courriel/i).fill(email);
-  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in|se connecter/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
-async function shoot(page: Page, name: string) {
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `phone-${name}.png`), fullPage: true });
-}
+const shoot = (page: Page, name: string) => screenshot(page, `phone-${name}`);
 
 /** The tip page of the phone tip, found by its code as an investigator would search it. */
 async function openTip(page: Page) {
@@ -63,7 +50,7 @@ let password = '';
 
 it('a call-taker records a phone tip with the keyboard and reads back its code and passphrase', async () => {
   await withPage(browser, 'phone-record', context('en', 'desktop'), async (page) => {
-    await signIn(page, 'calltaker@demo.test');
+    await signIn(page, app.baseUrl, 'calltaker@demo.test');
     // Their desk opens on the phone line, and offers nothing else.
     await page.waitForURL(/\/desk\/phone$/);
     const nav = page.getByRole('navigation', { name: 'Staff area sections' });
@@ -109,7 +96,7 @@ it('a call-taker records a phone tip with the keyboard and reads back its code a
 
 it('the investigator sees a phone tip entered by the call-taker, never as its tipster, and asks a question', async () => {
   await withPage(browser, 'phone-investigator', context('en', 'desktop'), async (page) => {
-    await signIn(page, 'investigator@demo.test');
+    await signIn(page, app.baseUrl, 'investigator@demo.test');
     await openTip(page);
     // The open tip's own badge (on a desktop the inbox list beside it shows one too).
     await page.getByRole('article').locator('.tip-channel--phone', { hasText: 'Phone' }).waitFor();
@@ -126,7 +113,7 @@ it('the investigator sees a phone tip entered by the call-taker, never as its ti
 
 it('on a call-back, the call-taker opens the thread with the code and passphrase and adds the caller’s answer', async () => {
   await withPage(browser, 'phone-call-back', context('en', 'desktop'), async (page) => {
-    await signIn(page, 'calltaker@demo.test');
+    await signIn(page, app.baseUrl, 'calltaker@demo.test');
     await page.getByRole('link', { name: 'A caller phones back…' }).click();
     await page.waitForURL(/\/desk\/phone\/call-back$/);
     // Focus starts on the code; the caller reads it as they wrote it (lower case, a space). The address
@@ -155,7 +142,7 @@ it('on a call-back, the call-taker opens the thread with the code and passphrase
   });
 
   await withPage(browser, 'phone-investigator-reads', context('en', 'desktop'), async (page) => {
-    await signIn(page, 'investigator@demo.test');
+    await signIn(page, app.baseUrl, 'investigator@demo.test');
     await openTip(page);
     const thread = page.getByRole('region', { name: 'Conversation with the tipster' });
     // The caller's answer is the tipster's, with no staff name on it.
@@ -174,7 +161,7 @@ it('the new pages in French and English, on a phone and a desktop (screenshots)'
     for (const size of ['phone', 'desktop'] as const) {
       if (lang === 'en' && size === 'desktop') continue; // taken in the journeys above
       await withPage(browser, `phone-shots-${lang}-${size}`, context(lang, size), async (page) => {
-        await signIn(page, 'calltaker@demo.test');
+        await signIn(page, app.baseUrl, 'calltaker@demo.test');
         await page.waitForURL(/\/desk\/phone$/);
         await page.getByRole('textbox').first().waitFor();
         await page.keyboard.type(

@@ -1,12 +1,12 @@
 import { AppealKind } from '@vigie/common';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { appealBody, publishedAppeal } from '../support/appeal-factory';
 import { upload } from '../support/media-fixtures';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { DESKTOP, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 let app: BuiltApp;
 let browser: Browser;
@@ -23,14 +23,6 @@ afterAll(async () => {
 const run = Date.now().toString(36);
 const TITLE_EN = `Missing: Noah Gagnon, 15 (${run})`;
 const TITLE_FR = `Disparu : Noah Gagnon, 15 ans (${run})`;
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/desk/);
-}
 
 const text = async (path: string) => {
   const res = await fetch(app.baseUrl + path);
@@ -52,7 +44,7 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
     await withPage(browser, 'supervisor-desktop', DESKTOP, async (supervisor) => {
       await withPage(browser, 'public-desktop', DESKTOP, async (visitor) => {
         // --- The PIO writes the appeal in both languages, with a person, a reward and a photo.
-        await signIn(pio, 'pio@demo.test');
+        await signIn(pio, app.baseUrl, 'pio@demo.test');
         await pio.goto(`${app.baseUrl}/desk/appeals/new`);
         await pio.getByRole('heading', { name: 'New appeal' }).first().waitFor();
         await expectAccessible(pio);
@@ -121,7 +113,7 @@ it('a PIO publishes a missing-person appeal with a photo and a reward; a supervi
         await pio.getByText(/Submitted: a supervisor who did not write it must now approve it/).waitFor();
 
         // --- The supervisor reads the whole proposal and approves it.
-        await signIn(supervisor, 'supervisor@demo.test');
+        await signIn(supervisor, app.baseUrl, 'supervisor@demo.test');
         await supervisor.goto(`${app.baseUrl}/desk/review`);
         const proposal = supervisor.getByRole('article').filter({ hasText: TITLE_EN });
         await proposal.getByText('Never published: everything is new.').waitFor();
@@ -310,7 +302,7 @@ it('approving shows what will go out (page, feed entry, card, CAP) from the revi
 
   await withPage(browser, 'supervisor-approval-preview', DESKTOP, async (supervisor) => {
     await withPage(browser, 'public-before-approval', DESKTOP, async (visitor) => {
-      await signIn(supervisor, 'supervisor@demo.test');
+      await signIn(supervisor, app.baseUrl, 'supervisor@demo.test');
       await supervisor.goto(`${app.baseUrl}/desk/review`);
       const proposal = supervisor
         .getByRole('article')

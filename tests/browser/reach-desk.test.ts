@@ -7,9 +7,9 @@ import type { SocialAttentionPost } from '@vigie/common';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { appealBody } from '../support/appeal-factory';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
-import { ARTIFACTS, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { ARTIFACTS, expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 /**
  * The desk's social pages on the built product, connecting nothing outside this machine. An admin
@@ -62,14 +62,6 @@ const PHONE_FR: BrowserContextOptions = {
   locale: 'fr-CA',
 };
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/email|courriel/i).fill(email);
-  await page.getByLabel(/^(password|mot de passe)/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in|se connecter/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
 /** Runs SQL on the app's embedded Postgres (only to put in what a network would have sent). */
 async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
   const secret = (await readFile(join(app.dataDir, 'postgres.secret'), 'utf8')).trim();
@@ -88,7 +80,7 @@ let appealId = '';
 
 it('an admin reads X’s refusal of a revoked token, then connects the agency’s fediverse account', async () => {
   await withPage(browser, 'reach-accounts-admin', DESKTOP, async (admin) => {
-    await signIn(admin, 'admin@demo.test');
+    await signIn(admin, app.baseUrl, 'admin@demo.test');
     await admin
       .getByRole('navigation', { name: 'Staff area sections' })
       .getByRole('link', { name: 'Social accounts' })
@@ -135,7 +127,7 @@ it('a supervisor approves an appeal after reading its posts, then sees them post
   expect((await pio.post(`/api/appeals/${appealId}/submit`)).status).toBe(200);
 
   await withPage(browser, 'reach-posts-supervisor', DESKTOP, async (supervisor) => {
-    await signIn(supervisor, 'supervisor@demo.test');
+    await signIn(supervisor, app.baseUrl, 'supervisor@demo.test');
     await supervisor.goto(`${app.baseUrl}/desk/review`);
     const proposal = supervisor.getByRole('article').filter({ hasText: `(${run})` });
     await proposal.getByRole('button', { name: 'Approve and publish…' }).click();
@@ -184,7 +176,7 @@ it('an investigator on a phone finds a reply in the archive and makes it a tip i
   );
 
   await withPage(browser, 'reach-archive-investigator', PHONE_FR, async (investigator) => {
-    await signIn(investigator, 'investigator@demo.test');
+    await signIn(investigator, app.baseUrl, 'investigator@demo.test');
     await investigator.goto(`${app.baseUrl}/desk/reach/archive`);
     await investigator.getByRole('heading', { name: 'Archives des médias sociaux' }).waitFor();
     // What the agency posted on approval is there too, as sent.
@@ -247,15 +239,15 @@ it('reads in both languages on a phone and a desktop (screenshots)', async () =>
   ];
   for (const [size, options] of sizes) {
     const shoot = (page: Page, name: string, fullPage = true) =>
-      page.screenshot({ path: join(ARTIFACTS, `reach-${name}-${size}.png`), fullPage });
+      screenshot(page, `reach-${name}-${size}`, { fullPage });
     await withPage(browser, `reach-screens-admin-${size}`, options, async (page) => {
-      await signIn(page, 'admin@demo.test');
+      await signIn(page, app.baseUrl, 'admin@demo.test');
       await page.goto(`${app.baseUrl}/desk/reach/accounts`);
       await page.getByRole('list').filter({ hasText: '@demo@' }).waitFor();
       await shoot(page, 'accounts');
     });
     await withPage(browser, `reach-screens-supervisor-${size}`, options, async (page) => {
-      await signIn(page, 'supervisor@demo.test');
+      await signIn(page, app.baseUrl, 'supervisor@demo.test');
       await page.goto(`${app.baseUrl}/desk/reach/archive`);
       await page.getByRole('article').first().waitFor();
       await shoot(page, 'archive');
@@ -327,15 +319,15 @@ it('a supervisor reads what an update will post on each network, and a PIO reads
         .locator('.review-update');
     for (const [size, options] of sizes)
       await withPage(browser, `reach-update-preview-${size}`, options, async (page) => {
-        await signIn(page, 'supervisor@demo.test');
+        await signIn(page, app.baseUrl, 'supervisor@demo.test');
         await page.goto(`${app.baseUrl}/desk/review`);
         await update(page).locator('.reach-preview__post').first().waitFor();
         await update(page).locator('.reach-preview').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: join(ARTIFACTS, `reach-update-preview-${size}.png`), fullPage: false });
+        await screenshot(page, `reach-update-preview-${size}`, { fullPage: false });
       });
 
     await withPage(browser, 'reach-update-approve', DESKTOP, async (supervisor) => {
-      await signIn(supervisor, 'supervisor@demo.test');
+      await signIn(supervisor, app.baseUrl, 'supervisor@demo.test');
       await supervisor.goto(`${app.baseUrl}/desk/review`);
       const posts = update(supervisor).getByRole('region', {
         name: 'What approving this update will post on social media',
@@ -372,7 +364,7 @@ it('a supervisor reads what an update will post on each network, and a PIO reads
     // The PIO finds X's refusal from the navigation, said in words; the keyboard sends it again.
     const pageFor = async (size: string, options: BrowserContextOptions, check: boolean) =>
       withPage(browser, `reach-attention-${size}`, options, async (page) => {
-        await signIn(page, 'pio@demo.test');
+        await signIn(page, app.baseUrl, 'pio@demo.test');
         // The navigation says how many posts wait, in words ("2 posts to check").
         const waiting = (await pio.get('/api/reach/social/posts/attention/count')).body.count as number;
         expect(waiting).toBeGreaterThanOrEqual(2);
@@ -385,7 +377,7 @@ it('a supervisor reads what an update will post on each network, and a PIO reads
         await toCheck.click();
         const onX = page.getByRole('region', { name: 'X @GatineauPolice' });
         await onX.getByRole('listitem').first().waitFor({ timeout: 30_000 });
-        await page.screenshot({ path: join(ARTIFACTS, `reach-attention-${size}.png`), fullPage: true });
+        await screenshot(page, `reach-attention-${size}`);
         if (!check) return;
         const text = await onX.innerText();
         expect(text).toContain('X refused this post (error 403); sending it again may not help.');

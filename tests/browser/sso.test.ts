@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { startProvider, TestProvider } from '../support/oidc-provider';
-import { ARTIFACTS, DESKTOP, expectAccessible, launchBrowser, PHONE, withPage } from './support/browser';
+import { DESKTOP, expectAccessible, launchBrowser, PHONE, screenshot, withPage } from './support/browser';
 
 /**
  * An SSO sign-in in a real browser against a real OpenID provider on loopback: the desk's sign-in
@@ -42,10 +42,9 @@ async function configure(passwordSignIn: boolean) {
   expect(res.status).toBe(200);
 }
 
-async function screenshot(page: Page, name: string) {
-  if (!process.env.SCREENSHOTS) return;
-  await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** With SCREENSHOTS set, the pages are kept for a person to look at. */
+async function keep(page: Page, name: string) {
+  if (process.env.SCREENSHOTS) await screenshot(page, name);
 }
 
 const SIZES = [
@@ -112,11 +111,11 @@ it('shows the organisation sign-in and a refusal, in French and English, on a ph
         await page.goto(app.baseUrl + '/login?agency=demo');
         await page.getByRole('link', { name: /organisation/ }).waitFor();
         await expectAccessible(page);
-        await screenshot(page, `sso-offer-${tag}`);
+        await keep(page, `sso-offer-${tag}`);
         await page.goto(app.baseUrl + '/login?sso_error=NO_MAPPED_GROUP');
         await page.getByRole('alert').waitFor();
         await expectAccessible(page);
-        await screenshot(page, `sso-refused-${tag}`);
+        await keep(page, `sso-refused-${tag}`);
         // The provider's answer arriving in a browser that did not start the sign-in (a stale tab,
         // a forwarded link): the sign-in page says so, never the API's error body.
         await page.goto(app.baseUrl + '/api/auth/sso/callback?code=stale&state=stale');
@@ -125,7 +124,7 @@ it('shows the organisation sign-in and a refusal, in French and English, on a ph
           .getByRole('alert')
           .getByText(locale === 'fr-CA' ? /a expiré/ : /has expired/)
           .waitFor();
-        await screenshot(page, `sso-callback-refused-${tag}`);
+        await keep(page, `sso-callback-refused-${tag}`);
       });
     }
   await configure(false);
@@ -135,7 +134,7 @@ it('shows the organisation sign-in and a refusal, in French and English, on a ph
       await page.getByRole('link', { name: 'Se connecter avec votre organisation' }).waitFor();
       expect(await page.getByLabel(/mot de passe/i).count()).toBe(0);
       await expectAccessible(page);
-      await screenshot(page, 'sso-password-off-390-fr');
+      await keep(page, 'sso-password-off-390-fr');
     });
   } finally {
     await configure(true);

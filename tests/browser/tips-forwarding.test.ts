@@ -1,10 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
-import { ARTIFACTS, DESKTOP, expectAccessible, launchBrowser, withPage } from './support/browser';
+import { DESKTOP, expectAccessible, launchBrowser, screenshot, withPage } from './support/browser';
+import { signIn } from './support/sign-in';
 
 let app: BuiltApp;
 let browser: Browser;
@@ -29,20 +27,9 @@ async function sendTip(description: string): Promise<string> {
   return ((await res.json()) as { code: string }).code;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.baseUrl}/login`);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/^password/i).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/desk/);
-}
-
 /** With FORWARD_SCREENSHOTS set, the pages are kept for a person to look at (tests/artifacts/forwarding). */
 async function keep(page: Page, name: string) {
-  if (!process.env.FORWARD_SCREENSHOTS) return;
-  const dir = join(ARTIFACTS, 'forwarding');
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  if (process.env.FORWARD_SCREENSHOTS) await screenshot(page, `forwarding/${name}`, { fullPage: false });
 }
 
 const PHONE_EN: BrowserContextOptions = {
@@ -63,7 +50,7 @@ it('a supervisor transfers a tip to another agency, whose investigator finds it 
     'forwarding-supervisor',
     { ...DESKTOP, viewport: { width: 1440, height: 900 } },
     async (page) => {
-      await signIn(page, 'supervisor@demo.test');
+      await signIn(page, app.baseUrl, 'supervisor@demo.test');
       await page.locator('.inbox-row__open', { hasText: code }).click();
       await page.getByRole('heading', { name: `Tip ${code}` }).waitFor();
 
@@ -116,7 +103,7 @@ it('a supervisor transfers a tip to another agency, whose investigator finds it 
     'forwarding-receiver',
     { ...DESKTOP, viewport: { width: 1440, height: 900 } },
     async (page) => {
-      await signIn(page, 'investigator@second.test');
+      await signIn(page, app.baseUrl, 'investigator@second.test');
       const row = page.locator('.inbox-row', { hasText: code });
       await row.waitFor();
       await row.getByText('Transferred by Demo Police Service').waitFor();
@@ -133,7 +120,7 @@ it('a supervisor transfers a tip to another agency, whose investigator finds it 
 
   // The sender sees it was opened, and can no longer take it back.
   await withPage(browser, 'forwarding-sender-after', PHONE_EN, async (page) => {
-    await signIn(page, 'supervisor@demo.test');
+    await signIn(page, app.baseUrl, 'supervisor@demo.test');
     await page.goto(`${app.baseUrl}/desk/forwards`);
     await page.getByRole('heading', { name: 'Tips sent to other agencies' }).waitFor();
     await page.getByRole('link', { name: code }).click();
@@ -149,7 +136,7 @@ it('a call-taker records a phone tip, a supervisor sends an information copy, th
   const words = `Phone tip ${run}: a red pickup with a ladder rack left the scrapyard on Rang Saint-Paul at dawn`;
   let code = '';
   await withPage(browser, 'forwarding-phone-record', DESKTOP, async (page) => {
-    await signIn(page, 'calltaker@demo.test');
+    await signIn(page, app.baseUrl, 'calltaker@demo.test');
     await page.waitForURL(/\/desk\/phone$/);
     await page.getByRole('textbox', { name: /What you saw or what you know/ }).fill(words);
     await page.keyboard.press('Control+Enter');
@@ -159,7 +146,7 @@ it('a call-taker records a phone tip, a supervisor sends an information copy, th
   });
 
   await withPage(browser, 'forwarding-phone-copy', DESKTOP, async (page) => {
-    await signIn(page, 'supervisor@demo.test');
+    await signIn(page, app.baseUrl, 'supervisor@demo.test');
     await page.locator('.inbox-row__open', { hasText: code }).click();
     await page.getByRole('heading', { name: `Tip ${code}` }).waitFor();
     await page.getByRole('button', { name: 'Forward to another agency…' }).click();
@@ -179,7 +166,7 @@ it('a call-taker records a phone tip, a supervisor sends an information copy, th
   });
 
   await withPage(browser, 'forwarding-phone-receiver', DESKTOP, async (page) => {
-    await signIn(page, 'investigator@second.test');
+    await signIn(page, app.baseUrl, 'investigator@second.test');
     const row = page.locator('.inbox-row', { hasText: `Phone tip ${run}` });
     await row.waitFor();
     await row.getByText('Copy from Demo Police Service').waitFor();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 
 /** Where a failing journey leaves its screenshot and console log (named in README.md). */
@@ -57,6 +57,13 @@ export async function withPage(
   }
   const violations = consoleLines.filter((l) => /Content Security Policy|\[pageerror\]/.test(l));
   if (violations.length) throw new Error(`Console errors in ${name}:\n${violations.join('\n')}`);
+}
+
+/** Saves what the page shows as tests/artifacts/<name>.png for a person to look at: the whole page unless told. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage });
 }
 
 /** axe on the current page: no serious or critical accessibility violation. */
