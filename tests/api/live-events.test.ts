@@ -79,6 +79,18 @@ async function openStream(client: ApiClient, lastEventId?: string, baseUrl = t.b
   return { status: res.status, events, waitFor, endsSoon, close: () => controller.abort() };
 }
 
+/** An investigator's open stream once it has been told of a new tip: the tip and its agency. */
+async function streamThatSawATip(description: string) {
+  const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
+  const stream = await openStream(investigator);
+  const receipt = (await new ApiClient(t.baseUrl).post('/api/public/tips', tipForm({ description }))).body;
+  const tipId: string = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [receipt.code])).rows[0].id;
+  const seen = await stream.waitFor((e) => e.type === 'tip.received' && e.data.tipId === tipId);
+  const agencyId: string = (await t.db.query(`SELECT agency_id FROM live_event WHERE id = $1`, [seen.id]))
+    .rows[0].agency_id;
+  return { stream, tipId, agencyId };
+}
+
 describe('live inbox (server-sent events)', () => {
   it('pushes a new tip and a status change to the agency, and nothing to another agency', async () => {
     const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
@@ -147,15 +159,7 @@ describe('live inbox (server-sent events)', () => {
     // Seen after a database restart under load: the stream read the table from its last id, an
     // event committed during that read was announced and sent first, and the older events the read
     // then returned fell below the stream's last id and were dropped for good.
-    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
-    const stream = await openStream(investigator);
-    const receipt = (
-      await new ApiClient(t.baseUrl).post('/api/public/tips', tipForm({ description: 'avant' }))
-    ).body;
-    const tipId = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [receipt.code])).rows[0].id;
-    const seen = await stream.waitFor((e) => e.type === 'tip.received' && e.data.tipId === tipId);
-    const agencyId = (await t.db.query(`SELECT agency_id FROM live_event WHERE id = $1`, [seen.id])).rows[0]
-      .agency_id;
+    const { stream, tipId, agencyId } = await streamThatSawATip('avant');
     // An event recorded while no one listened: its announcement is lost, only the table has it.
     const unheard = (
       await t.db.query(
@@ -206,15 +210,7 @@ describe('live inbox (server-sent events)', () => {
   it('delivers every event, none skipped, across reconnections of its LISTEN connection while events keep coming', async () => {
     // Seen after database restarts under load: an event announced on the new connection before the
     // stream was told to catch up was sent first, and the events missed meanwhile were skipped.
-    const investigator = await ApiClient.signedIn(t.baseUrl, 'investigator@demo.test');
-    const stream = await openStream(investigator);
-    const receipt = (
-      await new ApiClient(t.baseUrl).post('/api/public/tips', tipForm({ description: 'flux' }))
-    ).body;
-    const tipId = (await t.db.query(`SELECT id FROM tip WHERE code = $1`, [receipt.code])).rows[0].id;
-    const seen = await stream.waitFor((e) => e.type === 'tip.received' && e.data.tipId === tipId);
-    const agencyId = (await t.db.query(`SELECT agency_id FROM live_event WHERE id = $1`, [seen.id])).rows[0]
-      .agency_id;
+    const { stream, tipId, agencyId } = await streamThatSawATip('flux');
     const live = t.app.get(LiveEvents);
     const dataSource = t.app.get(DataSource);
     const emitted: string[] = [];
