@@ -279,6 +279,21 @@ interface PostRow {
   state: string;
   lastError: string | null;
   attempts: number;
+  failure: { reason: string; status: number | null } | null;
+  takedownRequestedAt: string | null;
+  nextTryAt: string | null;
+}
+
+/** When pg-boss will run again the failed job that holds this post (its send job, or its takedown). */
+async function retryAtOf(postId: string): Promise<string | null> {
+  const { rows } = await t.db.query(
+    `SELECT j.start_after FROM pgboss.job j JOIN social_post p
+        ON j.data = jsonb_build_object('postId', p.id)
+        OR j.data = jsonb_build_object('accountId', p.account_id, 'appealId', p.appeal_id, 'publication', p.publication)
+      WHERE p.id = $1 AND j.state = 'retry' AND j.name IN ('reach.social-send', 'reach.social-takedown')`,
+    [postId],
+  );
+  return rows[0] ? (rows[0].start_after as Date).toISOString() : null;
 }
 
 /**
@@ -485,10 +500,13 @@ describe('Posts that fail, and posts that come down', () => {
     // The queue's send job meets the 503: the job fails (the queue runs it again later), the post waits.
     await jobs.drain('reach.appeal-published');
     const answered = (p: PostRow) => p.publication === publication && p.lastError !== null;
-    let posts = await postsOnce(amber.id, (all) => all.some(answered));
+    // Waiting for the queue's next try, which the desk is told the time of.
+    let posts = await postsOnce(amber.id, (all) => all.some((p) => answered(p) && p.nextTryAt !== null));
     let correction = posts.find(answered)!;
     expect(correction).toMatchObject({ state: 'QUEUED', attempts: expect.any(Number) });
     expect(correction.lastError).toMatch(/^503/);
+    expect(correction.nextTryAt).not.toBeNull();
+    expect(await retryAtOf(correction.id)).toBe(correction.nextTryAt);
     const accounts = await pio.get('/api/reach/social/accounts');
     expect(accounts.body.accounts[0]).toMatchObject({ status: 'FAILING' });
 
@@ -546,11 +564,39 @@ describe('Posts that fail, and posts that come down', () => {
       [amber.id],
     );
     expect(named.rows.length).toBeGreaterThan(photos.rows.length);
+    // Bluesky fails for a while (503): each takedown is said to be on its way again, and when.
+    const { rows } = await t.db.query(`SELECT id, service_url FROM social_account`);
+    await t.db.query(`UPDATE social_account SET service_url = $1 WHERE id = $2`, [brokenUrl, rows[0].id]);
+    brokenMode = 503;
+    const toCheck = async () => (await pio.get('/api/reach/social/posts/attention/count')).body.count;
+    const waiting = await toCheck();
     const resolved = await pio.post(`/api/appeals/${amber.id}/resolve`, {
       outcome: 'FOUND_SAFE',
       note: { fr: 'Retrouvée saine et sauve.', en: 'Found safe.' },
     });
     expect(resolved.status).toBe(200);
+    const retrying = (
+      await postsOnce(amber.id, (all) =>
+        all.filter((p) => p.publication === 'APPROVED').every((p) => p.nextTryAt !== null),
+      )
+    ).filter((p) => p.publication === 'APPROVED');
+    for (const post of retrying) {
+      // Still up, its takedown asked for, the last try's failure and the next try's time.
+      expect(post).toMatchObject({ state: 'SENT', failure: { reason: 'NETWORK_ERROR', status: 503 } });
+      expect(post.takedownRequestedAt).not.toBeNull();
+      expect(post.nextTryAt).not.toBeNull();
+      expect(await retryAtOf(post.id)).toBe(post.nextTryAt);
+    }
+    // On its way again: not a post to check.
+    expect(await toCheck()).toBe(waiting);
+    // Bluesky is back; the queue's next tries are brought forward rather than waited for.
+    await t.db.query(`UPDATE social_account SET service_url = $1 WHERE id = $2`, [
+      rows[0].service_url,
+      rows[0].id,
+    ]);
+    await t.db.query(
+      `UPDATE pgboss.job SET start_after = now() WHERE state = 'retry' AND name IN ('reach.social-send', 'reach.social-takedown')`,
+    );
     await settleJobs();
     const posts = (await pio.get(`/api/reach/social/appeals/${amber.id}/posts`)).body as {
       publication: string;

@@ -3,6 +3,7 @@ import { AppealKind } from '@vigie/common';
 import { Clock } from '../../apps/api/src/common/clock';
 import { ATTENTION_COUNT_SQL } from '../../apps/api/src/reach/social/posting/social-posts.service';
 import {
+  MAX_TAKEDOWN_ATTEMPTS,
   RESEND_STRANDED_SQL,
   SocialPosting,
   SWEEP_EXPIRED_SQL,
@@ -176,6 +177,14 @@ it('sends again, once their lease is over, the posts a job that died left waitin
   await t.db.query(`DELETE FROM pgboss.job WHERE name IN ('reach.social-send', 'reach.social-takedown')`);
 });
 
+it('lets the queue run a takedown as many times as it is tried before it is shown as failed', async () => {
+  // Fewer runs, and the queue gave up first: the post left up, SENT, its takedown never said failed.
+  const { rows } = await t.db.query(
+    `SELECT retry_limit FROM pgboss.queue WHERE name = 'reach.social-takedown'`,
+  );
+  expect(rows[0].retry_limit + 1).toBe(MAX_TAKEDOWN_ATTEMPTS);
+});
+
 it('reads what the sweep looks at through the partial index social_post_live, not every post', async () => {
   const plan = async (sql: string) => {
     await t.db.query('BEGIN');
@@ -300,6 +309,16 @@ it('lists the posts still up before disconnecting, fails their takedown visibly,
   await connectFediverseAccount(admin);
   const retried = await pio.post(`/api/reach/social/posts/${sent[0].id}/retry`);
   expect(retried.status).toBe(200);
+  // Up, its takedown asked for again: no longer said to have failed, the last failure kept.
+  expect(retried.body).toMatchObject({
+    state: 'SENT',
+    failure: { reason: 'ACCOUNT_DISCONNECTED' },
+    nextTryAt: null,
+  });
+  expect(retried.body.takedownRequestedAt).not.toBeNull();
+  expect(await queuedTakedowns()).toEqual([sent[0].id]);
+  // Asked once more while on its way: refused, nothing queued twice.
+  expect((await pio.post(`/api/reach/social/posts/${sent[0].id}/retry`)).status).toBe(409);
   expect(await queuedTakedowns()).toEqual([sent[0].id]);
   await posting.takeDown(sent[0].id);
   expect((await posts(missing.id))[0].state).toBe('TAKEN_DOWN');

@@ -181,6 +181,30 @@ export class JobQueue implements OnApplicationShutdown {
     return statement;
   }
 
+  /**
+   * The jobs of this name that failed and wait for their next try, with when pg-boss runs them again
+   * (its own choice: a growing wait with jitter), among those whose payload holds one of `matching`:
+   * for the desk to say when a failure may pass. A job running now, or given up, is not waiting.
+   */
+  async retriesOf<N extends JobName>(
+    name: N,
+    matching: Partial<JobPayloads[N]>[],
+  ): Promise<{ data: JobPayloads[N]; at: Date }[]> {
+    if (matching.length === 0) return [];
+    const { rows } = await (
+      await this.start()
+    )
+      .getDb()
+      .executeSql(
+        `SELECT data, start_after AS at FROM pgboss.job WHERE name = $1 AND state = 'retry' AND data @> ANY($2::jsonb[])`,
+        [name, matching.map((part) => JSON.stringify(part))],
+      );
+    return (rows as { data: JobPayloads[N]; at: Date | string }[]).map((row) => ({
+      data: row.data,
+      at: new Date(row.at),
+    }));
+  }
+
   async send<N extends JobName>(name: N, data: JobPayloads[N]): Promise<void> {
     await (await this.start()).send(name, data);
   }

@@ -90,6 +90,16 @@ export interface SocialPostView {
   url: string | null;
   sentAt: string | null;
   takenDownAt: string | null;
+  /**
+   * A post still up (SENT) whose takedown was asked for and has not run yet, or failed and will be
+   * tried again (lastError says why): when it was asked for. Null otherwise.
+   */
+  takedownRequestedAt: string | null;
+  /**
+   * When the queue tries again a send (QUEUED) or takedown that failed and may pass (a 503, no
+   * answer); null when nothing waits for a retry, or while the try runs.
+   */
+  nextTryAt: string | null;
 }
 
 /**

@@ -31,6 +31,8 @@ import { SocialPost } from './social-post.entity';
 
 /** Tries of one post before it is shown as failed (the queue waits longer between each). */
 export const MAX_POST_ATTEMPTS = 5;
+/** A takedown is tried longer than a post is (a found person's photo must come down). */
+export const MAX_TAKEDOWN_ATTEMPTS = MAX_POST_ATTEMPTS * 2;
 const LANGUAGES = ['fr', 'en'] as const;
 /** Posts up on the network, or on their way there. */
 const UP = new Set<SocialPostState>(['QUEUED', 'SENDING', 'SENT', 'TAKEDOWN_FAILED']);
@@ -118,7 +120,13 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
   async onModuleInit(): Promise<void> {
     this.listeners.register(this);
     await this.jobs.define({ name: SOCIAL_SEND_JOB, handle: (data) => this.send(data) });
-    await this.jobs.define({ name: SOCIAL_TAKEDOWN_JOB, handle: ({ postId }) => this.takeDown(postId) });
+    // As many runs as takeDown counts tries before it says TAKEDOWN_FAILED: with fewer, the queue
+    // gave up first and left the post up, SENT, its takedown asked for and shown as being retried.
+    await this.jobs.define({
+      name: SOCIAL_TAKEDOWN_JOB,
+      handle: ({ postId }) => this.takeDown(postId),
+      retryLimit: MAX_TAKEDOWN_ATTEMPTS - 1,
+    });
     await this.jobs.define({
       name: SOCIAL_EXPIRY_JOB,
       handle: () => this.sweep().then(() => undefined),
@@ -381,7 +389,7 @@ export class SocialPosting implements PublicationListener, OnModuleInit {
       const reason = failureText(err);
       const attempts = post.attempts + 1;
       const renewed = failure?.status === 401 && (await this.accounts.renewAfterRefusal(opened.account.id));
-      const final = (!failure?.retryable && !renewed) || attempts >= MAX_POST_ATTEMPTS * 2;
+      const final = (!failure?.retryable && !renewed) || attempts >= MAX_TAKEDOWN_ATTEMPTS;
       await repo.update(
         { id: post.id },
         { state: final ? 'TAKEDOWN_FAILED' : 'SENT', attempts, lastError: reason },

@@ -135,16 +135,56 @@ export class SocialPostsService {
       .addOrderBy('a.network')
       .addOrderBy('p.position')
       .getRawAndEntities()
-      .then(({ entities, raw }) =>
-        entities.map((e, i) =>
+      .then(async ({ entities, raw }) => {
+        const nextTries = await this.nextTries(entities);
+        return entities.map((e, i) =>
           view({
             ...e,
             network: raw[i].a_network,
             handle: raw[i].a_handle,
             accountConnected: raw[i].a_disconnected_at === null,
+            nextTryAt: nextTries.get(e.id) ?? null,
           }),
-        ),
-      );
+        );
+      });
+  }
+
+  /**
+   * When the queue tries again the posts whose last send or takedown failed and will be retried (a
+   * 503, no answer): asked of the queue, which chose the moment; none for posts not waiting on it.
+   */
+  private async nextTries(posts: SocialPost[]): Promise<Map<string, Date>> {
+    const failedOnce = posts.filter((p) => p.lastError !== null);
+    const sends = failedOnce.filter((p) => p.state === 'QUEUED');
+    const takedowns = failedOnce.filter((p) => p.state === 'SENT' && p.takedownRequestedAt !== null);
+    if (sends.length === 0 && takedowns.length === 0) return new Map();
+    const sendOf = (p: SocialPost) => ({
+      accountId: p.accountId,
+      appealId: p.appealId,
+      publication: p.publication,
+    });
+    const [sendJobs, takedownJobs] = await Promise.all([
+      this.jobs.retriesOf(SOCIAL_SEND_JOB, sends.map(sendOf)),
+      this.jobs.retriesOf(
+        SOCIAL_TAKEDOWN_JOB,
+        takedowns.map((p) => ({ postId: p.id })),
+      ),
+    ]);
+    const at = new Map<string, Date>();
+    const earliest = (postId: string, when: Date) => {
+      const known = at.get(postId);
+      if (!known || when < known) at.set(postId, when);
+    };
+    for (const post of sends)
+      for (const job of sendJobs)
+        if (
+          job.data.accountId === post.accountId &&
+          job.data.appealId === post.appealId &&
+          job.data.publication === post.publication
+        )
+          earliest(post.id, job.at);
+    for (const job of takedownJobs) earliest(job.data.postId, job.at);
+    return at;
   }
 
   /**
@@ -160,9 +200,11 @@ export class SocialPostsService {
     await this.dataSource.transaction(async (tx) => {
       const posts = tx.getRepository(SocialPost);
       if (post.state === 'TAKEDOWN_FAILED') {
+        // Up, its takedown asked for again: SENT with takedownRequestedAt, as any takedown on its
+        // way (not still TAKEDOWN_FAILED, which would say it failed while it is being tried again).
         const again = await posts.update(
           { id: post.id, state: 'TAKEDOWN_FAILED' },
-          { attempts: 0, takedownRequestedAt: this.clock.now() },
+          { state: 'SENT', attempts: 0, takedownRequestedAt: this.clock.now() },
         );
         if (!again.affected) throw reachError('SOCIAL_POST_NOT_RETRYABLE');
         await this.jobs.sendInTransaction(tx, SOCIAL_TAKEDOWN_JOB, { postId: post.id });
@@ -191,7 +233,12 @@ export class SocialPostsService {
 }
 
 function view(
-  p: SocialPost & { network: SocialAccount['network']; handle: string; accountConnected: boolean },
+  p: SocialPost & {
+    network: SocialAccount['network'];
+    handle: string;
+    accountConnected: boolean;
+    nextTryAt: Date | null;
+  },
 ): SocialPostView {
   return {
     id: p.id,
@@ -209,5 +256,7 @@ function view(
     url: p.url,
     sentAt: p.sentAt?.toISOString() ?? null,
     takenDownAt: p.takenDownAt?.toISOString() ?? null,
+    takedownRequestedAt: p.state === 'SENT' ? (p.takedownRequestedAt?.toISOString() ?? null) : null,
+    nextTryAt: p.nextTryAt?.toISOString() ?? null,
   };
 }

@@ -41,6 +41,8 @@ const post = (over: Partial<SocialAttentionPost>): SocialAttentionPost => ({
   url: null,
   sentAt: null,
   takenDownAt: null,
+  takedownRequestedAt: null,
+  nextTryAt: null,
   appeal,
   update: null,
   ...over,
@@ -159,6 +161,40 @@ describe('SocialAttentionPage', () => {
     expect(
       within(takedown).getByRole('button', { name: /^Try the takedown again \(.*The outcome\)$/ }),
     ).toBeTruthy();
+  });
+
+  it('says a takedown tried again is on its way, not refused, in both languages', async () => {
+    const retried = post({
+      ...posts[3],
+      state: 'SENT',
+      attempts: 1,
+      lastError: '503: {"error":"InternalServerError"}',
+      failure: { reason: 'NETWORK_ERROR', status: 503 },
+      takedownRequestedAt: '2026-12-07T23:30:00Z',
+      nextTryAt: '2026-12-07T23:41:00Z',
+    });
+    api(fetchMock, [StaffRole.PIO], () => [retried]);
+    const en = await renderPage(<SocialAttentionPage />, { lang: 'en' });
+    const item = within(
+      await screen.findByRole('region', { name: 'Fediverse (Mastodon) @demo@vigie.example' }),
+    ).getByRole('listitem');
+    expect(within(item).getByText('Being taken down')).toBeTruthy();
+    expect(item.textContent).toMatch(
+      /Removal being retried at \d{1,2}:\d{2}\s[ap]\.m\.: the last try failed \(Fediverse \(Mastodon\) had a problem on its side, error 503\)\. The post is still up\./,
+    );
+    for (const wrong of ['refused', 'Try again', 'Vigie can no longer take it down'])
+      expect(item.textContent).not.toContain(wrong);
+    expect(within(item).queryByRole('button')).toBeNull();
+    en.unmount();
+
+    await renderPage(<SocialAttentionPage />, { lang: 'fr' });
+    const fr = within(
+      await screen.findByRole('region', { name: 'Fédivers (Mastodon) @demo@vigie.example' }),
+    ).getByRole('listitem');
+    expect(within(fr).getByText('Retrait en cours')).toBeTruthy();
+    expect(fr.textContent).toMatch(
+      /Retrait en cours, nouvel essai à \d{1,2}\sh\s\d{2} : le dernier essai a échoué/,
+    );
   });
 
   it('sends a failed post again, says so, and the post leaves the list', async () => {

@@ -12,7 +12,7 @@ import { usePortalLanguage, type PortalLanguage } from '../../../shared/i18n/lan
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { useDeskPermissions } from '../../permissions';
 import { useAttention, useRetryFromAttention } from '../hooks/use-social-posts';
-import { canRetry, failureWords } from './post-failure-words';
+import { canRetry, failureWords, stateTone, stateWords, takedownPending } from './post-failure-words';
 import './reach.css';
 import { PostText, RawAnswer } from './post-details';
 
@@ -127,7 +127,7 @@ function AttentionPost({
   // Buttons of several appeals' posts are told apart by the appeal too.
   const which = t('desk.reach.attention.which', { appeal: appealTitle, network, language, publication });
   const takedown = post.state === 'TAKEDOWN_FAILED';
-  const words = failureWords(t, post);
+  const words = failureWords(t, post, lang);
 
   return (
     <li className="reach-post reach-attention">
@@ -142,12 +142,12 @@ function AttentionPost({
         </p>
       </div>
       <p>
-        <span className={`state-badge ${post.state === 'SENT' ? 'reach-badge--ok' : 'reach-badge--failed'}`}>
-          {t(`desk.reach.posts.state.${post.state}`)}
-        </span>
+        <span className={`state-badge reach-badge--${stateTone(post)}`}>{stateWords(t, post)}</span>
       </p>
       <div className="reach-post__detail">
-        {words && <p className="reach-post__error">{words}</p>}
+        {words && (
+          <p className={takedownPending(post) ? 'reach-post__pending' : 'reach-post__error'}>{words}</p>
+        )}
         {post.state === 'FAILED' && <p>{t('desk.reach.posts.attempts', { count: post.attempts })}</p>}
         {post.url && (
           <p>

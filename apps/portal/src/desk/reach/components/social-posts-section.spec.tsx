@@ -40,6 +40,8 @@ const post = (over: Partial<SocialPostView>): SocialPostView => ({
   url: 'https://bsky.app/profile/police.demo.test/post/3k',
   sentAt: '2026-12-06T14:00:00Z',
   takenDownAt: null,
+  takedownRequestedAt: null,
+  nextTryAt: null,
   ...over,
 });
 
@@ -154,13 +156,100 @@ describe('SocialPostsSection', () => {
       () => list,
       (url, init) => {
         if (url !== '/api/reach/social/posts/p-6/retry' || init.method !== 'POST') return undefined;
-        list = [{ ...posts[5], attempts: 0 }];
+        // Up, its takedown asked for again (the API answers SENT), the last failure kept.
+        list = [
+          {
+            ...posts[5],
+            state: 'SENT',
+            attempts: 0,
+            lastError: 'The account was disconnected: delete this post on the network by hand, or reconnect',
+            failure: { reason: 'ACCOUNT_DISCONNECTED', status: null },
+            takedownRequestedAt: '2026-12-07T23:40:00Z',
+          },
+        ];
         return jsonResponse(200, list[0]);
       },
     );
     await renderPage(<SocialPostsSection appeal={appeal} />, { lang: 'fr' });
     fireEvent.click(await screen.findByRole('button', { name: /Relancer le retrait/ }));
     await screen.findByText(/Le retrait de la publication \(.*\) sera relancé\./);
+    // Said as a takedown on its way, not as one that failed.
+    const post = item('Le dénouement', /Bluesky/);
+    expect(within(post).getByText('Retrait en cours')).toBeTruthy();
+    expect(post.textContent).toContain(
+      'Retrait en cours : le dernier essai a échoué (le compte a été déconnecté) et Vigie va réessayer. La publication est encore en ligne.',
+    );
+    expect(post.textContent).not.toContain('Retrait impossible');
+    expect(within(post).queryByRole('button')).toBeNull();
+  });
+
+  it('says a takedown or a send the queue will try again is on its way, and when, in both languages', async () => {
+    const retrying = [
+      post({
+        id: 'p-7',
+        publication: 'RESOLVED',
+        state: 'SENT',
+        attempts: 2,
+        lastError: '503: {"error":"InternalServerError","message":"try later"}',
+        failure: { reason: 'NETWORK_ERROR', status: 503 },
+        takedownRequestedAt: '2026-12-07T23:30:00Z',
+        nextTryAt: '2026-12-07T23:41:00Z',
+      }),
+      post({
+        id: 'p-8',
+        publication: 'RESOLVED',
+        language: 'en',
+        state: 'SENT',
+        attempts: 0,
+        takedownRequestedAt: '2026-12-07T23:30:00Z',
+      }),
+      post({
+        id: 'p-9',
+        network: 'X',
+        handle: '@DemoPolice',
+        state: 'QUEUED',
+        url: null,
+        sentAt: null,
+        attempts: 1,
+        lastError: 'no answer: The operation was aborted due to timeout',
+        failure: { reason: 'NO_ANSWER', status: null },
+        nextTryAt: '2026-12-07T23:41:00Z',
+      }),
+    ];
+    api(fetchMock, [StaffRole.PIO], () => retrying);
+    const en = await renderPage(<SocialPostsSection appeal={appeal} />, { lang: 'en' });
+    await screen.findByRole('region', { name: 'The outcome' });
+    const [retried, asked] = within(screen.getByRole('region', { name: 'The outcome' })).getAllByRole(
+      'listitem',
+    );
+    expect(within(retried).getByText('Being taken down')).toBeTruthy();
+    // The time is the queue's, in the desk's time zone and conventions (no time zone is assumed here).
+    expect(retried.textContent).toMatch(
+      /Removal being retried at \d{1,2}:\d{2}\s[ap]\.m\.: the last try failed \(Bluesky had a problem on its side, error 503\)\. The post is still up\./,
+    );
+    for (const wrong of ['refused', 'Try again', 'Could not be taken down', 'Failed'])
+      expect(retried.textContent).not.toContain(wrong);
+    // Still up: its link stays.
+    expect(within(retried).getByRole('link', { name: /See the post on Bluesky/ })).toBeTruthy();
+    expect(asked.textContent).toContain('Removal requested: the post is still up until Bluesky deletes it.');
+    const send = item('The appeal', /@DemoPolice/);
+    expect(send.textContent).toContain('Waiting to be sent');
+    expect(send.textContent).toMatch(
+      /Will be sent again at \d{1,2}:\d{2}\s[ap]\.m\.: the last try failed \(X did not answer\)\./,
+    );
+    expect(screen.queryByRole('button')).toBeNull();
+    en.unmount();
+
+    await renderPage(<SocialPostsSection appeal={appeal} />, { lang: 'fr' });
+    await screen.findByRole('region', { name: 'Le dénouement' });
+    const [again] = within(screen.getByRole('region', { name: 'Le dénouement' })).getAllByRole('listitem');
+    expect(within(again).getByText('Retrait en cours')).toBeTruthy();
+    expect(again.textContent).toMatch(
+      /Retrait en cours, nouvel essai à \d{1,2}\sh\s\d{2} : le dernier essai a échoué \(un problème du côté de Bluesky, erreur 503\)\. La publication est encore en ligne\./,
+    );
+    expect(item('L’avis', /@DemoPolice/).textContent).toMatch(
+      /Nouvel essai d’envoi à \d{1,2}\sh\s\d{2} : le dernier essai a échoué \(X n’a pas répondu\)\./,
+    );
   });
 
   it('sends a failed post again, follows it, and says so where the focus goes', async () => {

@@ -9,18 +9,9 @@ import { usePortalLanguage, type PortalLanguage } from '../../../shared/i18n/lan
 import { deskErrorMessage } from '../../i18n/desk-error-message';
 import { useDeskPermissions } from '../../permissions';
 import { useRetryPost, useSocialPosts } from '../hooks/use-social-posts';
-import { canRetry, failureWords } from './post-failure-words';
+import { canRetry, failureWords, pendingWords, stateTone, stateWords } from './post-failure-words';
 import './reach.css';
 import { PostText, RawAnswer } from './post-details';
-
-const BADGE: Record<SocialPostView['state'], string> = {
-  QUEUED: 'reach-badge--waiting',
-  SENDING: 'reach-badge--waiting',
-  SENT: 'reach-badge--ok',
-  FAILED: 'reach-badge--failed',
-  TAKEN_DOWN: 'reach-badge--down',
-  TAKEDOWN_FAILED: 'reach-badge--failed',
-};
 
 /** What a post was about: the appeal, one of its updates, or its outcome. */
 function publicationName(
@@ -118,6 +109,8 @@ function PostState({
   const language = t(`desk.editor.lang.${post.language}`);
   const which = t('desk.reach.posts.which', { network, language, publication });
   const takedown = post.state === 'TAKEDOWN_FAILED';
+  // A send or takedown to be tried again (or a takedown on its way): what comes next, and when.
+  const pending = pendingWords(t, post, lang);
 
   return (
     <li className="reach-post">
@@ -125,9 +118,7 @@ function PostState({
         <strong>{network}</strong> <span className="reach-break">{post.handle}</span> · {language}
       </p>
       <p>
-        <span className={`state-badge ${BADGE[post.state]}`}>
-          {t(`desk.reach.posts.state.${post.state}`)}
-        </span>
+        <span className={`state-badge reach-badge--${stateTone(post)}`}>{stateWords(t, post)}</span>
       </p>
       <div className="reach-post__detail">
         {post.state === 'SENT' && (
@@ -143,10 +134,11 @@ function PostState({
             )}
           </p>
         )}
+        {pending && <p className="reach-post__pending">{pending}</p>}
         {(post.state === 'FAILED' || post.state === 'TAKEDOWN_FAILED') && (
           <>
             <p className="reach-post__error">
-              {failureWords(t, post) ??
+              {failureWords(t, post, lang) ??
                 t('desk.reach.posts.answer', { error: post.lastError ?? t('desk.reach.posts.noAnswer') })}
             </p>
             {post.failure && post.lastError && <RawAnswer answer={post.lastError} which={which} />}

@@ -12,9 +12,11 @@ import {
   socialPreviewKey,
   type SocialPreviewTarget,
 } from '../api/reach.api';
+import { takedownPending } from '../components/post-failure-words';
 
-/** Posts on their way are followed until they are posted or fail; then the list rests. */
+/** Posts (and takedowns) on their way are followed until they are done or fail; then the list rests. */
 const MOVING = new Set<SocialPostView['state']>(['QUEUED', 'SENDING']);
+const moving = (post: SocialPostView) => MOVING.has(post.state) || takedownPending(post);
 const FOLLOW_MS = 5_000;
 /**
  * The navigation's count is asked for again this often while the desk is in front (and when the window
@@ -29,8 +31,7 @@ export function useSocialPosts(appealId: string) {
     queryKey: socialPostsKey(appealId),
     queryFn: ({ signal }) => fetchSocialPosts(appealId, signal),
     staleTime: 0,
-    refetchInterval: (query) =>
-      query.state.data?.some((post) => MOVING.has(post.state)) ? FOLLOW_MS : false,
+    refetchInterval: (query) => (query.state.data?.some(moving) ? FOLLOW_MS : false),
   });
 }
 
