@@ -4,7 +4,8 @@ import { SocialPosting } from '../../apps/api/src/reach/social/posting/social-po
 import { ApiClient } from '../support/api-client';
 import { connectFediverseAccount } from '../support/fediverse-account';
 import { approvedWithPostsQueued } from '../support/social-posting';
-import { freePort, startTestApp, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * What a supervisor approves for an update, and what resolving will post, is what the network then

@@ -7,7 +7,8 @@ import { ApiClient } from '../support/api-client';
 import { connectFediverseAccount } from '../support/fediverse-account';
 import { startFediversePeer, type FediversePeer } from '../support/fediverse-peer';
 import { carriesNoMetadata, exifTags, jpegWithGps } from '../support/media-fixtures';
-import { freePort, startTestApp, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The archive of what the agency's accounts received, on its fediverse actor, with alice on a

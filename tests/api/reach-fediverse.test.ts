@@ -4,7 +4,8 @@ import type { SocialAccountCredentials } from '../../apps/api/src/reach/social/n
 import { ApiClient } from '../support/api-client';
 import { enableFediverseActor } from '../support/fediverse-account';
 import { startFediversePeer, type FediversePeer } from '../support/fediverse-peer';
-import { freePort, startTestApp, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * The agency as an ActivityPub actor, against a second federating server started here (alice, in

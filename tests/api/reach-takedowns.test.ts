@@ -11,7 +11,8 @@ import {
 import { ApiClient } from '../support/api-client';
 import { connectFediverseAccount } from '../support/fediverse-account';
 import { approvedWithPostsQueued } from '../support/social-posting';
-import { freePort, startTestApp, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Takedowns that used to be missed, on the agency's fediverse actor (a real network client whose

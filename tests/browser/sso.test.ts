@@ -1,5 +1,4 @@
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { ApiClient } from '../support/api-client';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
 import { startProvider, TestProvider } from '../support/oidc-provider';
 import { DESKTOP, expectAccessible, launchBrowser, PHONE, screenshot, withPage } from './support/browser';
+import { freePort } from '../support/free-port';
 
 /**
  * An SSO sign-in in a real browser against a real OpenID provider on loopback: the desk's sign-in
@@ -17,14 +17,6 @@ let app: BuiltApp;
 let provider: TestProvider;
 let browser: Browser;
 let admin: ApiClient;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const CLIENT = { client_id: 'vigie-demo', client_secret: 'browser-client-secret-0123456789' };
 

@@ -1,9 +1,9 @@
 import { AtpAgent } from '@atproto/api';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 
 /**
  * A real local Bluesky network for the tests (bluesky-network-server.mjs, in its own process):
@@ -19,17 +19,6 @@ export interface BlueskyNetwork {
   /** Waits until the AppView has indexed everything the PDS wrote (replies become notifications). */
   settle(): Promise<void>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves with the first line of the child's stdout that `match` accepts. */

@@ -1,10 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from './constants';
+import { freePort } from './free-port';
 
 const ROOT = join(__dirname, '../..');
 
@@ -22,17 +22,6 @@ export interface BuiltApp {
    * `keepDatabase`, only the API process (kill -9, the OOM killer), leaving its Postgres running.
    */
   crash(options?: { keepDatabase?: boolean }): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -9,6 +8,7 @@ import { AppConfig } from '../../apps/api/src/config/app-config';
 import { loadEnvironment } from '../../apps/api/src/config/environment';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { DEMO_PASSWORD, POSTGRES_OUTPUT, TEMPLATE_DB } from './constants';
+import { freePort } from './free-port';
 
 /**
  * One real Postgres for the whole run, with a template database that is migrated and seeded once
@@ -43,15 +43,4 @@ export default async function globalSetup(): Promise<void> {
 
   process.env.VIGIE_TEST_PG_URL = pg.url;
   process.env.VIGIE_TEST_DATA_DIR = dataDir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 export interface ProviderAccount {
   email?: string;
@@ -23,14 +23,6 @@ export interface TestProvider {
   setAccount(sub: string, claims: ProviderAccount): Promise<void>;
   stop(): Promise<void>;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Starts oidc-provider (tests/support/oidc-provider-server.mjs) on a free loopback port. */
 export async function startProvider(

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -13,19 +12,12 @@ import {
 } from '../../apps/api/src/audit/audit-anchors';
 import { ApiClient } from '../support/api-client';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { freePort } from '../support/free-port';
 import { jpegWithGps } from '../support/media-fixtures';
 import { sha256, tipForm } from '../support/tip-client';
 
 const ENV = { TIP_CHALLENGE: 'off', TIP_RATE_LIMIT: '0' };
 const ROOT = join(__dirname, '../..');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Runs one of the built command-line tools as `npm run <tool>` does, to its end. */
 function cli(

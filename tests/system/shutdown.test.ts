@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../support/constants';
 import { jpegWithGps } from '../support/media-fixtures';
 import { startBuiltApp } from '../support/built-app';
 import { tipForm } from '../support/tip-client';
+import { freePort } from '../support/free-port';
 
 /**
  * SIGTERM (what an orchestrator or `docker stop` sends) while jobs are running: the process lets
@@ -36,14 +36,6 @@ it('stops in order on SIGTERM: requests and jobs first, the embedded database la
     await rm(app.dataDir, { recursive: true, force: true });
   }
 }, 120_000);
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 it('stops cleanly on SIGTERM during boot (migrations, demo seed): exit 0, the database shut down', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigie-boot-stop-'));

@@ -1,25 +1,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../support/constants';
 import { BuiltApp, startBuiltApp } from '../support/built-app';
+import { freePort } from '../support/free-port';
 
 /**
  * Start-up that explains itself: a crash leaves nothing that stops a plain restart, and what a
  * person must fix (a port taken, a DATA_DIR in use or not writable) is said in one line, exit 1.
  */
 const MAIN = join(__dirname, '../../apps/api/dist/main.js');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Runs the built app until it exits by itself (a failed start); never for a start that succeeds. */
 async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
