@@ -256,8 +256,15 @@ it('lists the posts still up before disconnecting, fails their takedown visibly,
   const before = await attentionCount();
   const left = await admin.request('DELETE', `/api/reach/social/accounts/${accountId}?leaveLivePosts=true`);
   expect(left.status).toBe(204);
-  // Up where Vigie can no longer take them down: counted.
+  // Up where Vigie can no longer take them down: counted, for this agency's staff who may see them,
+  // and for no other agency's.
   expect(await attentionCount()).toBe(before + 2);
+  const supervisor = await ApiClient.signedIn(t.baseUrl, 'supervisor@demo.test');
+  expect((await supervisor.get('/api/reach/social/posts/attention/count')).body).toEqual({
+    count: before + 2,
+  });
+  const secondPio = await ApiClient.signedIn(t.baseUrl, 'pio@second.test');
+  expect((await secondPio.get('/api/reach/social/posts/attention/count')).body).toEqual({ count: 0 });
   const { rows: audit } = await t.db.query(
     `SELECT data FROM audit_event WHERE action = 'reach.social_account_disconnected' AND entity_id = $1`,
     [accountId],

@@ -1,5 +1,6 @@
 import { StaffRole } from '@vigie/common';
-import { screen, waitFor } from '@testing-library/react';
+import { focusManager } from '@tanstack/react-query';
+import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderPage, staffProfile } from '../../../test-utils';
 import '../../i18n/desk-catalogue';
@@ -59,6 +60,22 @@ describe('"Posts to check" in the desk navigation', () => {
     await renderPage(<DeskNav profile={staffProfile({ roles: [StaffRole.PIO] })} />, { lang: 'en' });
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(screen.getByRole('link', { name: 'Posts to check' }).querySelector('.desk-nav__count')).toBeNull();
+  });
+
+  it('takes the count away when a later read fails, rather than show one that may be stale', async () => {
+    let answer = () => jsonResponse(200, { count: 3 });
+    answers(() => answer());
+    await renderPage(<DeskNav profile={staffProfile({ roles: [StaffRole.PIO] })} />, { lang: 'en' });
+    await screen.findByRole('link', { name: '3 posts to check' });
+    // Asked again when the window comes back to the desk; this time the read is refused.
+    answer = () => jsonResponse(403, { statusCode: 403, message: 'Forbidden' });
+    act(() => {
+      focusManager.setFocused(false);
+      focusManager.setFocused(true);
+    });
+    await screen.findByRole('link', { name: 'Posts to check' });
+    expect(screen.getByRole('link', { name: 'Posts to check' }).querySelector('.desk-nav__count')).toBeNull();
+    act(() => focusManager.setFocused(undefined));
   });
 
   it('is neither shown nor asked for by staff who may not see the posts', async () => {

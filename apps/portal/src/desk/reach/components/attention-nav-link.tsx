@@ -9,7 +9,9 @@ import { useAttentionCount } from '../hooks/use-social-posts';
  */
 export function AttentionNavLink() {
   const { t } = useTranslation();
-  const count = useAttentionCount(true).data?.count ?? 0;
+  const read = useAttentionCount(true);
+  // A read that failed keeps the last count in the cache: not shown, since it may no longer be true.
+  const count = read.isError ? 0 : (read.data?.count ?? 0);
   return (
     <NavLink
       to="/desk/reach/attention"
