@@ -68,87 +68,114 @@ export const InboxTabs = memo(function InboxTabs({
   );
 });
 
-/** Assignee, priority, channel, files, place, and a search by text and tag (applied on submit). */
+/**
+ * Assignee, priority, channel, files, place, and a search by text and tag (applied on submit). Below a
+ * desktop's width the first five fold behind one button that says how many are set (inbox.css), so the
+ * list starts higher; the search stays in view (`/` goes to it).
+ */
 export const InboxFilterBar = memo(function InboxFilterBar({
   filters,
   setFilter,
   onSearch,
+  open,
+  onToggle,
 }: {
   filters: InboxFilters;
   setFilter: SetFilter;
   onSearch: (event: FormEvent<HTMLFormElement>) => void;
+  /** The folded filters shown (below a desktop's width; on a desktop they always are). */
+  open: boolean;
+  onToggle: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const set = [
+    filters.assignee,
+    filters.priority,
+    filters.channel,
+    filters.hasMedia,
+    filters.hasLocation,
+  ].filter(Boolean).length;
   return (
     <div className="inbox-filters" role="group" aria-label={t('desk.inbox.filters.label')}>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-assignee`}>
-          {t('desk.inbox.filters.assignee')}
+      <button
+        type="button"
+        className="button button--secondary inbox-filters__toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-more`}
+        onClick={onToggle}
+      >
+        {set ? t('desk.inbox.filters.moreSet', { count: set }) : t('desk.inbox.filters.more')}
+      </button>
+      <div id={`${id}-more`} className={`inbox-filters__more${open ? ' inbox-filters__more--open' : ''}`}>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-assignee`}>
+            {t('desk.inbox.filters.assignee')}
+          </label>
+          <select
+            id={`${id}-assignee`}
+            className="field__input"
+            value={filters.assignee ?? ''}
+            onChange={(event) => setFilter('assignee', event.target.value)}
+          >
+            <option value="">{t('desk.inbox.filters.anyone')}</option>
+            <option value="me">{t('desk.inbox.filters.mine')}</option>
+            <option value="unassigned">{t('desk.inbox.filters.unassigned')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-priority`}>
+            {t('desk.inbox.filters.priority')}
+          </label>
+          <select
+            id={`${id}-priority`}
+            className="field__input"
+            value={filters.priority ?? ''}
+            onChange={(event) => setFilter('priority', event.target.value)}
+          >
+            <option value="">{t('desk.inbox.filters.anyPriority')}</option>
+            {PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {t(`desk.tipPriority.${priority}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-channel`}>
+            {t('desk.inbox.filters.channel')}
+          </label>
+          <select
+            id={`${id}-channel`}
+            className="field__input"
+            value={filters.channel ?? ''}
+            onChange={(event) => setFilter('channel', event.target.value)}
+          >
+            <option value="">{t('desk.inbox.filters.anyChannel')}</option>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {t(`desk.tipChannel.${channel}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox inbox-filters__check">
+          <input
+            type="checkbox"
+            checked={filters.hasMedia ?? false}
+            onChange={(event) => setFilter('hasMedia', event.target.checked ? 'true' : undefined)}
+          />
+          {t('desk.inbox.filters.hasMedia')}
         </label>
-        <select
-          id={`${id}-assignee`}
-          className="field__input"
-          value={filters.assignee ?? ''}
-          onChange={(event) => setFilter('assignee', event.target.value)}
-        >
-          <option value="">{t('desk.inbox.filters.anyone')}</option>
-          <option value="me">{t('desk.inbox.filters.mine')}</option>
-          <option value="unassigned">{t('desk.inbox.filters.unassigned')}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-priority`}>
-          {t('desk.inbox.filters.priority')}
+        <label className="checkbox inbox-filters__check">
+          <input
+            type="checkbox"
+            checked={filters.hasLocation ?? false}
+            onChange={(event) => setFilter('hasLocation', event.target.checked ? 'true' : undefined)}
+          />
+          {t('desk.inbox.filters.hasLocation')}
         </label>
-        <select
-          id={`${id}-priority`}
-          className="field__input"
-          value={filters.priority ?? ''}
-          onChange={(event) => setFilter('priority', event.target.value)}
-        >
-          <option value="">{t('desk.inbox.filters.anyPriority')}</option>
-          {PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {t(`desk.tipPriority.${priority}`)}
-            </option>
-          ))}
-        </select>
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-channel`}>
-          {t('desk.inbox.filters.channel')}
-        </label>
-        <select
-          id={`${id}-channel`}
-          className="field__input"
-          value={filters.channel ?? ''}
-          onChange={(event) => setFilter('channel', event.target.value)}
-        >
-          <option value="">{t('desk.inbox.filters.anyChannel')}</option>
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {t(`desk.tipChannel.${channel}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="checkbox inbox-filters__check">
-        <input
-          type="checkbox"
-          checked={filters.hasMedia ?? false}
-          onChange={(event) => setFilter('hasMedia', event.target.checked ? 'true' : undefined)}
-        />
-        {t('desk.inbox.filters.hasMedia')}
-      </label>
-      <label className="checkbox inbox-filters__check">
-        <input
-          type="checkbox"
-          checked={filters.hasLocation ?? false}
-          onChange={(event) => setFilter('hasLocation', event.target.checked ? 'true' : undefined)}
-        />
-        {t('desk.inbox.filters.hasLocation')}
-      </label>
       <form className="inbox-filters__search" role="search" onSubmit={onSearch}>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-q`}>

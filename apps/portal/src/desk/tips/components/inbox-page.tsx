@@ -306,6 +306,10 @@ export function InboxPage() {
     [setFilters],
   );
 
+  // Below a desktop's width the filters other than the search fold away (see InboxFilterBar).
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const toggleFilters = useCallback(() => setFiltersOpen((open) => !open), []);
+
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = inbox;
   const onNearEnd = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -349,6 +353,8 @@ export function InboxPage() {
             filters={filters}
             setFilter={setFilter}
             onSearch={onSearch}
+            open={filtersOpen}
+            onToggle={toggleFilters}
           />
           <SavedViewsBar filters={filters} onApply={applyView} />
           {statusMode && (
