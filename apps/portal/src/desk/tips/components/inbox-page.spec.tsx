@@ -147,6 +147,21 @@ describe('InboxPage: the address names the open tip and the filters', () => {
     expect(address()).toBe(`/desk/tips/${TIPS[0].id}?q=camionnette&status=NEW`);
   });
 
+  it('goes on from the tip j is on when the router draws an earlier move’s address late', async () => {
+    await renderDesk();
+    pressJ();
+    // The first move's address is written, and j pressed again, before the router draws that address.
+    act(() => {
+      for (const work of idle.values()) work({ didTimeout: false, timeRemaining: () => 50 });
+      idle.clear();
+      pressJ();
+    });
+    // Drawn late, that address does not take the investigator back to the first tip: j goes on.
+    pressJ();
+    runIdle();
+    expect(address()).toBe(`/desk/tips/${TIPS[2].id}?q=camionnette`);
+  });
+
   it('drops a move still waiting when the investigator follows a link meanwhile', async () => {
     await renderDesk();
     pressJ();

@@ -85,10 +85,16 @@ export function InboxPage() {
   // On a desktop, the tip `j`/`k` (or a click) moved to shows in the pane at once; the address follows
   // as the router's transition, a render later (waiting for it made every move a frame or two slower).
   const [opening, setOpening] = useState<string | null>(null);
+  // The address names the open tip and the filters; a move's follows when the browser is idle.
+  const { follow, setFilters, named } = useInboxAddress(openId, params.toString());
   if (seenOpenId !== openId) {
     setSeenOpenId(openId);
-    setLocalActive(openId ?? null);
-    setOpening(null);
+    // The desk's own address for a move: the investigator may have moved on since (j pressed again
+    // before the router drew it), and what is on screen stays.
+    if (!named(openId)) {
+      setLocalActive(openId ?? null);
+      setOpening(null);
+    }
   }
   const shownId = (wide && opening) || openId;
   const activeId = localActive ?? openId ?? null;
@@ -122,9 +128,6 @@ export function InboxPage() {
     liveTipEvents.addEventListener('live', onLive);
     return () => liveTipEvents.removeEventListener('live', onLive);
   }, [t]);
-
-  // The address names the open tip and the filters; a move's follows when the browser is idle.
-  const { follow, setFilters } = useInboxAddress(openId, params.toString());
 
   /** Moves the highlight (and, on a desktop, the open tip) to a row; the next one is fetched ahead. */
   const moveTo = useCallback(

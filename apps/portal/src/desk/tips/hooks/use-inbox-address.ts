@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
 /** Opening a tip beside the list is no page change: the keyboard stays in the list (see Layout). */
@@ -46,9 +46,13 @@ export function useInboxAddress(openId: string | undefined, search: string) {
   // The address last written (the router may not have drawn it yet), and a move waiting for its turn.
   const written = useRef<Address>({ tipId: openId, search });
   const waiting = useRef<{ tipId: string; cancel: () => void } | null>(null);
+  // The same, for the page's render: the tip the desk last named. Set in the router's transition, so
+  // that it is drawn with the address it names, in one render.
+  const [ownTipId, setOwnTipId] = useState(openId);
 
   const write = useCallback((next: Address, replace: boolean) => {
     written.current = next;
+    startTransition(() => setOwnTipId(next.tipId));
     const { navigate: go, pathname: here } = router.current;
     void go(
       {
@@ -101,5 +105,12 @@ export function useInboxAddress(openId: string | undefined, search: string) {
     [write],
   );
 
-  return { follow, setFilters };
+  /**
+   * Whether the router's tip is the one the desk last named (a move's or a filter's address): then
+   * what is on screen is already right, and may be ahead of it (`j` pressed again before the router
+   * drew the address); otherwise the investigator went there from elsewhere (a link, Back).
+   */
+  const named = (tipId: string | undefined) => tipId === ownTipId;
+
+  return { follow, setFilters, named };
 }
