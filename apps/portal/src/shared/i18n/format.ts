@@ -34,18 +34,6 @@ export function formatDate(iso: string | undefined, lang: PortalLanguage, withTi
     : text;
 }
 
-/** A time of day in Canadian conventions ("18 h 40", "6:40 p.m."), or null for a value that is not a date. */
-export function formatTime(iso: string | undefined, lang: PortalLanguage): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
-  const text = cached(
-    `time:${lang}`,
-    () => new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: 'short' }),
-  ).format(date);
-  return text.replace(/(\d) (h|a\.m\.|p\.m\.)/g, '$1\u00a0$2').replace(/(\d\u00a0h) (\d)/g, '$1\u00a0$2');
-}
-
 /** "10 000 $" in French, "$10,000" in English; cents only when there are some. */
 export function formatMoney(amount: number, currency: string, lang: PortalLanguage): string {
   try {

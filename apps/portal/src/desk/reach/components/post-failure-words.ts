@@ -1,7 +1,28 @@
 import type { SocialPostView } from '@vigie/common';
 import type { TFunction } from 'i18next';
-import { formatTime } from '../../../shared/i18n/format';
-import type { PortalLanguage } from '../../../shared/i18n/language';
+import { intlLocale, type PortalLanguage } from '../../../shared/i18n/language';
+
+const timeFormats = new Map<PortalLanguage, Intl.DateTimeFormat>();
+
+/**
+ * A time of day in Canadian conventions ("18 h 40", "6:40 p.m."), never broken across lines, or null
+ * for a value that is not a date. Here, not in shared/i18n/format.ts: what the desk alone uses stays
+ * out of the chunk public pages share with it (the tip form's JavaScript budget).
+ */
+function formatTime(iso: string | undefined, lang: PortalLanguage): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  let format = timeFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: 'short' });
+    timeFormats.set(lang, format);
+  }
+  return format
+    .format(date)
+    .replace(/(\d) (h|a\.m\.|p\.m\.)/g, '$1\u00a0$2')
+    .replace(/(\d\u00a0h) (\d)/g, '$1\u00a0$2');
+}
 
 /** Still up, its takedown asked for: on its way, or failed once and to be tried again. */
 export function takedownPending(post: SocialPostView): boolean {
